@@ -1,0 +1,1 @@
+"""The engine: pure Python + torch. Nothing in this package may import Qt."""

@@ -1,0 +1,81 @@
+"""Which layers were really quantized: a record per leaf module, before and after."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from torch import nn
+
+_QUANTIZED_PACKAGES = ("torch.ao.nn.quantized", "torch.ao.nn.intrinsic.quantized",
+                       "torch.ao.nn.quantized.dynamic", "torch.nn.quantized")
+
+
+@dataclass
+class LayerRecord:
+    name: str
+    original_type: str
+    quantized_type: str | None
+    quantized: bool
+    note: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def type_name(module: nn.Module) -> str:
+    """``torch.nn.modules.linear.Linear`` -> ``torch.nn.Linear``, as users write it."""
+    cls = type(module)
+    return re.sub(r"\.modules\.[A-Za-z_]+", "", f"{cls.__module__}.{cls.__qualname__}")
+
+
+def is_quantized_module(module: nn.Module) -> bool:
+    return type(module).__module__.startswith(_QUANTIZED_PACKAGES)
+
+
+def leaf_modules(model: nn.Module) -> list[tuple[str, nn.Module]]:
+    leaves = [(name, m) for name, m in model.named_modules() if not any(m.children())]
+    return leaves or [("", model)]
+
+
+def _find(model: nn.Module, name: str) -> nn.Module | None:
+    try:
+        return model.get_submodule(name) if name else model
+    except AttributeError:
+        return None
+
+
+def layer_records(original: nn.Module, quantized: nn.Module, method: str,
+                  notes: dict[str, str]) -> list[LayerRecord]:
+    records = []
+    previous_fused: str | None = None
+    for name, module in leaf_modules(original):
+        after = _find(quantized, name)
+        has_weights = any(True for _ in module.parameters(recurse=False))
+        if after is None:
+            note = (f"fused into {previous_fused}" if previous_fused
+                    else "folded away by graph rewriting")
+            records.append(LayerRecord(name, type_name(module), None, False, note))
+            continue
+        quantized_flag = is_quantized_module(after)
+        fused = ".intrinsic." in type(after).__module__
+        previous_fused = name if fused else previous_fused if not has_weights else None
+        if name in notes:
+            note = notes[name]
+        elif quantized_flag:
+            note = {"dynamic": "int8 weights; activations quantized at run time",
+                    "static": "int8 weights and activations",
+                    "qat": "int8 weights and activations, trained with fake quantization",
+                    }.get(method, "quantized")
+            if type(after).__name__.startswith("Linear") and "float16" in repr(after):
+                note = "float16 weights (no speed or size gain on CPU)"
+            if fused:
+                note += f" (fused {type(after).__name__})"
+        elif not has_weights:
+            note = "no weights to quantize"
+        elif method == "dynamic":
+            note = "not a layer type selected for dynamic quantization"
+        else:
+            note = f"no int8 kernel for {type(module).__name__} in {method} quantization; kept float"
+        records.append(LayerRecord(name, type_name(module), type_name(after), quantized_flag, note))
+    return records

@@ -1,0 +1,1 @@
+"""One module per technique; each exposes a generator ``quantize(model, data, recipe, cancel)``."""

@@ -1,0 +1,40 @@
+"""What the three techniques share: backend selection, thread count, output of a method."""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import torch
+from torch import nn
+
+from quantgui.core.recipes import Recipe
+
+
+@dataclass
+class MethodResult:
+    model: nn.Module
+    notes: dict[str, str] = field(default_factory=dict)  # layer name -> why it stayed float
+    training: list[dict[str, float | int | None]] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def engine_and_threads(recipe: Recipe) -> Iterator[None]:
+    """Select the quantized engine and thread count for a run, then restore them."""
+    previous_engine = torch.backends.quantized.engine
+    previous_threads = torch.get_num_threads()
+    torch.backends.quantized.engine = recipe.backend
+    torch.set_num_threads(recipe.threads)
+    try:
+        with warnings.catch_warnings():
+            # torch.ao.quantization warns on every call that it is deprecated; the window says
+            # once which engine is in use instead.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.filterwarnings("ignore", message=".*quantiz.*", category=UserWarning)
+            warnings.filterwarnings("ignore", message=".*quant_min and quant_max.*")
+            yield
+    finally:
+        torch.backends.quantized.engine = previous_engine
+        torch.set_num_threads(previous_threads)

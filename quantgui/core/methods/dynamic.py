@@ -1,0 +1,43 @@
+"""Dynamic quantization: int8 weights, activations quantized on the fly at each call."""
+
+from __future__ import annotations
+
+import copy
+
+import torch
+from torch import nn
+from torch.ao.quantization import quantize_dynamic
+
+from quantgui.core.data import DataBundle
+from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
+from quantgui.core.methods.common import MethodResult
+from quantgui.core.recipes import DynamicRecipe
+
+LAYER_CLASSES: dict[str, type[nn.Module]] = {
+    "Linear": nn.Linear, "LSTM": nn.LSTM, "GRU": nn.GRU,
+    "LSTMCell": nn.LSTMCell, "GRUCell": nn.GRUCell, "RNNCell": nn.RNNCell,
+}
+
+
+def quantize(model: nn.Module, data: DataBundle, recipe: DynamicRecipe,
+             cancel: CancelToken) -> EventStream[MethodResult]:
+    cancel.raise_if_cancelled()
+    yield Progress("quantizing", 0, 1)
+    if any(isinstance(m, nn.MultiheadAttention) for m in model.modules()):
+        # The MHA fast path crashes on dynamically quantized weights under inference_mode.
+        torch.backends.mha.set_fastpath_enabled(False)
+        yield LogMessage("Disabled the multi-head attention fast path (it does not accept "
+                         "dynamically quantized weights).")
+    work = copy.deepcopy(model).cpu().eval()
+    layer_types = {LAYER_CLASSES[name] for name in recipe.layer_types}
+    dtype = torch.qint8 if recipe.dtype == "int8" else torch.float16
+    quantized = quantize_dynamic(work, qconfig_spec=layer_types, dtype=dtype)
+    notes = {}
+    for name in recipe.keep_float:
+        # Put the untouched float layer back: simpler and more certain than a per-name qconfig.
+        parent_name, _, child = name.rpartition(".")
+        parent = quantized.get_submodule(parent_name) if parent_name else quantized
+        setattr(parent, child, copy.deepcopy(model.get_submodule(name)).cpu().eval())
+        notes[name] = "kept in float by request"
+    yield Progress("quantizing", 1, 1)
+    return MethodResult(quantized, notes)

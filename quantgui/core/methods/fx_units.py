@@ -1,0 +1,173 @@
+"""FX graph mode on models that FX cannot trace as a whole.
+
+FX inserts the quant/dequant stubs and fuses Conv-BN-ReLU by itself, but fails on data-dependent
+control flow. We find the submodules that cannot be traced, keep them float (recording why), and
+quantize every traceable part around and inside them: each maximal traceable subtree is a
+"unit" prepared and converted on its own.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+from torch import fx, nn
+from torch.ao.quantization import QConfigMapping
+from torch.ao.quantization.fx.custom_config import PrepareCustomConfig
+from torch.ao.quantization.quantize_fx import convert_fx, prepare_fx, prepare_qat_fx
+
+
+@dataclass
+class FxUnit:
+    name: str  # qualified name of the unit's root, "" for the whole model
+    non_traceable: list[str] = field(default_factory=list)  # names relative to the unit
+
+    @property
+    def depth(self) -> int:
+        return 0 if not self.name else self.name.count(".") + 1
+
+
+@dataclass
+class FxPlan:
+    units: list[FxUnit]
+    untraceable: dict[str, str]  # qualified name -> why FX could not trace it
+
+
+def _join(prefix: str, name: str) -> str:
+    return f"{prefix}.{name}" if prefix else name
+
+
+class _Tracer(fx.Tracer):
+    def __init__(self, extra_leaves: set[int]) -> None:
+        super().__init__()
+        self.extra_leaves = extra_leaves
+
+    def is_leaf_module(self, m: nn.Module, module_qualified_name: str) -> bool:
+        return id(m) in self.extra_leaves or super().is_leaf_module(m, module_qualified_name)
+
+
+def _is_default_leaf(module: nn.Module) -> bool:
+    # torch's own layers are leaves for FX (it never traces into them); Sequential is not.
+    return fx.Tracer().is_leaf_module(module, "")
+
+
+def plan_units(model: nn.Module) -> FxPlan:
+    untraceable: dict[str, str] = {}
+    untraceable_ids: set[int] = set()
+
+    def visit(module: nn.Module, name: str) -> None:
+        for child_name, child in module.named_children():
+            visit(child, _join(name, child_name))
+        if name and _is_default_leaf(module):
+            return
+        try:
+            _Tracer(untraceable_ids).trace(module)
+        except Exception as error:  # FX raises TraceError, TypeError, AttributeError, ...
+            untraceable[name] = f"{type(error).__name__}: {error}".strip()
+            untraceable_ids.add(id(module))
+
+    visit(model, "")
+    units: list[FxUnit] = []
+
+    def topmost_untraceable_below(module: nn.Module, name: str, unit_name: str) -> list[str]:
+        found = []
+        for child_name, child in module.named_children():
+            full = _join(name, child_name)
+            if full in untraceable:
+                found.append(full)
+            else:
+                found.extend(topmost_untraceable_below(child, full, unit_name))
+        return found
+
+    def collect(module: nn.Module, name: str) -> None:
+        if name in untraceable:
+            for child_name, child in module.named_children():
+                collect(child, _join(name, child_name))
+            return
+        if name and _is_default_leaf(module) and not _has_weights(module):
+            return  # a lone ReLU or pooling inside float code: nothing to quantize
+        inner = topmost_untraceable_below(module, name, name)
+        offset = len(name) + 1 if name else 0
+        units.append(FxUnit(name, [full[offset:] for full in inner]))
+        for full in inner:
+            for child_name, child in module.get_submodule(full[offset:]).named_children():
+                collect(child, _join(full, child_name))
+
+    collect(model, "")
+    return FxPlan(units, untraceable)
+
+
+def _has_weights(module: nn.Module) -> bool:
+    return any(True for _ in module.parameters(recurse=True))
+
+
+def capture_unit_inputs(model: nn.Module, units: Iterable[FxUnit],
+                        batch: torch.Tensor) -> dict[str, tuple[Any, ...]]:
+    """The positional inputs each unit receives on one forward pass of ``batch``."""
+    captured: dict[str, tuple[Any, ...]] = {}
+    handles = []
+    for unit in units:
+        if not unit.name:
+            captured[""] = (batch,)
+            continue
+
+        def hook(_module: nn.Module, args: tuple[Any, ...], unit_name: str = unit.name) -> None:
+            captured.setdefault(unit_name, tuple(
+                a.detach() if isinstance(a, torch.Tensor) else a for a in args))
+
+        handles.append(model.get_submodule(unit.name).register_forward_pre_hook(hook))
+    try:
+        with torch.no_grad():
+            model(batch)
+    finally:
+        for handle in handles:
+            handle.remove()
+    return captured
+
+
+def _set_submodule(model: nn.Module, name: str, module: nn.Module) -> nn.Module:
+    if not name:
+        return module
+    parent_name, _, child = name.rpartition(".")
+    setattr(model.get_submodule(parent_name) if parent_name else model, child, module)
+    return model
+
+
+def prepare(model: nn.Module, plan: FxPlan, mapping_for: Callable[[str], QConfigMapping],
+            example_batch: torch.Tensor, qat: bool) -> tuple[nn.Module, list[FxUnit]]:
+    """Prepare every unit in place of its float original; returns the model and units used."""
+    inputs = capture_unit_inputs(model, plan.units, example_batch)
+    used = [unit for unit in plan.units if unit.name in inputs]
+    prepare_fn = prepare_qat_fx if qat else prepare_fx
+    for unit in sorted(used, key=lambda u: u.depth, reverse=True):
+        module = model.get_submodule(unit.name) if unit.name else model
+        config = PrepareCustomConfig().set_non_traceable_module_names(unit.non_traceable)
+        prepared = prepare_fn(module, mapping_for(unit.name), inputs[unit.name],
+                              prepare_custom_config=config)
+        model = _set_submodule(model, unit.name, prepared)
+    return model, used
+
+
+def convert(model: nn.Module, units: list[FxUnit]) -> nn.Module:
+    for unit in sorted(units, key=lambda u: u.depth, reverse=True):
+        module = model.get_submodule(unit.name) if unit.name else model
+        model = _set_submodule(model, unit.name, convert_fx(module))
+    return model
+
+
+def relative_names(names: Iterable[str], unit_name: str) -> list[str]:
+    if not unit_name:
+        return list(names)
+    prefix = unit_name + "."
+    return [n[len(prefix):] for n in names if n.startswith(prefix)]
+
+
+def keep_float_mapping(base: QConfigMapping, keep_float: Iterable[str], unit_name: str
+                       ) -> QConfigMapping:
+    mapping = copy.deepcopy(base)
+    for name in relative_names(keep_float, unit_name):
+        mapping.set_module_name(name, None)
+    return mapping

@@ -1,0 +1,94 @@
+"""Post-training static quantization in FX graph mode, calibrated on training data."""
+
+from __future__ import annotations
+
+import copy
+
+import torch
+from torch import nn
+from torch.ao.quantization import QConfig, QConfigMapping, get_default_qconfig_mapping
+from torch.ao.quantization.observer import (
+    HistogramObserver,
+    MinMaxObserver,
+    MovingAverageMinMaxObserver,
+    PerChannelMinMaxObserver,
+)
+
+from quantgui.core.data import DataBundle
+from quantgui.core.events import CancelToken, EventStream, Progress
+from quantgui.core.methods import fx_units
+from quantgui.core.methods.common import MethodResult
+from quantgui.core.recipes import StaticRecipe
+
+ACTIVATION_OBSERVERS = {
+    "minmax": MinMaxObserver,
+    "moving_average_minmax": MovingAverageMinMaxObserver,
+    "histogram": HistogramObserver,
+}
+
+
+def qconfig_mapping(recipe: StaticRecipe) -> QConfigMapping:
+    activation = ACTIVATION_OBSERVERS[recipe.observer].with_args(
+        dtype=torch.quint8, reduce_range=recipe.effective_reduce_range)
+    if recipe.per_channel:
+        weight = PerChannelMinMaxObserver.with_args(dtype=torch.qint8,
+                                                    qscheme=torch.per_channel_symmetric)
+    else:
+        weight = MinMaxObserver.with_args(dtype=torch.qint8, qscheme=torch.per_tensor_symmetric)
+    # Start from the backend's default mapping: it keeps the fixed-range settings that ops
+    # such as sigmoid and softmax need.
+    return float_softmax(get_default_qconfig_mapping(recipe.backend).set_global(
+        QConfig(activation=activation, weight=weight)))
+
+
+SOFTMAX_NOTE = ("kept float: FX's int8 softmax clamps its input scores to the fixed output "
+                "range [0, 1) and ruins attention (measured: SQNR -0.6 dB on the transformer demo)")
+
+
+def float_softmax(mapping: QConfigMapping) -> QConfigMapping:
+    """Keep softmax in float: with torch's fixed-range qconfig the scores feeding it are
+    quantized to [0, 1), which destroys attention (found on the digits transformer)."""
+    for softmax in (nn.Softmax, torch.nn.functional.softmax, torch.softmax):
+        mapping.set_object_type(softmax, None)
+    return mapping
+
+
+def softmax_notes(model: nn.Module) -> dict[str, str]:
+    return {name: SOFTMAX_NOTE for name, m in model.named_modules() if isinstance(m, nn.Softmax)}
+
+
+def untraceable_notes(plan: fx_units.FxPlan, model: nn.Module) -> dict[str, str]:
+    notes = {}
+    for name, reason in plan.untraceable.items():
+        module = model.get_submodule(name) if name else model
+        for sub_name, _ in module.named_modules():
+            full = fx_units._join(name, sub_name)
+            notes.setdefault(full, f"kept float: FX cannot trace '{name or 'the model'}' "
+                                   f"({reason.splitlines()[0][:200]})")
+    return notes
+
+
+def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe,
+             cancel: CancelToken) -> EventStream[MethodResult]:
+    cancel.raise_if_cancelled()
+    work = copy.deepcopy(model).cpu().eval()
+    plan = fx_units.plan_units(work)
+    base = qconfig_mapping(recipe)
+    batches = list(data.train_batches(recipe.batch_size))[:recipe.calibration_batches]
+    yield Progress("preparing", 0, len(batches))
+    prepared, units = fx_units.prepare(
+        work, plan, lambda unit: fx_units.keep_float_mapping(base, recipe.keep_float, unit),
+        batches[0], qat=False)
+    with torch.no_grad():
+        for index, batch in enumerate(batches, start=1):
+            cancel.raise_if_cancelled()
+            prepared(batch)
+            yield Progress("calibrating", index, len(batches))
+    cancel.raise_if_cancelled()
+    yield Progress("converting", 0, 1)
+    quantized = fx_units.convert(prepared, units)
+    notes = {**softmax_notes(model), **untraceable_notes(plan, model)}
+    for name in recipe.keep_float:
+        notes[name] = "kept in float by request"
+    yield Progress("converting", 1, 1)
+    return MethodResult(quantized, notes)

@@ -1,0 +1,103 @@
+"""Honest measurements: bytes on disk, median latency with threads stated, agreement."""
+
+from __future__ import annotations
+
+import io
+import math
+import statistics
+import time
+from dataclasses import asdict, dataclass
+
+import torch
+from torch import nn
+
+
+def state_dict_size_bytes(model: nn.Module) -> int:
+    """Bytes of ``torch.save(model.state_dict())``: packed int8 weights are not Parameters."""
+    buffer = io.BytesIO()
+    torch.save(model.state_dict(), buffer)
+    return buffer.getbuffer().nbytes
+
+
+@dataclass
+class LatencyStats:
+    median_ms: float
+    p90_ms: float
+    repeats: int
+    threads: int
+    batch_size: int
+
+    def to_dict(self) -> dict:
+        return {"median": self.median_ms, "p90": self.p90_ms, "repeats": self.repeats,
+                "threads": self.threads, "batch_size": self.batch_size}
+
+
+def measure_latency(model: nn.Module, batch: torch.Tensor, threads: int, repeats: int = 50,
+                    warmup: int = 5, max_seconds: float = 5.0) -> LatencyStats:
+    """Median and p90 of warm runs under inference_mode, with an explicit thread count."""
+    previous = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    times: list[float] = []
+    try:
+        with torch.inference_mode():
+            for _ in range(warmup):
+                model(batch)
+            budget_end = time.perf_counter() + max_seconds
+            while len(times) < repeats:
+                start = time.perf_counter()
+                model(batch)
+                times.append((time.perf_counter() - start) * 1000.0)
+                if len(times) >= 10 and time.perf_counter() > budget_end:
+                    break
+    finally:
+        torch.set_num_threads(previous)
+    ordered = sorted(times)
+    p90 = ordered[min(len(ordered) - 1, math.ceil(0.9 * len(ordered)) - 1)]
+    return LatencyStats(statistics.median(ordered), p90, len(ordered), threads, batch.shape[0])
+
+
+@torch.inference_mode()
+def predict(model: nn.Module, inputs: torch.Tensor, batch_size: int) -> torch.Tensor:
+    outputs = [model(inputs[i:i + batch_size]) for i in range(0, inputs.shape[0], batch_size)]
+    return torch.cat([o.dequantize() if o.is_quantized else o for o in outputs]).float()
+
+
+def accuracy(outputs: torch.Tensor, labels: torch.Tensor | None) -> float | None:
+    if labels is None or outputs.ndim != 2:
+        return None
+    return (outputs.argmax(dim=1) == labels).float().mean().item()
+
+
+@dataclass
+class Agreement:
+    cosine: float
+    sqnr_db: float
+    mse: float
+    max_abs_error: float
+    top1_agreement: float | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def sqnr_db(reference: torch.Tensor, test: torch.Tensor) -> float:
+    """10·log10(‖y‖² / ‖y − ŷ‖²); infinite when the outputs are identical."""
+    signal = reference.double().pow(2).sum().item()
+    noise = (reference.double() - test.double()).pow(2).sum().item()
+    if noise == 0.0:
+        return math.inf
+    if signal == 0.0:
+        return -math.inf
+    return 10.0 * math.log10(signal / noise)
+
+
+def agreement(reference: torch.Tensor, test: torch.Tensor) -> Agreement:
+    ref, out = reference.flatten().double(), test.flatten().double()
+    cosine = torch.nn.functional.cosine_similarity(ref, out, dim=0).item()
+    diff = ref - out
+    top1 = None
+    if reference.ndim == 2 and reference.shape[1] > 1:
+        top1 = (reference.argmax(1) == test.argmax(1)).float().mean().item()
+    return Agreement(cosine=cosine, sqnr_db=sqnr_db(reference, test),
+                     mse=diff.pow(2).mean().item(), max_abs_error=diff.abs().max().item(),
+                     top1_agreement=top1)
