@@ -39,8 +39,10 @@ def leaf_modules(model: nn.Module) -> list[tuple[str, nn.Module]]:
 
 
 def _find(model: nn.Module, name: str) -> nn.Module | None:
+    from quantgui.core.methods.fx_units import unwrap
+
     try:
-        return model.get_submodule(name) if name else model
+        return unwrap(model.get_submodule(name) if name else model)
     except AttributeError:
         return None
 
@@ -76,6 +78,7 @@ def layer_records(original: nn.Module, quantized: nn.Module, method: str,
         elif method == "dynamic":
             note = "not a layer type selected for dynamic quantization"
         else:
-            note = f"no int8 kernel for {type(module).__name__} in {method} quantization; kept float"
+            note = (f"no int8 kernel for {type(module).__name__} in {method} quantization; "
+                    "kept float")
         records.append(LayerRecord(name, type_name(module), type_name(after), quantized_flag, note))
     return records

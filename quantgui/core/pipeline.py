@@ -103,12 +103,12 @@ def check_model(model: nn.Module, data: DataBundle) -> None:
     if not torch.isfinite(output).all():
         raise ModelError("The model's outputs contain NaN or infinite values on the data.",
                          "Check the model's weights and the data's normalisation.")
-    if data.has_labels and data.num_classes is not None:
-        if output.ndim != 2 or output.shape[1] < data.num_classes:
-            raise DataError(
-                f"The data has {data.num_classes} classes, but the model's output has shape "
-                f"{tuple(output.shape)}.",
-                "Use data whose labels match the model's outputs, or data without labels.")
+    if data.has_labels and data.num_classes is not None and (
+            output.ndim != 2 or output.shape[1] < data.num_classes):
+        raise DataError(
+            f"The data has {data.num_classes} classes, but the model's output has shape "
+            f"{tuple(output.shape)}.",
+            "Use data whose labels match the model's outputs, or data without labels.")
 
 
 def run(loaded: LoadedModel, recipe: Recipe,

@@ -136,6 +136,25 @@ def _set_submodule(model: nn.Module, name: str, module: nn.Module) -> nn.Module:
     return model
 
 
+class LeafUnit(nn.Module):
+    """Holds a lone layer (say, a Linear inside untraceable code) so FX keeps it a module."""
+
+    def __init__(self, layer: nn.Module) -> None:
+        super().__init__()
+        self.layer = layer
+
+    def forward(self, x: torch.Tensor) -> Any:
+        return self.layer(x)
+
+
+def unwrap(module: nn.Module) -> nn.Module:
+    """The quantized layer inside a converted LeafUnit, or the module itself."""
+    inner = getattr(module, "layer", None)
+    if isinstance(module, fx.GraphModule) and isinstance(inner, nn.Module):
+        return inner
+    return module
+
+
 def prepare(model: nn.Module, plan: FxPlan, mapping_for: Callable[[str], QConfigMapping],
             example_batch: torch.Tensor, qat: bool) -> tuple[nn.Module, list[FxUnit]]:
     """Prepare every unit in place of its float original; returns the model and units used."""
@@ -144,6 +163,8 @@ def prepare(model: nn.Module, plan: FxPlan, mapping_for: Callable[[str], QConfig
     prepare_fn = prepare_qat_fx if qat else prepare_fx
     for unit in sorted(used, key=lambda u: u.depth, reverse=True):
         module = model.get_submodule(unit.name) if unit.name else model
+        if unit.name and _is_default_leaf(module) and len(inputs[unit.name]) == 1:
+            module = LeafUnit(module)
         config = PrepareCustomConfig().set_non_traceable_module_names(unit.non_traceable)
         prepared = prepare_fn(module, mapping_for(unit.name), inputs[unit.name],
                               prepare_custom_config=config)

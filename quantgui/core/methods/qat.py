@@ -61,8 +61,9 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
     yield Progress("preparing", 0, 1)
     teacher_train = teacher_val = None
     if loss_kind == "distillation":
-        teacher_train = _outputs(original, data.train_inputs, recipe.batch_size, torch.device("cpu"))
-        teacher_val = _outputs(original, data.val_inputs, recipe.batch_size, torch.device("cpu"))
+        cpu = torch.device("cpu")
+        teacher_train = _outputs(original, data.train_inputs, recipe.batch_size, cpu)
+        teacher_val = _outputs(original, data.val_inputs, recipe.batch_size, cpu)
 
     work = copy.deepcopy(model).cpu().train()
     plan = fx_units.plan_units(work)

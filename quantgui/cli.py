@@ -1,0 +1,241 @@
+"""The same pipeline without a screen.
+
+    quantgui-cli demos
+    quantgui-cli quantize --model demo:digits-cnn --method static --report report.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Any
+
+EXIT_USAGE = 2
+
+
+def _fmt_bytes(count: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if count < 1024 or unit == "GiB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1024
+    return str(count)
+
+
+def _fmt_accuracy(value: float | None) -> str:
+    return "n/a (no labels)" if value is None else f"{100 * value:.2f} %"
+
+
+def format_table(report: dict[str, Any]) -> str:
+    """A readable side-by-side table of the JSON report."""
+    original, quantized = report["original"], report["quantized"]
+    layers = report["layers"]
+    threads = report["threads"]
+    rows = [
+        ("", "Original", "Quantized", "Ratio"),
+        ("Size (state_dict)", _fmt_bytes(original["size_bytes"]),
+         _fmt_bytes(quantized["size_bytes"]), f"{report['ratios']['size']:.3f}x"),
+        (f"Latency median ({threads} thr)", f"{original['latency_ms']['median']:.3f} ms",
+         f"{quantized['latency_ms']['median']:.3f} ms", f"{report['ratios']['latency']:.3f}x"),
+        (f"Latency p90 ({threads} thr)", f"{original['latency_ms']['p90']:.3f} ms",
+         f"{quantized['latency_ms']['p90']:.3f} ms", ""),
+        ("Accuracy (validation)", _fmt_accuracy(original["accuracy"]),
+         _fmt_accuracy(quantized["accuracy"]), ""),
+        ("Layers quantized", "", f"{sum(1 for layer in layers if layer['quantized'])}"
+         f" of {len(layers)}", ""),
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [f"{report['model']}: {report['method']} on {report['backend']}, "
+             f"batch {original['latency_ms']['batch_size']}"]
+    for index, row in enumerate(rows):
+        lines.append("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i])
+                               for i, cell in enumerate(row)))
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    agreement = report["agreement"]
+    top1 = agreement["top1_agreement"]
+    lines.append(
+        f"Agreement: cosine {agreement['cosine']:.5f}, SQNR {agreement['sqnr_db']:.1f} dB, "
+        f"MSE {agreement['mse']:.3g}, max |error| {agreement['max_abs_error']:.3g}"
+        + ("" if top1 is None else f", top-1 agreement {100 * top1:.2f} %"))
+    lines.append("")
+    lines.append("Layers:")
+    name_width = max([len(layer["name"]) for layer in layers] + [5])
+    for layer in layers:
+        after = layer["quantized_type"] or "-"
+        mark = "int8" if layer["quantized"] else "float"
+        lines.append(f"  {layer['name'].ljust(name_width)}  {mark:5}  "
+                     f"{layer['original_type']} -> {after}  ({layer['note']})")
+    if report.get("training"):
+        lines.append("")
+        lines.append("QAT epochs:")
+        for record in report["training"]:
+            accuracy = record["val_accuracy"]
+            lines.append(f"  epoch {record['epoch']}: train loss {record['train_loss']:.4f}, "
+                         f"val loss {record['val_loss']:.4f}, val accuracy "
+                         f"{_fmt_accuracy(accuracy)}")
+    return "\n".join(lines)
+
+
+def _json_safe(value: Any) -> Any:
+    """JSON has no infinity: an SQNR of identical outputs is written as null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: a crash keeps the old file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quantgui-cli", description="Quantize PyTorch models and compare them honestly.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("demos", help="list the demo models")
+    quantize = sub.add_parser("quantize", help="quantize a model and compare it")
+    quantize.add_argument("--model", required=True, help="demo:NAME (see `quantgui-cli demos`)")
+    quantize.add_argument("--method", required=True, choices=("dynamic", "static", "qat"))
+    quantize.add_argument("--backend", help="x86 (default), fbgemm, onednn or qnnpack")
+    quantize.add_argument("--epochs", type=int, help="QAT epochs")
+    quantize.add_argument("--threads", type=int, help="CPU threads (default: up to 4)")
+    quantize.add_argument("--batch-size", type=int, help="batch size")
+    quantize.add_argument("--device", choices=("cpu", "cuda"), help="QAT training device")
+    quantize.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                          help="any other recipe setting, as JSON (e.g. --set per_channel=false)")
+    quantize.add_argument("--report", type=Path, help="write the JSON report here")
+    quantize.add_argument("--save", type=Path, help="save the quantized model's state_dict here")
+    quantize.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
+    for name in ("backend", "epochs", "threads", "batch_size", "device"):
+        value = getattr(args, name)
+        if value is not None:
+            settings[name] = value
+    for item in args.set:
+        name, sep, raw = item.partition("=")
+        if not sep:
+            raise ValueError(f"--set needs NAME=VALUE, got '{item}'")
+        try:
+            settings[name.strip().replace("-", "_")] = json.loads(raw)
+        except json.JSONDecodeError:
+            settings[name.strip().replace("-", "_")] = raw
+    return settings
+
+
+def load_model(spec: str):  # noqa: ANN201 - returns LoadedModel, imported lazily
+    from quantgui.core.demos import load_demo
+    from quantgui.core.errors import ModelError
+
+    if spec.startswith("demo:"):
+        return load_demo(spec[len("demo:"):])
+    raise ModelError(f"Unknown model '{spec}'.",
+                     "Use demo:NAME; `quantgui-cli demos` lists the demos.")
+
+
+def command_demos() -> int:
+    from quantgui.core.demos import DEFAULT_DEMO, DEMOS
+
+    width = max(len(name) for name in DEMOS)
+    for name, demo in DEMOS.items():
+        marker = " (default)" if name == DEFAULT_DEMO else ""
+        print(f"{name.ljust(width)}  {demo.description}{marker}")
+    return 0
+
+
+def command_quantize(args: argparse.Namespace) -> int:
+    from quantgui.core.events import EpochEnd, LogMessage, TrainStep, drive
+    from quantgui.core.pipeline import run
+    from quantgui.core.recipes import recipe_for
+
+    if args.method != "qat" and (args.epochs is not None or args.device is not None):
+        raise ValueError("--epochs and --device apply to --method qat only")
+    recipe = recipe_for(args.method, **_recipe_settings(args))
+    loaded = load_model(args.model)
+    bar = None
+    if args.method == "qat" and not args.no_progress:
+        from tqdm import tqdm
+
+        steps = -(-loaded.data.train_inputs.shape[0] // recipe.batch_size) * recipe.epochs
+        bar = tqdm(total=steps, desc="QAT", unit="step", file=sys.stderr, leave=True)
+
+    def on_event(event: object) -> None:
+        if isinstance(event, TrainStep) and bar is not None:
+            bar.update(1)
+            bar.set_postfix(epoch=f"{event.epoch}/{event.epochs}", loss=f"{event.loss:.4f}")
+        elif isinstance(event, EpochEnd) and bar is not None and event.val_accuracy is not None:
+            bar.write(f"epoch {event.epoch}/{event.epochs}: val loss {event.val_loss:.4f}, "
+                      f"val accuracy {100 * event.val_accuracy:.2f} %")
+        elif isinstance(event, LogMessage):
+            if bar is not None:
+                bar.write(event.text, file=sys.stderr)
+            else:
+                print(event.text, file=sys.stderr)
+
+    try:
+        result = drive(run(loaded, recipe), on_event)
+    finally:
+        if bar is not None:
+            bar.close()
+    report = _json_safe(result.to_report())
+    print(format_table(report))
+    if args.report:
+        write_atomically(args.report, (json.dumps(report, indent=2) + "\n").encode())
+        print(f"Report written to {args.report}")
+    if args.save:
+        import io
+
+        import torch
+
+        buffer = io.BytesIO()
+        torch.save(result.quantized_model.state_dict(), buffer)
+        write_atomically(args.save, buffer.getvalue())
+        print(f"Quantized state_dict written to {args.save}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    args = build_parser().parse_args(argv)
+    from quantgui.core.errors import Cancelled, QuantGUIError
+
+    try:
+        if args.command == "demos":
+            return command_demos()
+        return command_quantize(args)
+    except QuantGUIError as error:
+        print(f"quantgui-cli: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ValueError, OSError) as error:
+        print(f"quantgui-cli: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (Cancelled, KeyboardInterrupt):
+        print("quantgui-cli: cancelled", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

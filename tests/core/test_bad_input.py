@@ -1,0 +1,102 @@
+"""Bad input of every kind gets a clear error, and nothing is changed."""
+
+import pytest
+import torch
+from torch import nn
+
+from quantgui.core.demos import load_demo
+from quantgui.core.errors import Cancelled, DataError, ModelError, RecipeError
+from quantgui.core.events import CancelToken, TrainStep, drive
+from quantgui.core.pipeline import run
+from quantgui.core.recipes import recipe_for
+
+from .helpers import assert_state_equal, state_snapshot, with_data
+
+
+@pytest.fixture(scope="module")
+def mlp():
+    return load_demo("digits-mlp")
+
+
+def test_unknown_demo():
+    with pytest.raises(ModelError, match="no demo called 'nope'.*digits-cnn"):
+        load_demo("nope")
+
+
+def test_wrong_input_shape(mlp):
+    wrong = with_data(mlp, train_inputs=torch.rand(40, 1, 7, 7), val_inputs=torch.rand(10, 1, 7, 7),
+                      train_labels=mlp.data.train_labels[:40], val_labels=mlp.data.val_labels[:10])
+    with pytest.raises(ModelError, match=r"does not accept inputs of shape \(2, 1, 7, 7\)"):
+        drive(run(wrong, recipe_for("static")))
+
+
+def test_nan_in_calibration_data(mlp):
+    poisoned = mlp.data.train_inputs.clone()
+    poisoned[3, 0, 2, 2] = float("nan")
+    poisoned[5, 0, 1, 1] = float("inf")
+    with pytest.raises(DataError, match="training inputs contain 2 NaN or infinite"):
+        drive(run(with_data(mlp, train_inputs=poisoned), recipe_for("static")))
+
+
+def test_technique_backend_combination_that_cannot_work(mlp):
+    with pytest.raises(RecipeError, match="float16 dynamic quantization has no kernel in the "
+                                          "qnnpack backend"):
+        drive(run(mlp, recipe_for("dynamic", backend="qnnpack", dtype="float16")))
+
+
+def test_empty_dataset(mlp):
+    empty = with_data(mlp, train_inputs=torch.empty(0, 1, 8, 8),
+                      train_labels=torch.empty(0, dtype=torch.long))
+    with pytest.raises(DataError, match="training data is empty"):
+        drive(run(empty, recipe_for("static")))
+
+
+def test_labels_out_of_range(mlp):
+    labels = mlp.data.val_labels.clone()
+    labels[0] = 12
+    with pytest.raises(DataError, match="outside 0..9"):
+        drive(run(with_data(mlp, val_labels=labels), recipe_for("qat", epochs=1)))
+
+
+def test_label_count_differs_from_input_count(mlp):
+    with pytest.raises(DataError, match="inputs but .* labels"):
+        drive(run(with_data(mlp, val_labels=mlp.data.val_labels[:-3]), recipe_for("dynamic")))
+
+
+def test_cross_entropy_without_labels(mlp):
+    unlabelled = with_data(mlp, train_labels=None, val_labels=None)
+    with pytest.raises(DataError, match="needs labels"):
+        drive(run(unlabelled, recipe_for("qat", loss="cross_entropy", epochs=1)))
+
+
+def test_model_returning_non_tensor():
+    class Pair(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(8, 2)
+
+        def forward(self, x):
+            return self.fc(x), x
+
+    from .helpers import random_loaded
+
+    with pytest.raises(ModelError, match="returns a tuple"):
+        drive(run(random_loaded(Pair(), (8,)), recipe_for("dynamic")))
+
+
+def test_cancel_in_the_middle_of_qat_changes_nothing(mlp):
+    before = state_snapshot(mlp.model)
+    cancel = CancelToken()
+    seen = []
+
+    def on_event(event):
+        if isinstance(event, TrainStep):
+            seen.append(event)
+            if len(seen) == 10:
+                cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        drive(run(mlp, recipe_for("qat", epochs=3), cancel), on_event)
+    assert len(seen) == 10  # stopped at the very next step
+    assert_state_equal(mlp.model, before)
+    assert not mlp.model.training
