@@ -29,8 +29,15 @@ def type_name(module: nn.Module) -> str:
     return re.sub(r"\.modules\.[A-Za-z_]+", "", f"{cls.__module__}.{cls.__qualname__}")
 
 
+def is_reference_module(module: nn.Module) -> bool:
+    """FX leaves "reference" modules where no int8 kernel pattern matched: float weights with
+    quantize/dequantize around them, which simulate int8 but run in float."""
+    return ".quantized.reference" in type(module).__module__
+
+
 def is_quantized_module(module: nn.Module) -> bool:
-    return type(module).__module__.startswith(_QUANTIZED_PACKAGES)
+    return (type(module).__module__.startswith(_QUANTIZED_PACKAGES)
+            and not is_reference_module(module))
 
 
 def leaf_modules(model: nn.Module) -> list[tuple[str, nn.Module]]:
@@ -73,6 +80,9 @@ def layer_records(original: nn.Module, quantized: nn.Module, method: str,
                 note = "float16 weights (no speed or size gain on CPU)"
             if fused:
                 note += f" (fused {type(after).__name__})"
+        elif is_reference_module(after):
+            note = ("simulated only: FX left a reference module (float weights between quantize "
+                    "and dequantize) because no int8 kernel pattern matched its neighbours")
         elif not has_weights:
             note = "no weights to quantize"
         elif method == "dynamic":

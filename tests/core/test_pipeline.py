@@ -141,3 +141,12 @@ def test_latency_is_measured_with_the_stated_threads():
     result, _, _ = result_for("digits-wide", "dynamic")
     assert result.original.latency.threads == result.recipe.threads
     assert result.quantized.latency.repeats >= 10
+
+
+def test_reference_modules_are_not_counted_as_quantized():
+    # The transformer's embedding feeds an add with a float Parameter; FX leaves a reference
+    # Linear there, which runs in float. It must not be reported as int8.
+    result, _, _ = result_for("digits-transformer", "static")
+    embed = {layer.name: layer for layer in result.layers}["embed"]
+    assert embed.quantized_type == "torch.ao.nn.quantized.reference.Linear"
+    assert not embed.quantized and "simulated only" in embed.note

@@ -1,0 +1,62 @@
+"""The command line, run as a user runs it: a separate process."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "quantgui.cli", *args], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_demos_lists_every_demo_with_its_description():
+    from quantgui.core.demos import DEMOS
+
+    result = cli("demos")
+    assert result.returncode == 0
+    for name, demo in DEMOS.items():
+        assert f"{name}" in result.stdout and demo.description[:30] in result.stdout
+
+
+def test_quantize_prints_a_table_and_writes_the_report(tmp_path):
+    report_path = tmp_path / "report.json"
+    saved = tmp_path / "quantized.pt"
+    result = cli("quantize", "--model", "demo:digits-mlp", "--method", "qat", "--epochs", "2",
+                 "--threads", "1", "--report", str(report_path), "--save", str(saved))
+    assert result.returncode == 0, result.stderr
+    assert "Original" in result.stdout and "Quantized" in result.stdout
+    assert "Latency median (1 thr)" in result.stdout
+    assert "QAT" in result.stderr and "100%" in result.stderr  # the progress bar
+    report = json.loads(report_path.read_text())
+    assert report["method"] == "qat" and report["backend"] == "x86" and report["threads"] == 1
+    assert report["quantized"]["size_bytes"] < 0.3 * report["original"]["size_bytes"]
+    assert report["quantized"]["latency_ms"]["median"] > 0
+    assert len(report["training"]) == 2
+    assert {"name", "original_type", "quantized_type", "quantized", "note"} == set(
+        report["layers"][0])
+    import torch
+
+    state = torch.load(saved, weights_only=True)
+    assert any(key.endswith("_packed_params") for key in state)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("quantize", "--model", "demo:nope", "--method", "static"), "no demo called 'nope'"),
+    (("quantize", "--model", "model.bin", "--method", "static"), "Unknown model 'model.bin'"),
+    (("quantize", "--model", "demo:seed-linear", "--method", "dynamic", "--backend", "qnnpack",
+      "--set", "dtype=float16"), "no kernel in the qnnpack backend"),
+    (("quantize", "--model", "demo:seed-linear", "--method", "static", "--epochs", "2"),
+     "apply to --method qat only"),
+    (("quantize", "--model", "demo:seed-linear", "--method", "static", "--threads", "0"),
+     "threads=0 is out of range"),
+    (("quantize", "--model", "demo:seed-linear", "--method", "sparse"), "invalid choice"),
+])
+def test_bad_arguments_exit_non_zero_with_one_clear_line(args, message):
+    result = cli(*args)
+    assert result.returncode == 2
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("quantgui-cli") and message in last_line
+    assert "Traceback" not in result.stderr
