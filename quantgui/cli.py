@@ -114,7 +114,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("demos", help="list the demo models")
     quantize = sub.add_parser("quantize", help="quantize a model and compare it")
-    quantize.add_argument("--model", required=True, help="demo:NAME (see `quantgui-cli demos`)")
+    quantize.add_argument(
+        "--model", required=True,
+        help="demo:NAME (see `quantgui-cli demos`), a torch.export program (.pt2), "
+             "model.py:Class[:weights.pt], a TorchScript file, or a pickled model (with --trust)")
+    quantize.add_argument("--model-args", help="JSON keyword arguments for model.py:Class")
+    quantize.add_argument("--input-shape", help="per-sample input shape, e.g. 3,32,32 (needed "
+                          "when the file does not store it)")
+    quantize.add_argument("--trust", action="store_true",
+                          help="allow a pickled model: unpickling runs code from the file")
+    quantize.add_argument("--data", help="PATH (.pt, .npy, .npz, .csv, image folder) or random "
+                          "(default: a demo's own data; random for your model)")
+    quantize.add_argument("--label-column", help="the label column of CSV data")
+    quantize.add_argument("--image-size", help="resize images to H,W (or one int for square)")
+    quantize.add_argument("--val-fraction", type=float, default=0.2,
+                          help="share of the data held out for validation (default 0.2)")
     quantize.add_argument("--method", required=True, choices=("dynamic", "static", "qat"))
     quantize.add_argument("--backend", help="x86 (default), fbgemm, onednn or qnnpack")
     quantize.add_argument("--epochs", type=int, help="QAT epochs")
@@ -146,14 +160,39 @@ def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
     return settings
 
 
-def load_model(spec: str):  # noqa: ANN201 - returns LoadedModel, imported lazily
+def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN201 - LoadedModel
+    """A demo, or the user's model file with its data (see quantgui.core.sources)."""
     from quantgui.core.demos import load_demo
     from quantgui.core.errors import ModelError
 
+    user_only = ("model_args", "input_shape", "label_column", "image_size")
     if spec.startswith("demo:"):
+        given = [f"--{name.replace('_', '-')}" for name in user_only
+                 if args is not None and getattr(args, name) is not None]
+        if args is not None and (args.trust or args.data is not None):
+            given += ["--trust"] * args.trust + ["--data"] * (args.data is not None)
+        if given:
+            raise ModelError(f"{', '.join(given)} apply to your own model files, not demos.",
+                             "Leave them out for demo:NAME.")
         return load_demo(spec[len("demo:"):])
-    raise ModelError(f"Unknown model '{spec}'.",
-                     "Use demo:NAME; `quantgui-cli demos` lists the demos.")
+    from quantgui.core.sources import open_user_model, parse_shape
+
+    options: dict[str, Any] = {}
+    if args is not None:
+        image_size = None
+        if args.image_size is not None:
+            image_size = parse_shape(args.image_size, "--image-size")
+            if len(image_size) == 1:
+                image_size = image_size * 2
+            if len(image_size) != 2:
+                raise ModelError(f"--image-size '{args.image_size}' is not H,W or one number.",
+                                 "Write it like 28,28 or 28.")
+        options = dict(
+            data=args.data or "random", method=args.method, model_args=args.model_args,
+            trust=args.trust, label_column=args.label_column, image_size=image_size,
+            val_fraction=args.val_fraction,
+            input_shape=None if args.input_shape is None else parse_shape(args.input_shape))
+    return open_user_model(spec, **options)
 
 
 def command_demos() -> int:
@@ -174,7 +213,7 @@ def command_quantize(args: argparse.Namespace) -> int:
     if args.method != "qat" and (args.epochs is not None or args.device is not None):
         raise ValueError("--epochs and --device apply to --method qat only")
     recipe = recipe_for(args.method, **_recipe_settings(args))
-    loaded = load_model(args.model)
+    loaded = load_model(args.model, args)
     bar = None
     if args.method == "qat" and not args.no_progress:
         from tqdm import tqdm

@@ -45,7 +45,7 @@ def test_quantize_prints_a_table_and_writes_the_report(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (("quantize", "--model", "demo:nope", "--method", "static"), "no demo called 'nope'"),
-    (("quantize", "--model", "model.bin", "--method", "static"), "Unknown model 'model.bin'"),
+    (("quantize", "--model", "model.bin", "--method", "static"), "model.bin does not exist"),
     (("quantize", "--model", "demo:seed-linear", "--method", "dynamic", "--backend", "qnnpack",
       "--set", "dtype=float16"), "no kernel in the qnnpack backend"),
     (("quantize", "--model", "demo:seed-linear", "--method", "static", "--epochs", "2"),
