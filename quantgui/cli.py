@@ -66,11 +66,18 @@ def format_table(report: dict[str, Any]) -> str:
     lines.append("")
     lines.append("Layers:")
     name_width = max([len(layer["name"]) for layer in layers] + [5])
+    lines.append(f"  {'name'.ljust(name_width)}  {'kind':5}  {'w dB':>5}  {'out dB':>6}  "
+                 f"{'acc dB':>6}  types (note)")
     for layer in layers:
         after = layer["quantized_type"] or "-"
         mark = "int8" if layer["quantized"] else "float"
         lines.append(f"  {layer['name'].ljust(name_width)}  {mark:5}  "
+                     f"{_fmt_db(layer.get('weight_sqnr_db')):>5}  "
+                     f"{_fmt_db(layer.get('output_sqnr_db')):>6}  "
+                     f"{_fmt_db(layer.get('accumulated_sqnr_db')):>6}  "
                      f"{layer['original_type']} -> {after}  ({layer['note']})")
+    lines.append("  (w dB: weight SQNR; out dB: the layer's own output SQNR fed float inputs; "
+                 "acc dB: SQNR accumulated up to the layer)")
     if report.get("training"):
         lines.append("")
         lines.append("QAT epochs:")
@@ -113,7 +120,24 @@ def build_parser() -> argparse.ArgumentParser:
         prog="quantgui-cli", description="Quantize PyTorch models and compare them honestly.")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("demos", help="list the demo models")
-    quantize = sub.add_parser("quantize", help="quantize a model and compare it")
+    common = argparse.ArgumentParser(add_help=False)
+    _add_model_and_recipe_options(common)
+    quantize = sub.add_parser("quantize", parents=[common],
+                              help="quantize a model and compare it")
+    quantize.add_argument("--report", type=Path, help="write the JSON report here")
+    quantize.add_argument("--save", type=Path, help="save the quantized model's state_dict here")
+    quantize.add_argument("--sensitivity", action="store_true",
+                          help="also rank the layers by the agreement they cost")
+    inspect = sub.add_parser(
+        "inspect", parents=[common],
+        help="per-layer table: the plan before a run, then each layer's error after it")
+    inspect.add_argument("--sensitivity", action="store_true",
+                         help="rank the layers by the agreement they cost (one run per layer)")
+    inspect.add_argument("--report", type=Path, help="write the JSON report here")
+    return parser
+
+
+def _add_model_and_recipe_options(quantize: argparse.ArgumentParser) -> None:
     quantize.add_argument(
         "--model", required=True,
         help="demo:NAME (see `quantgui-cli demos`), a torch.export program (.pt2), "
@@ -137,10 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     quantize.add_argument("--device", choices=("cpu", "cuda"), help="QAT training device")
     quantize.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                           help="any other recipe setting, as JSON (e.g. --set per_channel=false)")
-    quantize.add_argument("--report", type=Path, help="write the JSON report here")
-    quantize.add_argument("--save", type=Path, help="save the quantized model's state_dict here")
+    quantize.add_argument("--keep-float", metavar="NAME[,NAME...]",
+                          help="layers to leave in float32 (names as in the layer table)")
     quantize.add_argument("--no-progress", action="store_true", help="no progress bar")
-    return parser
 
 
 def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -149,6 +172,8 @@ def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, name)
         if value is not None:
             settings[name] = value
+    if args.keep_float:
+        settings["keep_float"] = [n.strip() for n in args.keep_float.split(",") if n.strip()]
     for item in args.set:
         name, sep, raw = item.partition("=")
         if not sep:
@@ -205,15 +230,81 @@ def command_demos() -> int:
     return 0
 
 
-def command_quantize(args: argparse.Namespace) -> int:
-    from quantgui.core.events import EpochEnd, LogMessage, TrainStep, drive
-    from quantgui.core.pipeline import run
+def _check_keep_float(loaded: Any, recipe: Any) -> None:
+    from quantgui.core.errors import RecipeError
+
+    names = {name for name, _ in loaded.model.named_modules()}
+    unknown = [name for name in recipe.keep_float if name not in names]
+    if unknown:
+        raise RecipeError(f"--keep-float names no layer of the model: {', '.join(unknown)}.",
+                          "Use names from `quantgui-cli inspect` (e.g. block1.0).")
+
+
+def _prepare(args: argparse.Namespace) -> tuple[Any, Any]:
     from quantgui.core.recipes import recipe_for
 
     if args.method != "qat" and (args.epochs is not None or args.device is not None):
         raise ValueError("--epochs and --device apply to --method qat only")
     recipe = recipe_for(args.method, **_recipe_settings(args))
     loaded = load_model(args.model, args)
+    _check_keep_float(loaded, recipe)
+    return loaded, recipe
+
+
+def _fmt_db(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def format_plan(planned: list[Any]) -> str:
+    width = max([len(p.name) for p in planned] + [5])
+    type_width = max([len(p.type) for p in planned] + [4])
+    lines = [f"{'Layer'.ljust(width)}  {'Type'.ljust(type_width)}  {'Params':>8}  "
+             f"{'Output':14}  Plan"]
+    for p in planned:
+        shape = "x".join(map(str, p.output_shape)) if p.output_shape else "-"
+        lines.append(f"{p.name.ljust(width)}  {p.type.ljust(type_width)}  {p.parameters:8d}  "
+                     f"{shape:14}  {p.status}: {p.reason}")
+    return "\n".join(lines)
+
+
+def format_sensitivity(entries: list[dict[str, Any]], suggestion: list[str]) -> str:
+    lines = ["Sensitivity (each layer kept float alone; worst layers first):",
+             f"  {'Layer':30} {'SQNR gain':>10} {'SQNR':>8} {'accuracy gain':>14}"]
+    for e in entries:
+        gain = e["accuracy_gain"]
+        accuracy = "-" if gain is None else f"{100 * gain:+.2f} pts"
+        lines.append(f"  {e['name']:30} {e['sqnr_gain_db']:+9.2f}  "
+                     f"{e['sqnr_db_when_kept_float']:7.1f}  {accuracy:>13}")
+    lines.append("Suggested to keep in float: " + (", ".join(suggestion) or "none (no layer "
+                                                     "buys back 1 dB or more)"))
+    return "\n".join(lines)
+
+
+def _sensitivity_report(loaded: Any, recipe: Any, result: Any, on_event: Any) -> dict[str, Any]:
+    from quantgui.core.analysis import sensitivity, suggest_keep_float
+    from quantgui.core.events import drive
+
+    entries = drive(sensitivity(loaded, recipe, reference=result.original_outputs), on_event)
+    return {"sensitivity": [e.to_dict() for e in entries],
+            "suggested_keep_float": suggest_keep_float(entries)}
+
+
+def command_inspect(args: argparse.Namespace) -> int:
+    from quantgui.core.analysis import plan_layers
+
+    loaded, recipe = _prepare(args)
+    print(f"{loaded.name}: what {recipe.method} on {recipe.backend} will do to each layer")
+    print(format_plan(plan_layers(loaded, recipe)))
+    print()
+    return command_quantize(args, loaded=loaded, recipe=recipe)
+
+
+def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any = None) -> int:
+    from quantgui.core.events import EpochEnd, LogMessage, TrainStep, drive
+    from quantgui.core.pipeline import run
+
+    if loaded is None:
+        loaded, recipe = _prepare(args)
     bar = None
     if args.method == "qat" and not args.no_progress:
         from tqdm import tqdm
@@ -239,12 +330,19 @@ def command_quantize(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    report = _json_safe(result.to_report())
+    extra = {}
+    if args.sensitivity:
+        print("Ranking layers by sensitivity...", file=sys.stderr)
+        extra = _sensitivity_report(loaded, recipe, result, on_event)
+    report = _json_safe({**result.to_report(), **extra})
     print(format_table(report))
+    if extra:
+        print()
+        print(format_sensitivity(report["sensitivity"], report["suggested_keep_float"]))
     if args.report:
         write_atomically(args.report, (json.dumps(report, indent=2) + "\n").encode())
         print(f"Report written to {args.report}")
-    if args.save:
+    if getattr(args, "save", None):
         import io
 
         import torch
@@ -264,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "demos":
             return command_demos()
+        if args.command == "inspect":
+            return command_inspect(args)
         return command_quantize(args)
     except QuantGUIError as error:
         print(f"quantgui-cli: error: {error}", file=sys.stderr)

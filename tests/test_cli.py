@@ -35,8 +35,8 @@ def test_quantize_prints_a_table_and_writes_the_report(tmp_path):
     assert report["quantized"]["size_bytes"] < 0.3 * report["original"]["size_bytes"]
     assert report["quantized"]["latency_ms"]["median"] > 0
     assert len(report["training"]) == 2
-    assert {"name", "original_type", "quantized_type", "quantized", "note"} == set(
-        report["layers"][0])
+    assert {"name", "original_type", "quantized_type", "quantized", "note", "weight_sqnr_db",
+            "output_sqnr_db", "accumulated_sqnr_db"} == set(report["layers"][0])
     import torch
 
     state = torch.load(saved, weights_only=True)
@@ -60,3 +60,31 @@ def test_bad_arguments_exit_non_zero_with_one_clear_line(args, message):
     last_line = result.stderr.strip().splitlines()[-1]
     assert last_line.startswith("quantgui-cli") and message in last_line
     assert "Traceback" not in result.stderr
+
+
+def test_inspect_prints_plan_errors_and_sensitivity(tmp_path):
+    report_path = tmp_path / "inspect.json"
+    result = cli("inspect", "--model", "demo:digits-mlp", "--method", "static", "--sensitivity",
+                 "--report", str(report_path))
+    assert result.returncode == 0, result.stderr
+    assert "fused: fused into fc1" in result.stdout  # the plan
+    assert "w dB" in result.stdout and "Sensitivity" in result.stdout
+    report = json.loads(report_path.read_text())
+    layers = {layer["name"]: layer for layer in report["layers"]}
+    assert layers["fc1"]["weight_sqnr_db"] > 30 and layers["fc1"]["output_sqnr_db"] > 20
+    assert layers["relu1"]["weight_sqnr_db"] is None
+    names = [entry["name"] for entry in report["sensitivity"]]
+    assert sorted(names) == ["fc1", "fc2", "fc3"]
+    assert report["suggested_keep_float"] == names[:1]
+
+
+def test_keep_float_flag(tmp_path):
+    report_path = tmp_path / "r.json"
+    result = cli("quantize", "--model", "demo:digits-mlp", "--method", "dynamic",
+                 "--keep-float", "fc3", "--report", str(report_path))
+    assert result.returncode == 0, result.stderr
+    layers = {layer["name"]: layer for layer in json.loads(report_path.read_text())["layers"]}
+    assert not layers["fc3"]["quantized"] and layers["fc3"]["note"] == "kept in float by request"
+    bad = cli("quantize", "--model", "demo:digits-mlp", "--method", "dynamic",
+              "--keep-float", "fc9")
+    assert bad.returncode == 2 and "names no layer of the model: fc9" in bad.stderr

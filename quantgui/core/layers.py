@@ -18,6 +18,9 @@ class LayerRecord:
     quantized_type: str | None
     quantized: bool
     note: str
+    weight_sqnr_db: float | None = None  # filled in after a run, see core.analysis
+    output_sqnr_db: float | None = None
+    accumulated_sqnr_db: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -14,7 +14,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from quantgui.core import metrics
+from quantgui.core import analysis, metrics
 from quantgui.core.data import DataBundle
 from quantgui.core.demos import LoadedModel
 from quantgui.core.errors import DataError, ModelError, QuantGUIError
@@ -39,6 +39,26 @@ class ModelStats:
 
 
 @dataclass
+class RunCache:
+    """What a what-if re-run on the same model and data can reuse: the original model's
+    outputs and measurements, and calibrated observers. Owned by the caller (the window keeps
+    one per loaded model); a different model or dataset empties it."""
+
+    model: nn.Module | None = None
+    data: DataBundle | None = None
+    original_outputs: torch.Tensor | None = None
+    original_stats: dict[tuple[int, int], ModelStats] = field(default_factory=dict)
+    calibration: dict = field(default_factory=dict)
+
+    def bind(self, loaded: LoadedModel) -> None:
+        if self.model is not loaded.model or self.data is not loaded.data:
+            self.model, self.data = loaded.model, loaded.data
+            self.original_outputs = None
+            self.original_stats = {}
+            self.calibration = {}
+
+
+@dataclass
 class RunResult:
     model_name: str
     recipe: Recipe
@@ -52,6 +72,7 @@ class RunResult:
     quantized_outputs: torch.Tensor
     duration_s: float
     environment: dict[str, Any] = field(default_factory=dict)
+    reused: list[str] = field(default_factory=list)  # what came from a RunCache
 
     @property
     def quantized_layer_count(self) -> int:
@@ -74,6 +95,7 @@ class RunResult:
             "layers": [layer.to_dict() for layer in self.layers],
             "training": self.training if self.recipe.method == "qat" else None,
             "duration_s": self.duration_s,
+            "reused_from_previous_run": self.reused,
             "environment": self.environment,
         }
 
@@ -111,9 +133,15 @@ def check_model(model: nn.Module, data: DataBundle) -> None:
             "Use data whose labels match the model's outputs, or data without labels.")
 
 
-def run(loaded: LoadedModel, recipe: Recipe,
-        cancel: CancelToken | None = None) -> EventStream[RunResult]:
+ERROR_SAMPLES = 256  # validation samples used for the per-layer error
+
+
+def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
+        cache: RunCache | None = None) -> EventStream[RunResult]:
     cancel = cancel or CancelToken()
+    if cache is not None:
+        cache.bind(loaded)
+    reused: list[str] = []
     started = time.perf_counter()
     recipe.check_runnable()
     data = loaded.data
@@ -122,8 +150,13 @@ def run(loaded: LoadedModel, recipe: Recipe,
     yield LogMessage(f"Quantizing {loaded.name} with {recipe.method} on the {recipe.backend} "
                      f"engine (torch {torch.__version__}, {recipe.threads} threads).")
     with engine_and_threads(recipe):
+        extra = {}
+        if recipe.method == "static" and cache is not None:
+            extra["calibration_cache"] = cache.calibration
+            if static.calibration_key(recipe) in cache.calibration:
+                reused.append("calibration")
         method_result: MethodResult = yield from METHODS[recipe.method](
-            loaded.model, data, recipe, cancel)
+            loaded.model, data, recipe, cancel, **extra)
         quantized = method_result.model
         cancel.raise_if_cancelled()
         try:
@@ -134,19 +167,39 @@ def run(loaded: LoadedModel, recipe: Recipe,
                 f"{str(error).splitlines()[0] if str(error) else ''}",
                 "Try dynamic quantization, or keep the failing layer in float.") from error
         original_model = loaded.model.eval()
-        original_outputs = metrics.predict(original_model, data.val_inputs, recipe.batch_size)
+        if cache is not None and cache.original_outputs is not None:
+            original_outputs = cache.original_outputs
+            reused.append("original outputs")
+        else:
+            original_outputs = metrics.predict(original_model, data.val_inputs, recipe.batch_size)
         yield Progress("measuring", 0, 2)
         batch = data.example_batch(recipe.batch_size)
+        stats_key = (recipe.threads, recipe.batch_size)
         stats = []
         for index, model in enumerate((original_model, quantized), start=1):
             cancel.raise_if_cancelled()
-            outputs = original_outputs if index == 1 else quantized_outputs
-            stats.append(ModelStats(
-                size_bytes=metrics.state_dict_size_bytes(model),
-                latency=metrics.measure_latency(model, batch, recipe.threads),
-                accuracy=metrics.accuracy(outputs, data.val_labels)))
+            if index == 1 and cache is not None and stats_key in cache.original_stats:
+                stats.append(cache.original_stats[stats_key])
+                reused.append("original size and latency")
+            else:
+                outputs = original_outputs if index == 1 else quantized_outputs
+                stats.append(ModelStats(
+                    size_bytes=metrics.state_dict_size_bytes(model),
+                    latency=metrics.measure_latency(model, batch, recipe.threads),
+                    accuracy=metrics.accuracy(outputs, data.val_labels)))
             yield Progress("measuring", index, 2)
-    layers = layer_records(loaded.model, quantized, recipe.method, method_result.notes)
+        layers = layer_records(loaded.model, quantized, recipe.method, method_result.notes)
+        errors = analysis.layer_errors(original_model, quantized, layers,
+                                       data.val_inputs[:ERROR_SAMPLES])
+    for layer in layers:
+        error = errors.get(layer.name)
+        if error is not None:
+            layer.weight_sqnr_db = error.weight_sqnr_db
+            layer.output_sqnr_db = error.output_sqnr_db
+            layer.accumulated_sqnr_db = error.accumulated_sqnr_db
+    if cache is not None:
+        cache.original_outputs = original_outputs
+        cache.original_stats[stats_key] = stats[0]
     if not any(layer.quantized for layer in layers):
         yield LogMessage(f"No layer of {loaded.name} was quantized by {recipe.method}; see the "
                          "layer table for the reasons.", "warning")
@@ -156,4 +209,5 @@ def run(loaded: LoadedModel, recipe: Recipe,
         agreement=metrics.agreement(original_outputs, quantized_outputs),
         layers=layers, training=method_result.training,
         original_outputs=original_outputs, quantized_outputs=quantized_outputs,
-        duration_s=time.perf_counter() - started, environment=environment(recipe))
+        duration_s=time.perf_counter() - started, environment=environment(recipe),
+        reused=reused)

@@ -89,7 +89,8 @@ def test_report_has_every_documented_field():
     assert set(report["agreement"]) == {"cosine", "sqnr_db", "mse", "max_abs_error",
                                         "top1_agreement"}
     for layer in report["layers"]:
-        assert set(layer) == {"name", "original_type", "quantized_type", "quantized", "note"}
+        assert set(layer) == {"name", "original_type", "quantized_type", "quantized", "note",
+                              "weight_sqnr_db", "output_sqnr_db", "accumulated_sqnr_db"}
     assert [e["epoch"] for e in report["training"]] == [1, 2]
     for epoch in report["training"]:
         assert set(epoch) == {"epoch", "train_loss", "val_loss", "val_accuracy"}

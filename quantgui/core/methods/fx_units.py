@@ -192,3 +192,26 @@ def keep_float_mapping(base: QConfigMapping, keep_float: Iterable[str], unit_nam
     for name in relative_names(keep_float, unit_name):
         mapping.set_module_name(name, None)
     return mapping
+
+
+def observers(model: nn.Module, units: list[FxUnit]
+              ) -> list[tuple[tuple[str, str, int], fx.GraphModule, str]]:
+    """Every activation observer of the prepared units, keyed by what it observes.
+
+    The key (unit, observed node, occurrence) is the same for every preparation of the same
+    model: calibration runs in float, so what an observer sees does not depend on which other
+    layers are kept float. That is what lets a what-if re-run reuse the calibration.
+    """
+    found = []
+    for unit in units:
+        module = model.get_submodule(unit.name) if unit.name else model
+        if not isinstance(module, fx.GraphModule):
+            continue
+        seen: dict[str, int] = {}
+        for node in module.graph.nodes:
+            if node.op != "call_module" or "activation_post_process" not in str(node.target):
+                continue
+            source = node.args[0].name if node.args and isinstance(node.args[0], fx.Node) else ""
+            seen[source] = seen.get(source, 0) + 1
+            found.append(((unit.name, source, seen[source]), module, str(node.target)))
+    return found

@@ -68,8 +68,17 @@ def untraceable_notes(plan: fx_units.FxPlan, model: nn.Module) -> dict[str, str]
     return notes
 
 
-def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe,
-             cancel: CancelToken) -> EventStream[MethodResult]:
+def calibration_key(recipe: StaticRecipe) -> tuple:
+    """Settings that change what activation observers learn (keep_float does not)."""
+    return (recipe.backend, recipe.observer, recipe.calibration_batches, recipe.batch_size,
+            recipe.effective_reduce_range)
+
+
+def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe, cancel: CancelToken,
+             calibration_cache: dict | None = None) -> EventStream[MethodResult]:
+    """``calibration_cache`` (a dict owned by the caller, for one model and one dataset) keeps
+    calibrated observers between runs: a what-if re-run with other layers kept float reuses
+    them and skips calibration."""
     cancel.raise_if_cancelled()
     work = copy.deepcopy(model).cpu().eval()
     plan = fx_units.plan_units(work)
@@ -79,11 +88,22 @@ def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe,
     prepared, units = fx_units.prepare(
         work, plan, lambda unit: fx_units.keep_float_mapping(base, recipe.keep_float, unit),
         batches[0], qat=False)
-    with torch.no_grad():
-        for index, batch in enumerate(batches, start=1):
-            cancel.raise_if_cancelled()
-            prepared(batch)
-            yield Progress("calibrating", index, len(batches))
+    stored = None if calibration_cache is None else calibration_cache.get(calibration_key(recipe))
+    found = fx_units.observers(prepared, units)
+    if stored is not None and all(key in stored for key, _, _ in found):
+        for key, owner, target in found:
+            setattr(owner, target, copy.deepcopy(stored[key]))
+        yield Progress("calibrating", len(batches), len(batches))
+    else:
+        with torch.no_grad():
+            for index, batch in enumerate(batches, start=1):
+                cancel.raise_if_cancelled()
+                prepared(batch)
+                yield Progress("calibrating", index, len(batches))
+        if calibration_cache is not None:
+            stored = calibration_cache.setdefault(calibration_key(recipe), {})
+            for key, owner, target in found:
+                stored[key] = copy.deepcopy(owner.get_submodule(target))
     cancel.raise_if_cancelled()
     yield Progress("converting", 0, 1)
     quantized = fx_units.convert(prepared, units)

@@ -1,0 +1,7 @@
+"""``python -m quantgui`` opens the window."""
+
+import sys
+
+from quantgui.app import main
+
+sys.exit(main())

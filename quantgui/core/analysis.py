@@ -1,0 +1,335 @@
+"""See inside a quantized model: per-layer error, the plan before a run, sensitivity.
+
+Per-layer error is measured with forward hooks on the original and the quantized model, on the
+same batch, so it works for every technique (FX graphs, dynamic modules, units around code FX
+cannot trace):
+
+- weight SQNR: the original weight (with batch-norm folded in where FX fused it) against the
+  dequantized int8 weight;
+- output SQNR: the layer's own error. The quantized layer is fed the *float* input of the
+  original layer, quantized with the scale the quantized model used there (a shadow run);
+- accumulated SQNR: the quantized model's own activation at that layer against the original's,
+  which includes every error upstream.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+from torch import nn
+from torch.nn.utils.fusion import fuse_conv_bn_weights, fuse_linear_bn_weights
+
+from quantgui.core import metrics
+from quantgui.core.demos import LoadedModel
+from quantgui.core.events import CancelToken, EventStream, Progress
+from quantgui.core.layers import LayerRecord, layer_records, leaf_modules
+from quantgui.core.methods.common import engine_and_threads
+from quantgui.core.methods.fx_units import unwrap
+from quantgui.core.recipes import QatRecipe, Recipe, StaticRecipe
+
+
+def _first_tensor(value: Any) -> torch.Tensor | None:
+    if isinstance(value, torch.Tensor):
+        return value
+    if isinstance(value, (tuple, list)) and value:
+        return _first_tensor(value[0])
+    return None
+
+
+def _float(t: torch.Tensor) -> torch.Tensor:
+    return (t.dequantize() if t.is_quantized else t).detach().float()
+
+
+def fused_groups(layers: Iterable[LayerRecord]) -> dict[str, list[str]]:
+    """Each quantized layer and the layers FX fused into it, in model order."""
+    groups: dict[str, list[str]] = {}
+    for layer in layers:
+        if layer.quantized:
+            groups[layer.name] = [layer.name]
+        elif layer.note.startswith("fused into "):
+            head = layer.note[len("fused into "):]
+            if head in groups:
+                groups[head].append(layer.name)
+    return groups
+
+
+def _find(model: nn.Module, name: str) -> nn.Module | None:
+    try:
+        return unwrap(model.get_submodule(name) if name else model)
+    except AttributeError:
+        return None
+
+
+def _folded_weight(original: nn.Module, members: list[str]) -> torch.Tensor | None:
+    head = original.get_submodule(members[0]) if members[0] else original
+    weight = getattr(head, "weight", None)
+    if not isinstance(weight, torch.Tensor):
+        return None
+    weight = weight.detach().float()
+    for name in members[1:]:
+        bn = original.get_submodule(name)
+        if isinstance(bn, nn.modules.batchnorm._BatchNorm) and bn.running_mean is not None:
+            bias = getattr(head, "bias", None)
+            eps, gamma, beta = bn.eps, bn.weight, bn.bias
+            if isinstance(head, nn.modules.conv._ConvNd):
+                weight, _ = fuse_conv_bn_weights(weight, bias, bn.running_mean, bn.running_var,
+                                                 eps, gamma, beta)
+            elif isinstance(head, nn.Linear):
+                weight, _ = fuse_linear_bn_weights(weight, bias, bn.running_mean,
+                                                   bn.running_var, eps, gamma, beta)
+            weight = weight.detach().float()
+    return weight
+
+
+def _quantized_weight(module: nn.Module) -> torch.Tensor | None:
+    weight = getattr(module, "weight", None)
+    if callable(weight) and not isinstance(weight, torch.Tensor):
+        try:
+            weight = weight()
+        except Exception:  # RNN and other packed layers keep weights elsewhere
+            return None
+    if not isinstance(weight, torch.Tensor) or not weight.is_quantized:
+        return None  # LayerNorm and the like keep float weights
+    return _float(weight)
+
+
+@dataclass
+class LayerError:
+    weight_sqnr_db: float | None
+    output_sqnr_db: float | None
+    accumulated_sqnr_db: float | None
+
+
+def _finite_or_none(value: float | None) -> float | None:
+    if value is None or math.isnan(value):
+        return None
+    return value
+
+
+@torch.inference_mode()
+def layer_errors(original: nn.Module, quantized: nn.Module, layers: list[LayerRecord],
+                 batch: torch.Tensor) -> dict[str, LayerError]:
+    groups = fused_groups(layers)
+    original_inputs: dict[str, Any] = {}
+    original_outputs: dict[str, torch.Tensor] = {}
+    quantized_inputs: dict[str, Any] = {}
+    quantized_outputs: dict[str, torch.Tensor] = {}
+    handles = []
+
+    def keep_input(store: dict, key: str):
+        def hook(_module, args):
+            store.setdefault(key, args[0] if args else None)
+        return hook
+
+    def keep_output(store: dict, key: str):
+        def hook(_module, _args, output):
+            tensor = _first_tensor(output)
+            if tensor is not None:
+                store.setdefault(key, tensor)
+        return hook
+
+    for head, members in groups.items():
+        q_module = _find(quantized, head)
+        if q_module is None:
+            continue
+        first = original.get_submodule(head) if head else original
+        last = original.get_submodule(members[-1]) if members[-1] else original
+        handles.append(first.register_forward_pre_hook(keep_input(original_inputs, head)))
+        handles.append(last.register_forward_hook(keep_output(original_outputs, head)))
+        handles.append(q_module.register_forward_pre_hook(keep_input(quantized_inputs, head)))
+        handles.append(q_module.register_forward_hook(keep_output(quantized_outputs, head)))
+    try:
+        original(batch)
+        quantized(batch)
+    finally:
+        for handle in handles:
+            handle.remove()
+
+    errors: dict[str, LayerError] = {}
+    for head, members in groups.items():
+        q_module = _find(quantized, head)
+        weight_sqnr = None
+        reference_weight = _folded_weight(original, members)
+        quantized_weight = None if q_module is None else _quantized_weight(q_module)
+        if (reference_weight is not None and quantized_weight is not None
+                and reference_weight.shape == quantized_weight.shape):
+            weight_sqnr = metrics.sqnr_db(reference_weight, quantized_weight)
+        accumulated = output = None
+        reference = original_outputs.get(head)
+        if reference is not None and head in quantized_outputs:
+            actual = _float(quantized_outputs[head])
+            if actual.shape == reference.shape:
+                accumulated = metrics.sqnr_db(_float(reference), actual)
+        float_input, seen_input = original_inputs.get(head), quantized_inputs.get(head)
+        if (reference is not None and q_module is not None
+                and isinstance(float_input, torch.Tensor) and isinstance(seen_input, torch.Tensor)):
+            shadow_input = _float(float_input)
+            if seen_input.is_quantized:
+                shadow_input = torch.quantize_per_tensor(
+                    shadow_input, seen_input.q_scale(), seen_input.q_zero_point(),
+                    seen_input.dtype)
+            try:
+                shadow = _first_tensor(q_module(shadow_input))
+            except Exception:
+                shadow = None
+            if shadow is not None and shadow.shape == reference.shape:
+                output = metrics.sqnr_db(_float(reference), _float(shadow))
+        errors[head] = LayerError(_finite_or_none(weight_sqnr), _finite_or_none(output),
+                                  _finite_or_none(accumulated))
+    return errors
+
+
+# --- the plan before a run ------------------------------------------------------------------
+@dataclass
+class PlannedLayer:
+    name: str
+    type: str
+    parameters: int
+    output_shape: tuple[int, ...] | None
+    status: str  # "int8", "fused" or "float"
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "parameters": self.parameters,
+                "output_shape": list(self.output_shape) if self.output_shape else None,
+                "status": self.status, "reason": self.reason}
+
+
+def _output_shapes(model: nn.Module, sample: torch.Tensor) -> dict[str, tuple[int, ...]]:
+    shapes: dict[str, tuple[int, ...]] = {}
+    handles = []
+    for name, module in leaf_modules(model):
+        def hook(_m, _a, output, key=name):
+            tensor = _first_tensor(output)
+            if tensor is not None:
+                shapes.setdefault(key, tuple(tensor.shape[1:]))
+        handles.append(module.register_forward_hook(hook))
+    try:
+        with torch.inference_mode():
+            model(sample)
+    finally:
+        for handle in handles:
+            handle.remove()
+    return shapes
+
+
+def plan_recipe(recipe: Recipe) -> Recipe:
+    """A quick stand-in that decides the same things: QAT fuses and quantizes like static."""
+    if isinstance(recipe, QatRecipe):
+        return StaticRecipe(backend=recipe.backend, threads=recipe.threads,
+                            batch_size=recipe.batch_size, keep_float=recipe.keep_float,
+                            observer="minmax", calibration_batches=1)
+    if isinstance(recipe, StaticRecipe):
+        return recipe.replace(observer="minmax", calibration_batches=1)
+    return recipe
+
+
+def plan_layers(loaded: LoadedModel, recipe: Recipe) -> list[PlannedLayer]:
+    """What the technique will do to each layer: found by a real, minimal dry run (one
+    calibration batch, MinMax observers) of the same code path, so it cannot disagree."""
+    from quantgui.core.events import drive
+    from quantgui.core.pipeline import METHODS
+
+    recipe.check_runnable()
+    quick = plan_recipe(recipe)
+    with engine_and_threads(quick):
+        result = drive(METHODS[quick.method](loaded.model, loaded.data, quick, CancelToken()))
+    records = layer_records(loaded.model, result.model, recipe.method, result.notes)
+    shapes = _output_shapes(loaded.model.eval(), loaded.data.val_inputs[:1])
+    modules = dict(leaf_modules(loaded.model))
+    planned = []
+    for record in records:
+        module = modules[record.name]
+        if record.quantized:
+            status, reason = "int8", record.note
+        elif record.note.startswith("fused into"):
+            status, reason = "fused", record.note
+        else:
+            status, reason = "float", record.note
+        planned.append(PlannedLayer(
+            record.name, record.original_type,
+            sum(p.numel() for p in module.parameters(recurse=False)),
+            shapes.get(record.name), status, reason))
+    return planned
+
+
+# --- sensitivity ----------------------------------------------------------------------------
+@dataclass
+class SensitivityEntry:
+    name: str
+    sqnr_db_all_but_this: float  # agreement when only this layer is kept in float
+    accuracy_all_but_this: float | None
+    sqnr_gain_db: float  # how much keeping this layer float raises the agreement
+    accuracy_gain: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "sqnr_db_when_kept_float": self.sqnr_db_all_but_this,
+                "accuracy_when_kept_float": self.accuracy_all_but_this,
+                "sqnr_gain_db": self.sqnr_gain_db, "accuracy_gain": self.accuracy_gain}
+
+
+def quantizable_layers(loaded: LoadedModel, recipe: Recipe) -> list[str]:
+    return [layer.name for layer in plan_layers(loaded, recipe) if layer.status == "int8"]
+
+
+def sensitivity(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
+                reference: torch.Tensor | None = None, layers: list[str] | None = None,
+                calibration_cache: dict | None = None) -> EventStream[list[SensitivityEntry]]:
+    """Quantize everything but one layer, for each layer in turn; rank the layers by how much
+    agreement keeping them in float buys back. The worst layers come first.
+
+    Static calibration runs once: every variant reuses the calibrated observers (what they see
+    does not depend on which layers are kept float). QAT is ranked with static quantization:
+    training once per layer would take too long to be useful."""
+    from quantgui.core.pipeline import METHODS
+
+    cancel = cancel or CancelToken()
+    data = loaded.data
+    layers = layers if layers is not None else quantizable_layers(loaded, recipe)
+    if reference is None:
+        reference = metrics.predict(loaded.model.eval(), data.val_inputs, recipe.batch_size)
+    entries: list[SensitivityEntry] = []
+    calibration_cache = {} if calibration_cache is None else calibration_cache
+    with engine_and_threads(recipe):
+        baseline = None
+        variants = [None, *layers]
+        for index, name in enumerate(variants):
+            cancel.raise_if_cancelled()
+            yield Progress("sensitivity", index, len(variants))
+            keep = tuple(recipe.keep_float) + ((name,) if name else ())
+            variant = recipe.replace(keep_float=keep)
+            if isinstance(variant, QatRecipe):  # ranking by QAT would train once per layer
+                variant = StaticRecipe(backend=variant.backend, threads=variant.threads,
+                                       batch_size=variant.batch_size, keep_float=keep)
+            extra = {"calibration_cache": calibration_cache} if variant.method == "static" else {}
+            generator = METHODS[variant.method](loaded.model, data, variant, cancel, **extra)
+            while True:
+                try:
+                    event = next(generator)
+                except StopIteration as stop:
+                    model = stop.value.model
+                    break
+                if not isinstance(event, Progress):
+                    yield event
+            outputs = metrics.predict(model, data.val_inputs, recipe.batch_size)
+            sqnr = metrics.sqnr_db(reference, outputs)
+            accuracy = metrics.accuracy(outputs, data.val_labels)
+            if name is None:
+                baseline = (sqnr, accuracy)
+                continue
+            entries.append(SensitivityEntry(
+                name, sqnr, accuracy, sqnr - baseline[0],
+                None if accuracy is None else accuracy - baseline[1]))
+        yield Progress("sensitivity", len(variants), len(variants))
+    entries.sort(key=lambda e: e.sqnr_gain_db, reverse=True)
+    return entries
+
+
+def suggest_keep_float(entries: list[SensitivityEntry], min_gain_db: float = 1.0,
+                       limit: int = 3) -> list[str]:
+    """Layers worth keeping in float: those whose exclusion buys back the most agreement."""
+    return [e.name for e in entries if e.sqnr_gain_db >= min_gain_db][:limit]

@@ -1,0 +1,80 @@
+"""The jobs the window runs: load a model and summarise it, quantize it.
+
+Each function returns a ``JobFn`` for ``JobRunner.start``. torch and the core are imported inside
+the job, in the worker thread, so that the window can show before torch is loaded.
+"""
+
+from __future__ import annotations
+
+import collections
+from dataclasses import dataclass, field
+from typing import Any
+
+from quantgui.core.events import CancelToken
+from quantgui.jobs.worker import JobFn
+
+
+@dataclass
+class ModelSummary:
+    """What the window shows about a loaded model and its data."""
+
+    layer_types: dict[str, int] = field(default_factory=dict)
+    layer_count: int = 0
+    parameter_count: int = 0
+    size_bytes: int = 0
+    input_shape: tuple[int, ...] = ()
+    train_count: int = 0
+    val_count: int = 0
+    has_labels: bool = False
+    num_classes: int | None = None
+    kind: str = "vector"
+    accuracy: float | None = None
+    data_description: str = ""
+
+
+@dataclass
+class Loaded:
+    """Result of a load job: the core's ``LoadedModel`` and its summary."""
+
+    model: Any  # quantgui.core.demos.LoadedModel
+    summary: ModelSummary
+
+
+def summarize(loaded: Any) -> ModelSummary:
+    from quantgui.core import metrics
+    from quantgui.core.layers import leaf_modules
+
+    model, data = loaded.model, loaded.data
+    leaves = leaf_modules(model)
+    types = collections.Counter(type(module).__name__ for _, module in leaves)
+    accuracy = None
+    if data.has_labels:
+        outputs = metrics.predict(model.eval(), data.val_inputs, 256)
+        accuracy = metrics.accuracy(outputs, data.val_labels)
+    return ModelSummary(
+        layer_types=dict(types.most_common()), layer_count=len(leaves),
+        parameter_count=sum(p.numel() for p in model.parameters()),
+        size_bytes=metrics.state_dict_size_bytes(model), input_shape=data.input_shape,
+        train_count=int(data.train_inputs.shape[0]), val_count=int(data.val_inputs.shape[0]),
+        has_labels=data.has_labels, num_classes=data.num_classes, kind=data.kind,
+        accuracy=accuracy, data_description=data.description)
+
+
+def load_demo_job(name: str) -> JobFn:
+    def job(cancel: CancelToken) -> Loaded:
+        from quantgui.core.demos import load_demo
+
+        loaded = load_demo(name)
+        cancel.raise_if_cancelled()
+        return Loaded(loaded, summarize(loaded))
+
+    return job
+
+
+def quantize_job(loaded: Any, recipe: Any) -> JobFn:
+    def job(cancel: CancelToken):
+        from quantgui.core import pipeline
+
+        return pipeline.run(loaded, recipe, cancel)
+
+    return job

@@ -1,0 +1,160 @@
+"""The Comparison tab: original and quantized side by side, with bar charts and a layer table."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quantgui.ui import theme
+
+
+def format_bytes(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.2f} MiB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KiB"
+    return f"{size} B"
+
+
+def format_percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2%}"
+
+
+class ComparisonPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stack = QStackedWidget(self)
+        self.placeholder = QLabel(self.tr("Press Quantize to compare the original and the "
+                                          "quantized model here."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack.addWidget(self.placeholder)
+
+        content = QSplitter(Qt.Orientation.Vertical, self)
+        top = QSplitter(Qt.Orientation.Horizontal, content)
+        self.summary = QTableWidget(0, 4, top)
+        self.summary.setHorizontalHeaderLabels(
+            ["", self.tr("Original"), self.tr("Quantized"), self.tr("Quantized / original")])
+        self.summary.verticalHeader().setVisible(False)
+        self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.summary.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.summary.setAccessibleName(self.tr("Comparison of original and quantized model"))
+        self.summary.setToolTip(self.tr("Size is the saved state_dict; latency is the median of "
+                                        "warm runs with the stated threads and batch size."))
+        self.charts = pg.GraphicsLayoutWidget(top)
+        self.charts.setAccessibleName(self.tr("Size and latency bar charts"))
+        self.charts.setToolTip(self.tr("Size and median latency, original (blue) and "
+                                       "quantized (orange)."))
+        self.size_plot = self.charts.addPlot(row=0, col=0, title=self.tr("Size (KiB)"))
+        self.latency_plot = self.charts.addPlot(row=1, col=0, title=self.tr("Latency (ms)"))
+        ticks = [[(0, self.tr("Original")), (1, self.tr("Quantized"))]]
+        self.bars = {}
+        for key, plot in (("size", self.size_plot), ("latency", self.latency_plot)):
+            plot.getAxis("bottom").setTicks(ticks)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.showGrid(y=True, alpha=0.2)
+            bars = pg.BarGraphItem(x=[0, 1], height=[0, 0], width=0.6,
+                                   brushes=[theme.ORIGINAL, theme.QUANTIZED])
+            plot.addItem(bars)
+            plot.setXRange(-0.6, 1.6)
+            self.bars[key] = bars
+        top.addWidget(self.summary)
+        top.addWidget(self.charts)
+        top.setSizes([560, 360])
+
+        self.layers = QTableWidget(0, 5, content)
+        self.layers.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Original type"),
+                                               self.tr("Quantized type"), self.tr("Quantized"),
+                                               self.tr("Note")])
+        self.layers.verticalHeader().setVisible(False)
+        self.layers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.layers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.layers.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.layers.setAccessibleName(self.tr("Layer table"))
+        self.layers.setToolTip(self.tr("Every layer of the model, and what quantization did "
+                                       "to it."))
+        content.addWidget(top)
+        content.addWidget(self.layers)
+        content.setSizes([300, 400])
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.stack)
+
+    def clear(self) -> None:
+        self.stack.setCurrentIndex(0)
+
+    def _row(self, name: str, original: str, quantized: str, ratio: str = "") -> None:
+        row = self.summary.rowCount()
+        self.summary.insertRow(row)
+        for column, text in enumerate((name, original, quantized, ratio)):
+            item = QTableWidgetItem(text)
+            if column:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.summary.setItem(row, column, item)
+
+    def show_result(self, result, method_title: str) -> None:
+        o, q = result.original, result.quantized
+        self.summary.setRowCount(0)
+        self._row(self.tr("Size"), format_bytes(o.size_bytes), format_bytes(q.size_bytes),
+                  f"{q.size_bytes / o.size_bytes:.2f}×")
+        latency = self.tr("{median:.3f} ms (p90 {p90:.3f})")
+        self._row(self.tr("Latency"),
+                  latency.format(median=o.latency.median_ms, p90=o.latency.p90_ms),
+                  latency.format(median=q.latency.median_ms, p90=q.latency.p90_ms),
+                  f"{q.latency.median_ms / o.latency.median_ms:.2f}×")
+        setup = self.tr("{threads} threads, batch {batch}")
+        self._row(self.tr("Measured with"),
+                  setup.format(threads=o.latency.threads, batch=o.latency.batch_size),
+                  setup.format(threads=q.latency.threads, batch=q.latency.batch_size))
+        delta = ""
+        if o.accuracy is not None and q.accuracy is not None:
+            delta = self.tr("{delta:+.2f} points").format(delta=100 * (q.accuracy - o.accuracy))
+        self._row(self.tr("Accuracy"), format_percent(o.accuracy), format_percent(q.accuracy),
+                  delta)
+        total = len(result.layers)
+        self._row(self.tr("Layers quantized"), self.tr("0 of {total}").format(total=total),
+                  self.tr("{count} of {total}").format(count=result.quantized_layer_count,
+                                                       total=total))
+        self._row(self.tr("Technique"), self.tr("float32"), method_title)
+        self._row(self.tr("Backend"), "—", result.recipe.backend)
+        self.summary.resizeRowsToContents()
+
+        self.bars["size"].setOpts(height=[o.size_bytes / 1024, q.size_bytes / 1024])
+        self.bars["latency"].setOpts(height=[o.latency.median_ms, q.latency.median_ms])
+        for key in ("size", "latency"):
+            plot = self.size_plot if key == "size" else self.latency_plot
+            plot.enableAutoRange(axis="y")
+            plot.setXRange(-0.6, 1.6)
+
+        self.layers.setRowCount(len(result.layers))
+        yes, no = self.tr("yes"), self.tr("no")
+        for row, layer in enumerate(result.layers):
+            values = (layer.name or "(model)", layer.original_type, layer.quantized_type or "—",
+                      yes if layer.quantized else no, layer.note)
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if column == 4:
+                    item.setToolTip(text)
+                if column == 3:
+                    item.setForeground(theme.QUANTIZED if layer.quantized else
+                                       self.palette().placeholderText().color())
+                self.layers.setItem(row, column, item)
+        self.stack.setCurrentIndex(1)

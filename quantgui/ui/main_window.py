@@ -1,0 +1,585 @@
+"""The main window: pick a model and a technique, quantize, and see what changed."""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quantgui import __version__
+from quantgui.jobs.worker import JobFailure, JobRunner
+from quantgui.ui import theme
+from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
+from quantgui.ui.i18n import LANGUAGES
+from quantgui.ui.log_panel import LogPanel
+from quantgui.ui.preferences import app_settings
+from quantgui.ui.samples_panel import SamplesPanel
+from quantgui.ui.settings_panel import SettingsPanel
+from quantgui.ui.training_plots import TrainingPlots
+
+METHODS = ("dynamic", "static", "qat")
+DEFAULT_DEMO = "digits-cnn"  # mirrors quantgui.core.demos.DEFAULT_DEMO (kept torch-free here)
+OPEN_MODEL = "__open__"
+
+
+class MainWindow(QMainWindow):
+    model_loaded = Signal()
+    run_finished = Signal(str)  # "finished", "cancelled" or "failed"
+
+    def __init__(self, demo: str | None = None, method: str | None = None,
+                 load_now: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("QuantGUIMainWindow")
+        self.setWindowTitle(self.tr("QuantGUI — PyTorch quantization"))
+        self.settings = app_settings()
+        self.loaded: Any = None  # quantgui.core.demos.LoadedModel
+        self.summary: Any = None
+        self.result: Any = None
+        self.error_dialog: QMessageBox | None = None
+        self._recipe_error = ""
+        self._demo = demo or str(self.settings.value("demo", DEFAULT_DEMO))
+        self._method = method or str(self.settings.value("method", "dynamic"))
+        if self._method not in METHODS:
+            self._method = "dynamic"
+        self._progress_total_steps = 0
+
+        self.loader = JobRunner(self, "load")
+        self.loader.finished.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_load_failed)
+        self.runner = JobRunner(self, "quantize")
+        self.runner.events.connect(self._on_events)
+        self.runner.finished.connect(self._on_run_finished)
+        self.runner.failed.connect(self._on_run_failed)
+        self.runner.cancelled.connect(self._on_run_cancelled)
+
+        self._build_left()
+        self._build_tabs()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.left_scroll)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 900])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Loading {name}…").format(name=self._demo))
+        self._elapsed = QElapsedTimer()
+        self._clock = QTimer(self)
+        self._clock.setInterval(200)
+        self._clock.timeout.connect(self._update_elapsed)
+        self._set_running(False)
+        self.quantize_button.setEnabled(False)
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if load_now:
+            self.load_model(self._demo)
+        else:
+            QTimer.singleShot(0, lambda: self.load_model(self._demo))
+
+    # --- construction ---------------------------------------------------------------------
+    def _build_left(self) -> None:
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        model_box = QGroupBox(self.tr("Model"), panel)
+        model_layout = QVBoxLayout(model_box)
+        self.model_combo = QComboBox(model_box)
+        self.model_combo.setAccessibleName(self.tr("Model"))
+        self.model_combo.setToolTip(self.tr("A demo model with its data, ready to quantize."))
+        self.model_combo.addItem(self._demo, self._demo)
+        self.model_combo.activated.connect(self._on_model_chosen)
+        self.description = QLabel(model_box)
+        self.description.setWordWrap(True)
+        self.description.setAccessibleName(self.tr("Model description"))
+        self.model_summary = QLabel(self.tr("Loading…"), model_box)
+        self.model_summary.setWordWrap(True)
+        self.model_summary.setTextFormat(Qt.TextFormat.RichText)
+        self.model_summary.setAccessibleName(self.tr("Model summary"))
+        self.model_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        model_layout.addWidget(self.model_combo)
+        model_layout.addWidget(self.description)
+        model_layout.addWidget(self.model_summary)
+        layout.addWidget(model_box)
+
+        technique_box = QGroupBox(self.tr("Technique"), panel)
+        technique_layout = QVBoxLayout(technique_box)
+        row = QHBoxLayout()
+        self.method_group = QButtonGroup(self)
+        self.method_titles = {"dynamic": self.tr("Dynamic"), "static": self.tr("Static"),
+                              "qat": self.tr("QAT")}
+        self.method_help = {
+            "dynamic": self.tr("Weights are stored in int8 ahead of time and activations are "
+                               "quantized on the fly at each call. It needs no calibration data "
+                               "and suits Linear and LSTM layers best."),
+            "static": self.tr("Weights and activations are both int8, with activation ranges "
+                              "learned by running calibration data through the model. It gives "
+                              "the largest speed-up on convolutional networks."),
+            "qat": self.tr("The model is fine-tuned with fake quantization so that it learns "
+                           "to live with int8 rounding. It takes longer than static "
+                           "quantization but recovers accuracy that it loses."),
+        }
+        self.method_buttons: dict[str, QRadioButton] = {}
+        for method in METHODS:
+            button = QRadioButton(self.method_titles[method], technique_box)
+            button.setToolTip(self.method_help[method])
+            button.setAccessibleName(self.tr("{title} quantization").format(
+                title=self.method_titles[method]))
+            button.setAccessibleDescription(self.method_help[method])
+            self.method_group.addButton(button)
+            self.method_buttons[method] = button
+            row.addWidget(button)
+            button.toggled.connect(lambda checked, m=method: checked and self._on_method(m))
+        technique_layout.addLayout(row)
+        self.method_explanation = QLabel(technique_box)
+        self.method_explanation.setWordWrap(True)
+        self.method_explanation.setAccessibleName(self.tr("Technique explanation"))
+        technique_layout.addWidget(self.method_explanation)
+        layout.addWidget(technique_box)
+
+        settings_box = QGroupBox(self.tr("Settings"), panel)
+        settings_layout = QVBoxLayout(settings_box)
+        self.settings_panel = SettingsPanel(settings_box)
+        self.settings_panel.changed.connect(self._validate)
+        self.recipe_error = QLabel(settings_box)
+        self.recipe_error.setWordWrap(True)
+        self.recipe_error.setAccessibleName(self.tr("Settings problem"))
+        self.recipe_error.hide()
+        settings_layout.addWidget(self.settings_panel)
+        settings_layout.addWidget(self.recipe_error)
+        layout.addWidget(settings_box)
+
+        buttons = QHBoxLayout()
+        self.quantize_button = QPushButton(self.tr("Quantize"), panel)
+        self.quantize_button.setDefault(True)
+        self.quantize_button.setAccessibleName(self.tr("Quantize"))
+        self.quantize_button.setToolTip(self.tr("Quantize a copy of the model with these "
+                                                "settings and compare it (Ctrl+R)."))
+        self.quantize_button.clicked.connect(self.start_run)
+        self.cancel_button = QPushButton(self.tr("Cancel"), panel)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the run; the model is left as it was (Esc)."))
+        self.cancel_button.clicked.connect(self.cancel_run)
+        buttons.addWidget(self.quantize_button, 2)
+        buttons.addWidget(self.cancel_button, 1)
+        layout.addLayout(buttons)
+
+        self.progress = QProgressBar(panel)
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        progress_row = QHBoxLayout()
+        self.stage_label = QLabel(self.tr("Ready"), panel)
+        self.stage_label.setAccessibleName(self.tr("Stage"))
+        self.elapsed_label = QLabel("", panel)
+        self.elapsed_label.setAccessibleName(self.tr("Elapsed time"))
+        self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        progress_row.addWidget(self.stage_label, 1)
+        progress_row.addWidget(self.elapsed_label)
+        layout.addWidget(self.progress)
+        layout.addLayout(progress_row)
+        layout.addStretch(1)
+
+        self.left_scroll = QScrollArea(self)
+        self.left_scroll.setWidgetResizable(True)
+        self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.left_scroll.setWidget(panel)
+        self.left_scroll.setMinimumWidth(340)
+        self.method_buttons[self._method].setChecked(True)
+
+    def _build_tabs(self) -> None:
+        theme.configure_pyqtgraph()
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Results"))
+        self.training = TrainingPlots(self.tabs)
+        self.comparison = ComparisonPanel(self.tabs)
+        self.outputs = SamplesPanel(self.tabs)
+        self.log = LogPanel(self.tabs)
+        self.tab_names = {"training": self.tr("Training"), "comparison": self.tr("Comparison"),
+                          "outputs": self.tr("Outputs"), "log": self.tr("Log")}
+        for key, widget in (("training", self.training), ("comparison", self.comparison),
+                            ("outputs", self.outputs), ("log", self.log)):
+            self.tabs.addTab(widget, self.tab_names[key])
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.open_action = QAction(self.tr("&Open model…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.open_model)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        run_menu = bar.addMenu(self.tr("&Run"))
+        self.quantize_action = QAction(self.tr("&Quantize"), self)
+        self.quantize_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.quantize_action.triggered.connect(self.start_run)
+        self.cancel_action = QAction(self.tr("&Cancel"), self)
+        self.cancel_action.setShortcut(QKeySequence("Esc"))
+        self.cancel_action.triggered.connect(self.cancel_run)
+        run_menu.addAction(self.quantize_action)
+        run_menu.addAction(self.cancel_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for index, key in enumerate(self.tab_names):
+            action = QAction(self.tab_names[key], self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(self.settings.value("language", ""))
+        for code, name in (("", self.tr("System")), *LANGUAGES.items()):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About QuantGUI"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # --- model ----------------------------------------------------------------------------
+    def _fill_model_combo(self) -> None:
+        from quantgui.core.demos import DEMOS
+
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        for name, demo in DEMOS.items():
+            self.model_combo.addItem(name, name)
+            self.model_combo.setItemData(self.model_combo.count() - 1, demo.description,
+                                         Qt.ItemDataRole.ToolTipRole)
+        self.model_combo.insertSeparator(self.model_combo.count())
+        self.model_combo.addItem(self.tr("Open model…"), OPEN_MODEL)
+        self.model_combo.setItemData(self.model_combo.count() - 1,
+                                     self.tr("Loading your own files comes in a later release."),
+                                     Qt.ItemDataRole.ToolTipRole)
+        index = self.model_combo.findData(self._demo)
+        self.model_combo.setCurrentIndex(max(index, 0))
+        self.model_combo.blockSignals(False)
+
+    def _on_model_chosen(self, index: int) -> None:
+        name = self.model_combo.itemData(index)
+        if name == OPEN_MODEL:
+            self.model_combo.setCurrentIndex(max(self.model_combo.findData(self._demo), 0))
+            self.open_model()
+        elif name and (self.loaded is None or name != self.loaded.name):
+            self.load_model(name)
+
+    def load_model(self, name: str) -> None:
+        from quantgui.jobs.tasks import load_demo_job
+
+        if self.loader.is_running() or self.runner.is_running():
+            return
+        self._demo = name
+        self.quantize_button.setEnabled(False)
+        self.quantize_action.setEnabled(False)
+        self.model_combo.setEnabled(False)
+        self.model_summary.setText(self.tr("Loading…"))
+        self.statusBar().showMessage(self.tr("Loading {name}…").format(name=name))
+        self.loader.start(load_demo_job(name))
+
+    def _on_loaded(self, loaded: Any) -> None:
+        first = self.loaded is None
+        self.loaded, self.summary = loaded.model, loaded.summary
+        if first:
+            self._fill_model_combo()
+            self.settings_panel.set_method(self._method)
+        self.model_combo.setEnabled(True)
+        self.settings.setValue("demo", self.loaded.name)
+        self.description.setText(self.loaded.description)
+        self.model_summary.setText(self._summary_html())
+        self.result = None
+        self.comparison.clear()
+        self.outputs.clear()
+        self.training.reset(self.summary.accuracy)
+        self.log.append(self.tr("Loaded {name}: {source}.").format(name=self.loaded.name,
+                                                                 source=self.loaded.source))
+        self.statusBar().showMessage(self.tr("{name} loaded.").format(name=self.loaded.name),
+                                     5000)
+        self._validate()
+        self.model_loaded.emit()
+
+    def _on_load_failed(self, failure: JobFailure) -> None:
+        self.model_combo.setEnabled(True)
+        self.model_summary.setText(self.tr("The model could not be loaded."))
+        self.show_error(self.tr("The model could not be loaded"), failure)
+
+    def _summary_html(self) -> str:
+        s = self.summary
+        types = ", ".join(f"{count} {name}" for name, count in s.layer_types.items())
+        yes_no = self.tr("yes") if s.has_labels else self.tr("no")
+        rows = [
+            (self.tr("Layers"), f"{s.layer_count} ({types})"),
+            (self.tr("Parameters"), f"{s.parameter_count:,}"),
+            (self.tr("Size"), format_bytes(s.size_bytes)),
+            (self.tr("Input shape"), " × ".join(str(d) for d in s.input_shape)),
+            (self.tr("Data"), self.tr("{train} training, {val} validation samples").format(
+                train=s.train_count, val=s.val_count)),
+            (self.tr("Labels"), yes_no + (f" ({s.num_classes} "
+                                          + self.tr("classes") + ")" if s.num_classes else "")),
+        ]
+        if s.accuracy is not None:
+            rows.append((self.tr("Accuracy"), f"{s.accuracy:.2%}"))
+        muted = theme.muted_color()
+        body = "".join(f"<tr><td style='color:{muted}; padding-right:8px'>{k}</td>"
+                       f"<td>{v}</td></tr>" for k, v in rows)
+        return f"<table>{body}</table>"
+
+    def open_model(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Open model"),
+                          self.tr("Loading your own files comes in a later release."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(self.tr("For now, choose one of the demo models."))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("openModelDialog")
+        box.open()
+
+    # --- technique and settings -------------------------------------------------------------
+    def _on_method(self, method: str) -> None:
+        self._method = method
+        self.method_explanation.setText(self.method_help[method])
+        self.settings.setValue("method", method)
+        if self.loaded is not None:
+            self.settings_panel.set_method(method)
+
+    def select_method(self, method: str) -> None:
+        self.method_buttons[method].setChecked(True)
+
+    def _validate(self) -> None:
+        from quantgui.core.errors import QuantGUIError
+
+        message = ""
+        if self.settings_panel.method:
+            try:
+                self.settings_panel.recipe().check_runnable()
+            except QuantGUIError as error:
+                message = f"{error.message} {error.hint}".strip()
+            except ValueError as error:
+                message = self.tr("{field}: enter a number.").format(field=error.args[0])
+        self._recipe_error = message
+        self.recipe_error.setText(f"<span style='color:{theme.error_color()}'>⚠ {message}</span>")
+        self.recipe_error.setVisible(bool(message))
+        self._set_running(self.runner.is_running())
+
+    # --- running --------------------------------------------------------------------------
+    def _set_running(self, running: bool) -> None:
+        ready = self.loaded is not None and not self.loader.is_running()
+        can_run = ready and not running and not self._recipe_error
+        self.quantize_button.setEnabled(can_run)
+        self.quantize_action.setEnabled(can_run)
+        self.cancel_button.setEnabled(running)
+        self.cancel_action.setEnabled(running)
+        self.model_combo.setEnabled(ready and not running)
+        self.open_action.setEnabled(not running)
+        for button in self.method_buttons.values():
+            button.setEnabled(not running)
+        self.settings_panel.setEnabled(not running)
+
+    def start_run(self) -> None:
+        from quantgui.core.errors import QuantGUIError
+        from quantgui.jobs.tasks import quantize_job
+
+        if self.runner.is_running() or self.loaded is None or self.loader.is_running():
+            return
+        try:
+            recipe = self.settings_panel.recipe()
+            recipe.check_runnable()
+        except (QuantGUIError, ValueError):
+            self._validate()
+            return
+        self._run_method = recipe.method
+        self.result = None
+        self.comparison.clear()
+        self.outputs.clear()
+        self.training.reset(self.summary.accuracy if self.summary else None)
+        self._progress_total_steps = 0
+        self.progress.setRange(0, 0)
+        self.stage_label.setText(self.tr("Starting…"))
+        if recipe.method == "qat":
+            self.training.start()
+            self.tabs.setCurrentWidget(self.training)
+        self.log.append(self.tr("Run: {recipe}").format(recipe=recipe.to_json().replace(
+            "\n", " ")))
+        self.statusBar().showMessage(self.tr("Quantizing {name} ({method})…").format(
+            name=self.loaded.name, method=self.method_titles[recipe.method]))
+        self._elapsed.start()
+        self._clock.start()
+        # A full garbage collection walks every object alive (torch modules, plot items) while
+        # holding the GIL: 50-200 ms in which the window cannot repaint. Objects alive now are
+        # moved out of the collector's way for the duration of the run.
+        gc.freeze()
+        self.runner.start(quantize_job(self.loaded, recipe))
+        self._set_running(True)
+
+    def cancel_run(self) -> None:
+        if self.runner.is_running():
+            self.runner.cancel()
+            self.stage_label.setText(self.tr("Cancelling…"))
+
+    def _stage_word(self, stage: str) -> str:
+        return {"preparing": self.tr("Preparing"), "calibrating": self.tr("Calibrating"),
+                "quantizing": self.tr("Quantizing"), "converting": self.tr("Converting"),
+                "measuring": self.tr("Measuring")}.get(stage, stage)
+
+    def _on_events(self, events: list) -> None:
+        from quantgui.core.events import EpochEnd, LogMessage, Progress, TrainStep
+
+        self.training.add_events(events)
+        last_progress = None
+        for event in events:
+            if isinstance(event, LogMessage):
+                self.log.append(event.text, event.level)
+            elif isinstance(event, EpochEnd):
+                accuracy = ("—" if event.val_accuracy is None
+                            else f"{event.val_accuracy:.2%}")
+                self.log.append(self.tr("Epoch {epoch}/{epochs}: train loss {loss:.4f}, "
+                                        "validation accuracy {accuracy}").format(
+                    epoch=event.epoch, epochs=event.epochs, loss=event.train_loss,
+                    accuracy=accuracy))
+            if isinstance(event, (Progress, TrainStep)):
+                last_progress = event
+        if isinstance(last_progress, TrainStep):
+            e = last_progress
+            self.progress.setRange(0, e.epochs * e.steps_per_epoch)
+            self.progress.setValue((e.epoch - 1) * e.steps_per_epoch + e.step)
+            self.stage_label.setText(self.tr("Epoch {epoch}/{epochs}, step {step}/{steps}").format(
+                epoch=e.epoch, epochs=e.epochs, step=e.step, steps=e.steps_per_epoch))
+        elif isinstance(last_progress, Progress):
+            e = last_progress
+            self.progress.setRange(0, max(e.total, 1))
+            self.progress.setValue(e.current)
+            self.stage_label.setText(f"{self._stage_word(e.stage)} {e.current}/{e.total}")
+
+    def _update_elapsed(self) -> None:
+        seconds = self._elapsed.elapsed() / 1000.0
+        self.elapsed_label.setText(self.tr("{seconds:.1f} s").format(seconds=seconds))
+
+    def _end_run(self, stage_text: str) -> None:
+        gc.unfreeze()
+        self._clock.stop()
+        self._update_elapsed()
+        self.training.stop()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1 if stage_text == self.tr("Done") else 0)
+        self.stage_label.setText(stage_text)
+        self._set_running(False)
+
+    def _on_run_finished(self, result: Any) -> None:
+        self.result = result
+        self._end_run(self.tr("Done"))
+        self.comparison.show_result(result, self.method_titles[result.recipe.method])
+        self.outputs.show_result(result, self.loaded.data)
+        self.tabs.setCurrentWidget(self.comparison)
+        o, q = result.original, result.quantized
+        message = self.tr("Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the "
+                          "latency, {count} of {total} layers quantized.").format(
+            seconds=result.duration_s, size=q.size_bytes / o.size_bytes,
+            latency=q.latency.median_ms / o.latency.median_ms,
+            count=result.quantized_layer_count, total=len(result.layers))
+        self.statusBar().showMessage(message)
+        self.log.append(message)
+        self.run_finished.emit("finished")
+
+    def _on_run_cancelled(self) -> None:
+        self._end_run(self.tr("Cancelled"))
+        self.statusBar().showMessage(self.tr("Cancelled"))
+        self.log.append(self.tr("Cancelled; the model is unchanged."), "warning")
+        self.run_finished.emit("cancelled")
+
+    def _on_run_failed(self, failure: JobFailure) -> None:
+        self._end_run(self.tr("Failed"))
+        self.statusBar().showMessage(self.tr("The run failed: {message}").format(
+            message=failure.message))
+        self.log.append(failure.message + (" " + failure.hint if failure.hint else ""), "error")
+        self.show_error(self.tr("Quantization failed"), failure)
+        self.run_finished.emit("failed")
+
+    def show_error(self, title: str, failure: JobFailure) -> None:
+        from quantgui.core.errors import QuantGUIError
+
+        if self.error_dialog is not None:
+            self.error_dialog.close()
+        box = QMessageBox(QMessageBox.Icon.Warning, title, failure.message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorDialog")
+        if failure.hint:
+            box.setInformativeText(failure.hint)
+        if not isinstance(failure.error, QuantGUIError):
+            box.setInformativeText(self.tr("This looks like a bug in QuantGUI or in torch; "
+                                           "the details below help to report it."))
+        box.setDetailedText(failure.details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _: setattr(self, "error_dialog", None))
+        self.error_dialog = box
+        box.open()  # non-blocking: the event loop (and the tests) keep running
+
+    # --- misc -----------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        self.statusBar().showMessage(self.tr("The language changes the next time QuantGUI "
+                                             "starts."), 8000)
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About QuantGUI"),
+                          self.tr("QuantGUI {version}: see and do PyTorch quantization — "
+                                  "dynamic, static and QAT, side by side.").format(
+                              version=__version__), QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def set_tab(self, key: str) -> None:
+        keys = list(self.tab_names)
+        if key in keys:
+            self.tabs.setCurrentIndex(keys.index(key))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("method", self._method)
+        if self.runner.is_running():
+            self.runner.stop_and_wait()
+            gc.unfreeze()
+        self.loader.stop_and_wait()
+        if self.error_dialog is not None:
+            self.error_dialog.close()
+        super().closeEvent(event)
+
+
+def current_app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

@@ -1,0 +1,234 @@
+"""The settings form, built from the recipe dataclasses' field metadata.
+
+Each field's metadata (label, help, choices, minimum, maximum, advanced) decides its editor; the
+help text is the tooltip; advanced fields go in a collapsible "Advanced" section. The core's
+strings are translated in the "recipe" context (see ``core_strings.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def tr_core(text: str) -> str:
+    return QCoreApplication.translate("recipe", text)
+
+
+class _Field:
+    """One editor for one recipe field; ``value()`` may raise ValueError on bad text."""
+
+    def __init__(self, field: dataclasses.Field, parent: QWidget, on_change) -> None:
+        self.name = field.name
+        meta = field.metadata
+        self.meta = meta
+        kind = str(field.type).replace(" ", "")
+        choices = meta.get("choices")
+        label = tr_core(meta.get("label") or field.name)
+        tip = tr_core(meta.get("help") or "")
+        self.kind = kind
+        self.boxes: list[QCheckBox] = []
+        if choices and kind.startswith("tuple"):
+            self.widget = QWidget(parent)
+            grid = QGridLayout(self.widget)
+            grid.setContentsMargins(0, 0, 0, 0)
+            for index, choice in enumerate(choices):
+                box = QCheckBox(str(choice), self.widget)
+                box.setAccessibleName(f"{label}: {choice}")
+                box.setToolTip(tip)
+                box.toggled.connect(on_change)
+                grid.addWidget(box, index // 3, index % 3)
+                self.boxes.append(box)
+            self.mode = "multi"
+        elif choices:
+            combo = QComboBox(parent)
+            for choice in choices:
+                combo.addItem(str(choice), choice)
+            combo.currentIndexChanged.connect(on_change)
+            self.widget, self.mode = combo, "choice"
+        elif kind == "bool":
+            box = QCheckBox(parent)
+            box.toggled.connect(on_change)
+            self.widget, self.mode = box, "bool"
+        elif kind.startswith("bool|None"):
+            combo = QComboBox(parent)
+            combo.addItem(QCoreApplication.translate("SettingsPanel", "Automatic"), None)
+            combo.addItem(QCoreApplication.translate("SettingsPanel", "On"), True)
+            combo.addItem(QCoreApplication.translate("SettingsPanel", "Off"), False)
+            combo.currentIndexChanged.connect(on_change)
+            self.widget, self.mode = combo, "tristate"
+        elif kind.startswith("int"):
+            spin = QSpinBox(parent)
+            low = int(meta.get("minimum") if meta.get("minimum") is not None else 0)
+            high = int(meta.get("maximum") if meta.get("maximum") is not None else 2**31 - 1)
+            self.optional = kind.endswith("|None")
+            if self.optional:
+                spin.setMinimum(low - 1)
+                spin.setSpecialValueText(QCoreApplication.translate("SettingsPanel", "Never"))
+            else:
+                spin.setMinimum(low)
+            spin.setMaximum(min(high, 2**31 - 1))
+            spin.valueChanged.connect(on_change)
+            self.low = low
+            self.widget, self.mode = spin, "int"
+        else:  # float, or free text (a list of names)
+            edit = QLineEdit(parent)
+            edit.textChanged.connect(on_change)
+            self.widget = edit
+            self.mode = "float" if kind == "float" else "names" if kind.startswith("tuple") \
+                else "text"
+            if self.mode == "names":
+                edit.setPlaceholderText(
+                    QCoreApplication.translate("SettingsPanel", "layer names, comma-separated"))
+        self.label = label
+        self.widget.setToolTip(tip)
+        self.widget.setAccessibleName(label)
+        self.widget.setAccessibleDescription(tip)
+        self.widget.setObjectName(f"setting_{self.name}")
+
+    def set_value(self, value: Any) -> None:
+        w = self.widget
+        if self.mode == "multi":
+            for box in self.boxes:
+                box.setChecked(box.text() in tuple(value))
+        elif self.mode in ("choice", "tristate"):
+            index = w.findData(value)
+            if index >= 0:
+                w.setCurrentIndex(index)
+        elif self.mode == "bool":
+            w.setChecked(bool(value))
+        elif self.mode == "int":
+            w.setValue(self.low - 1 if value is None else int(value))
+        elif self.mode == "float":
+            w.setText(value if isinstance(value, str) else f"{value:g}")
+        elif self.mode == "names":
+            w.setText(", ".join(value))
+        else:
+            w.setText(str(value))
+
+    def value(self) -> Any:
+        w = self.widget
+        if self.mode == "multi":
+            return tuple(box.text() for box in self.boxes if box.isChecked())
+        if self.mode in ("choice", "tristate"):
+            return w.currentData()
+        if self.mode == "bool":
+            return w.isChecked()
+        if self.mode == "int":
+            return None if self.optional and w.value() < self.low else w.value()
+        if self.mode == "float":
+            try:
+                return float(w.text().strip())
+            except ValueError:
+                raise ValueError(self.label) from None
+        if self.mode == "names":
+            return tuple(part.strip() for part in w.text().split(",") if part.strip())
+        return w.text()
+
+
+class SettingsPanel(QWidget):
+    """The form for one technique; keeps the values typed for each technique."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.method = ""
+        self.fields: dict[str, _Field] = {}
+        self._saved: dict[str, dict[str, Any]] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._body: QWidget | None = None
+        self._building = False
+        self.advanced_button: QToolButton | None = None
+
+    def set_method(self, method: str) -> None:
+        from quantgui.core.recipes import RECIPE_TYPES
+
+        if self.method:
+            with contextlib.suppress(ValueError):
+                self._saved[self.method] = self.values()
+        self.method = method
+        recipe_type = RECIPE_TYPES[method]
+        defaults = recipe_type().to_dict()
+        defaults.update(self._saved.get(method, {}))
+        self._building = True
+        if self._body is not None:
+            self._layout.removeWidget(self._body)
+            self._body.deleteLater()
+        body = QWidget(self)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        basic = QFormLayout()
+        basic.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        advanced_widget = QWidget(body)
+        advanced = QFormLayout(advanced_widget)
+        advanced.setContentsMargins(12, 0, 0, 0)
+        self.fields = {}
+        for field in dataclasses.fields(recipe_type):
+            editor = _Field(field, body, self._on_change)
+            editor.set_value(defaults[field.name])
+            self.fields[field.name] = editor
+            target = advanced if field.metadata.get("advanced") else basic
+            target.addRow(editor.label, editor.widget)
+        outer.addLayout(basic)
+        button = QToolButton(body)
+        button.setText(self.tr("Advanced"))
+        button.setCheckable(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setArrowType(Qt.ArrowType.RightArrow)
+        button.setAutoRaise(True)
+        button.setAccessibleName(self.tr("Show advanced settings"))
+        button.setToolTip(self.tr("Show or hide the settings most runs do not need to change."))
+        advanced_widget.setVisible(False)
+
+        def toggle(shown: bool) -> None:
+            advanced_widget.setVisible(shown)
+            button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+        button.toggled.connect(toggle)
+        self.advanced_button = button
+        self.advanced_widget = advanced_widget
+        outer.addWidget(button)
+        outer.addWidget(advanced_widget)
+        self._layout.addWidget(body)
+        body.show()
+        self._body = body
+        self._building = False
+        self.changed.emit()
+
+    def _on_change(self, *_: Any) -> None:
+        if not self._building:
+            self.changed.emit()
+
+    def values(self) -> dict[str, Any]:
+        """Current values; raises ValueError naming a field whose text is not a number."""
+        return {name: editor.value() for name, editor in self.fields.items()}
+
+    def set_value(self, name: str, value: Any) -> None:
+        self.fields[name].set_value(value)
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for name, value in values.items():
+            if name in self.fields:
+                self.fields[name].set_value(value)
+
+    def recipe(self):
+        """The recipe for the current values; raises RecipeError (or ValueError)."""
+        from quantgui.core.recipes import recipe_for
+
+        return recipe_for(self.method, **self.values())
