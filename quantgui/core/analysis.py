@@ -333,3 +333,88 @@ def suggest_keep_float(entries: list[SensitivityEntry], min_gain_db: float = 1.0
                        limit: int = 3) -> list[str]:
     """Layers worth keeping in float: those whose exclusion buys back the most agreement."""
     return [e.name for e in entries if e.sqnr_gain_db >= min_gain_db][:limit]
+
+
+# --- one layer, up close --------------------------------------------------------------------
+def _activation_range(scale: float, zero_point: int, dtype: torch.dtype) -> tuple[float, float]:
+    info = torch.iinfo(dtype)
+    return (float(scale * (info.min - zero_point)), float(scale * (info.max - zero_point)))
+
+
+def _channel_ranges(weight: torch.Tensor) -> tuple[Any, Any]:
+    flat = weight.reshape(weight.shape[0], -1) if weight.ndim > 1 else weight.reshape(-1, 1)
+    return flat.min(dim=1).values.numpy(), flat.max(dim=1).values.numpy()
+
+
+@torch.inference_mode()
+def layer_detail(original: nn.Module, quantized: nn.Module | None, name: str,
+                 members: list[str] | None = None, batch: torch.Tensor | None = None,
+                 channel: int = 0) -> dict[str, Any]:
+    """The tensors behind one layer's error, as numpy arrays, for plotting.
+
+    Keys (absent where they do not apply): ``original_weight`` (flat; batch-norm folded in where
+    FX fused it: ``members`` lists the fused layers, head first), ``quantized_weight`` (flat,
+    dequantized), ``grid`` (the int8 levels ``scale * (q - zero_point)``, per tensor or for
+    ``channel``), ``scheme`` ("per-tensor" or "per-channel"), ``channels`` (the number of output
+    channels), ``channel`` (the one the grid is for), ``channel_min``/``channel_max`` (per
+    output channel, original weight) and ``quantized_channel_min``/``quantized_channel_max``,
+    ``output_range`` (the activation range the quantized module emits, learned in calibration),
+    ``input_range`` (the range of the int8 input it was fed; needs ``batch``)."""
+    members = members or [name]
+    detail: dict[str, Any] = {"name": name}
+    reference = _folded_weight(original, members)
+    if reference is not None:
+        detail["original_weight"] = reference.reshape(-1).numpy()
+        detail["channels"] = int(reference.shape[0]) if reference.ndim > 1 else 1
+        detail["channel_min"], detail["channel_max"] = _channel_ranges(reference)
+    module = None if quantized is None else _find(quantized, name)
+    if module is None:
+        return detail
+    weight = getattr(module, "weight", None)
+    if callable(weight) and not isinstance(weight, torch.Tensor):
+        try:
+            weight = weight()
+        except Exception:  # packed RNN weights
+            weight = None
+    if isinstance(weight, torch.Tensor) and weight.is_quantized:
+        dequantized = _float(weight)
+        detail["quantized_weight"] = dequantized.reshape(-1).numpy()
+        detail["quantized_channel_min"], detail["quantized_channel_max"] = (
+            _channel_ranges(dequantized))
+        info = torch.iinfo(weight.dtype)
+        levels = torch.arange(info.min, info.max + 1, dtype=torch.float64)
+        if weight.qscheme() in (torch.per_channel_affine, torch.per_channel_symmetric,
+                                torch.per_channel_affine_float_qparams):
+            scales = weight.q_per_channel_scales()
+            zero_points = weight.q_per_channel_zero_points()
+            channel = max(0, min(int(channel), scales.numel() - 1))
+            scale, zero_point = float(scales[channel]), float(zero_points[channel])
+            detail["scheme"] = "per-channel"
+        else:
+            scale, zero_point = float(weight.q_scale()), float(weight.q_zero_point())
+            channel = 0
+            detail["scheme"] = "per-tensor"
+        detail["channel"] = channel
+        detail["grid"] = (scale * (levels - zero_point)).numpy()
+        detail["weight_scale"], detail["weight_zero_point"] = scale, zero_point
+    scale, zero_point = getattr(module, "scale", None), getattr(module, "zero_point", None)
+    if isinstance(scale, (float, torch.Tensor)) and isinstance(zero_point, (int, torch.Tensor)):
+        detail["output_range"] = _activation_range(float(scale), int(zero_point), torch.quint8)
+    if batch is not None:
+        seen: list[torch.Tensor] = []
+
+        def hook(_module, args):
+            if args and isinstance(args[0], torch.Tensor) and not seen:
+                seen.append(args[0])
+
+        handle = module.register_forward_pre_hook(hook)
+        try:
+            quantized(batch)
+        except Exception:  # a detail view must not fail on a model that needs other input
+            pass
+        finally:
+            handle.remove()
+        if seen and seen[0].is_quantized and seen[0].qscheme() == torch.per_tensor_affine:
+            detail["input_range"] = _activation_range(seen[0].q_scale(), seen[0].q_zero_point(),
+                                                      seen[0].dtype)
+    return detail

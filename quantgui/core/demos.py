@@ -50,6 +50,7 @@ class LoadedModel:
     model: nn.Module
     data: DataBundle
     source: str
+    model_args: dict | None = None  # constructor arguments of a user's Python class
 
 
 def demo_names() -> list[str]:

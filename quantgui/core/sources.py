@@ -641,4 +641,5 @@ def open_user_model(spec: str, *, data: str = "random", method: str | None = Non
         name = f"{parse_spec(spec)[1]} ({name})"
     return LoadedModel(name=name, description=f"{loaded.description}; data: "
                                               f"{bundle.description}",
-                       model=loaded.model, data=bundle, source=f"{loaded.kind}:{spec}")
+                       model=loaded.model, data=bundle, source=f"{loaded.kind}:{spec}",
+                       model_args=parse_model_args(model_args) or None)

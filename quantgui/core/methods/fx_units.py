@@ -109,6 +109,9 @@ def capture_unit_inputs(model: nn.Module, units: Iterable[FxUnit],
     """The positional inputs each unit receives on one forward pass of ``batch``."""
     captured: dict[str, tuple[Any, ...]] = {}
     handles = []
+    units = list(units)
+    if all(not unit.name for unit in units):
+        return {"": (batch,)}  # the whole model is one unit: no forward pass needed
     for unit in units:
         if not unit.name:
             captured[""] = (batch,)
@@ -119,10 +122,12 @@ def capture_unit_inputs(model: nn.Module, units: Iterable[FxUnit],
                 a.detach() if isinstance(a, torch.Tensor) else a for a in args))
 
         handles.append(model.get_submodule(unit.name).register_forward_pre_hook(hook))
+    was_training = model.training
     try:
         with torch.no_grad():
-            model(batch)
+            model.eval()(batch)  # eval: a look must not move batch-norm statistics
     finally:
+        model.train(was_training)
         for handle in handles:
             handle.remove()
     return captured

@@ -16,6 +16,7 @@ from torch.ao.quantization import (
     QConfigMapping,
     default_fused_per_channel_wt_fake_quant,
     disable_observer,
+    enable_observer,
     get_default_qat_qconfig_mapping,
 )
 
@@ -98,7 +99,9 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
     step_index = 0
     for epoch in range(1, recipe.epochs + 1):
         prepared.train()
-        if recipe.freeze_observers_epoch is not None and epoch > recipe.freeze_observers_epoch:
+        observers_frozen = (recipe.freeze_observers_epoch is not None
+                            and epoch > recipe.freeze_observers_epoch)
+        if observers_frozen:
             prepared.apply(disable_observer)
         if recipe.freeze_bn_epoch is not None and epoch > recipe.freeze_bn_epoch:
             prepared.apply(freeze_bn_stats)
@@ -124,7 +127,12 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
             value = loss.item()
             epoch_loss += value
             yield TrainStep(epoch, recipe.epochs, step, steps_per_epoch, value, lr)
+        # Validation must not teach the observers: fake-quant observers update even in eval
+        # mode, so they are switched off while the validation data passes through.
+        prepared.apply(disable_observer)
         val_loss, val_accuracy = _validate(prepared, data, recipe.batch_size, device, loss_of)
+        if not observers_frozen:
+            prepared.apply(enable_observer)
         record = {"epoch": epoch, "train_loss": epoch_loss / steps_per_epoch,
                   "val_loss": val_loss, "val_accuracy": val_accuracy}
         history.append(record)

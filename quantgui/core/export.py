@@ -1,0 +1,175 @@
+"""Keep a result: save the quantized model, load it back and check it, write files atomically.
+
+Formats:
+- ``state_dict``: a dict with the recipe and the quantized state_dict, loadable with
+  ``torch.load(weights_only=True)``. ``load_quantized_state_dict`` rebuilds the quantized
+  structure from the float model and the recipe, then loads the saved values into it.
+- ``torchscript``: ``torch.jit.trace`` of the quantized model; runs without QuantGUI or the
+  model's Python code.
+- ``export``: a ``torch.export`` program. torch 2.13 cannot serialise torch.ao's packed int8
+  weights (``Conv2dPackedParamsBase ... has no field __obj_flatten__``), so this fails with a
+  clear message for quantized models; it is kept for when torch learns it.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from quantgui.core.data import DataBundle
+from quantgui.core.errors import QuantGUIError
+from quantgui.core.events import CancelToken, drive
+from quantgui.core.methods.common import engine_and_threads
+from quantgui.core.recipes import QatRecipe, Recipe, StaticRecipe
+
+FORMATS = ("state_dict", "torchscript", "export")
+FILE_FORMAT = "quantgui-quantized-state-dict"
+FILE_VERSION = 1
+
+
+def write_atomically(path: Path | str, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, fsync, then rename over it: a crash or a kill
+    at any moment leaves either the previous file or the new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _bytes_of(save_fn: Any, obj: Any) -> bytes:
+    buffer = io.BytesIO()
+    save_fn(obj, buffer)
+    return buffer.getvalue()
+
+
+@dataclass
+class SaveCheck:
+    """What loading the saved file back gave, compared with the model in memory."""
+
+    path: Path
+    format: str
+    size_bytes: int
+    max_abs_difference: float
+
+    @property
+    def identical(self) -> bool:
+        return self.max_abs_difference == 0.0
+
+    def describe(self) -> str:
+        verdict = ("identical outputs" if self.identical
+                   else f"maximum output difference {self.max_abs_difference:.3g}")
+        return f"Saved {self.format} to {self.path} ({self.size_bytes} bytes); loaded back: " \
+               f"{verdict}."
+
+
+def _outputs(model: nn.Module, batch: torch.Tensor) -> torch.Tensor:
+    with torch.inference_mode():
+        out = model(batch)
+    return (out.dequantize() if out.is_quantized else out).float()
+
+
+def rebuild_structure(float_model: nn.Module, recipe: Recipe,
+                      example: torch.Tensor) -> nn.Module:
+    """The quantized model's structure (fusion, module types, packed weights) with throwaway
+    values, made by the same code path as the run; the saved values are loaded into it."""
+    from quantgui.core.pipeline import METHODS
+
+    if isinstance(recipe, QatRecipe):  # QAT converts to the same int8 modules as static
+        recipe = StaticRecipe(backend=recipe.backend, threads=recipe.threads,
+                              batch_size=recipe.batch_size, keep_float=recipe.keep_float,
+                              per_channel=True)
+    if isinstance(recipe, StaticRecipe):
+        recipe = recipe.replace(observer="minmax", calibration_batches=1)
+    data = DataBundle("structure", train_inputs=example, val_inputs=example)
+    with engine_and_threads(recipe):
+        result = drive(METHODS[recipe.method](float_model, data, recipe, CancelToken()))
+    return result.model
+
+
+def state_dict_payload(quantized: nn.Module, recipe: Recipe, source: str,
+                       input_shape: tuple[int, ...]) -> dict[str, Any]:
+    return {"format": FILE_FORMAT, "version": FILE_VERSION, "recipe": recipe.to_dict(),
+            "source": source, "input_shape": list(input_shape),
+            "torch": str(torch.__version__), "state_dict": quantized.state_dict()}
+
+
+def load_quantized_state_dict(path: Path | str, float_model: nn.Module) -> nn.Module:
+    """Load a file saved in the ``state_dict`` format.
+
+    ``float_model`` is the original float model (same class and constructor arguments); it is
+    not changed. Loading uses ``weights_only=True``; the only extra type allowed is
+    ``torch.ScriptObject``, which holds the packed weights of dynamic RNN layers.
+    """
+    try:
+        with torch.serialization.safe_globals([torch.ScriptObject]):
+            payload = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as error:
+        raise QuantGUIError(f"{path} could not be read as a QuantGUI quantized model: "
+                            f"{type(error).__name__}: {str(error).splitlines()[0]}",
+                            "Save it again from QuantGUI.") from error
+    if not isinstance(payload, dict) or payload.get("format") != FILE_FORMAT:
+        raise QuantGUIError(f"{path} is not a QuantGUI quantized state_dict file.",
+                            "Open it as a model file instead.")
+    recipe = Recipe.from_dict(payload["recipe"])
+    example = torch.zeros(2, *payload["input_shape"])
+    structure = rebuild_structure(copy.deepcopy(float_model).eval(), recipe, example)
+    with engine_and_threads(recipe):
+        structure.load_state_dict(payload["state_dict"], strict=True)
+    return structure.eval()
+
+
+def save_quantized(quantized: nn.Module, path: Path | str, format: str, *, recipe: Recipe,
+                   example: torch.Tensor, float_model: nn.Module | None = None,
+                   source: str = "") -> SaveCheck:
+    """Save atomically, load the file back and compare its outputs with the model in memory."""
+    path = Path(path)
+    if format not in FORMATS:
+        raise QuantGUIError(f"Unknown save format '{format}'.", f"Use one of: {', '.join(FORMATS)}.")
+    with engine_and_threads(recipe):
+        expected = _outputs(quantized, example)
+        if format == "state_dict":
+            if float_model is None:
+                raise QuantGUIError("Saving a state_dict needs the float model to check it.")
+            payload = state_dict_payload(quantized, recipe, source, tuple(example.shape[1:]))
+            write_atomically(path, _bytes_of(torch.save, payload))
+            loaded = load_quantized_state_dict(path, float_model)
+        elif format == "torchscript":
+            try:
+                scripted = torch.jit.trace(quantized, example, check_trace=False)
+            except Exception as error:
+                raise QuantGUIError(
+                    f"This quantized model cannot be traced to TorchScript: "
+                    f"{type(error).__name__}: {str(error).splitlines()[0]}",
+                    "Save it as a state_dict instead.") from error
+            write_atomically(path, _bytes_of(torch.jit.save, scripted))
+            loaded = torch.jit.load(str(path), map_location="cpu")
+        else:
+            try:
+                program = torch.export.export(quantized, (example,))
+            except Exception as error:
+                raise QuantGUIError(
+                    "torch.export cannot export this quantized model: "
+                    f"{type(error).__name__}: {str(error).splitlines()[0][:200]}",
+                    "torch 2.13 cannot export torch.ao's packed int8 weights; save it as a "
+                    "state_dict or TorchScript instead.") from error
+            write_atomically(path, _bytes_of(torch.export.save, program))
+            loaded = torch.export.load(str(path)).module()
+        actual = _outputs(loaded, example)
+    difference = (expected - actual).abs().max().item() if expected.numel() else 0.0
+    return SaveCheck(path, format, path.stat().st_size, difference)

@@ -1,0 +1,361 @@
+"""Reproduce a run in code: a standalone, commented script that rebuilds the same quantized model.
+
+The script is the teaching view of what the buttons do. It uses only torch (numpy to read the
+demo data) and the user's model file where there is one, and follows the same steps as
+``quantgui.core.methods`` so that its outputs match the application's.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import textwrap
+from datetime import datetime, timezone
+from pathlib import Path
+
+import torch
+
+from quantgui import __version__
+from quantgui.core import zoo
+from quantgui.core.demos import DEMOS, LoadedModel
+from quantgui.core.errors import QuantGUIError
+from quantgui.core.methods.fx_units import plan_units
+from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
+from quantgui.core.resources import resources_dir
+
+
+def _zoo_sources(root: type) -> str:
+    """The demo class and the zoo helpers it uses, in definition order."""
+    members = {name: obj for name, obj in vars(zoo).items()
+               if (inspect.isclass(obj) or inspect.isfunction(obj))
+               and getattr(obj, "__module__", "") == zoo.__name__}
+    wanted, queue = set(), [root.__name__]
+    while queue:
+        name = queue.pop()
+        if name in wanted:
+            continue
+        wanted.add(name)
+        tree = ast.parse(textwrap.dedent(inspect.getsource(members[name])))
+        queue.extend(node.id for node in ast.walk(tree)
+                     if isinstance(node, ast.Name) and node.id in members)
+    ordered = [name for name in members if name in wanted]
+    return "\n\n".join(inspect.getsource(members[name]).rstrip() for name in ordered)
+
+
+def _model_section(loaded: LoadedModel) -> tuple[str, str]:
+    """Code that defines ``build_float_model()``, and the imports it needs."""
+    kind, _, spec = loaded.source.partition(":")
+    if kind == "demo":
+        demo = DEMOS[spec]
+        weights = resources_dir() / "models" / f"{spec}.pt"
+        source = _zoo_sources(demo.build)
+        return "import math\n", f'''{source}
+
+
+WEIGHTS = Path({str(weights)!r})
+
+
+def build_float_model() -> nn.Module:
+    """The demo's trained float model (weights shipped with QuantGUI)."""
+    model = {demo.build.__name__}()
+    model.load_state_dict(torch.load(WEIGHTS, map_location="cpu", weights_only=True))
+    return model.eval()
+'''
+    if kind == "python":
+        from quantgui.core.sources import parse_spec
+
+        path, class_name, weights = parse_spec(spec)
+        args = json.dumps(loaded.model_args or {})
+        weights_code = ("" if weights is None else
+                        f"    state = torch.load({str(Path(weights).resolve())!r}, "
+                        "map_location=\"cpu\", weights_only=True)\n"
+                        "    model.load_state_dict(state.get(\"state_dict\", state))\n")
+        return "import importlib.util\nimport json\n", f'''MODEL_FILE = Path({str(Path(path).resolve())!r})
+MODEL_ARGS = json.loads({args!r})
+
+
+def build_float_model() -> nn.Module:
+    """Your model class, imported from your file, with its trained weights."""
+    spec = importlib.util.spec_from_file_location("user_model", MODEL_FILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    model = module.{class_name}(**MODEL_ARGS)
+{weights_code}    return model.eval()
+'''
+    raise QuantGUIError(
+        f"A script can be written for demo models and Python-file models, not for a {kind} "
+        "model.", "Open the model as model.py:Class:weights.pt to get a script.")
+
+
+def _data_section(loaded: LoadedModel, data_path: Path) -> str:
+    kind, _, spec = loaded.source.partition(":")
+    if kind == "demo" and DEMOS[spec].dataset == "digits":
+        return f'''DATA = Path({str(resources_dir() / "data" / "digits.npz")!r})
+
+
+def load_data():
+    """The UCI digits shipped with QuantGUI, with its fixed split; pixels 0..16 -> 0..1."""
+    archive = np.load(DATA)
+    inputs = torch.from_numpy(archive["inputs"].astype(np.float32)).reshape(-1, 1, 8, 8) / 16.0
+    labels = torch.from_numpy(archive["labels"].astype(np.int64))
+    train, val = torch.from_numpy(archive["train_idx"]), torch.from_numpy(archive["val_idx"])
+    return inputs[train], labels[train], inputs[val], labels[val]
+'''
+    if kind == "demo":
+        return f'''DATA = Path({str(resources_dir() / "data" / (DEMOS[spec].dataset + ".npz"))!r})
+
+
+def load_data():
+    archive = np.load(DATA)
+    inputs = torch.from_numpy(archive["inputs"].astype(np.float32))
+    labels = torch.from_numpy(archive["labels"].astype(np.int64))
+    train, val = torch.from_numpy(archive["train_idx"]), torch.from_numpy(archive["val_idx"])
+    return inputs[train], labels[train], inputs[val], labels[val]
+'''
+    return f'''DATA = Path({str(data_path.resolve())!r})
+
+
+def load_data():
+    """The exact training and validation tensors of the QuantGUI run, saved beside this script."""
+    data = torch.load(DATA, weights_only=True)
+    return data["train_inputs"], data["train_labels"], data["val_inputs"], data["val_labels"]
+'''
+
+
+_STATIC_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
+    """int8 settings per layer: the backend's defaults, our observers, softmax kept float
+    (FX's fixed-range int8 softmax clamps its input scores to [0, 1) and ruins attention)."""
+    activation = {observer}.with_args(dtype=torch.quint8, reduce_range={reduce_range})
+    weight = {weight_observer}.with_args(dtype=torch.qint8, qscheme={qscheme})
+    mapping = get_default_qconfig_mapping(BACKEND).set_global(QConfig(activation, weight))
+    for softmax in (nn.Softmax, F.softmax, torch.softmax):
+        mapping.set_object_type(softmax, None)
+    for name in KEEP_FLOAT:
+        mapping.set_module_name(name, None)
+    return mapping
+'''
+
+_QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
+    """Fake-quantization settings: learned activation ranges, per-channel weights, softmax
+    kept float (FX's fixed-range int8 softmax ruins attention scores)."""
+    activation = FusedMovingAvgObsFakeQuantize.with_args(
+        observer=MovingAverageMinMaxObserver, quant_min=0, quant_max=255,
+        reduce_range={reduce_range})
+    mapping = get_default_qat_qconfig_mapping(BACKEND).set_global(
+        QConfig(activation=activation, weight=default_fused_per_channel_wt_fake_quant))
+    for softmax in (nn.Softmax, F.softmax, torch.softmax):
+        mapping.set_object_type(softmax, None)
+    for name in KEEP_FLOAT:
+        mapping.set_module_name(name, None)
+    return mapping
+'''
+
+
+def _method_section(recipe: Recipe) -> tuple[str, str]:
+    """(imports, code defining quantize(model, data))."""
+    if isinstance(recipe, DynamicRecipe):
+        types = ", ".join(f"nn.{name}" for name in recipe.layer_types)
+        dtype = "torch.qint8" if recipe.dtype == "int8" else "torch.float16"
+        return "from torch.ao.quantization import quantize_dynamic\n", f'''def quantize(model: nn.Module, data) -> nn.Module:
+    """Dynamic quantization: weights of these layer types are stored in {recipe.dtype}; the
+    activations are quantized on the fly at each call, so no calibration is needed."""
+    quantized = quantize_dynamic(copy.deepcopy(model), qconfig_spec={{{types}}}, dtype={dtype})
+    for name in KEEP_FLOAT:  # put the untouched float layers back
+        parent_name, _, child = name.rpartition(".")
+        parent = quantized.get_submodule(parent_name) if parent_name else quantized
+        setattr(parent, child, copy.deepcopy(model.get_submodule(name)))
+    return quantized
+'''
+    if isinstance(recipe, StaticRecipe):
+        observer = {"minmax": "MinMaxObserver", "moving_average_minmax":
+                    "MovingAverageMinMaxObserver", "histogram": "HistogramObserver"}[
+                        recipe.observer]
+        weight_observer = "PerChannelMinMaxObserver" if recipe.per_channel else "MinMaxObserver"
+        qscheme = ("torch.per_channel_symmetric" if recipe.per_channel
+                   else "torch.per_tensor_symmetric")
+        imports = ("from torch.ao.quantization import QConfig, QConfigMapping, "
+                   "get_default_qconfig_mapping\n"
+                   "from torch.ao.quantization.observer import (HistogramObserver, "
+                   "MinMaxObserver,\n    MovingAverageMinMaxObserver, PerChannelMinMaxObserver)\n"
+                   "from torch.ao.quantization.quantize_fx import convert_fx, prepare_fx\n")
+        return imports, _STATIC_QCONFIG.format(
+            observer=observer, reduce_range=recipe.effective_reduce_range,
+            weight_observer=weight_observer, qscheme=qscheme) + f'''
+
+def quantize(model: nn.Module, data) -> nn.Module:
+    """Static quantization in FX graph mode: FX traces the model, fuses Conv-BN-ReLU and
+    inserts the quantize/dequantize stubs itself (so no QuantStub is needed), observers learn
+    activation ranges from calibration batches, then convert swaps in int8 layers."""
+    train_inputs = data[0]
+    batches = [train_inputs[i:i + BATCH_SIZE]
+               for i in range(0, len(train_inputs), BATCH_SIZE)][:{recipe.calibration_batches}]
+    prepared = prepare_fx(copy.deepcopy(model).eval(), qconfig_mapping(), (batches[0],))
+    with torch.no_grad():
+        for batch in batches:  # calibration: run data through, observers record ranges
+            prepared(batch)
+    return convert_fx(prepared)
+'''
+    assert isinstance(recipe, QatRecipe)
+    imports = ("import math\n\nimport torch.nn.functional as F\n"
+               "from torch.ao.nn.intrinsic.qat import freeze_bn_stats\n"
+               "from torch.ao.quantization import (FusedMovingAvgObsFakeQuantize, "
+               "MovingAverageMinMaxObserver,\n    QConfig, QConfigMapping, "
+               "default_fused_per_channel_wt_fake_quant, disable_observer,\n"
+               "    get_default_qat_qconfig_mapping)\n"
+               "from torch.ao.quantization.quantize_fx import convert_fx, prepare_qat_fx\n")
+    optimizer = ("torch.optim.Adam(parameters, lr=LEARNING_RATE)" if recipe.optimizer == "adam"
+                 else "torch.optim.SGD(parameters, lr=LEARNING_RATE, momentum=0.9)")
+    lr_line = ("LEARNING_RATE * 0.5 * (1 + math.cos(math.pi * step_index / total_steps))"
+               if recipe.lr_schedule == "cosine" else "LEARNING_RATE")
+    freeze = ""
+    if recipe.freeze_observers_epoch is not None:
+        freeze += (f"        if epoch > {recipe.freeze_observers_epoch}:  # ranges stop moving\n"
+                   "            prepared.apply(disable_observer)\n")
+    if recipe.freeze_bn_epoch is not None:
+        freeze += (f"        if epoch > {recipe.freeze_bn_epoch}:  # batch-norm stats freeze\n"
+                   "            prepared.apply(freeze_bn_stats)\n")
+    loss = ("F.cross_entropy(prepared(inputs), labels[idx].to(DEVICE))"
+            if recipe.loss != "distillation" else
+            "F.mse_loss(prepared(inputs).float(), teacher[idx].to(DEVICE))")
+    teacher = ("" if recipe.loss != "distillation" else
+               "    with torch.no_grad():  # the original's outputs are the targets\n"
+               "        teacher = torch.cat([model(train_inputs[i:i + BATCH_SIZE]) for i in "
+               "range(0, count, BATCH_SIZE)])\n")
+    return imports, _QAT_QCONFIG.format(reduce_range=recipe.effective_reduce_range) + f'''
+
+EPOCHS = {recipe.epochs}
+LEARNING_RATE = {recipe.learning_rate!r}
+SEED = {recipe.seed}
+DEVICE = torch.device({recipe.device!r})
+
+
+def quantize(model: nn.Module, data) -> nn.Module:
+    """Quantization-aware training: fine-tune with fake quantization (float math that rounds
+    like int8) so the weights adapt to the rounding, then convert to real int8 layers."""
+    train_inputs, labels = data[0], data[1]
+    count = len(train_inputs)
+{teacher}    prepared = prepare_qat_fx(copy.deepcopy(model).train(), qconfig_mapping(),
+                              (train_inputs[:BATCH_SIZE],))
+    prepared.to(DEVICE).train()
+    parameters = [p for p in prepared.parameters() if p.requires_grad]
+    optimizer = {optimizer}
+    steps_per_epoch = math.ceil(count / BATCH_SIZE)
+    total_steps = steps_per_epoch * EPOCHS
+    generator = torch.Generator().manual_seed(SEED)
+    step_index = 0
+    for epoch in range(1, EPOCHS + 1):
+        prepared.train()
+{freeze}        order = torch.randperm(count, generator=generator)
+        for step in range(steps_per_epoch):
+            for group in optimizer.param_groups:
+                group["lr"] = {lr_line}
+            idx = order[step * BATCH_SIZE:(step + 1) * BATCH_SIZE]
+            inputs = train_inputs[idx].to(DEVICE)
+            optimizer.zero_grad(set_to_none=True)
+            loss = {loss}
+            loss.backward()
+            optimizer.step()
+            step_index += 1
+        print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}")
+    # int8 kernels run on the CPU, and convert on CUDA fails: move to the CPU first.
+    return convert_fx(prepared.cpu().eval())
+'''
+
+
+def generate_script(loaded: LoadedModel, recipe: Recipe, data_path: Path | None = None) -> str:
+    """The standalone script for ``recipe`` on ``loaded``. For data that is not a demo's,
+    ``data_path`` names the .pt file of tensors written beside the script (see
+    ``write_script``)."""
+    plan = plan_units(loaded.model)
+    if plan.untraceable and recipe.method != "dynamic":
+        raise QuantGUIError(
+            "A script can be written only for models FX traces as a whole; FX cannot trace "
+            f"{', '.join(repr(n or 'the model') for n in plan.untraceable)}.",
+            "Use dynamic quantization, or save the quantized model instead.")
+    model_imports, model_code = _model_section(loaded)
+    method_imports, method_code = _method_section(recipe)
+    data_code = _data_section(loaded, data_path or Path("data.pt"))
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    header = f'''"""Rebuild the quantized model of a QuantGUI run, step by step.
+
+Model: {loaded.name} ({loaded.source})
+Technique: {recipe.title} on the {recipe.backend} backend, {recipe.threads} thread(s)
+Recipe (QuantGUI settings): {json.dumps(recipe.to_dict())}
+
+Generated by QuantGUI {__version__} on {stamp} with torch {torch.__version__}.
+Needs only torch (and numpy to read .npz data). Run it as it is:
+
+    python {{this file}} [--save quantized.pt] [--outputs outputs.pt]
+"""
+'''
+    imports = ("import argparse\nimport copy\nimport warnings\nfrom pathlib import Path\n\n"
+               + model_imports + "\nimport numpy as np\nimport torch\nimport torch.nn.functional "
+               "as F\nfrom torch import nn\n" + method_imports)
+    settings = f'''
+# torch.ao.quantization warns that it is deprecated on every call; it is still the API that
+# runs int8 on CPU in torch 2.13.
+warnings.filterwarnings("ignore")
+
+BACKEND = {recipe.backend!r}  # the int8 kernels: x86, fbgemm, onednn or qnnpack
+THREADS = {recipe.threads}
+BATCH_SIZE = {recipe.batch_size}
+KEEP_FLOAT = {list(recipe.keep_float)!r}  # layers left in float32
+'''
+    main = '''
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Rebuild the quantized model.")
+    parser.add_argument("--save", help="save the quantized model (TorchScript) here")
+    parser.add_argument("--outputs", help="save the validation outputs here (a .pt file)")
+    args = parser.parse_args()
+    torch.backends.quantized.engine = BACKEND
+    torch.set_num_threads(THREADS)
+    data = load_data()
+    model = build_float_model()
+    quantized = quantize(model, data)
+    val_inputs, val_labels = data[2], data[3]
+    with torch.inference_mode():
+        outputs = torch.cat([quantized(val_inputs[i:i + BATCH_SIZE])
+                             for i in range(0, len(val_inputs), BATCH_SIZE)])
+    if val_labels is not None:
+        accuracy = (outputs.argmax(1) == val_labels).float().mean().item()
+        print(f"validation accuracy of the quantized model: {accuracy:.2%}")
+    if args.outputs:
+        torch.save(outputs, args.outputs)
+    if args.save:
+        torch.jit.save(torch.jit.trace(quantized, val_inputs[:BATCH_SIZE]), args.save)
+        print(f"saved {args.save}")
+
+
+if __name__ == "__main__":
+    main()
+'''
+    def title(text: str) -> str:
+        return f"\n\n# --- {text} " + "-" * (94 - len(text)) + "\n\n"
+
+    sections = [header, imports, settings, title("1. The float model"), model_code,
+                title("2. The data"), data_code, title("3. Quantization"), method_code, main]
+    return "".join(sections)
+
+
+def write_script(path: Path | str, loaded: LoadedModel, recipe: Recipe) -> list[Path]:
+    """Write the script (and, for data that is not a demo's, its tensors beside it)."""
+    from quantgui.core.export import write_atomically
+
+    path = Path(path)
+    written = []
+    data_path = None
+    if not loaded.source.startswith("demo:"):
+        data_path = path.with_name(path.stem + "_data.pt")
+        import io
+
+        buffer = io.BytesIO()
+        data = loaded.data
+        torch.save({"train_inputs": data.train_inputs, "train_labels": data.train_labels,
+                    "val_inputs": data.val_inputs, "val_labels": data.val_labels}, buffer)
+        write_atomically(data_path, buffer.getvalue())
+        written.append(data_path)
+    write_atomically(path, generate_script(loaded, recipe, data_path).encode())
+    written.insert(0, path)
+    return written
