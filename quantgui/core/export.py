@@ -140,7 +140,8 @@ def save_quantized(quantized: nn.Module, path: Path | str, format: str, *, recip
     """Save atomically, load the file back and compare its outputs with the model in memory."""
     path = Path(path)
     if format not in FORMATS:
-        raise QuantGUIError(f"Unknown save format '{format}'.", f"Use one of: {', '.join(FORMATS)}.")
+        raise QuantGUIError(f"Unknown save format '{format}'.",
+                            f"Use one of: {', '.join(FORMATS)}.")
     with engine_and_threads(recipe):
         expected = _outputs(quantized, example)
         if format == "state_dict":

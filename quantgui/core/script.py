@@ -71,7 +71,8 @@ def build_float_model() -> nn.Module:
                         f"    state = torch.load({str(Path(weights).resolve())!r}, "
                         "map_location=\"cpu\", weights_only=True)\n"
                         "    model.load_state_dict(state.get(\"state_dict\", state))\n")
-        return "import importlib.util\nimport json\n", f'''MODEL_FILE = Path({str(Path(path).resolve())!r})
+        model_file = str(Path(path).resolve())
+        return "import importlib.util\nimport json\n", f'''MODEL_FILE = Path({model_file!r})
 MODEL_ARGS = json.loads({args!r})
 
 
@@ -157,7 +158,8 @@ def _method_section(recipe: Recipe) -> tuple[str, str]:
     if isinstance(recipe, DynamicRecipe):
         types = ", ".join(f"nn.{name}" for name in recipe.layer_types)
         dtype = "torch.qint8" if recipe.dtype == "int8" else "torch.float16"
-        return "from torch.ao.quantization import quantize_dynamic\n", f'''def quantize(model: nn.Module, data) -> nn.Module:
+        imports = "from torch.ao.quantization import quantize_dynamic\n"
+        return imports, f'''def quantize(model: nn.Module, data) -> nn.Module:
     """Dynamic quantization: weights of these layer types are stored in {recipe.dtype}; the
     activations are quantized on the fly at each call, so no calibration is needed."""
     quantized = quantize_dynamic(copy.deepcopy(model), qconfig_spec={{{types}}}, dtype={dtype})
