@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -100,21 +98,6 @@ def _json_safe(value: Any) -> Any:
     return value
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: a crash keeps the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quantgui-cli", description="Quantize PyTorch models and compare them honestly.")
@@ -125,9 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
     quantize = sub.add_parser("quantize", parents=[common],
                               help="quantize a model and compare it")
     quantize.add_argument("--report", type=Path, help="write the JSON report here")
-    quantize.add_argument("--save", type=Path, help="save the quantized model's state_dict here")
+    quantize.add_argument("--save", type=Path, help="save the quantized model here (loaded back "
+                          "and compared after saving)")
+    quantize.add_argument("--format", choices=("state_dict", "torchscript", "export"),
+                          default="state_dict", help="format of --save (default state_dict)")
+    quantize.add_argument("--export-script", type=Path, metavar="PATH",
+                          help="write a standalone Python script that reproduces the run")
+    quantize.add_argument("--html", type=Path, metavar="PATH",
+                          help="write a self-contained HTML report")
+    quantize.add_argument("--save-recipe", type=Path, metavar="PATH",
+                          help="write the run's complete settings as JSON")
     quantize.add_argument("--sensitivity", action="store_true",
                           help="also rank the layers by the agreement they cost")
+    history = sub.add_parser("history", help="list the runs kept in the history")
+    history.add_argument("--delete", metavar="ID", help="delete one run")
     inspect = sub.add_parser(
         "inspect", parents=[common],
         help="per-layer table: the plan before a run, then each layer's error after it")
@@ -139,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_model_and_recipe_options(quantize: argparse.ArgumentParser) -> None:
     quantize.add_argument(
-        "--model", required=True,
+        "--model",
         help="demo:NAME (see `quantgui-cli demos`), a torch.export program (.pt2), "
              "model.py:Class[:weights.pt], a TorchScript file, or a pickled model (with --trust)")
     quantize.add_argument("--model-args", help="JSON keyword arguments for model.py:Class")
@@ -153,7 +147,12 @@ def _add_model_and_recipe_options(quantize: argparse.ArgumentParser) -> None:
     quantize.add_argument("--image-size", help="resize images to H,W (or one int for square)")
     quantize.add_argument("--val-fraction", type=float, default=0.2,
                           help="share of the data held out for validation (default 0.2)")
-    quantize.add_argument("--method", required=True, choices=("dynamic", "static", "qat"))
+    quantize.add_argument("--method", choices=("dynamic", "static", "qat"),
+                          help="the technique (required unless --recipe gives it)")
+    quantize.add_argument("--recipe", type=Path, metavar="PATH",
+                          help="run the settings of a saved recipe; flags given beside it win")
+    quantize.add_argument("--no-history", action="store_true",
+                          help="do not add this run to the history")
     quantize.add_argument("--backend", help="x86 (default), fbgemm, onednn or qnnpack")
     quantize.add_argument("--epochs", type=int, help="QAT epochs")
     quantize.add_argument("--threads", type=int, help="CPU threads (default: up to 4)")
@@ -168,6 +167,28 @@ def _add_model_and_recipe_options(quantize: argparse.ArgumentParser) -> None:
 
 def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
     settings: dict[str, Any] = {}
+    if args.recipe is not None:
+        from quantgui.core.errors import RecipeError
+
+        try:
+            saved = json.loads(args.recipe.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise RecipeError(
+                f"The recipe {args.recipe} cannot be read: {error.strerror}.") from None
+        except json.JSONDecodeError as error:
+            raise RecipeError(f"The recipe {args.recipe} is not valid JSON: {error}.") from error
+        if not isinstance(saved, dict):
+            raise RecipeError(f"The recipe {args.recipe} is not a JSON object.")
+        # A saved run also names its model; --model given beside it wins.
+        model, model_args = saved.pop("model", None), saved.pop("model_args", None)
+        if args.model is None:
+            args.model = model
+            if args.model_args is None and model_args is not None:
+                args.model_args = json.dumps(model_args)
+        if args.method is not None and saved.get("method") != args.method:
+            saved = {}  # another technique: its settings do not apply
+        settings.update({k: v for k, v in saved.items() if k != "method"})
+        args.method = args.method or saved.get("method")
     for name in ("backend", "epochs", "threads", "batch_size", "device"):
         value = getattr(args, name)
         if value is not None:
@@ -243,9 +264,14 @@ def _check_keep_float(loaded: Any, recipe: Any) -> None:
 def _prepare(args: argparse.Namespace) -> tuple[Any, Any]:
     from quantgui.core.recipes import recipe_for
 
+    settings = _recipe_settings(args)
+    if args.model is None:
+        raise ValueError("--model is required (or a --recipe that names one)")
+    if args.method is None:
+        raise ValueError("--method is required (or a --recipe that names one)")
     if args.method != "qat" and (args.epochs is not None or args.device is not None):
         raise ValueError("--epochs and --device apply to --method qat only")
-    recipe = recipe_for(args.method, **_recipe_settings(args))
+    recipe = recipe_for(args.method, **settings)
     loaded = load_model(args.model, args)
     _check_keep_float(loaded, recipe)
     return loaded, recipe
@@ -301,6 +327,7 @@ def command_inspect(args: argparse.Namespace) -> int:
 
 def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any = None) -> int:
     from quantgui.core.events import EpochEnd, LogMessage, TrainStep, drive
+    from quantgui.core.export import write_atomically
     from quantgui.core.pipeline import run
 
     if loaded is None:
@@ -312,7 +339,11 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
         steps = -(-loaded.data.train_inputs.shape[0] // recipe.batch_size) * recipe.epochs
         bar = tqdm(total=steps, desc="QAT", unit="step", file=sys.stderr, leave=True)
 
+    steps: list[tuple[int, float]] = []
+
     def on_event(event: object) -> None:
+        if isinstance(event, TrainStep):
+            steps.append(((event.epoch - 1) * event.steps_per_epoch + event.step, event.loss))
         if isinstance(event, TrainStep) and bar is not None:
             bar.update(1)
             bar.set_postfix(epoch=f"{event.epoch}/{event.epochs}", loss=f"{event.loss:.4f}")
@@ -342,20 +373,80 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
     if args.report:
         write_atomically(args.report, (json.dumps(report, indent=2) + "\n").encode())
         print(f"Report written to {args.report}")
+    _write_outputs(args, loaded, recipe, result, report, steps)
+    return 0
+
+
+def _write_outputs(args: argparse.Namespace, loaded: Any, recipe: Any, result: Any,
+                   report: dict[str, Any], steps: list[tuple[int, float]]) -> None:
+    from quantgui.core.export import save_quantized, write_atomically
+
+    if getattr(args, "save_recipe", None):
+        saved = {**recipe.to_dict(), "model": args.model}
+        if args.model_args:
+            saved["model_args"] = json.loads(args.model_args)
+        write_atomically(args.save_recipe, (json.dumps(saved, indent=2) + "\n").encode())
+        print(f"Recipe written to {args.save_recipe}")
     if getattr(args, "save", None):
-        import io
+        check = save_quantized(result.quantized_model, args.save, args.format, recipe=recipe,
+                               example=loaded.data.example_batch(recipe.batch_size),
+                               float_model=loaded.model, source=loaded.source)
+        print(check.describe())
+    if getattr(args, "export_script", None):
+        from quantgui.core.script import write_script
 
-        import torch
+        for path in write_script(args.export_script, loaded, recipe):
+            print(f"Script written to {path}" if path == args.export_script
+                  else f"Its data written to {path}")
+    if getattr(args, "html", None):
+        from quantgui.core.report_html import render
 
-        buffer = io.BytesIO()
-        torch.save(result.quantized_model.state_dict(), buffer)
-        write_atomically(args.save, buffer.getvalue())
-        print(f"Quantized state_dict written to {args.save}")
+        write_atomically(args.html, render(report, steps=steps).encode("utf-8"))
+        print(f"HTML report written to {args.html}")
+    if not getattr(args, "no_history", True):
+        from quantgui.core.history import History
+
+        entry = History().add(report)
+        print(f"Added to the history as run {entry.id}")
+
+
+def command_history(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from quantgui.core.history import History, pareto_front
+
+    history = History()
+    if history.warning:
+        print(history.warning, file=sys.stderr)
+    if args.delete:
+        try:
+            history.delete(args.delete)
+        except KeyError:
+            raise ValueError(f"there is no run {args.delete} in the history") from None
+        print(f"Deleted run {args.delete}")
+        return 0
+    entries = history.entries()
+    if not entries:
+        print(f"No runs yet ({history.path}).")
+        return 0
+    best = set()
+    for model in {e.model for e in entries}:
+        best |= set(pareto_front([e for e in entries if e.model == model], "size"))
+    print(f"{'id':8}  {'when':16}  {'model':20} {'method':8} {'size':>10} {'latency':>10} "
+          f"{'accuracy':>9}  settings")
+    for e in entries:
+        when = datetime.fromtimestamp(e.timestamp).strftime("%Y-%m-%d %H:%M")
+        accuracy = "-" if e.accuracy is None else f"{100 * e.accuracy:.2f}%"
+        mark = " *" if e.id in best else ""
+        print(f"{e.id:8}  {when:16}  {e.model[:20]:20} {e.method:8} {e.size_bytes:10d} "
+              f"{e.latency_ms:8.3f}ms {accuracy:>9}  {e.settings}{mark}")
+    print("* best trade-off of accuracy (or agreement) against size for its model")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", message="TypedStorage is deprecated")
     args = build_parser().parse_args(argv)
     from quantgui.core.errors import Cancelled, QuantGUIError
 
@@ -364,6 +455,8 @@ def main(argv: list[str] | None = None) -> int:
             return command_demos()
         if args.command == "inspect":
             return command_inspect(args)
+        if args.command == "history":
+            return command_history(args)
         return command_quantize(args)
     except QuantGUIError as error:
         print(f"quantgui-cli: error: {error}", file=sys.stderr)

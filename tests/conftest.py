@@ -14,3 +14,9 @@ def _restore_torch_globals():
     yield
     torch.set_num_threads(threads)
     torch.backends.quantized.engine = engine
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's own history: each gets a fresh data folder."""
+    monkeypatch.setenv("QUANTGUI_DATA_DIR", str(tmp_path_factory.mktemp("quantgui-data")))

@@ -39,8 +39,9 @@ def test_quantize_prints_a_table_and_writes_the_report(tmp_path):
             "output_sqnr_db", "accumulated_sqnr_db"} == set(report["layers"][0])
     import torch
 
-    state = torch.load(saved, weights_only=True)
-    assert any(key.endswith("_packed_params") for key in state)
+    payload = torch.load(saved, weights_only=True)
+    assert any(key.endswith("_packed_params") for key in payload["state_dict"])
+    assert "loaded back: identical outputs" in result.stdout
 
 
 @pytest.mark.parametrize("args, message", [
@@ -88,3 +89,26 @@ def test_keep_float_flag(tmp_path):
     bad = cli("quantize", "--model", "demo:digits-mlp", "--method", "dynamic",
               "--keep-float", "fc9")
     assert bad.returncode == 2 and "names no layer of the model: fc9" in bad.stderr
+
+
+def test_save_script_html_recipe_and_history(tmp_path):
+    recipe = tmp_path / "recipe.json"
+    result = cli("quantize", "--model", "demo:seed-linear", "--method", "static", "--save",
+                 str(tmp_path / "q.pt"), "--export-script", str(tmp_path / "s.py"), "--html",
+                 str(tmp_path / "r.html"), "--save-recipe", str(recipe))
+    assert result.returncode == 0, result.stderr
+    assert "loaded back: identical outputs" in result.stdout
+    assert (tmp_path / "s.py").exists() and (tmp_path / "r.html").exists()
+    saved = json.loads(recipe.read_text())
+    assert saved["method"] == "static" and saved["model"] == "demo:seed-linear"
+    # run the recipe again, with a flag overriding one of its values
+    again = cli("quantize", "--recipe", str(recipe), "--set", "observer=minmax",
+                "--report", str(tmp_path / "again.json"))
+    assert again.returncode == 0, again.stderr
+    report = json.loads((tmp_path / "again.json").read_text())
+    assert report["recipe"]["observer"] == "minmax" and report["model"] == "seed-linear"
+    history = cli("history")
+    assert history.returncode == 0 and history.stdout.count("seed-linear") == 2
+    run_id = history.stdout.splitlines()[1].split()[0]
+    assert cli("history", "--delete", run_id).returncode == 0
+    assert cli("history").stdout.count("seed-linear") == 1

@@ -43,7 +43,7 @@ def _zoo_sources(root: type) -> str:
     return "\n\n".join(inspect.getsource(members[name]).rstrip() for name in ordered)
 
 
-def _model_section(loaded: LoadedModel) -> tuple[str, str]:
+def _model_section(loaded: LoadedModel, weights_path: Path | None) -> tuple[str, str]:
     """Code that defines ``build_float_model()``, and the imports it needs."""
     kind, _, spec = loaded.source.partition(":")
     if kind == "demo":
@@ -65,12 +65,14 @@ def build_float_model() -> nn.Module:
     if kind == "python":
         from quantgui.core.sources import parse_spec
 
-        path, class_name, weights = parse_spec(spec)
+        path, class_name, _ = parse_spec(spec)
         args = json.dumps(loaded.model_args or {})
-        weights_code = ("" if weights is None else
-                        f"    state = torch.load({str(Path(weights).resolve())!r}, "
+        # The float weights as they were in the run, saved beside the script: the same even if
+        # the model had no weights file (random initialisation) or the file changes later.
+        weights_code = ("" if weights_path is None else
+                        f"    state = torch.load({str(weights_path.resolve())!r}, "
                         "map_location=\"cpu\", weights_only=True)\n"
-                        "    model.load_state_dict(state.get(\"state_dict\", state))\n")
+                        "    model.load_state_dict(state)\n")
         model_file = str(Path(path).resolve())
         return "import importlib.util\nimport json\n", f'''MODEL_FILE = Path({model_file!r})
 MODEL_ARGS = json.loads({args!r})
@@ -265,17 +267,18 @@ def quantize(model: nn.Module, data) -> nn.Module:
 '''
 
 
-def generate_script(loaded: LoadedModel, recipe: Recipe, data_path: Path | None = None) -> str:
-    """The standalone script for ``recipe`` on ``loaded``. For data that is not a demo's,
-    ``data_path`` names the .pt file of tensors written beside the script (see
-    ``write_script``)."""
+def generate_script(loaded: LoadedModel, recipe: Recipe, data_path: Path | None = None,
+                    weights_path: Path | None = None) -> str:
+    """The standalone script for ``recipe`` on ``loaded``. For a model that is not a demo,
+    ``data_path`` and ``weights_path`` name the tensors and float weights written beside the
+    script (see ``write_script``)."""
     plan = plan_units(loaded.model)
     if plan.untraceable and recipe.method != "dynamic":
         raise QuantGUIError(
             "A script can be written only for models FX traces as a whole; FX cannot trace "
             f"{', '.join(repr(n or 'the model') for n in plan.untraceable)}.",
             "Use dynamic quantization, or save the quantized model instead.")
-    model_imports, model_code = _model_section(loaded)
+    model_imports, model_code = _model_section(loaded, weights_path)
     method_imports, method_code = _method_section(recipe)
     data_code = _data_section(loaded, data_path or Path("data.pt"))
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -343,21 +346,27 @@ if __name__ == "__main__":
 
 def write_script(path: Path | str, loaded: LoadedModel, recipe: Recipe) -> list[Path]:
     """Write the script (and, for data that is not a demo's, its tensors beside it)."""
+    import io
+
     from quantgui.core.export import write_atomically
 
     path = Path(path)
     written = []
-    data_path = None
+    data_path = weights_path = None
+    text = None
     if not loaded.source.startswith("demo:"):
         data_path = path.with_name(path.stem + "_data.pt")
-        import io
-
-        buffer = io.BytesIO()
+        weights_path = path.with_name(path.stem + "_float_weights.pt")
+        text = generate_script(loaded, recipe, data_path, weights_path)  # checks it can
         data = loaded.data
-        torch.save({"train_inputs": data.train_inputs, "train_labels": data.train_labels,
-                    "val_inputs": data.val_inputs, "val_labels": data.val_labels}, buffer)
-        write_atomically(data_path, buffer.getvalue())
-        written.append(data_path)
-    write_atomically(path, generate_script(loaded, recipe, data_path).encode())
+        for target, payload in (
+                (data_path, {"train_inputs": data.train_inputs, "train_labels": data.train_labels,
+                             "val_inputs": data.val_inputs, "val_labels": data.val_labels}),
+                (weights_path, loaded.model.state_dict())):
+            buffer = io.BytesIO()
+            torch.save(payload, buffer)
+            write_atomically(target, buffer.getvalue())
+            written.append(target)
+    write_atomically(path, (text or generate_script(loaded, recipe)).encode())
     written.insert(0, path)
     return written

@@ -1,0 +1,161 @@
+"""The history of runs: kept in the user's data folder, survives restarts, runs can be deleted.
+
+One JSON file, rewritten atomically on each change. A file that cannot be read is set aside
+(renamed, never deleted) and a new history starts, so nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quantgui.core.export import write_atomically
+
+FILE_NAME = "history.json"
+VERSION = 1
+
+
+def data_dir() -> Path:
+    """``$QUANTGUI_DATA_DIR``, else the platform's user data folder."""
+    override = os.environ.get("QUANTGUI_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "QuantGUI"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "QuantGUI"
+    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "quantgui"
+
+
+@dataclass
+class HistoryEntry:
+    id: str
+    timestamp: float
+    model: str
+    method: str
+    backend: str
+    settings: str  # a one-line summary of the recipe
+    size_bytes: int
+    original_size_bytes: int
+    latency_ms: float
+    original_latency_ms: float
+    threads: int
+    accuracy: float | None
+    original_accuracy: float | None
+    sqnr_db: float | None
+    keep_float: list[str] = field(default_factory=list)
+    report: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def quality(self) -> float | None:
+        """Accuracy where there are labels, else output agreement (SQNR)."""
+        return self.accuracy if self.accuracy is not None else self.sqnr_db
+
+
+def settings_summary(recipe: dict[str, Any]) -> str:
+    skip = {"method", "backend", "threads", "batch_size", "keep_float"}
+    parts = [f"{k}={v}" for k, v in recipe.items() if k not in skip and v not in (None, [], ())]
+    if recipe.get("keep_float"):
+        parts.append(f"float: {','.join(recipe['keep_float'])}")
+    return ", ".join(parts)
+
+
+def entry_from_report(report: dict[str, Any]) -> HistoryEntry:
+    sqnr = report["agreement"].get("sqnr_db")
+    return HistoryEntry(
+        id=uuid.uuid4().hex[:8], timestamp=time.time(), model=str(report.get("model", "")),
+        method=report["method"], backend=report["backend"],
+        settings=settings_summary(report.get("recipe", {})),
+        size_bytes=report["quantized"]["size_bytes"],
+        original_size_bytes=report["original"]["size_bytes"],
+        latency_ms=report["quantized"]["latency_ms"]["median"],
+        original_latency_ms=report["original"]["latency_ms"]["median"],
+        threads=report["threads"], accuracy=report["quantized"]["accuracy"],
+        original_accuracy=report["original"]["accuracy"],
+        sqnr_db=sqnr if isinstance(sqnr, (int, float)) else None,
+        keep_float=list(report.get("recipe", {}).get("keep_float", [])), report=report)
+
+
+class History:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / FILE_NAME
+        self.warning = ""
+        self._entries = self._read()
+
+    def _read(self) -> list[HistoryEntry]:
+        if not self.path.exists():
+            return []
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return [HistoryEntry(**item) for item in data["runs"]]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            aside = self.path.with_name(f"{self.path.name}.unreadable-{int(time.time())}")
+            try:
+                self.path.rename(aside)
+            except OSError:
+                aside = self.path
+            self.warning = (f"The history file could not be read ({type(error).__name__}); it "
+                            f"was kept as {aside} and a new history started.")
+            return []
+
+    def _write(self) -> None:
+        data = {"version": VERSION, "runs": [asdict(entry) for entry in self._entries]}
+        write_atomically(self.path, json.dumps(data, indent=1, allow_nan=False,
+                                               default=str).encode("utf-8"))
+
+    def entries(self) -> list[HistoryEntry]:
+        return list(self._entries)
+
+    def add(self, report: dict[str, Any]) -> HistoryEntry:
+        entry = entry_from_report(_json_safe(report))
+        self._entries.append(entry)
+        self._write()
+        return entry
+
+    def get(self, entry_id: str) -> HistoryEntry:
+        for entry in self._entries:
+            if entry.id == entry_id:
+                return entry
+        raise KeyError(entry_id)
+
+    def delete(self, entry_id: str) -> None:
+        before = len(self._entries)
+        self._entries = [e for e in self._entries if e.id != entry_id]
+        if len(self._entries) == before:
+            raise KeyError(entry_id)
+        self._write()
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def pareto_front(entries: list[HistoryEntry], cost: str = "size") -> list[str]:
+    """Ids of the runs no other run beats on both quality (higher) and cost (lower): the best
+    trade-offs. ``cost`` is "size" or "latency"."""
+    def cost_of(entry: HistoryEntry) -> float:
+        return entry.size_bytes if cost == "size" else entry.latency_ms
+
+    scored = [e for e in entries if e.quality is not None]
+    front = []
+    for entry in scored:
+        dominated = any(
+            other is not entry and other.quality >= entry.quality
+            and cost_of(other) <= cost_of(entry)
+            and (other.quality > entry.quality or cost_of(other) < cost_of(entry))
+            for other in scored)
+        if not dominated:
+            front.append(entry.id)
+    return front
