@@ -3,11 +3,16 @@
 ``quantgui --screenshot out.png [--model demo:NAME] [--method M] [--run] [--tab NAME]
 [--epochs N]`` loads a model, optionally runs to the end, saves a 1280x800 PNG of the window
 and exits; it works with QT_QPA_PLATFORM=offscreen.
+
+``--model`` also opens the user's own file: ``model.pt2``, ``model.py:Class[:weights.pt]``
+(with ``--model-args JSON``), a TorchScript file, or a pickled model (only with ``--trust``);
+``--input-shape 3,32,32`` and ``--data PATH`` (default: random) as in ``quantgui-cli``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 TABS = ("training", "comparison", "outputs", "log")
@@ -17,7 +22,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="quantgui", description="See and do PyTorch "
                                      "quantization: dynamic, static and QAT, side by side.")
     parser.add_argument("--model", default=None,
-                        help="the model to open, as demo:NAME (default: the last one used)")
+                        help="the model to open: demo:NAME (default: the last one used), "
+                             "model.pt2, model.py:Class[:weights.pt], a TorchScript file, or a "
+                             "pickled model (with --trust)")
+    parser.add_argument("--model-args", default=None, metavar="JSON",
+                        help="keyword arguments for a Python class, as a JSON object")
+    parser.add_argument("--input-shape", default=None, metavar="DIMS",
+                        help="the input shape per sample, e.g. 3,32,32 (where the file has none)")
+    parser.add_argument("--data", default=None, metavar="PATH",
+                        help="random (default), a .pt/.npy/.npz or .csv file, or an image folder")
+    parser.add_argument("--label-column", default=None, help="the CSV column with the labels")
+    parser.add_argument("--image-size", default=None, metavar="H,W",
+                        help="resize the images of an image folder")
+    parser.add_argument("--val-fraction", type=float, default=0.2,
+                        help="the share of the data used for validation")
+    parser.add_argument("--trust", action="store_true",
+                        help="allow a pickled model, which runs code from the file")
     parser.add_argument("--method", choices=("dynamic", "static", "qat"), default=None)
     parser.add_argument("--epochs", type=int, default=None, help="QAT epochs")
     parser.add_argument("--run", action="store_true", help="quantize once loaded")
@@ -29,14 +49,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # torch's OpenMP threads busy-wait between parallel regions by default; on a 2-core machine
+    # that spinning starves the GUI thread during QAT. Set before torch is imported.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     args = parse_args(argv)
     demo = None
-    if args.model:
-        if not args.model.startswith("demo:"):
-            print("quantgui: only demo models can be opened for now (--model demo:NAME).",
-                  file=sys.stderr)
-            return 2
+    request = None
+    if args.model and args.model.startswith("demo:"):
         demo = args.model.split(":", 1)[1]
+    elif args.model:
+        request, problem = _user_request(args)
+        if problem:
+            print(f"quantgui: {problem}", file=sys.stderr)
+            return 2
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -49,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("QuantGUI")
     install_translator(app, args.language)
     window = MainWindow(demo=demo, method=args.method)
+    if request is not None:
+        window.user_models.load(request)  # before the window's first (demo) load is due
     if args.screenshot:
         window.resize(1280, 800)
     window.show()
@@ -88,6 +115,40 @@ def main(argv: list[str] | None = None) -> int:
     window.loader.failed.connect(lambda _: (state.update(code=1), finish()))
     code = app.exec()
     return code or state["code"]
+
+
+def _user_request(args: argparse.Namespace):  # noqa: ANN202 - (OpenRequest | None, str)
+    """The user's model as an OpenRequest, or a usage problem to print."""
+    import json
+    from pathlib import Path
+
+    from quantgui.ui.open_dialog import OpenRequest, parse_dims, split_spec
+
+    model, class_name, weights = split_spec(args.model)
+    if not Path(model).is_file():
+        return None, (f"the model file {model} does not exist (give a model file, or "
+                      "demo:NAME for a demo).")
+    if model.endswith(".py") and not class_name:
+        return None, f"give the class as {model}:ClassName[:weights.pt]."
+    if args.model_args is not None:
+        try:
+            json.loads(args.model_args)
+        except ValueError as error:
+            return None, f"--model-args is not valid JSON: {error}."
+    for name, value in (("--input-shape", args.input_shape), ("--image-size", args.image_size)):
+        if value is not None:
+            try:
+                parse_dims(value)
+            except ValueError:
+                return None, f"{name} '{value}' is not a list of positive whole numbers."
+    data = args.data or "random"
+    if data != "random" and not Path(data).exists():
+        return None, f"the data {data} does not exist."
+    return OpenRequest(model=model, class_name=class_name, weights=weights,
+                       model_args=args.model_args or "", input_shape=args.input_shape or "",
+                       data=data, label_column=args.label_column or "",
+                       image_size=args.image_size or "", val_fraction=args.val_fraction,
+                       trust=args.trust), ""
 
 
 if __name__ == "__main__":

@@ -1,6 +1,11 @@
+import os
 import warnings
 
 import pytest
+
+# As in quantgui.app: OpenMP threads that busy-wait between torch's parallel regions starve the
+# GUI thread on small machines. Must be set before torch is first imported.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 

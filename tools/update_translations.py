@@ -56,6 +56,132 @@ ES = {
     "Backend": "Backend",
     "yes": "sí",
     "no": "no",
+    # LayersPanel and PreviousRunBox
+    "Load a model to see its layers.": "Cargue un modelo para ver sus capas.",
+    "Layer plan status": "Estado del plan de capas",
+    "Type": "Tipo",
+    "Output shape": "Forma de salida",
+    "Status": "Estado",
+    "Reason": "Motivo",
+    "Weight SQNR (dB)": "SQNR de los pesos (dB)",
+    "Output SQNR (dB)": "SQNR de la salida (dB)",
+    "Accumulated SQNR (dB)": "SQNR acumulada (dB)",
+    "Tick a layer planned int8 to keep it in float in the next run.":
+        "Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.",
+    "int8: quantized; fused: folded into the layer before it; float: left in float.":
+        "int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float.",
+    "The original weight (batch-norm folded in) against the int8 weight.":
+        "El peso original (con la batch-norm integrada) frente al peso int8.",
+    "The layer's own error: the quantized layer fed the float input.":
+        "El error propio de la capa: la capa cuantizada alimentada con la entrada float.",
+    "The quantized model's activation here against the original's, with every error upstream.":
+        "La activación del modelo cuantizado aquí frente a la del original, con todo el error "
+        "acumulado antes.",
+    "Layers of the model": "Capas del modelo",
+    "SQNR by layer": "SQNR por capa",
+    "Output SQNR of each quantized layer (bars; red: the worst) and accumulated SQNR (dots). "
+    "Higher is better.":
+        "SQNR de la salida de cada capa cuantizada (barras; en rojo, las peores) y SQNR "
+        "acumulada (puntos). Más es mejor.",
+    "SQNR (dB)": "SQNR (dB)",
+    "Sensitivity": "Sensibilidad",
+    "Rank layers": "Clasificar capas",
+    "Quantize everything but one layer, for each layer in turn, and rank the layers by how much "
+    "keeping them in float helps.":
+        "Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto "
+        "ayuda mantenerlas en float.",
+    "Cancel ranking": "Cancelar la clasificación",
+    "Keep suggested in float": "Mantener en float las sugeridas",
+    "Tick the suggested layers' keep-float boxes; press Quantize to see the effect.":
+        "Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para "
+        "ver el efecto.",
+    "Rank the layers to find the ones that hurt most.":
+        "Clasifique las capas para encontrar las que más perjudican.",
+    "Sensitivity progress": "Progreso de la sensibilidad",
+    "SQNR gain (dB)": "Ganancia de SQNR (dB)",
+    "Accuracy gain": "Ganancia de exactitud",
+    "SQNR when kept float (dB)": "SQNR si se mantiene en float (dB)",
+    "Suggested": "Sugerida",
+    "Layers ranked by sensitivity": "Capas ordenadas por sensibilidad",
+    "Select a layer to see its weights.": "Seleccione una capa para ver sus pesos.",
+    "Selected layer": "Capa seleccionada",
+    "channel ": "canal ",
+    "Output channel": "Canal de salida",
+    "The output channel whose int8 grid is drawn (per-channel weights).":
+        "El canal de salida cuya rejilla int8 se dibuja (pesos por canal).",
+    "Weights of the selected layer": "Pesos de la capa seleccionada",
+    "Weights and int8 grid": "Pesos y rejilla int8",
+    "Weight range per output channel": "Rango de los pesos por canal de salida",
+    "output channel": "canal de salida",
+    "Activation range from calibration": "Rango de activación de la calibración",
+    "input": "entrada",
+    "output": "salida",
+    "Reused from the previous run: {items}.": "Reutilizado de la ejecución anterior: {items}.",
+    "Planning {method} quantization on the {backend} backend…":
+        "Planificando la cuantización {method} en el backend {backend}…",
+    "Plan for {method} quantization on the {backend} backend: {int8} layers int8, {fused} "
+    "fused, {float} float. Tick “Keep float” to leave a layer in float.":
+        "Plan de la cuantización {method} en el backend {backend}: {int8} capas int8, {fused} "
+        "fusionadas, {float} float. Marque una capa para dejarla en float.",
+    "The plan could not be made: {message}": "No se pudo hacer el plan: {message}",
+    "int8": "int8",
+    "fused": "fusionada",
+    "float": "float",
+    "(model)": "(modelo)",
+    "Among the layers with the lowest output SQNR.":
+        "Entre las capas con la SQNR de salida más baja.",
+    "Tick to keep {name} in float in the next run.":
+        "Marque para mantener {name} en float en la próxima ejecución.",
+    "Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR "
+    "{sqnr:.1f} dB. Highlighted in red: the layers with the lowest output SQNR ({worst}).":
+        "Última ejecución: {method} en el backend {backend}, {count} de {total} capas int8, "
+        "SQNR de salida {sqnr:.1f} dB. Resaltadas en rojo: las capas con la SQNR de salida más "
+        "baja ({worst}).",
+    "Press Quantize to measure each layer's error":
+        "Pulse Cuantizar para medir el error de cada capa",
+    "{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}":
+        "pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}",
+    "per-channel": "por canal",
+    "per-tensor": "por tensor",
+    "float weights": "pesos float",
+    "weights before quantization (run to see the int8 grid)":
+        "pesos antes de cuantizar (ejecute para ver la rejilla int8)",
+    "no weights": "sin pesos",
+    "{which} range [{low:.3g}, {high:.3g}]": "rango de {which} [{low:.3g}, {high:.3g}]",
+    "No weights to show": "No hay pesos que mostrar",
+    "Weights of channel {channel} and its int8 grid":
+        "Pesos del canal {channel} y su rejilla int8",
+    "Weights": "Pesos",
+    "int8 levels": "niveles int8",
+    "weight value": "valor del peso",
+    "Activation range: none (float or dynamic layer)":
+        "Rango de activación: ninguno (capa float o dinámica)",
+    "Activation range: known after a static or QAT run":
+        "Rango de activación: se conoce tras una ejecución estática o QAT",
+    "Fix the settings first.": "Corrija primero los ajustes.",
+    "Sensitivity: starting…": "Sensibilidad: empezando…",
+    "Sensitivity {current}/{total}": "Sensibilidad {current}/{total}",
+    "★ suggested": "★ sugerida",
+    "Ranked {count} layers. Keeping {names} in float should help most.":
+        "{count} capas clasificadas. Mantener {names} en float debería ayudar más.",
+    "Ranked {count} layers. No layer gains 1 dB or more by staying float.":
+        "{count} capas clasificadas. Ninguna gana 1 dB o más si se queda en float.",
+    "Ranking failed: {message}": "La clasificación falló: {message}",
+    "Ranking cancelled.": "Clasificación cancelada.",
+    "Kept in float in the next run: {names}. Press Quantize to compare.":
+        "Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.",
+    "What-if: previous run and this run": "¿Y si…?: la ejecución anterior y esta",
+    "Previous run": "Ejecución anterior",
+    "This run": "Esta ejecución",
+    "Change": "Cambio",
+    "Previous run compared with this run": "La ejecución anterior comparada con esta",
+    "Reused from the previous run": "Reutilizado de la ejecución anterior",
+    "none": "ninguna",
+    "Layers kept float": "Capas mantenidas en float",
+    "{median:.3f} ms": "{median:.3f} ms",
+    "{delta:+.1f} dB": "{delta:+.1f} dB",
+    "Top-1 agreement": "Coincidencia top-1",
+    "Nothing was reused from the previous run.": "No se reutilizó nada de la ejecución anterior.",
     # LogPanel
     "Log": "Registro",
     "Messages from loading and quantizing, newest last.":
@@ -230,6 +356,117 @@ ES = {
     "epoch": "época",
     "Validation accuracy": "Exactitud de validación",
     "QAT (fake-quantized)": "QAT (cuantización simulada)",
+    # OpenModelDialog, UserModels (opening the user's own models)
+    "Open a model file of your own, with its data.":
+        "Abrir un archivo de modelo propio, con sus datos.",
+    "torch.export program": "programa de torch.export",
+    "Python file": "archivo de Python",
+    "TorchScript": "TorchScript",
+    "pickled model — runs code": "modelo serializado con pickle — ejecuta código",
+    "weights only (a state_dict), not a model": "solo pesos (un state_dict), no un modelo",
+    "Browse…": "Examinar…",
+    "Browse for {what}": "Buscar {what}",
+    "Model file": "Archivo del modelo",
+    "model.pt2, model.py, model.pt…": "modelo.pt2, modelo.py, modelo.pt…",
+    "File:": "Archivo:",
+    "Kind of model file": "Tipo de archivo de modelo",
+    "Kind:": "Tipo:",
+    "Class": "Clase",
+    "The nn.Module subclasses defined in the file, found without running it.":
+        "Las subclases de nn.Module definidas en el archivo, encontradas sin ejecutarlo.",
+    "Class:": "Clase:",
+    "Constructor arguments": "Argumentos del constructor",
+    "Keyword arguments for the class, as a JSON object.":
+        "Argumentos con nombre para la clase, como un objeto JSON.",
+    "Constructor arguments problem": "Problema en los argumentos del constructor",
+    "Arguments (JSON):": "Argumentos (JSON):",
+    "Weights file": "Archivo de pesos",
+    "optional: weights.pt (a state_dict)": "opcional: pesos.pt (un state_dict)",
+    "Weights:": "Pesos:",
+    "e.g. 3,32,32 (per sample, without batch)": "p. ej. 3,32,32 (por muestra, sin el lote)",
+    "Input shape:": "Forma de entrada:",
+    "Random (good for calibration only, no accuracy)":
+        "Aleatorios (solo sirven para calibrar, sin exactitud)",
+    "Tensor or array file (.pt, .npy, .npz)": "Archivo de tensores o arrays (.pt, .npy, .npz)",
+    "CSV file with a label column": "Archivo CSV con una columna de etiquetas",
+    "Folder of images, one sub-folder per class":
+        "Carpeta de imágenes, una subcarpeta por clase",
+    "Source:": "Origen:",
+    "Data path": "Ruta de los datos",
+    "Path:": "Ruta:",
+    "Label column": "Columna de etiquetas",
+    "Label column:": "Columna de etiquetas:",
+    "Image size": "Tamaño de imagen",
+    "H,W (empty: the first image's size)": "Al,An (vacío: el tamaño de la primera imagen)",
+    "Image size:": "Tamaño de imagen:",
+    "Validation fraction": "Fracción de validación",
+    "The share of the samples kept aside to measure the models; the rest calibrates and trains.":
+        "La parte de las muestras que se reserva para medir los modelos; el resto calibra y "
+        "entrena.",
+    "Validation fraction:": "Fracción de validación:",
+    "Preview": "Vista previa",
+    "Data preview": "Vista previa de los datos",
+    "First rows": "Primeras filas",
+    "Problem": "Problema",
+    "Open": "Abrir",
+    "Image folder": "Carpeta de imágenes",
+    "Data file": "Archivo de datos",
+    "Reading the file…": "Leyendo el archivo…",
+    "not a model QuantGUI can open": "no es un modelo que QuantGUI pueda abrir",
+    "256 random samples of the input shape: enough to calibrate, but there are no labels, so "
+    "no accuracy.":
+        "256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay "
+        "etiquetas, así que no hay exactitud.",
+    "Choose the data.": "Elija los datos.",
+    "Reading the data…": "Leyendo los datos…",
+    "{count} samples": "{count} muestras",
+    "shape {shape}": "forma {shape}",
+    "per class: {counts}": "por clase: {counts}",
+    "no labels": "sin etiquetas",
+    "Image of class {label}": "Imagen de la clase {label}",
+    "(no labels)": "(sin etiquetas)",
+    "Not valid JSON: {error} (at character {pos}).":
+        "JSON no válido: {error} (en el carácter {pos}).",
+    'Give a JSON object, e.g. {"hidden": 64}.': 'Escriba un objeto JSON, p. ej. {"hidden": 64}.',
+    "Choose a model file.": "Elija un archivo de modelo.",
+    "Reading the model file…": "Leyendo el archivo del modelo…",
+    "This file holds only weights. Choose the Python file that defines the model, and give this "
+    "file as its weights.":
+        "Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e "
+        "indique este archivo como sus pesos.",
+    "Choose the model's class.": "Elija la clase del modelo.",
+    "Constructor arguments: {problem}": "Argumentos del constructor: {problem}",
+    "The weights file {path} does not exist.": "El archivo de pesos {path} no existe.",
+    "Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.":
+        "Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.",
+    "Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per "
+    "sample).":
+        "Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda "
+        "(p. ej. 3,32,32, por muestra).",
+    "The image folder {path} does not exist.": "La carpeta de imágenes {path} no existe.",
+    "The data file {path} does not exist.": "El archivo de datos {path} no existe.",
+    "Tensor data must be a .pt, .pth, .npy or .npz file.":
+        "Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.",
+    "Choose a .csv file.": "Elija un archivo .csv.",
+    "Image size: write H,W or one number, e.g. 32,32.":
+        "Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.",
+    "Open &Recent": "Abrir &reciente",
+    "Trust this file?": "¿Confía en este archivo?",
+    "Loading this file runs code from it. Only continue if you trust where it came from.":
+        "Cargar este archivo ejecuta código que contiene. Continúe solo si confía en su "
+        "procedencia.",
+    "{name} is a whole pickled model: opening it unpickles the file, which can run any code it "
+    "contains. Safer: a torch.export program (.pt2), or the Python file and class with "
+    "state_dict weights.":
+        "{name} es un modelo completo serializado con pickle: abrirlo deserializa el archivo, lo "
+        "que puede ejecutar cualquier código que contenga. Más seguro: un programa de "
+        "torch.export (.pt2), o el archivo de Python y la clase con pesos en un state_dict.",
+    "Trust and open": "Confiar y abrir",
+    "Wait for the current job to end.": "Espere a que termine el trabajo en curso.",
+    "Not a valid shape: {text}": "No es una forma válida: {text}",
+    "Opening {name}…": "Abriendo {name}…",
+    "No recent models": "No hay modelos recientes",
+    "Clear the list": "Vaciar la lista",
     # recipe (the core's setting labels)
     "Threads": "Hilos",
     "Batch size": "Tamaño de lote",

@@ -71,10 +71,23 @@ def load_demo_job(name: str) -> JobFn:
     return job
 
 
-def quantize_job(loaded: Any, recipe: Any) -> JobFn:
+def load_user_model_job(spec: str, **options: Any) -> JobFn:
+    """The user's model file and data (``quantgui.core.sources.open_user_model`` options)."""
+    def job(cancel: CancelToken) -> Loaded:
+        from quantgui.core.sources import open_user_model
+
+        loaded = open_user_model(spec, **options)
+        cancel.raise_if_cancelled()
+        return Loaded(loaded, summarize(loaded))
+
+    return job
+
+
+def quantize_job(loaded: Any, recipe: Any, cache: Any = None) -> JobFn:
+    """``cache``: a ``quantgui.core.pipeline.RunCache`` kept per loaded model (what-if re-runs)."""
     def job(cancel: CancelToken):
         from quantgui.core import pipeline
 
-        return pipeline.run(loaded, recipe, cancel)
+        return pipeline.run(loaded, recipe, cancel, cache=cache)
 
     return job

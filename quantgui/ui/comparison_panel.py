@@ -92,11 +92,16 @@ class ComparisonPanel(QWidget):
                                        "to it."))
         content.addWidget(top)
         content.addWidget(self.layers)
+        self.content = content
         content.setSizes([300, 400])
         self.stack.addWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack)
+
+    def add_section(self, widget: QWidget) -> None:
+        """Another view of the result (the Layers tab's previous-run table) above the layers."""
+        self.content.insertWidget(1, widget)
 
     def clear(self) -> None:
         self.stack.setCurrentIndex(0)

@@ -32,11 +32,13 @@ from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import theme
 from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
 from quantgui.ui.i18n import LANGUAGES
+from quantgui.ui.layers_panel import LayersPanel
 from quantgui.ui.log_panel import LogPanel
 from quantgui.ui.preferences import app_settings
 from quantgui.ui.samples_panel import SamplesPanel
 from quantgui.ui.settings_panel import SettingsPanel
 from quantgui.ui.training_plots import TrainingPlots
+from quantgui.ui.user_models import UserModels
 
 METHODS = ("dynamic", "static", "qat")
 DEFAULT_DEMO = "digits-cnn"  # mirrors quantgui.core.demos.DEFAULT_DEMO (kept torch-free here)
@@ -220,9 +222,12 @@ class MainWindow(QMainWindow):
         self.comparison = ComparisonPanel(self.tabs)
         self.outputs = SamplesPanel(self.tabs)
         self.log = LogPanel(self.tabs)
+        self.layers_panel = LayersPanel(self, self.tabs)
         self.tab_names = {"training": self.tr("Training"), "comparison": self.tr("Comparison"),
+                          "layers": self.tr("Layers"),
                           "outputs": self.tr("Outputs"), "log": self.tr("Log")}
         for key, widget in (("training", self.training), ("comparison", self.comparison),
+                            ("layers", self.layers_panel),
                             ("outputs", self.outputs), ("log", self.log)):
             self.tabs.addTab(widget, self.tab_names[key])
 
@@ -233,6 +238,8 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_model)
         file_menu.addAction(self.open_action)
+        self.user_models = UserModels(self)  # the Open model dialog, Open Recent, drag and drop
+        file_menu.addMenu(self.user_models.recent_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -286,7 +293,7 @@ class MainWindow(QMainWindow):
         self.model_combo.insertSeparator(self.model_combo.count())
         self.model_combo.addItem(self.tr("Open model…"), OPEN_MODEL)
         self.model_combo.setItemData(self.model_combo.count() - 1,
-                                     self.tr("Loading your own files comes in a later release."),
+                                     self.tr("Open a model file of your own, with its data."),
                                      Qt.ItemDataRole.ToolTipRole)
         index = self.model_combo.findData(self._demo)
         self.model_combo.setCurrentIndex(max(index, 0))
@@ -294,6 +301,8 @@ class MainWindow(QMainWindow):
 
     def _on_model_chosen(self, index: int) -> None:
         name = self.model_combo.itemData(index)
+        if self.user_models.handle_choice(name):
+            return
         if name == OPEN_MODEL:
             self.model_combo.setCurrentIndex(max(self.model_combo.findData(self._demo), 0))
             self.open_model()
@@ -320,7 +329,9 @@ class MainWindow(QMainWindow):
             self._fill_model_combo()
             self.settings_panel.set_method(self._method)
         self.model_combo.setEnabled(True)
-        self.settings.setValue("demo", self.loaded.name)
+        if str(self.loaded.source).startswith("demo:"):
+            self.settings.setValue("demo", self.loaded.name)
+        self.user_models.after_loaded()
         self.description.setText(self.loaded.description)
         self.model_summary.setText(self._summary_html())
         self.result = None
@@ -338,6 +349,7 @@ class MainWindow(QMainWindow):
         self.model_combo.setEnabled(True)
         self.model_summary.setText(self.tr("The model could not be loaded."))
         self.show_error(self.tr("The model could not be loaded"), failure)
+        self.user_models.after_load_failed()  # the previous model stays loaded and usable
 
     def _summary_html(self) -> str:
         s = self.summary
@@ -361,13 +373,7 @@ class MainWindow(QMainWindow):
         return f"<table>{body}</table>"
 
     def open_model(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Open model"),
-                          self.tr("Loading your own files comes in a later release."),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setInformativeText(self.tr("For now, choose one of the demo models."))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("openModelDialog")
-        box.open()
+        self.user_models.open_dialog()
 
     # --- technique and settings -------------------------------------------------------------
     def _on_method(self, method: str) -> None:
@@ -391,6 +397,8 @@ class MainWindow(QMainWindow):
                 message = f"{error.message} {error.hint}".strip()
             except ValueError as error:
                 message = self.tr("{field}: enter a number.").format(field=error.args[0])
+        if not message and self.loaded is not None and self.settings_panel.method:
+            message = self.user_models.technique_problem(self.settings_panel.method)
         self._recipe_error = message
         self.recipe_error.setText(f"<span style='color:{theme.error_color()}'>⚠ {message}</span>")
         self.recipe_error.setVisible(bool(message))
@@ -422,6 +430,7 @@ class MainWindow(QMainWindow):
         except (QuantGUIError, ValueError):
             self._validate()
             return
+        recipe = self.layers_panel.recipe_for_run(recipe)  # + the layers ticked "keep float"
         self._run_method = recipe.method
         self.result = None
         self.comparison.clear()
@@ -443,7 +452,7 @@ class MainWindow(QMainWindow):
         # holding the GIL: 50-200 ms in which the window cannot repaint. Objects alive now are
         # moved out of the collector's way for the duration of the run.
         gc.freeze()
-        self.runner.start(quantize_job(self.loaded, recipe))
+        self.runner.start(quantize_job(self.loaded, recipe, cache=self.layers_panel.cache))
         self._set_running(True)
 
     def cancel_run(self) -> None:
@@ -573,10 +582,17 @@ class MainWindow(QMainWindow):
         if self.runner.is_running():
             self.runner.stop_and_wait()
             gc.unfreeze()
+        self.user_models.shutdown()
         self.loader.stop_and_wait()
         if self.error_dialog is not None:
             self.error_dialog.close()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.user_models.drag_enter(event)  # a model file: Open model… pre-filled on drop
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.user_models.drop(event)
 
 
 def current_app() -> QApplication:

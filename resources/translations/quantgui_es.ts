@@ -87,79 +87,514 @@
       <translation>Cada capa del modelo y lo que la cuantización hizo con ella.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="116" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="121" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="118" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="123" />
       <source>{median:.3f} ms (p90 {p90:.3f})</source>
       <translation>{median:.3f} ms (p90 {p90:.3f})</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="119" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="124" />
       <source>Latency</source>
       <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="123" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="128" />
       <source>{threads} threads, batch {batch}</source>
       <translation>{threads} hilos, lote {batch}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="124" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="129" />
       <source>Measured with</source>
       <translation>Medido con</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="129" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="134" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="130" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="135" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="133" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="138" />
       <source>Layers quantized</source>
       <translation>Capas cuantizadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="133" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="138" />
       <source>0 of {total}</source>
       <translation>0 de {total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="134" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="139" />
       <source>{count} of {total}</source>
       <translation>{count} de {total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="136" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="141" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="136" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="141" />
       <source>float32</source>
       <translation>float32</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="137" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="142" />
       <source>Backend</source>
       <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="148" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="153" />
       <source>yes</source>
       <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="148" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="153" />
       <source>no</source>
       <translation>no</translation>
+    </message>
+  </context>
+  <context>
+    <name>LayersPanel</name>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="227" />
+      <source>Load a model to see its layers.</source>
+      <translation>Cargue un modelo para ver sus capas.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="229" />
+      <source>Layer plan status</source>
+      <translation>Estado del plan de capas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="325" />
+      <source>Layer</source>
+      <translation>Capa</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
+      <source>Type</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
+      <source>Parameters</source>
+      <translation>Parámetros</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
+      <source>Output shape</source>
+      <translation>Forma de salida</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="236" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="236" />
+      <source>Reason</source>
+      <translation>Motivo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="236" />
+      <source>Weight SQNR (dB)</source>
+      <translation>SQNR de los pesos (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="237" />
+      <source>Output SQNR (dB)</source>
+      <translation>SQNR de la salida (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="237" />
+      <source>Accumulated SQNR (dB)</source>
+      <translation>SQNR acumulada (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="246" />
+      <source>Tick a layer planned int8 to keep it in float in the next run.</source>
+      <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="247" />
+      <source>int8: quantized; fused: folded into the layer before it; float: left in float.</source>
+      <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="249" />
+      <source>The original weight (batch-norm folded in) against the int8 weight.</source>
+      <translation>El peso original (con la batch-norm integrada) frente al peso int8.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="251" />
+      <source>The layer's own error: the quantized layer fed the float input.</source>
+      <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="252" />
+      <source>The quantized model's activation here against the original's, with every error upstream.</source>
+      <translation>La activación del modelo cuantizado aquí frente a la del original, con todo el error acumulado antes.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="260" />
+      <source>Layers of the model</source>
+      <translation>Capas del modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="269" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="285" />
+      <source>SQNR by layer</source>
+      <translation>SQNR por capa</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="270" />
+      <source>Output SQNR of each quantized layer (bars; red: the worst) and accumulated SQNR (dots). Higher is better.</source>
+      <translation>SQNR de la salida de cada capa cuantizada (barras; en rojo, las peores) y SQNR acumulada (puntos). Más es mejor.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="273" />
+      <source>SQNR (dB)</source>
+      <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="286" />
+      <source>Sensitivity</source>
+      <translation>Sensibilidad</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="300" />
+      <source>Rank layers</source>
+      <translation>Clasificar capas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="301" />
+      <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
+      <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
+      <source>Cancel ranking</source>
+      <translation>Cancelar la clasificación</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="308" />
+      <source>Keep suggested in float</source>
+      <translation>Mantener en float las sugeridas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="309" />
+      <source>Tick the suggested layers' keep-float boxes; press Quantize to see the effect.</source>
+      <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="318" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="398" />
+      <source>Rank the layers to find the ones that hurt most.</source>
+      <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="321" />
+      <source>Sensitivity progress</source>
+      <translation>Progreso de la sensibilidad</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="325" />
+      <source>SQNR gain (dB)</source>
+      <translation>Ganancia de SQNR (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="325" />
+      <source>Accuracy gain</source>
+      <translation>Ganancia de exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="326" />
+      <source>SQNR when kept float (dB)</source>
+      <translation>SQNR si se mantiene en float (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="326" />
+      <source>Suggested</source>
+      <translation>Sugerida</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="332" />
+      <source>Layers ranked by sensitivity</source>
+      <translation>Capas ordenadas por sensibilidad</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="341" />
+      <source>Select a layer to see its weights.</source>
+      <translation>Seleccione una capa para ver sus pesos.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="343" />
+      <source>Selected layer</source>
+      <translation>Capa seleccionada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="345" />
+      <source>channel </source>
+      <translation>canal </translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="346" />
+      <source>Output channel</source>
+      <translation>Canal de salida</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="347" />
+      <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
+      <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="355" />
+      <source>Weights of the selected layer</source>
+      <translation>Pesos de la capa seleccionada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="357" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="722" />
+      <source>Weights and int8 grid</source>
+      <translation>Pesos y rejilla int8</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="360" />
+      <source>Weight range per output channel</source>
+      <translation>Rango de los pesos por canal de salida</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="361" />
+      <source>output channel</source>
+      <translation>canal de salida</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="363" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="785" />
+      <source>Activation range from calibration</source>
+      <translation>Rango de activación de la calibración</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="364" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="695" />
+      <source>input</source>
+      <translation>entrada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="365" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="695" />
+      <source>output</source>
+      <translation>salida</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="422" />
+      <source>Reused from the previous run: {items}.</source>
+      <translation>Reutilizado de la ejecución anterior: {items}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="464" />
+      <source>Planning {method} quantization on the {backend} backend…</source>
+      <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="480" />
+      <source>Plan for {method} quantization on the {backend} backend: {int8} layers int8, {fused} fused, {float} float. Tick “Keep float” to leave a layer in float.</source>
+      <translation>Plan de la cuantización {method} en el backend {backend}: {int8} capas int8, {fused} fusionadas, {float} float. Marque una capa para dejarla en float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="488" />
+      <source>The plan could not be made: {message}</source>
+      <translation>No se pudo hacer el plan: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="527" />
+      <source>int8</source>
+      <translation>int8</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="527" />
+      <source>fused</source>
+      <translation>fusionada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="527" />
+      <source>float</source>
+      <translation>float</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="538" />
+      <source>(model)</source>
+      <translation>(modelo)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="565" />
+      <source>Among the layers with the lowest output SQNR.</source>
+      <translation>Entre las capas con la SQNR de salida más baja.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="574" />
+      <source>Tick to keep {name} in float in the next run.</source>
+      <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="581" />
+      <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. Highlighted in red: the layers with the lowest output SQNR ({worst}).</source>
+      <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas int8, SQNR de salida {sqnr:.1f} dB. Resaltadas en rojo: las capas con la SQNR de salida más baja ({worst}).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="607" />
+      <source>Press Quantize to measure each layer's error</source>
+      <translation>Pulse Cuantizar para medir el error de cada capa</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="685" />
+      <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
+      <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="687" />
+      <source>per-channel</source>
+      <translation>por canal</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="688" />
+      <source>per-tensor</source>
+      <translation>por tensor</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="691" />
+      <source>float weights</source>
+      <translation>pesos float</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="692" />
+      <source>weights before quantization (run to see the int8 grid)</source>
+      <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="694" />
+      <source>no weights</source>
+      <translation>sin pesos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="698" />
+      <source>{which} range [{low:.3g}, {high:.3g}]</source>
+      <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="712" />
+      <source>No weights to show</source>
+      <translation>No hay pesos que mostrar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="719" />
+      <source>Weights of channel {channel} and its int8 grid</source>
+      <translation>Pesos del canal {channel} y su rejilla int8</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="723" />
+      <source>Weights</source>
+      <translation>Pesos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="730" />
+      <source>original</source>
+      <translation>original</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="731" />
+      <source>quantized</source>
+      <translation>cuantizado</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="752" />
+      <source>int8 levels</source>
+      <translation>niveles int8</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="753" />
+      <source>weight value</source>
+      <translation>valor del peso</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="782" />
+      <source>Activation range: none (float or dynamic layer)</source>
+      <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="783" />
+      <source>Activation range: known after a static or QAT run</source>
+      <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="810" />
+      <source>Fix the settings first.</source>
+      <translation>Corrija primero los ajustes.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="823" />
+      <source>Sensitivity: starting…</source>
+      <translation>Sensibilidad: empezando…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="832" />
+      <source>Cancelling…</source>
+      <translation>Cancelando…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="840" />
+      <source>Sensitivity {current}/{total}</source>
+      <translation>Sensibilidad {current}/{total}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="851" />
+      <source>{delta:+.2f} points</source>
+      <translation>{delta:+.2f} puntos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="855" />
+      <source>★ suggested</source>
+      <translation>★ sugerida</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="869" />
+      <source>Ranked {count} layers. Keeping {names} in float should help most.</source>
+      <translation>{count} capas clasificadas. Mantener {names} en float debería ayudar más.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="873" />
+      <source>Ranked {count} layers. No layer gains 1 dB or more by staying float.</source>
+      <translation>{count} capas clasificadas. Ninguna gana 1 dB o más si se queda en float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="878" />
+      <source>Ranking failed: {message}</source>
+      <translation>La clasificación falló: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="883" />
+      <source>Ranking cancelled.</source>
+      <translation>Clasificación cancelada.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="890" />
+      <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
+      <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
   </context>
   <context>
@@ -178,437 +613,917 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="54" />
+      <location filename="../../quantgui/ui/main_window.py" line="56" />
       <source>QuantGUI — PyTorch quantization</source>
       <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="86" />
-      <location filename="../../quantgui/ui/main_window.py" line="313" />
+      <location filename="../../quantgui/ui/main_window.py" line="88" />
+      <location filename="../../quantgui/ui/main_window.py" line="322" />
       <source>Loading {name}…</source>
       <translation>Cargando {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="109" />
-      <location filename="../../quantgui/ui/main_window.py" line="112" />
+      <location filename="../../quantgui/ui/main_window.py" line="111" />
+      <location filename="../../quantgui/ui/main_window.py" line="114" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="113" />
+      <location filename="../../quantgui/ui/main_window.py" line="115" />
       <source>A demo model with its data, ready to quantize.</source>
       <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="118" />
+      <location filename="../../quantgui/ui/main_window.py" line="120" />
       <source>Model description</source>
       <translation>Descripción del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="119" />
-      <location filename="../../quantgui/ui/main_window.py" line="312" />
+      <location filename="../../quantgui/ui/main_window.py" line="121" />
+      <location filename="../../quantgui/ui/main_window.py" line="321" />
       <source>Loading…</source>
       <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="122" />
+      <location filename="../../quantgui/ui/main_window.py" line="124" />
       <source>Model summary</source>
       <translation>Resumen del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="129" />
+      <location filename="../../quantgui/ui/main_window.py" line="131" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="133" />
+      <location filename="../../quantgui/ui/main_window.py" line="135" />
       <source>Dynamic</source>
       <translation>Dinámica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="133" />
+      <location filename="../../quantgui/ui/main_window.py" line="135" />
       <source>Static</source>
       <translation>Estática</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="134" />
+      <location filename="../../quantgui/ui/main_window.py" line="136" />
       <source>QAT</source>
       <translation>QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="136" />
+      <location filename="../../quantgui/ui/main_window.py" line="138" />
       <source>Weights are stored in int8 ahead of time and activations are quantized on the fly at each call. It needs no calibration data and suits Linear and LSTM layers best.</source>
       <translation>Los pesos se guardan en int8 de antemano y las activaciones se cuantizan al vuelo en cada llamada. No necesita datos de calibración y va mejor con capas Linear y LSTM.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="139" />
+      <location filename="../../quantgui/ui/main_window.py" line="141" />
       <source>Weights and activations are both int8, with activation ranges learned by running calibration data through the model. It gives the largest speed-up on convolutional networks.</source>
       <translation>Pesos y activaciones son int8, y los rangos de las activaciones se aprenden pasando datos de calibración por el modelo. Es la que más acelera las redes convolucionales.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="142" />
+      <location filename="../../quantgui/ui/main_window.py" line="144" />
       <source>The model is fine-tuned with fake quantization so that it learns to live with int8 rounding. It takes longer than static quantization but recovers accuracy that it loses.</source>
       <translation>El modelo se reentrena con cuantización simulada para que aprenda a convivir con el redondeo a int8. Tarda más que la cuantización estática, pero recupera la exactitud que esta pierde.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="150" />
+      <location filename="../../quantgui/ui/main_window.py" line="152" />
       <source>{title} quantization</source>
       <translation>Cuantización {title}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="160" />
+      <location filename="../../quantgui/ui/main_window.py" line="162" />
       <source>Technique explanation</source>
       <translation>Explicación de la técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="164" />
+      <location filename="../../quantgui/ui/main_window.py" line="166" />
       <source>Settings</source>
       <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="170" />
+      <location filename="../../quantgui/ui/main_window.py" line="172" />
       <source>Settings problem</source>
       <translation>Problema en los ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="177" />
       <location filename="../../quantgui/ui/main_window.py" line="179" />
+      <location filename="../../quantgui/ui/main_window.py" line="181" />
       <source>Quantize</source>
       <translation>Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="180" />
+      <location filename="../../quantgui/ui/main_window.py" line="182" />
       <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
       <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="183" />
-      <location filename="../../quantgui/ui/main_window.py" line="184" />
+      <location filename="../../quantgui/ui/main_window.py" line="185" />
+      <location filename="../../quantgui/ui/main_window.py" line="186" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="185" />
+      <location filename="../../quantgui/ui/main_window.py" line="187" />
       <source>Stop the run; the model is left as it was (Esc).</source>
       <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="192" />
+      <location filename="../../quantgui/ui/main_window.py" line="194" />
       <source>Progress</source>
       <translation>Progreso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="197" />
+      <location filename="../../quantgui/ui/main_window.py" line="199" />
       <source>Ready</source>
       <translation>Listo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="198" />
+      <location filename="../../quantgui/ui/main_window.py" line="200" />
       <source>Stage</source>
       <translation>Etapa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="200" />
+      <location filename="../../quantgui/ui/main_window.py" line="202" />
       <source>Elapsed time</source>
       <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="218" />
+      <location filename="../../quantgui/ui/main_window.py" line="220" />
       <source>Results</source>
       <translation>Resultados</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="223" />
+      <location filename="../../quantgui/ui/main_window.py" line="226" />
       <source>Training</source>
       <translation>Entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="223" />
+      <location filename="../../quantgui/ui/main_window.py" line="226" />
       <source>Comparison</source>
       <translation>Comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="224" />
+      <location filename="../../quantgui/ui/main_window.py" line="228" />
       <source>Outputs</source>
       <translation>Salidas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="224" />
+      <location filename="../../quantgui/ui/main_window.py" line="228" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="231" />
+      <location filename="../../quantgui/ui/main_window.py" line="236" />
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="232" />
+      <location filename="../../quantgui/ui/main_window.py" line="237" />
       <source>&amp;Open model…</source>
       <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="237" />
+      <location filename="../../quantgui/ui/main_window.py" line="244" />
       <source>&amp;Quit</source>
       <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="242" />
+      <location filename="../../quantgui/ui/main_window.py" line="249" />
       <source>&amp;Run</source>
       <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="243" />
+      <location filename="../../quantgui/ui/main_window.py" line="250" />
       <source>&amp;Quantize</source>
       <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="246" />
+      <location filename="../../quantgui/ui/main_window.py" line="253" />
       <source>&amp;Cancel</source>
       <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="252" />
+      <location filename="../../quantgui/ui/main_window.py" line="259" />
       <source>&amp;View</source>
       <translation>&amp;Ver</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="259" />
+      <location filename="../../quantgui/ui/main_window.py" line="266" />
       <source>&amp;Language</source>
       <translation>&amp;Idioma</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="262" />
+      <location filename="../../quantgui/ui/main_window.py" line="269" />
       <source>System</source>
       <translation>Sistema</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="271" />
+      <location filename="../../quantgui/ui/main_window.py" line="278" />
       <source>&amp;Help</source>
       <translation>Ay&amp;uda</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="272" />
+      <location filename="../../quantgui/ui/main_window.py" line="279" />
       <source>&amp;About QuantGUI</source>
       <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="287" />
+      <location filename="../../quantgui/ui/main_window.py" line="294" />
       <source>Open model…</source>
       <translation>Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="289" />
-      <location filename="../../quantgui/ui/main_window.py" line="365" />
-      <source>Loading your own files comes in a later release.</source>
-      <translation>La carga de sus propios archivos llegará en una versión posterior.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="330" />
+      <location filename="../../quantgui/ui/main_window.py" line="341" />
       <source>Loaded {name}: {source}.</source>
       <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="332" />
+      <location filename="../../quantgui/ui/main_window.py" line="343" />
       <source>{name} loaded.</source>
       <translation>{name} cargado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="339" />
+      <location filename="../../quantgui/ui/main_window.py" line="350" />
       <source>The model could not be loaded.</source>
       <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="340" />
+      <location filename="../../quantgui/ui/main_window.py" line="351" />
       <source>The model could not be loaded</source>
       <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="345" />
+      <location filename="../../quantgui/ui/main_window.py" line="357" />
       <source>yes</source>
       <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="345" />
+      <location filename="../../quantgui/ui/main_window.py" line="357" />
       <source>no</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="347" />
+      <location filename="../../quantgui/ui/main_window.py" line="227" />
+      <location filename="../../quantgui/ui/main_window.py" line="359" />
       <source>Layers</source>
       <translation>Capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="348" />
+      <location filename="../../quantgui/ui/main_window.py" line="296" />
+      <source>Open a model file of your own, with its data.</source>
+      <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="360" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="349" />
+      <location filename="../../quantgui/ui/main_window.py" line="361" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="350" />
+      <location filename="../../quantgui/ui/main_window.py" line="362" />
       <source>Input shape</source>
       <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="351" />
+      <location filename="../../quantgui/ui/main_window.py" line="363" />
       <source>Data</source>
       <translation>Datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="351" />
+      <location filename="../../quantgui/ui/main_window.py" line="363" />
       <source>{train} training, {val} validation samples</source>
       <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="353" />
+      <location filename="../../quantgui/ui/main_window.py" line="365" />
       <source>Labels</source>
       <translation>Etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="354" />
+      <location filename="../../quantgui/ui/main_window.py" line="366" />
       <source>classes</source>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="357" />
+      <location filename="../../quantgui/ui/main_window.py" line="369" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="364" />
-      <source>Open model</source>
-      <translation>Abrir modelo</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="367" />
-      <source>For now, choose one of the demo models.</source>
-      <translation>Por ahora, elija uno de los modelos de demostración.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="393" />
+      <location filename="../../quantgui/ui/main_window.py" line="399" />
       <source>{field}: enter a number.</source>
       <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="432" />
+      <location filename="../../quantgui/ui/main_window.py" line="441" />
       <source>Starting…</source>
       <translation>Empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="436" />
+      <location filename="../../quantgui/ui/main_window.py" line="445" />
       <source>Run: {recipe}</source>
       <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="438" />
+      <location filename="../../quantgui/ui/main_window.py" line="447" />
       <source>Quantizing {name} ({method})…</source>
       <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="452" />
+      <location filename="../../quantgui/ui/main_window.py" line="461" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="455" />
+      <location filename="../../quantgui/ui/main_window.py" line="464" />
       <source>Preparing</source>
       <translation>Preparando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="455" />
+      <location filename="../../quantgui/ui/main_window.py" line="464" />
       <source>Calibrating</source>
       <translation>Calibrando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="456" />
+      <location filename="../../quantgui/ui/main_window.py" line="465" />
       <source>Quantizing</source>
       <translation>Cuantizando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="456" />
+      <location filename="../../quantgui/ui/main_window.py" line="465" />
       <source>Converting</source>
       <translation>Convirtiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="457" />
+      <location filename="../../quantgui/ui/main_window.py" line="466" />
       <source>Measuring</source>
       <translation>Midiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="470" />
+      <location filename="../../quantgui/ui/main_window.py" line="479" />
       <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
       <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="480" />
+      <location filename="../../quantgui/ui/main_window.py" line="489" />
       <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
       <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="490" />
+      <location filename="../../quantgui/ui/main_window.py" line="499" />
       <source>{seconds:.1f} s</source>
       <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="498" />
-      <location filename="../../quantgui/ui/main_window.py" line="504" />
+      <location filename="../../quantgui/ui/main_window.py" line="507" />
+      <location filename="../../quantgui/ui/main_window.py" line="513" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="509" />
+      <location filename="../../quantgui/ui/main_window.py" line="518" />
       <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
       <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="519" />
-      <location filename="../../quantgui/ui/main_window.py" line="520" />
+      <location filename="../../quantgui/ui/main_window.py" line="528" />
+      <location filename="../../quantgui/ui/main_window.py" line="529" />
       <source>Cancelled</source>
       <translation>Cancelado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="521" />
+      <location filename="../../quantgui/ui/main_window.py" line="530" />
       <source>Cancelled; the model is unchanged.</source>
       <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="525" />
+      <location filename="../../quantgui/ui/main_window.py" line="534" />
       <source>Failed</source>
       <translation>Falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="526" />
+      <location filename="../../quantgui/ui/main_window.py" line="535" />
       <source>The run failed: {message}</source>
       <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="529" />
+      <location filename="../../quantgui/ui/main_window.py" line="538" />
       <source>Quantization failed</source>
       <translation>La cuantización falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="543" />
+      <location filename="../../quantgui/ui/main_window.py" line="552" />
       <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
       <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="554" />
+      <location filename="../../quantgui/ui/main_window.py" line="563" />
       <source>The language changes the next time QuantGUI starts.</source>
       <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="558" />
+      <location filename="../../quantgui/ui/main_window.py" line="567" />
       <source>About QuantGUI</source>
       <translation>Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="559" />
+      <location filename="../../quantgui/ui/main_window.py" line="568" />
       <source>QuantGUI {version}: see and do PyTorch quantization — dynamic, static and QAT, side by side.</source>
       <translation>QuantGUI {version}: ver y hacer cuantización de PyTorch — dinámica, estática y QAT, lado a lado.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenModelDialog</name>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="139" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="363" />
+      <source>Open model</source>
+      <translation>Abrir modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="149" />
+      <source>torch.export program</source>
+      <translation>programa de torch.export</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="149" />
+      <source>Python file</source>
+      <translation>archivo de Python</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="150" />
+      <source>TorchScript</source>
+      <translation>TorchScript</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="151" />
+      <source>pickled model — runs code</source>
+      <translation>modelo serializado con pickle — ejecuta código</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="152" />
+      <source>weights only (a state_dict), not a model</source>
+      <translation>solo pesos (un state_dict), no un modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="181" />
+      <source>Browse…</source>
+      <translation>Examinar…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="182" />
+      <source>Browse for {what}</source>
+      <translation>Buscar {what}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="190" />
+      <source>Model</source>
+      <translation>Modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="193" />
+      <source>Model file</source>
+      <translation>Archivo del modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="194" />
+      <source>model.pt2, model.py, model.pt…</source>
+      <translation>modelo.pt2, modelo.py, modelo.pt…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="196" />
+      <source>File:</source>
+      <translation>Archivo:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="199" />
+      <source>Kind of model file</source>
+      <translation>Tipo de archivo de modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="200" />
+      <source>Kind:</source>
+      <translation>Tipo:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="203" />
+      <source>Class</source>
+      <translation>Clase</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="204" />
+      <source>The nn.Module subclasses defined in the file, found without running it.</source>
+      <translation>Las subclases de nn.Module definidas en el archivo, encontradas sin ejecutarlo.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="207" />
+      <source>Class:</source>
+      <translation>Clase:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="209" />
+      <source>Constructor arguments</source>
+      <translation>Argumentos del constructor</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="211" />
+      <source>Keyword arguments for the class, as a JSON object.</source>
+      <translation>Argumentos con nombre para la clase, como un objeto JSON.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="215" />
+      <source>Constructor arguments problem</source>
+      <translation>Problema en los argumentos del constructor</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="221" />
+      <source>Arguments (JSON):</source>
+      <translation>Argumentos (JSON):</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="223" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="370" />
+      <source>Weights file</source>
+      <translation>Archivo de pesos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="224" />
+      <source>optional: weights.pt (a state_dict)</source>
+      <translation>opcional: pesos.pt (un state_dict)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="226" />
+      <source>Weights:</source>
+      <translation>Pesos:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="228" />
+      <source>Input shape</source>
+      <translation>Forma de entrada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="229" />
+      <source>e.g. 3,32,32 (per sample, without batch)</source>
+      <translation>p. ej. 3,32,32 (por muestra, sin el lote)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="231" />
+      <source>Input shape:</source>
+      <translation>Forma de entrada:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="234" />
+      <source>Data</source>
+      <translation>Datos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="239" />
+      <source>Random (good for calibration only, no accuracy)</source>
+      <translation>Aleatorios (solo sirven para calibrar, sin exactitud)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="240" />
+      <source>Tensor or array file (.pt, .npy, .npz)</source>
+      <translation>Archivo de tensores o arrays (.pt, .npy, .npz)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="241" />
+      <source>CSV file with a label column</source>
+      <translation>Archivo CSV con una columna de etiquetas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="242" />
+      <source>Folder of images, one sub-folder per class</source>
+      <translation>Carpeta de imágenes, una subcarpeta por clase</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="253" />
+      <source>Source:</source>
+      <translation>Origen:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="255" />
+      <source>Data path</source>
+      <translation>Ruta de los datos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="257" />
+      <source>Path:</source>
+      <translation>Ruta:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="259" />
+      <source>Label column</source>
+      <translation>Columna de etiquetas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="261" />
+      <source>Label column:</source>
+      <translation>Columna de etiquetas:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="263" />
+      <source>Image size</source>
+      <translation>Tamaño de imagen</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="264" />
+      <source>H,W (empty: the first image's size)</source>
+      <translation>Al,An (vacío: el tamaño de la primera imagen)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="266" />
+      <source>Image size:</source>
+      <translation>Tamaño de imagen:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="268" />
+      <source>Validation fraction</source>
+      <translation>Fracción de validación</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="273" />
+      <source>The share of the samples kept aside to measure the models; the rest calibrates and trains.</source>
+      <translation>La parte de las muestras que se reserva para medir los modelos; el resto calibra y entrena.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="275" />
+      <source>Validation fraction:</source>
+      <translation>Fracción de validación:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="278" />
+      <source>Preview</source>
+      <translation>Vista previa</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="282" />
+      <source>Data preview</source>
+      <translation>Vista previa de los datos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="284" />
+      <source>First rows</source>
+      <translation>Primeras filas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="299" />
+      <source>Problem</source>
+      <translation>Problema</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="304" />
+      <source>Open</source>
+      <translation>Abrir</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="305" />
+      <source>Cancel</source>
+      <translation>Cancelar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="379" />
+      <source>Image folder</source>
+      <translation>Carpeta de imágenes</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="382" />
+      <source>Data file</source>
+      <translation>Archivo de datos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="416" />
+      <source>Reading the file…</source>
+      <translation>Leyendo el archivo…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="450" />
+      <source>not a model QuantGUI can open</source>
+      <translation>no es un modelo que QuantGUI pueda abrir</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="493" />
+      <source>256 random samples of the input shape: enough to calibrate, but there are no labels, so no accuracy.</source>
+      <translation>256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay etiquetas, así que no hay exactitud.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="500" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="625" />
+      <source>Choose the data.</source>
+      <translation>Elija los datos.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="503" />
+      <source>Reading the data…</source>
+      <translation>Leyendo los datos…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="518" />
+      <source>{count} samples</source>
+      <translation>{count} muestras</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="520" />
+      <source>shape {shape}</source>
+      <translation>forma {shape}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="525" />
+      <source>per class: {counts}</source>
+      <translation>por clase: {counts}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="527" />
+      <source>no labels</source>
+      <translation>sin etiquetas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="537" />
+      <source>Image of class {label}</source>
+      <translation>Imagen de la clase {label}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="546" />
+      <source>(no labels)</source>
+      <translation>(sin etiquetas)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="580" />
+      <source>Not valid JSON: {error} (at character {pos}).</source>
+      <translation>JSON no válido: {error} (en el carácter {pos}).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="583" />
+      <source>Give a JSON object, e.g. {"hidden": 64}.</source>
+      <translation>Escriba un objeto JSON, p. ej. {"hidden": 64}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="592" />
+      <source>Choose a model file.</source>
+      <translation>Elija un archivo de modelo.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="596" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="653" />
+      <source>Reading the model file…</source>
+      <translation>Leyendo el archivo del modelo…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="598" />
+      <source>This file holds only weights. Choose the Python file that defines the model, and give this file as its weights.</source>
+      <translation>Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e indique este archivo como sus pesos.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="603" />
+      <source>Choose the model's class.</source>
+      <translation>Elija la clase del modelo.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="605" />
+      <source>Constructor arguments: {problem}</source>
+      <translation>Argumentos del constructor: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="609" />
+      <source>The weights file {path} does not exist.</source>
+      <translation>El archivo de pesos {path} no existe.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="617" />
+      <source>Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.</source>
+      <translation>Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="620" />
+      <source>Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per sample).</source>
+      <translation>Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda (p. ej. 3,32,32, por muestra).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="627" />
+      <source>The image folder {path} does not exist.</source>
+      <translation>La carpeta de imágenes {path} no existe.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="629" />
+      <source>The data file {path} does not exist.</source>
+      <translation>El archivo de datos {path} no existe.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="631" />
+      <source>Tensor data must be a .pt, .pth, .npy or .npz file.</source>
+      <translation>Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="633" />
+      <source>Choose a .csv file.</source>
+      <translation>Elija un archivo .csv.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/open_dialog.py" line="640" />
+      <source>Image size: write H,W or one number, e.g. 32,32.</source>
+      <translation>Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviousRunBox</name>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="107" />
+      <source>What-if: previous run and this run</source>
+      <translation>¿Y si…?: la ejecución anterior y esta</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="112" />
+      <source>Previous run</source>
+      <translation>Ejecución anterior</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="112" />
+      <source>This run</source>
+      <translation>Esta ejecución</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="113" />
+      <source>Change</source>
+      <translation>Cambio</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="119" />
+      <source>Previous run compared with this run</source>
+      <translation>La ejecución anterior comparada con esta</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="122" />
+      <source>Reused from the previous run</source>
+      <translation>Reutilizado de la ejecución anterior</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="146" />
+      <source>none</source>
+      <translation>ninguna</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="148" />
+      <source>Layers kept float</source>
+      <translation>Capas mantenidas en float</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="149" />
+      <source>Layers quantized</source>
+      <translation>Capas cuantizadas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="152" />
+      <source>Size</source>
+      <translation>Tamaño</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="155" />
+      <source>{median:.3f} ms</source>
+      <translation>{median:.3f} ms</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="156" />
+      <source>Latency</source>
+      <translation>Latencia</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="161" />
+      <source>{delta:+.2f} points</source>
+      <translation>{delta:+.2f} puntos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="163" />
+      <source>Accuracy</source>
+      <translation>Exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="165" />
+      <source>Output SQNR (dB)</source>
+      <translation>SQNR de la salida (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="166" />
+      <source>{delta:+.1f} dB</source>
+      <translation>{delta:+.1f} dB</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="168" />
+      <source>Top-1 agreement</source>
+      <translation>Coincidencia top-1</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="175" />
+      <source>Reused from the previous run: {items}.</source>
+      <translation>Reutilizado de la ejecución anterior: {items}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="178" />
+      <source>Nothing was reused from the previous run.</source>
+      <translation>No se reutilizó nada de la ejecución anterior.</translation>
     </message>
   </context>
   <context>
@@ -823,51 +1738,109 @@
     </message>
     <message>
       <location filename="../../quantgui/ui/training_plots.py" line="39" />
-      <location filename="../../quantgui/ui/training_plots.py" line="44" />
+      <location filename="../../quantgui/ui/training_plots.py" line="47" />
       <source>step</source>
       <translation>paso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="40" />
+      <location filename="../../quantgui/ui/training_plots.py" line="41" />
       <source>per step</source>
       <translation>por paso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="41" />
+      <location filename="../../quantgui/ui/training_plots.py" line="43" />
       <source>smoothed</source>
       <translation>suavizada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="43" />
+      <location filename="../../quantgui/ui/training_plots.py" line="46" />
       <source>Learning rate</source>
       <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="48" />
+      <location filename="../../quantgui/ui/training_plots.py" line="51" />
       <source>Validation loss</source>
       <translation>Pérdida de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="49" />
-      <location filename="../../quantgui/ui/training_plots.py" line="54" />
+      <location filename="../../quantgui/ui/training_plots.py" line="52" />
+      <location filename="../../quantgui/ui/training_plots.py" line="57" />
       <source>epoch</source>
       <translation>época</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="53" />
+      <location filename="../../quantgui/ui/training_plots.py" line="56" />
       <source>Validation accuracy</source>
       <translation>Exactitud de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="58" />
+      <location filename="../../quantgui/ui/training_plots.py" line="61" />
       <source>QAT (fake-quantized)</source>
       <translation>QAT (cuantización simulada)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="62" />
-      <location filename="../../quantgui/ui/training_plots.py" line="107" />
+      <location filename="../../quantgui/ui/training_plots.py" line="65" />
+      <location filename="../../quantgui/ui/training_plots.py" line="110" />
       <source>original</source>
       <translation>original</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserModels</name>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="43" />
+      <source>Open &amp;Recent</source>
+      <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="82" />
+      <source>Trust this file?</source>
+      <translation>¿Confía en este archivo?</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="83" />
+      <source>Loading this file runs code from it. Only continue if you trust where it came from.</source>
+      <translation>Cargar este archivo ejecuta código que contiene. Continúe solo si confía en su procedencia.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="88" />
+      <source>{name} is a whole pickled model: opening it unpickles the file, which can run any code it contains. Safer: a torch.export program (.pt2), or the Python file and class with state_dict weights.</source>
+      <translation>{name} es un modelo completo serializado con pickle: abrirlo deserializa el archivo, lo que puede ejecutar cualquier código que contenga. Más seguro: un programa de torch.export (.pt2), o el archivo de Python y la clase con pesos en un state_dict.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="91" />
+      <source>Trust and open</source>
+      <translation>Confiar y abrir</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="115" />
+      <source>Wait for the current job to end.</source>
+      <translation>Espere a que termine el trabajo en curso.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="120" />
+      <source>Not a valid shape: {text}</source>
+      <translation>No es una forma válida: {text}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="127" />
+      <source>Loading…</source>
+      <translation>Cargando…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="128" />
+      <source>Opening {name}…</source>
+      <translation>Abriendo {name}…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="235" />
+      <source>No recent models</source>
+      <translation>No hay modelos recientes</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/user_models.py" line="239" />
+      <source>Clear the list</source>
+      <translation>Vaciar la lista</translation>
     </message>
   </context>
   <context>

@@ -110,3 +110,23 @@ def test_what_if_rerun_reuses_calibration_and_reference_and_gives_the_same_model
     # another model empties the cache
     cache.bind(load_demo("digits-mlp"))
     assert cache.calibration == {} and cache.original_outputs is None
+
+
+def test_layer_detail_gives_weights_grid_and_ranges(cnn, cnn_static):
+    groups = analysis.fused_groups(cnn_static.layers)
+    detail = analysis.layer_detail(cnn.model, cnn_static.quantized_model, "block1.0",
+                                   groups["block1.0"], cnn.data.val_inputs[:4], channel=3)
+    assert detail["original_weight"].shape == detail["quantized_weight"].shape == (288,)
+    assert detail["scheme"] == "per-channel" and detail["channel"] == 3
+    assert detail["channels"] == 32 and detail["channel_min"].shape == (32,)
+    grid = detail["grid"]
+    assert grid.shape == (256,)
+    assert abs((grid[1] - grid[0]) - detail["weight_scale"]) < 1e-9
+    # the dequantized weights of channel 3 sit on the grid
+    channel3 = detail["quantized_weight"].reshape(32, -1)[3]
+    assert min(abs(grid - v).min() for v in channel3) < 1e-6
+    low, high = detail["output_range"]
+    assert low == 0.0 and high > 0  # after a fused ReLU
+    assert detail["input_range"][1] > detail["input_range"][0]
+    before = analysis.layer_detail(cnn.model, None, "pool")
+    assert set(before) == {"name"}

@@ -1,0 +1,899 @@
+"""The Layers tab: see inside the model — which layers are quantized, which ones hurt — and
+what-if re-runs with chosen layers kept in float.
+
+Before a run the tab shows the plan (``core.analysis.plan_layers``, a minimal dry run made in a
+worker job) for the chosen technique and backend; every layer planned int8 has a "keep float"
+check box whose names go into the recipe's ``keep_float`` when Quantize is pressed. After a run
+the table gains the per-layer SQNR columns, the worst layers are highlighted and a bar chart
+shows SQNR by layer. Selecting a layer draws its weights against the int8 grid. "Rank layers"
+runs ``core.analysis.sensitivity`` in a worker job.
+
+The panel attaches itself to the main window's signals, so the window only creates it, adds its
+keep-float choices to the recipe (``recipe_for_run``) and hands it the run cache.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quantgui.jobs.worker import JobFailure, JobRunner
+from quantgui.ui import theme
+from quantgui.ui.comparison_panel import format_bytes, format_percent
+
+WORST_COUNT = 3  # highlighted: the lowest output SQNR (a quarter of the layers, 1 to 3)...
+WORST_DB = 25.0  # ...and so is every layer below this output SQNR
+NAME_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# settings that do not change what the plan says (the plan is a dry run with its own observer)
+_PLAN_IRRELEVANT = {"threads", "batch_size", "keep_float", "observer", "calibration_batches",
+                    "epochs", "optimizer", "learning_rate", "lr_schedule", "freeze_observers_after",
+                    "freeze_bn_after", "device", "loss", "seed"}
+
+COLUMNS = ("layer", "type", "parameters", "shape", "status", "reason", "weight_sqnr",
+           "output_sqnr", "accumulated_sqnr")
+SQNR_COLUMNS = (6, 7, 8)
+
+
+def plan_job(loaded: Any, recipe: Any, key: tuple):
+    def job(cancel):
+        from quantgui.core import analysis
+
+        planned = analysis.plan_layers(loaded, recipe)
+        cancel.raise_if_cancelled()
+        return key, planned
+
+    return job
+
+
+def sensitivity_job(loaded: Any, recipe: Any, layers: list[str] | None,
+                    reference: Any, calibration: dict | None):
+    def job(cancel):
+        from quantgui.core import analysis
+
+        return analysis.sensitivity(loaded, recipe, cancel, reference=reference, layers=layers,
+                                    calibration_cache=calibration)
+
+    return job
+
+
+class _Item(QTableWidgetItem):
+    """A table cell that sorts by its SORT_ROLE value (numbers; missing values last)."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if mine is None and theirs is None:
+            return self.text() < other.text()
+        if isinstance(mine, str) or isinstance(theirs, str):
+            return str(mine) < str(theirs)
+        return (math.inf if mine is None else mine) < (math.inf if theirs is None else theirs)
+
+
+def _db(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def _status_of(layer: Any) -> str:
+    if layer.quantized:
+        return "int8"
+    return "fused" if layer.note.startswith("fused into") else "float"
+
+
+class PreviousRunBox(QGroupBox):
+    """What-if: the previous run on the same model next to the new one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("What-if: previous run and this run"))
+        self.setObjectName("previousRunBox")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(["", self.tr("Previous run"), self.tr("This run"),
+                                              self.tr("Change")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName(self.tr("Previous run compared with this run"))
+        self.reused = QLabel(self)
+        self.reused.setWordWrap(True)
+        self.reused.setAccessibleName(self.tr("Reused from the previous run"))
+        layout.addWidget(self.table)
+        layout.addWidget(self.reused)
+        self.hide()
+
+    def rows(self) -> dict[str, tuple[str, str, str]]:
+        return {self.table.item(r, 0).text(): tuple(self.table.item(r, c).text()
+                                                    for c in (1, 2, 3))
+                for r in range(self.table.rowCount())}
+
+    def show_runs(self, previous: Any, current: Any) -> None:
+        self.table.setRowCount(0)
+        p, c = previous, current
+
+        def add(name: str, before: str, now: str, change: str = "") -> None:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for column, text in enumerate((name, before, now, change)):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+
+        def kept(result: Any) -> str:
+            return ", ".join(result.recipe.keep_float) or self.tr("none")
+
+        add(self.tr("Layers kept float"), kept(p), kept(c))
+        add(self.tr("Layers quantized"), str(p.quantized_layer_count),
+            str(c.quantized_layer_count),
+            f"{c.quantized_layer_count - p.quantized_layer_count:+d}")
+        add(self.tr("Size"), format_bytes(p.quantized.size_bytes),
+            format_bytes(c.quantized.size_bytes),
+            f"{c.quantized.size_bytes / p.quantized.size_bytes:.2f}×")
+        ms = self.tr("{median:.3f} ms")
+        add(self.tr("Latency"), ms.format(median=p.quantized.latency.median_ms),
+            ms.format(median=c.quantized.latency.median_ms),
+            f"{c.quantized.latency.median_ms / p.quantized.latency.median_ms:.2f}×")
+        change = ""
+        if p.quantized.accuracy is not None and c.quantized.accuracy is not None:
+            change = self.tr("{delta:+.2f} points").format(
+                delta=100 * (c.quantized.accuracy - p.quantized.accuracy))
+        add(self.tr("Accuracy"), format_percent(p.quantized.accuracy),
+            format_percent(c.quantized.accuracy), change)
+        add(self.tr("Output SQNR (dB)"), _db(p.agreement.sqnr_db), _db(c.agreement.sqnr_db),
+            self.tr("{delta:+.1f} dB").format(delta=c.agreement.sqnr_db - p.agreement.sqnr_db))
+        if p.agreement.top1_agreement is not None and c.agreement.top1_agreement is not None:
+            add(self.tr("Top-1 agreement"), format_percent(p.agreement.top1_agreement),
+                format_percent(c.agreement.top1_agreement))
+        self.table.resizeRowsToContents()
+        height = (self.table.horizontalHeader().height()
+                  + sum(self.table.rowHeight(r) for r in range(self.table.rowCount())) + 4)
+        self.table.setMinimumHeight(min(height, 260))
+        if c.reused:
+            self.reused.setText(self.tr("Reused from the previous run: {items}.").format(
+                items=", ".join(c.reused)))
+        else:
+            self.reused.setText(self.tr("Nothing was reused from the previous run."))
+        self.show()
+
+
+class LayersPanel(QWidget):
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._main = weakref.ref(window)  # no cycle: the window must die when deleted
+        self.plan: list | None = None
+        self.plan_key: tuple | None = None
+        self.result: Any = None  # the last finished run on the loaded model
+        self.previous: Any = None  # the run before it, on the same model
+        self.cache: Any = None  # core.pipeline.RunCache, one per loaded model
+        self.keep: list[str] = []  # layers ticked "keep float", in model order
+        self.entries: list = []
+        self.suggested: list[str] = []
+        self.worst_names: list[str] = []
+        self.bar_names: list[str] = []
+        self.detail: dict[str, Any] = {}
+        self._filling = False
+
+        self.planner = JobRunner(self, "plan")
+        self.planner.finished.connect(self._on_planned)
+        self.planner.failed.connect(self._on_plan_failed)
+        self.planner.ended.connect(self._after_plan_job)
+        self.ranker = JobRunner(self, "sensitivity")
+        self.ranker.events.connect(self._on_rank_events)
+        self.ranker.finished.connect(self._on_ranked)
+        self.ranker.failed.connect(self._on_rank_failed)
+        self.ranker.cancelled.connect(self._on_rank_cancelled)
+        self.ranker.ended.connect(lambda _: self._update_buttons())
+        self._replan_timer = QTimer(self)
+        self._replan_timer.setSingleShot(True)
+        self._replan_timer.setInterval(250)
+        self._replan_timer.timeout.connect(self.replan)
+
+        self._build()
+        self.previous_box = PreviousRunBox()
+        window.model_loaded.connect(self._on_model_loaded)
+        window.run_finished.connect(self._on_run_finished)
+        window.settings_panel.changed.connect(self._replan_timer.start)
+        window.installEventFilter(self)
+        if hasattr(window.comparison, "add_section"):
+            window.comparison.add_section(self.previous_box)
+
+    @property
+    def main(self) -> Any:
+        """The main window."""
+        return self._main()
+
+    # --- construction ---------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.status_label = QLabel(self.tr("Load a model to see its layers."), self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(self.tr("Layer plan status"))
+        layout.addWidget(self.status_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.table = QTableWidget(0, len(COLUMNS), splitter)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Layer"), self.tr("Type"), self.tr("Parameters"), self.tr("Output shape"),
+            self.tr("Status"), self.tr("Reason"), self.tr("Weight SQNR (dB)"),
+            self.tr("Output SQNR (dB)"), self.tr("Accumulated SQNR (dB)")])
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(5, 330)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # model order until clicked
+        tips = {0: self.tr("Tick a layer planned int8 to keep it in float in the next run."),
+                4: self.tr("int8: quantized; fused: folded into the layer before it; float: "
+                           "left in float."),
+                6: self.tr("The original weight (batch-norm folded in) against the int8 "
+                           "weight."),
+                7: self.tr("The layer's own error: the quantized layer fed the float input."),
+                8: self.tr("The quantized model's activation here against the original's, "
+                           "with every error upstream.")}
+        for column, tip in tips.items():
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAccessibleName(self.tr("Layers of the model"))
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        for column in SQNR_COLUMNS:
+            self.table.setColumnHidden(column, True)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal, splitter)
+        self.lower_tabs = QTabWidget(bottom)
+        self.chart = pg.PlotWidget(self.lower_tabs)
+        self.chart.setAccessibleName(self.tr("SQNR by layer"))
+        self.chart.setToolTip(self.tr("Output SQNR of each quantized layer (bars; red: the "
+                                      "worst) and accumulated SQNR (dots). Higher is better."))
+        plot = self.chart.getPlotItem()
+        plot.setLabel("bottom", self.tr("SQNR (dB)"))
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.showGrid(x=True, alpha=0.2)
+        plot.getViewBox().invertY(True)
+        self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6)
+        self.accumulated_points = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme.ORIGINAL))
+        self.threshold = pg.InfiniteLine(WORST_DB, angle=90,
+                                         pen=pg.mkPen(theme.ERROR, style=Qt.PenStyle.DashLine))
+        plot.addItem(self.bars)
+        plot.addItem(self.accumulated_points)
+        plot.addItem(self.threshold)
+        self.lower_tabs.addTab(self.chart, self.tr("SQNR by layer"))
+        self.lower_tabs.addTab(self._build_sensitivity(), self.tr("Sensitivity"))
+        bottom.addWidget(self.lower_tabs)
+        bottom.addWidget(self._build_detail())
+        bottom.setSizes([420, 520])
+        splitter.addWidget(self.table)
+        splitter.addWidget(bottom)
+        splitter.setSizes([330, 400])
+        layout.addWidget(splitter, 1)
+
+    def _build_sensitivity(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        self.rank_button = QPushButton(self.tr("Rank layers"), page)
+        self.rank_button.setToolTip(self.tr("Quantize everything but one layer, for each "
+                                            "layer in turn, and rank the layers by how much "
+                                            "keeping them in float helps."))
+        self.rank_button.clicked.connect(self.start_ranking)
+        self.rank_cancel_button = QPushButton(self.tr("Cancel"), page)
+        self.rank_cancel_button.setAccessibleName(self.tr("Cancel ranking"))
+        self.rank_cancel_button.clicked.connect(self.cancel_ranking)
+        self.keep_suggested_button = QPushButton(self.tr("Keep suggested in float"), page)
+        self.keep_suggested_button.setToolTip(self.tr("Tick the suggested layers' keep-float "
+                                                      "boxes; press Quantize to see the "
+                                                      "effect."))
+        self.keep_suggested_button.clicked.connect(self.keep_suggested)
+        row.addWidget(self.rank_button)
+        row.addWidget(self.rank_cancel_button)
+        row.addWidget(self.keep_suggested_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.rank_label = QLabel(self.tr("Rank the layers to find the ones that hurt most."),
+                                 page)
+        self.rank_label.setWordWrap(True)
+        self.rank_label.setAccessibleName(self.tr("Sensitivity progress"))
+        layout.addWidget(self.rank_label)
+        self.rank_table = QTableWidget(0, 5, page)
+        self.rank_table.setHorizontalHeaderLabels([
+            self.tr("Layer"), self.tr("SQNR gain (dB)"), self.tr("Accuracy gain"),
+            self.tr("SQNR when kept float (dB)"), self.tr("Suggested")])
+        self.rank_table.verticalHeader().setVisible(True)
+        self.rank_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rank_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rank_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.rank_table.setAccessibleName(self.tr("Layers ranked by sensitivity"))
+        layout.addWidget(self.rank_table, 1)
+        return page
+
+    def _build_detail(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 0, 4, 0)
+        row = QHBoxLayout()
+        self.detail_label = QLabel(self.tr("Select a layer to see its weights."), page)
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setAccessibleName(self.tr("Selected layer"))
+        self.channel_spin = QSpinBox(page)
+        self.channel_spin.setPrefix(self.tr("channel "))
+        self.channel_spin.setAccessibleName(self.tr("Output channel"))
+        self.channel_spin.setToolTip(self.tr("The output channel whose int8 grid is drawn "
+                                             "(per-channel weights)."))
+        self.channel_spin.valueChanged.connect(lambda _: self._show_detail())
+        self.channel_spin.hide()
+        row.addWidget(self.detail_label, 1)
+        row.addWidget(self.channel_spin)
+        layout.addLayout(row)
+        self.detail_plots = pg.GraphicsLayoutWidget(page)
+        self.detail_plots.setAccessibleName(self.tr("Weights of the selected layer"))
+        self.histogram_plot = self.detail_plots.addPlot(row=0, col=0,
+                                                        title=self.tr("Weights and int8 grid"))
+        self.histogram_plot.addLegend(offset=(-10, 10))
+        self.channel_plot = self.detail_plots.addPlot(
+            row=1, col=0, title=self.tr("Weight range per output channel"))
+        self.channel_plot.setLabel("bottom", self.tr("output channel"))
+        self.activation_plot = self.detail_plots.addPlot(
+            row=2, col=0, title=self.tr("Activation range from calibration"))
+        self.activation_plot.getAxis("left").setTicks([[(0, self.tr("input")),
+                                                        (1, self.tr("output"))]])
+        self.detail_plots.ci.layout.setRowStretchFactor(0, 3)
+        self.detail_plots.ci.layout.setRowStretchFactor(1, 2)
+        self.detail_plots.ci.layout.setRowStretchFactor(2, 1)
+        for plot in (self.histogram_plot, self.channel_plot, self.activation_plot):
+            plot.hideButtons()
+            plot.showGrid(y=True, alpha=0.2)
+        layout.addWidget(self.detail_plots, 1)
+        return page
+
+    # --- window events --------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.main and event.type() == QEvent.Type.Close:
+            self.stop_jobs()
+        return False
+
+    def stop_jobs(self) -> None:
+        self._replan_timer.stop()
+        self.planner.stop_and_wait()
+        self.ranker.stop_and_wait()
+
+    def busy(self) -> bool:
+        return self.planner.is_running() or self.ranker.is_running()
+
+    def _on_model_loaded(self) -> None:
+        from quantgui.core.pipeline import RunCache
+
+        self.stop_jobs()
+        self.cache = RunCache()
+        self.plan = self.plan_key = self.result = self.previous = None
+        self.keep = []
+        self.entries, self.suggested = [], []
+        self.rank_table.setRowCount(0)
+        self.rank_label.setText(self.tr("Rank the layers to find the ones that hurt most."))
+        self.previous_box.hide()
+        self.table.setRowCount(0)
+        self._show_result_columns(False)
+        self.replan()
+
+    def recipe_for_run(self, recipe: Any) -> Any:
+        """The recipe Quantize runs: the settings plus the layers ticked "keep float". Stops
+        the panel's own jobs first: a run and a dry run must not share torch's settings."""
+        self.stop_jobs()
+        self._update_buttons(running=True)
+        keep = list(recipe.keep_float) + [n for n in self.keep if n not in recipe.keep_float]
+        return recipe.replace(keep_float=tuple(keep)) if keep else recipe
+
+    def _on_run_finished(self, outcome: str) -> None:
+        result = self.main.result
+        if outcome == "finished" and result is not None:
+            if self.result is not None and self.result.model_name == result.model_name:
+                self.previous = self.result
+            self.result = result
+            self._fill()
+            if self.previous is not None:
+                self.previous_box.show_runs(self.previous, result)
+            if result.reused:
+                self.main.log.append(self.tr("Reused from the previous run: {items}.").format(
+                    items=", ".join(result.reused)))
+        self._update_buttons()
+        if self.plan_key != self._key():
+            self.replan()
+
+    # --- the plan -------------------------------------------------------------------------
+    def _recipe(self) -> Any | None:
+        from quantgui.core.errors import QuantGUIError
+
+        try:
+            recipe = self.main.settings_panel.recipe()
+            recipe.check_runnable()
+        except (QuantGUIError, ValueError):
+            return None
+        return recipe
+
+    def _key(self) -> tuple | None:
+        window = self.main
+        if window.loaded is None or not window.settings_panel.method:
+            return None
+        try:
+            values = window.settings_panel.values()
+        except ValueError:
+            return None
+        relevant = tuple(sorted((k, repr(v)) for k, v in values.items()
+                                if k not in _PLAN_IRRELEVANT))
+        return (id(window.loaded.model), window.settings_panel.method, relevant)
+
+    def replan(self) -> None:
+        window = self.main
+        key = self._key()
+        if key is None or window.runner.is_running() or window.loader.is_running():
+            return
+        if key == self.plan_key:
+            return
+        if self.planner.is_running():
+            self.planner.cancel()  # _after_plan_job plans again
+            return
+        recipe = self._recipe()
+        if recipe is None:
+            return
+        self.status_label.setText(self.tr("Planning {method} quantization on the {backend} "
+                                          "backend…").format(
+            method=window.method_titles.get(recipe.method, recipe.method),
+            backend=recipe.backend))
+        self.planner.start(plan_job(window.loaded, recipe.replace(keep_float=()), key))
+        self._update_buttons()
+
+    def _on_planned(self, payload: Any) -> None:
+        key, planned = payload
+        if key != self._key():
+            return  # the settings changed meanwhile; _after_plan_job plans again
+        self.plan, self.plan_key = planned, key
+        counts = {status: sum(1 for p in planned if p.status == status)
+                  for status in ("int8", "fused", "float")}
+        recipe = self._recipe()
+        self.status_label.setText(self.tr(
+            "Plan for {method} quantization on the {backend} backend: {int8} layers int8, "
+            "{fused} fused, {float} float. Tick “Keep float” to leave a layer in float.").format(
+            method=self.main.method_titles.get(key[1], key[1]),
+            backend=recipe.backend if recipe else "", int8=counts["int8"],
+            fused=counts["fused"], float=counts["float"]))
+        self._fill()
+
+    def _on_plan_failed(self, failure: JobFailure) -> None:
+        self.status_label.setText(self.tr("The plan could not be made: {message}").format(
+            message=failure.message))
+
+    def _after_plan_job(self, _outcome: str) -> None:
+        self._update_buttons()
+        if self._key() != self.plan_key:
+            self._replan_timer.start()
+
+    # --- the table ------------------------------------------------------------------------
+    def _result_matches_plan(self) -> bool:
+        result = self.result
+        if result is None:
+            return False
+        if self.plan_key is None:
+            return True
+        recipe = self._recipe()
+        return recipe is not None and (result.recipe.method, result.recipe.backend) == (
+            recipe.method, recipe.backend)
+
+    def _show_result_columns(self, shown: bool) -> None:
+        for column in SQNR_COLUMNS:
+            self.table.setColumnHidden(column, not shown)
+
+    def _fill(self) -> None:
+        plan = {p.name: p for p in self.plan or []}
+        result = self.result if self._result_matches_plan() else None
+        records = {layer.name: layer for layer in result.layers} if result else {}
+        names = list(plan) or list(records)
+        ranked = sorted((r for r in records.values() if r.output_sqnr_db is not None),
+                        key=lambda r: r.output_sqnr_db)
+        lowest = min(WORST_COUNT, max(1, len(ranked) // 4))
+        self.worst_names = [r.name for i, r in enumerate(ranked)
+                            if i < lowest or r.output_sqnr_db < WORST_DB]
+        selected = self.selected_name()
+        self._filling = True
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(names))
+        muted = self.palette().placeholderText().color()
+        colors = {"int8": theme.QUANTIZED, "fused": theme.ORIGINAL, "float": muted}
+        words = {"int8": self.tr("int8"), "fused": self.tr("fused"), "float": self.tr("float")}
+        worst_brush = QColor(theme.ERROR)
+        worst_brush.setAlpha(60)
+        for row, name in enumerate(names):
+            planned, record = plan.get(name), records.get(name)
+            status = _status_of(record) if record else planned.status if planned else "float"
+            reason = record.note if record else planned.reason if planned else ""
+            layer_type = planned.type if planned else record.original_type
+            parameters = planned.parameters if planned else None
+            shape = planned.output_shape if planned else None
+            values: list[tuple[str, Any]] = [
+                (name or self.tr("(model)"), name),
+                (layer_type, layer_type),
+                ("—" if parameters is None else f"{parameters:,}", parameters),
+                ("—" if not shape else " × ".join(str(d) for d in shape),
+                 None if not shape else math.prod(shape)),
+                (words[status], status),
+                (reason, reason),
+            ]
+            for value in ((record.weight_sqnr_db, record.output_sqnr_db,
+                           record.accumulated_sqnr_db) if record else (None, None, None)):
+                values.append((_db(value), value))
+            for column, (text, key) in enumerate(values):
+                item = _Item(text)
+                item.setData(SORT_ROLE, key)
+                item.setData(NAME_ROLE, name)
+                if column == 5:
+                    item.setToolTip(text)
+                if column >= 2 and column != 5:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if column == 4:
+                    item.setForeground(colors[status])
+                    font = item.font()
+                    font.setBold(status == "int8")
+                    item.setFont(font)
+                if name in self.worst_names:
+                    item.setBackground(worst_brush)
+                    item.setToolTip(self.tr("Among the layers with the lowest output SQNR."))
+                self.table.setItem(row, column, item)
+            first = self.table.item(row, 0)
+            first.setFlags(first.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            checkable = (planned is not None and planned.status == "int8") or name in self.keep
+            if checkable:
+                first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                first.setCheckState(Qt.CheckState.Checked if name in self.keep
+                                    else Qt.CheckState.Unchecked)
+                first.setToolTip(self.tr("Tick to keep {name} in float in the next run.").format(
+                    name=name))
+        self.table.setSortingEnabled(True)
+        self._filling = False
+        self._show_result_columns(result is not None)
+        if result is not None:
+            self.status_label.setText(self.tr(
+                "Last run: {method} on the {backend} backend, {count} of {total} layers int8, "
+                "output SQNR {sqnr:.1f} dB. Highlighted in red: the layers with the lowest output "
+                "SQNR ({worst}).").format(
+                method=self.main.method_titles.get(result.recipe.method,
+                                                     result.recipe.method),
+                backend=result.recipe.backend, count=result.quantized_layer_count,
+                total=len(result.layers), sqnr=result.agreement.sqnr_db,
+                worst=len(self.worst_names)))
+        self._fill_chart(result)
+        if selected is not None:
+            self.select_layer(selected)
+        self._update_buttons()
+
+    def _fill_chart(self, result: Any) -> None:
+        layers = [layer for layer in result.layers if layer.quantized] if result else []
+        self.bar_names = [layer.name for layer in layers]
+        heights = [layer.output_sqnr_db or 0.0 for layer in layers]
+        brushes = [pg.mkBrush(theme.ERROR if layer.name in self.worst_names
+                              else theme.QUANTIZED) for layer in layers]
+        self.bars.setOpts(x0=[0] * len(layers), y=list(range(len(layers))), width=heights,
+                          height=0.6, brushes=brushes)
+        points = [(layer.accumulated_sqnr_db, i) for i, layer in enumerate(layers)
+                  if layer.accumulated_sqnr_db is not None]
+        self.accumulated_points.setData(x=[p[0] for p in points], y=[p[1] for p in points])
+        plot = self.chart.getPlotItem()
+        plot.getAxis("left").setTicks([[(i, name) for i, name in enumerate(self.bar_names)]])
+        plot.setTitle(None if layers else self.tr("Press Quantize to measure each layer's error"))
+        if layers:
+            top = max([*heights, *(p[0] for p in points), WORST_DB]) * 1.08
+            plot.setXRange(0, top, padding=0)
+            plot.setYRange(-0.6, len(layers) - 0.4, padding=0)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 0 or not (
+                item.flags() & Qt.ItemFlag.ItemIsUserCheckable):
+            return
+        self.set_keep_float(item.data(NAME_ROLE), item.checkState() == Qt.CheckState.Checked)
+
+    def set_keep_float(self, name: str, keep: bool) -> None:
+        order = [p.name for p in self.plan or []]
+        chosen = set(self.keep)
+        if keep:
+            chosen.add(name)
+        else:
+            chosen.discard(name)
+        self.keep = sorted(chosen, key=lambda n: order.index(n) if n in order else len(order))
+        row = self.row_of(name)
+        if row is not None:
+            item = self.table.item(row, 0)
+            state = Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState() != state:
+                self._filling = True
+                item.setCheckState(state)
+                self._filling = False
+
+    def row_of(self, name: str) -> int | None:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(NAME_ROLE) == name:
+                return row
+        return None
+
+    def column_values(self, column: int) -> list[Any]:
+        return [self.table.item(row, column).data(SORT_ROLE)
+                for row in range(self.table.rowCount())]
+
+    # --- the selected layer ---------------------------------------------------------------
+    def selected_name(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(NAME_ROLE) if items else None
+
+    def select_layer(self, name: str) -> None:
+        row = self.row_of(name)
+        if row is not None and self.selected_name() == name:
+            self._show_detail()  # the same row: the run behind it may have changed
+        elif row is not None:
+            self.table.selectRow(row)
+
+    def _on_selection(self) -> None:
+        if not self._filling:
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        name = self.selected_name()
+        window = self.main
+        for plot in (self.histogram_plot, self.channel_plot, self.activation_plot):
+            plot.clear()
+        self.detail = {}
+        if name is None or window.loaded is None:
+            return
+        from quantgui.core import analysis
+
+        result = self.result if self._result_matches_plan() else None
+        members = None
+        if result is not None:
+            members = analysis.fused_groups(result.layers).get(name)
+        detail = analysis.layer_detail(
+            window.loaded.model, result.quantized_model if result else None, name, members,
+            window.loaded.data.val_inputs[:8] if result else None,
+            channel=self.channel_spin.value())
+        self.detail = detail
+        self._draw_histogram(detail)
+        self._draw_channels(detail)
+        self._draw_activations(detail)
+        parts = [name]
+        if "scheme" in detail:
+            parts.append(self.tr("{scheme} int8 weights, scale {scale:.3g}, zero point "
+                                 "{zp:g}").format(
+                scheme=self.tr("per-channel") if detail["scheme"] == "per-channel"
+                else self.tr("per-tensor"), scale=detail["weight_scale"],
+                zp=detail["weight_zero_point"]))
+        elif "original_weight" in detail:
+            parts.append(self.tr("float weights") if result else
+                         self.tr("weights before quantization (run to see the int8 grid)"))
+        else:
+            parts.append(self.tr("no weights"))
+        for key, word in (("input_range", self.tr("input")), ("output_range", self.tr("output"))):
+            if key in detail:
+                low, high = detail[key]
+                parts.append(self.tr("{which} range [{low:.3g}, {high:.3g}]").format(
+                    which=word, low=low, high=high))
+        self.detail_label.setText("; ".join(parts))
+        per_channel = detail.get("scheme") == "per-channel"
+        self.channel_spin.setVisible(per_channel)
+        if per_channel:
+            self.channel_spin.blockSignals(True)
+            self.channel_spin.setMaximum(max(detail.get("channels", 1) - 1, 0))
+            self.channel_spin.blockSignals(False)
+
+    def _draw_histogram(self, detail: dict[str, Any]) -> None:
+        plot = self.histogram_plot
+        original, quantized = detail.get("original_weight"), detail.get("quantized_weight")
+        if original is None:
+            plot.setTitle(self.tr("No weights to show"))
+            return
+        channels = detail.get("channels", 1)
+        if detail.get("scheme") == "per-channel" and quantized is not None:
+            channel = detail["channel"]
+            original = original.reshape(channels, -1)[channel]
+            quantized = quantized.reshape(channels, -1)[channel]
+            plot.setTitle(self.tr("Weights of channel {channel} and its int8 grid").format(
+                channel=channel))
+        else:
+            plot.setTitle(self.tr("Weights and int8 grid") if quantized is not None
+                          else self.tr("Weights"))
+        values = original if quantized is None else np.concatenate([original, quantized])
+        low, high = float(values.min()), float(values.max())
+        if high <= low:
+            high = low + 1e-6
+        bins = np.linspace(low, high, max(10, min(80, original.size // 4)) + 1)
+        top = 0.0
+        for data, color, label in ((original, theme.ORIGINAL, self.tr("original")),
+                                   (quantized, theme.QUANTIZED, self.tr("quantized"))):
+            if data is None:
+                continue
+            counts, edges = np.histogram(data, bins=bins)
+            top = max(top, float(counts.max()))
+            fill = QColor(color)
+            fill.setAlpha(90)
+            plot.addItem(pg.PlotDataItem(edges, counts, stepMode="center", fillLevel=0,
+                                         brush=fill, pen=pg.mkPen(color, width=1.5),
+                                         name=label))
+        grid = detail.get("grid")
+        if grid is not None:
+            step = abs(float(grid[1] - grid[0])) if grid.size > 1 else 0.0
+            shown = grid[(grid >= low - step) & (grid <= high + step)]
+            if shown.size:
+                xs = np.repeat(shown, 2)
+                ys = np.tile([0.0, top * 1.05], shown.size)
+                line = QColor(self.palette().placeholderText().color())
+                line.setAlpha(110)
+                pen = pg.mkPen(line, width=1)
+                plot.addItem(pg.PlotDataItem(xs, ys, connect="pairs", pen=pen,
+                                             name=self.tr("int8 levels")))
+        plot.setLabel("bottom", self.tr("weight value"))
+
+    def _draw_channels(self, detail: dict[str, Any]) -> None:
+        plot = self.channel_plot
+        low, high = detail.get("channel_min"), detail.get("channel_max")
+        if low is None:
+            return
+        x = np.arange(low.size)
+        fill = QColor(theme.ORIGINAL)
+        fill.setAlpha(120)
+        plot.addItem(pg.BarGraphItem(x=x, y0=low, height=high - low, width=0.7, brush=fill,
+                                     pen=pg.mkPen(None)))
+        q_low, q_high = detail.get("quantized_channel_min"), detail.get("quantized_channel_max")
+        if q_low is not None:
+            plot.addItem(pg.ScatterPlotItem(x=np.concatenate([x, x]),
+                                            y=np.concatenate([q_low, q_high]), symbol="_",
+                                            size=max(3.0, min(10.0, 300.0 / low.size)),
+                                            pen=pg.mkPen(theme.QUANTIZED, width=1.5)))
+        if detail.get("scheme") == "per-channel":
+            plot.addItem(pg.InfiniteLine(detail["channel"], angle=90,
+                                         pen=pg.mkPen(theme.QUANTIZED,
+                                                      style=Qt.PenStyle.DotLine)))
+        plot.setXRange(-0.6, low.size - 0.4, padding=0.02)
+
+    def _draw_activations(self, detail: dict[str, Any]) -> None:
+        plot = self.activation_plot
+        spans = [(row, detail[key]) for row, key in enumerate(("input_range", "output_range"))
+                 if key in detail]
+        if not spans:
+            plot.setTitle(self.tr("Activation range: none (float or dynamic layer)") if self.result
+                          else self.tr("Activation range: known after a static or QAT run"))
+            return
+        plot.setTitle(self.tr("Activation range from calibration"))
+        fill = QColor(theme.QUANTIZED)
+        fill.setAlpha(140)
+        plot.addItem(pg.BarGraphItem(x0=[s[1][0] for s in spans], y=[s[0] for s in spans],
+                                     width=[s[1][1] - s[1][0] for s in spans], height=0.6,
+                                     brush=fill))
+        plot.setYRange(-0.6, 1.6, padding=0)
+
+    # --- sensitivity ----------------------------------------------------------------------
+    def _update_buttons(self, running: bool | None = None) -> None:
+        window = self.main
+        if running is None:
+            running = window.runner.is_running()
+        ready = window.loaded is not None and not running and not window.loader.is_running()
+        self.rank_button.setEnabled(ready and not self.ranker.is_running())
+        self.rank_cancel_button.setEnabled(self.ranker.is_running())
+        self.keep_suggested_button.setEnabled(bool(self.suggested)
+                                              and not self.ranker.is_running())
+
+    def start_ranking(self) -> None:
+        window = self.main
+        if self.ranker.is_running() or window.runner.is_running() or window.loaded is None:
+            return
+        recipe = self._recipe()
+        if recipe is None:
+            self.rank_label.setText(self.tr("Fix the settings first."))
+            return
+        self._replan_timer.stop()
+        self.planner.stop_and_wait()
+        keep = list(recipe.keep_float) + [n for n in self.keep if n not in recipe.keep_float]
+        recipe = recipe.replace(keep_float=tuple(keep))
+        layers = None
+        if self.plan is not None and self.plan_key == self._key():
+            layers = [p.name for p in self.plan if p.status == "int8" and p.name not in keep]
+        self.cache.bind(window.loaded)
+        reference = self.cache.original_outputs
+        self.entries, self.suggested = [], []
+        self.rank_table.setRowCount(0)
+        self.rank_label.setText(self.tr("Sensitivity: starting…"))
+        self.lower_tabs.setCurrentIndex(1)
+        self.ranker.start(sensitivity_job(window.loaded, recipe, layers, reference,
+                                          self.cache.calibration))
+        self._update_buttons()
+
+    def cancel_ranking(self) -> None:
+        if self.ranker.is_running():
+            self.ranker.cancel()
+            self.rank_label.setText(self.tr("Cancelling…"))
+
+    def _on_rank_events(self, events: list) -> None:
+        from quantgui.core.events import Progress
+
+        progress = [e for e in events if isinstance(e, Progress)]
+        if progress and self.ranker.is_running():
+            last = progress[-1]
+            self.rank_label.setText(self.tr("Sensitivity {current}/{total}").format(
+                current=last.current, total=last.total))
+
+    def _on_ranked(self, entries: list) -> None:
+        from quantgui.core import analysis
+
+        self.entries = entries
+        self.suggested = analysis.suggest_keep_float(entries)
+        self.rank_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            accuracy = ("—" if entry.accuracy_gain is None
+                        else self.tr("{delta:+.2f} points").format(
+                            delta=100 * entry.accuracy_gain))
+            values = (entry.name, f"{entry.sqnr_gain_db:+.2f}", accuracy,
+                      f"{entry.sqnr_db_all_but_this:.1f}",
+                      self.tr("★ suggested") if entry.name in self.suggested else "")
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if column in (1, 2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if entry.name in self.suggested:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    if column == 4:
+                        item.setForeground(theme.QUANTIZED)
+                self.rank_table.setItem(row, column, item)
+        if self.suggested:
+            self.rank_label.setText(self.tr("Ranked {count} layers. Keeping {names} in float "
+                                            "should help most.").format(
+                count=len(entries), names=", ".join(self.suggested)))
+        else:
+            self.rank_label.setText(self.tr("Ranked {count} layers. No layer gains 1 dB or "
+                                            "more by staying float.").format(count=len(entries)))
+        self._update_buttons()
+
+    def _on_rank_failed(self, failure: JobFailure) -> None:
+        self.rank_label.setText(self.tr("Ranking failed: {message}").format(
+            message=failure.message))
+        self.main.log.append(failure.message, "error")
+
+    def _on_rank_cancelled(self) -> None:
+        self.rank_label.setText(self.tr("Ranking cancelled."))
+
+    def keep_suggested(self) -> None:
+        for name in self.suggested:
+            self.set_keep_float(name, True)
+        if self.suggested:
+            self.main.statusBar().showMessage(self.tr(
+                "Kept in float in the next run: {names}. Press Quantize to compare.").format(
+                names=", ".join(self.keep)), 8000)
