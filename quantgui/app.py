@@ -79,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         window.resize(1280, 800)
     window.show()
+    if os.environ.get("QUANTGUI_EXIT_WHEN_SHOWN"):
+        # For bench/bench_window.py: say when the first event-loop turn after show() runs.
+        QTimer.singleShot(0, lambda: (print("quantgui: window shown", flush=True), app.quit()))
+        return app.exec()
     if not args.screenshot:
         return app.exec()
 

@@ -34,6 +34,7 @@ class TrainStep:
     steps_per_epoch: int
     loss: float
     learning_rate: float
+    time: float = 0.0  # time.perf_counter() when the step ended, for steps per second
 
 
 @dataclass(frozen=True)

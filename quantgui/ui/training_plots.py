@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from quantgui.ui import theme
 
 EMA_ALPHA = 0.1
-REDRAW_MS = 100
+REDRAW_MS = 200  # 5 redraws a second look live and leave the CPU to training
 
 
 class TrainingPlots(QWidget):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import math
+import time
 
 import torch
 import torch.nn.functional as F
@@ -126,7 +127,8 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
             step_index += 1
             value = loss.item()
             epoch_loss += value
-            yield TrainStep(epoch, recipe.epochs, step, steps_per_epoch, value, lr)
+            yield TrainStep(epoch, recipe.epochs, step, steps_per_epoch, value, lr,
+                            time.perf_counter())
         # Validation must not teach the observers: fake-quant observers update even in eval
         # mode, so they are switched off while the validation data passes through.
         prepared.apply(disable_observer)
