@@ -82,8 +82,9 @@ class Agreement:
 
 def sqnr_db(reference: torch.Tensor, test: torch.Tensor) -> float:
     """10·log10(‖y‖² / ‖y − ŷ‖²); infinite when the outputs are identical."""
-    signal = reference.double().pow(2).sum().item()
-    noise = (reference.double() - test.double()).pow(2).sum().item()
+    reference, test = reference.float(), test.float()
+    signal = reference.pow(2).sum(dtype=torch.float64).item()
+    noise = (reference - test).pow(2).sum(dtype=torch.float64).item()
     if noise == 0.0:
         return math.inf
     if signal == 0.0:
