@@ -15,7 +15,7 @@ import argparse
 import os
 import sys
 
-TABS = ("training", "comparison", "outputs", "log")
+TABS = ("training", "comparison", "layers", "outputs", "log", "code", "history")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -41,6 +41,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--method", choices=("dynamic", "static", "qat"), default=None)
     parser.add_argument("--epochs", type=int, default=None, help="QAT epochs")
     parser.add_argument("--run", action="store_true", help="quantize once loaded")
+    parser.add_argument("--at-step", type=int, default=None, metavar="N",
+                        help="with --run and QAT: take the screenshot once N training steps "
+                             "are plotted (the window during training), then stop the run")
     parser.add_argument("--tab", choices=TABS, default=None, help="tab to show")
     parser.add_argument("--screenshot", metavar="PNG", default=None,
                         help="save a 1280x800 picture of the window and exit")
@@ -98,6 +101,20 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         app.quit()
 
+    def shoot_during_training() -> None:
+        if window.training.plotted_step_count() >= args.at_step:
+            poll.stop()
+            if args.tab:
+                window.set_tab(args.tab)
+            window.grab().save(args.screenshot)
+            state["during"] = True
+            window.close()  # cancels the run and waits for its thread
+            app.quit()
+
+    poll = QTimer()
+    poll.setInterval(100)
+    poll.timeout.connect(shoot_during_training)
+
     def on_loaded() -> None:
         if args.epochs is not None and "epochs" in window.settings_panel.fields:
             window.settings_panel.set_value("epochs", args.epochs)
@@ -106,10 +123,14 @@ def main(argv: list[str] | None = None) -> int:
             if not window.runner.is_running():
                 state["code"] = 1
                 finish()
+            elif args.at_step:
+                poll.start()
         else:
             finish()
 
     def on_run_finished(outcome: str) -> None:
+        if state.get("during"):
+            return
         if outcome != "finished":
             state["code"] = 1
         finish()

@@ -467,6 +467,141 @@ ES = {
     "Opening {name}…": "Abriendo {name}…",
     "No recent models": "No hay modelos recientes",
     "Clear the list": "Vaciar la lista",
+    # CodeView, HistoryPanel, ResultsIO (keep and share results)
+    "The script File > Export as Python script… writes for this model and these settings. It "
+    "needs only torch and rebuilds the quantized model step by step.":
+        "El script que escribe Archivo > Exportar como script de Python… para este modelo y estos "
+        "ajustes. Solo necesita torch y reconstruye el modelo cuantizado paso a paso.",
+    "Copy": "Copiar",
+    "Copy the script to the clipboard.": "Copiar el script al portapapeles.",
+    "Copy the script": "Copiar el script",
+    "Export…": "Exportar…",
+    "Write the script to a file.": "Escribir el script en un archivo.",
+    "Export the script": "Exportar el script",
+    "Python script": "Script de Python",
+    "The standalone script for the current settings (read-only).":
+        "El script independiente para los ajustes actuales (solo lectura).",
+    "Load a model to see its script.": "Cargue un modelo para ver su script.",
+    "# No script for these settings:": "# No hay script para estos ajustes:",
+    "Time": "Hora",
+    "Accuracy / SQNR": "Exactitud / SQNR",
+    "Every finished run is kept here, also after QuantGUI restarts. Select two runs and press "
+    "Compare.":
+        "Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos "
+        "ejecuciones y pulse Comparar.",
+    "Run history": "Historial de ejecuciones",
+    "Every finished run. Delete removes the selected runs; select two to compare them.":
+        "Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos "
+        "para compararlas.",
+    "Delete": "Eliminar",
+    "Remove the selected runs from the history (Delete).":
+        "Quitar del historial las ejecuciones seleccionadas (Supr).",
+    "Delete the selected runs": "Eliminar las ejecuciones seleccionadas",
+    "Compare": "Comparar",
+    "Show the two selected runs side by side.": "Mostrar lado a lado las dos ejecuciones "
+                                                "seleccionadas.",
+    "Compare the two selected runs": "Comparar las dos ejecuciones seleccionadas",
+    "Two runs side by side": "Dos ejecuciones lado a lado",
+    "Run comparison": "Comparación de ejecuciones",
+    "Close": "Cerrar",
+    "Close the comparison": "Cerrar la comparación",
+    "Trade-off charts": "Gráficos de compromiso",
+    "The current model's runs: quality against size and against latency. The line joins the "
+    "best trade-offs (the Pareto front); click a point to select its run.":
+        "Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea "
+        "une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su "
+        "ejecución.",
+    "Run {id}: {settings}": "Ejecución {id}: {settings}",
+    "{count} runs kept": "{count} ejecuciones guardadas",
+    " ({delta:+.2f} points)": " ({delta:+.2f} puntos)",
+    "SQNR ∞ (identical)": "SQNR ∞ (idéntico)",
+    "Kept in float": "Mantenidas en float",
+    "Original accuracy": "Exactitud original",
+    "SQNR": "SQNR",
+    "Run {id}": "Ejecución {id}",
+    "Accuracy (%)": "Exactitud (%)",
+    "No runs of {model} yet: press Quantize and each run appears here.":
+        "Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.",
+    "this model": "este modelo",
+    "{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both "
+    "quality and cost.":
+        "{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que "
+        "ninguna otra supera a la vez en calidad y en coste.",
+    "Quality against size": "Calidad frente a tamaño",
+    "Quality against latency": "Calidad frente a latencia",
+    "Code": "Código",
+    "History": "Historial",
+    "&Save quantized model…": "&Guardar modelo cuantizado…",
+    "Save the last run's quantized model and check that it loads back.":
+        "Guardar el modelo cuantizado de la última ejecución y comprobar que se vuelve a cargar.",
+    "&Export as Python script…": "&Exportar como script de Python…",
+    "Write a standalone script that rebuilds the quantized model with these settings.":
+        "Escribir un script independiente que reconstruye el modelo cuantizado con estos "
+        "ajustes.",
+    "Save &HTML report…": "Guardar informe &HTML…",
+    "Write the last run's report as one self-contained HTML file.":
+        "Escribir el informe de la última ejecución como un único archivo HTML autónomo.",
+    "Save re&cipe…": "Guardar re&ceta…",
+    "Save the technique and settings (and the model's name) as JSON.":
+        "Guardar la técnica y los ajustes (y el nombre del modelo) como JSON.",
+    "Open rec&ipe…": "Abrir rece&ta…",
+    "Fill in the technique and settings from a saved recipe (the window's or the command "
+    "line's).":
+        "Rellenar la técnica y los ajustes desde una receta guardada (de la ventana o de la "
+        "línea de comandos).",
+    "state_dict with a loader (*.pt)": "state_dict con cargador (*.pt)",
+    "TorchScript (*.pt)": "TorchScript (*.pt)",
+    "torch.export program (*.pt2)": "Programa de torch.export (*.pt2)",
+    "Save quantized model": "Guardar modelo cuantizado",
+    "Export as Python script": "Exportar como script de Python",
+    "Python script (*.py)": "Script de Python (*.py)",
+    "Save HTML report": "Guardar informe HTML",
+    "HTML report (*.html)": "Informe HTML (*.html)",
+    "Save recipe": "Guardar receta",
+    "Recipe (*.json)": "Receta (*.json)",
+    "Open recipe": "Abrir receta",
+    "All files (*)": "Todos los archivos (*)",
+    "Wait for the file being written to be done.":
+        "Espere a que termine de escribirse el archivo en curso.",
+    "Quantize first: there is no quantized model to save.":
+        "Cuantice primero: no hay ningún modelo cuantizado que guardar.",
+    "Saving the quantized model to {path}…": "Guardando el modelo cuantizado en {path}…",
+    "Load a model first.": "Cargue primero un modelo.",
+    "The script could not be written": "No se pudo escribir el script",
+    "Writing the script to {path}…": "Escribiendo el script en {path}…",
+    "Quantize first: there is no report to save.":
+        "Cuantice primero: no hay ningún informe que guardar.",
+    "QuantGUI report: {model}": "Informe de QuantGUI: {model}",
+    "Writing the report to {path}…": "Escribiendo el informe en {path}…",
+    "identical outputs": "salidas idénticas",
+    "maximum output difference {difference:.3g}":
+        "diferencia máxima de las salidas {difference:.3g}",
+    "Saved {format} to {path} ({size}); loaded back: {verdict}.":
+        "Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.",
+    "Script written to {path}.": "Script escrito en {path}.",
+    "Its data: {paths}.": "Sus datos: {paths}.",
+    "HTML report written to {path}.": "Informe HTML escrito en {path}.",
+    "The quantized model could not be saved": "No se pudo guardar el modelo cuantizado",
+    "The report could not be written": "No se pudo escribir el informe",
+    "{path} cannot be written: {reason}.": "No se puede escribir {path}: {reason}.",
+    "The recipe could not be saved": "No se pudo guardar la receta",
+    "Recipe saved to {path}.": "Receta guardada en {path}.",
+    "The recipe {name} cannot be read: {reason}.": "No se puede leer la receta {name}: {reason}.",
+    "{name} is not a recipe: it is not valid JSON ({error}).":
+        "{name} no es una receta: no es un JSON válido ({error}).",
+    "Choose a file written by Save recipe… or by quantgui-cli --save-recipe.":
+        "Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.",
+    "{name} is not a recipe: it has no technique (\"method\").":
+        "{name} no es una receta: no indica la técnica (\"method\").",
+    "The recipe could not be opened": "No se pudo abrir la receta",
+    "Opened the recipe {path} ({method}).": "Abierta la receta {path} ({method}).",
+    "The recipe was saved for {model}; its settings now apply to {current}. Open that model with "
+    "File > Open model… to run it as saved.":
+        "La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese "
+        "modelo con Archivo > Abrir modelo… para ejecutarla tal como se guardó.",
+    "The run could not be added to the history: {reason}.":
+        "No se pudo añadir la ejecución al historial: {reason}.",
+    "Added to the history as run {id}.": "Añadida al historial como ejecución {id}.",
     # recipe (the core's setting labels)
     "Threads": "Hilos",
     "Batch size": "Tamaño de lote",

@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
 from quantgui import __version__
 from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import theme
+from quantgui.ui.code_view import CodeView
 from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
+from quantgui.ui.history_panel import HistoryPanel
 from quantgui.ui.i18n import LANGUAGES
 from quantgui.ui.layers_panel import LayersPanel
 from quantgui.ui.log_panel import LogPanel
 from quantgui.ui.preferences import app_settings
+from quantgui.ui.results_io import ResultsIO
 from quantgui.ui.samples_panel import SamplesPanel
 from quantgui.ui.settings_panel import SettingsPanel
 from quantgui.ui.training_plots import TrainingPlots
@@ -230,6 +233,12 @@ class MainWindow(QMainWindow):
                             ("layers", self.layers_panel),
                             ("outputs", self.outputs), ("log", self.log)):
             self.tabs.addTab(widget, self.tab_names[key])
+        self.code_view = CodeView(self.tabs)  # the script for these settings (results_io)
+        self.history_panel = HistoryPanel(self.tabs)  # every finished run (results_io)
+        self.tab_names["code"] = self.tr("Code")
+        self.tab_names["history"] = self.tr("History")
+        self.tabs.addTab(self.code_view, self.tab_names["code"])
+        self.tabs.addTab(self.history_panel, self.tab_names["history"])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -240,6 +249,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         self.user_models = UserModels(self)  # the Open model dialog, Open Recent, drag and drop
         file_menu.addMenu(self.user_models.recent_menu)
+        self.results_io = ResultsIO(self)  # save model/script/recipe/report, Code, History
+        self.results_io.add_to_menu(file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
   <context>
+    <name>CodeView</name>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="86" />
+      <source>The script File &gt; Export as Python script… writes for this model and these settings. It needs only torch and rebuilds the quantized model step by step.</source>
+      <translation>El script que escribe Archivo &gt; Exportar como script de Python… para este modelo y estos ajustes. Solo necesita torch y reconstruye el modelo cuantizado paso a paso.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="90" />
+      <source>Copy</source>
+      <translation>Copiar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="91" />
+      <source>Copy the script to the clipboard.</source>
+      <translation>Copiar el script al portapapeles.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="92" />
+      <source>Copy the script</source>
+      <translation>Copiar el script</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="94" />
+      <source>Export…</source>
+      <translation>Exportar…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="95" />
+      <source>Write the script to a file.</source>
+      <translation>Escribir el script en un archivo.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="96" />
+      <source>Export the script</source>
+      <translation>Exportar el script</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="107" />
+      <source>Python script</source>
+      <translation>Script de Python</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="108" />
+      <source>The standalone script for the current settings (read-only).</source>
+      <translation>El script independiente para los ajustes actuales (solo lectura).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="110" />
+      <source>Load a model to see its script.</source>
+      <translation>Cargue un modelo para ver su script.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/code_view.py" line="181" />
+      <source># No script for these settings:</source>
+      <translation># No hay script para estos ajustes:</translation>
+    </message>
+  </context>
+  <context>
     <name>ComparisonPanel</name>
     <message>
       <location filename="../../quantgui/ui/comparison_panel.py" line="38" />
@@ -163,436 +221,676 @@
     </message>
   </context>
   <context>
-    <name>LayersPanel</name>
+    <name>HistoryPanel</name>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="227" />
-      <source>Load a model to see its layers.</source>
-      <translation>Cargue un modelo para ver sus capas.</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="62" />
+      <source>Dynamic</source>
+      <translation>Dinámica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="229" />
-      <source>Layer plan status</source>
-      <translation>Estado del plan de capas</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="62" />
+      <source>Static</source>
+      <translation>Estática</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="325" />
-      <source>Layer</source>
-      <translation>Capa</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="63" />
+      <source>QAT</source>
+      <translation>QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
-      <source>Type</source>
-      <translation>Tipo</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="69" />
+      <location filename="../../quantgui/ui/history_panel.py" line="301" />
+      <source>Time</source>
+      <translation>Hora</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
-      <source>Parameters</source>
-      <translation>Parámetros</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="69" />
+      <location filename="../../quantgui/ui/history_panel.py" line="303" />
+      <source>Model</source>
+      <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
-      <source>Output shape</source>
-      <translation>Forma de salida</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="69" />
+      <location filename="../../quantgui/ui/history_panel.py" line="304" />
+      <source>Technique</source>
+      <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="236" />
-      <source>Status</source>
-      <translation>Estado</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="70" />
+      <location filename="../../quantgui/ui/history_panel.py" line="308" />
+      <source>Settings</source>
+      <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="236" />
-      <source>Reason</source>
-      <translation>Motivo</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="70" />
+      <location filename="../../quantgui/ui/history_panel.py" line="311" />
+      <source>Size</source>
+      <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="236" />
-      <source>Weight SQNR (dB)</source>
-      <translation>SQNR de los pesos (dB)</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="70" />
+      <location filename="../../quantgui/ui/history_panel.py" line="313" />
+      <source>Latency</source>
+      <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="237" />
-      <source>Output SQNR (dB)</source>
-      <translation>SQNR de la salida (dB)</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="71" />
+      <source>Accuracy / SQNR</source>
+      <translation>Exactitud / SQNR</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="237" />
-      <source>Accumulated SQNR (dB)</source>
-      <translation>SQNR acumulada (dB)</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="75" />
+      <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
+      <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="246" />
-      <source>Tick a layer planned int8 to keep it in float in the next run.</source>
-      <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="85" />
+      <source>Run history</source>
+      <translation>Historial de ejecuciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="247" />
-      <source>int8: quantized; fused: folded into the layer before it; float: left in float.</source>
-      <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float.</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="86" />
+      <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
+      <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="249" />
-      <source>The original weight (batch-norm folded in) against the int8 weight.</source>
-      <translation>El peso original (con la batch-norm integrada) frente al peso int8.</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="96" />
+      <source>Delete</source>
+      <translation>Eliminar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="251" />
-      <source>The layer's own error: the quantized layer fed the float input.</source>
-      <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float.</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="97" />
+      <source>Remove the selected runs from the history (Delete).</source>
+      <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="252" />
-      <source>The quantized model's activation here against the original's, with every error upstream.</source>
-      <translation>La activación del modelo cuantizado aquí frente a la del original, con todo el error acumulado antes.</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="99" />
+      <source>Delete the selected runs</source>
+      <translation>Eliminar las ejecuciones seleccionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="260" />
-      <source>Layers of the model</source>
-      <translation>Capas del modelo</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="101" />
+      <source>Compare</source>
+      <translation>Comparar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="269" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="285" />
-      <source>SQNR by layer</source>
-      <translation>SQNR por capa</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="102" />
+      <source>Show the two selected runs side by side.</source>
+      <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="270" />
-      <source>Output SQNR of each quantized layer (bars; red: the worst) and accumulated SQNR (dots). Higher is better.</source>
-      <translation>SQNR de la salida de cada capa cuantizada (barras; en rojo, las peores) y SQNR acumulada (puntos). Más es mejor.</translation>
+      <location filename="../../quantgui/ui/history_panel.py" line="103" />
+      <source>Compare the two selected runs</source>
+      <translation>Comparar las dos ejecuciones seleccionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="273" />
+      <location filename="../../quantgui/ui/history_panel.py" line="113" />
+      <source>Two runs side by side</source>
+      <translation>Dos ejecuciones lado a lado</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="117" />
+      <source>Run comparison</source>
+      <translation>Comparación de ejecuciones</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="122" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="123" />
+      <source>Close the comparison</source>
+      <translation>Cerrar la comparación</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="130" />
+      <source>Trade-off charts</source>
+      <translation>Gráficos de compromiso</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="131" />
+      <source>The current model's runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
+      <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="245" />
+      <source>Run {id}: {settings}</source>
+      <translation>Ejecución {id}: {settings}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="250" />
+      <source>{count} runs kept</source>
+      <translation>{count} ejecuciones guardadas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="274" />
+      <source> ({delta:+.2f} points)</source>
+      <translation> ({delta:+.2f} puntos)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="278" />
+      <source>SQNR {value:.1f} dB</source>
+      <translation>SQNR {value:.1f} dB</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="279" />
+      <source>SQNR ∞ (identical)</source>
+      <translation>SQNR ∞ (idéntico)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="306" />
+      <source>Backend</source>
+      <translation>Backend</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="307" />
+      <source>Threads</source>
+      <translation>Hilos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="309" />
+      <source>Kept in float</source>
+      <translation>Mantenidas en float</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="315" />
+      <source>Accuracy</source>
+      <translation>Exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="317" />
+      <source>Original accuracy</source>
+      <translation>Exactitud original</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="319" />
+      <source>SQNR</source>
+      <translation>SQNR</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="323" />
+      <location filename="../../quantgui/ui/history_panel.py" line="324" />
+      <source>Run {id}</source>
+      <translation>Ejecución {id}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="351" />
+      <source>Accuracy (%)</source>
+      <translation>Exactitud (%)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="351" />
       <source>SQNR (dB)</source>
       <translation>SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="286" />
+      <location filename="../../quantgui/ui/history_panel.py" line="357" />
+      <source>No runs of {model} yet: press Quantize and each run appears here.</source>
+      <translation>Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="359" />
+      <source>this model</source>
+      <translation>este modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="361" />
+      <source>{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
+      <translation>{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="370" />
+      <source>Quality against size</source>
+      <translation>Calidad frente a tamaño</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="371" />
+      <source>Size (KiB)</source>
+      <translation>Tamaño (KiB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="373" />
+      <source>Quality against latency</source>
+      <translation>Calidad frente a latencia</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="374" />
+      <source>Latency (ms)</source>
+      <translation>Latencia (ms)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LayersPanel</name>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="233" />
+      <source>Load a model to see its layers.</source>
+      <translation>Cargue un modelo para ver sus capas.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
+      <source>Layer plan status</source>
+      <translation>Estado del plan de capas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="331" />
+      <source>Layer</source>
+      <translation>Capa</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
+      <source>Type</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
+      <source>Parameters</source>
+      <translation>Parámetros</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
+      <source>Output shape</source>
+      <translation>Forma de salida</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="242" />
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="242" />
+      <source>Reason</source>
+      <translation>Motivo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="242" />
+      <source>Weight SQNR (dB)</source>
+      <translation>SQNR de los pesos (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="243" />
+      <source>Output SQNR (dB)</source>
+      <translation>SQNR de la salida (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="243" />
+      <source>Accumulated SQNR (dB)</source>
+      <translation>SQNR acumulada (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="252" />
+      <source>Tick a layer planned int8 to keep it in float in the next run.</source>
+      <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="253" />
+      <source>int8: quantized; fused: folded into the layer before it; float: left in float.</source>
+      <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="255" />
+      <source>The original weight (batch-norm folded in) against the int8 weight.</source>
+      <translation>El peso original (con la batch-norm integrada) frente al peso int8.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="257" />
+      <source>The layer's own error: the quantized layer fed the float input.</source>
+      <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="258" />
+      <source>The quantized model's activation here against the original's, with every error upstream.</source>
+      <translation>La activación del modelo cuantizado aquí frente a la del original, con todo el error acumulado antes.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="266" />
+      <source>Layers of the model</source>
+      <translation>Capas del modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="275" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="291" />
+      <source>SQNR by layer</source>
+      <translation>SQNR por capa</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="276" />
+      <source>Output SQNR of each quantized layer (bars; red: the worst) and accumulated SQNR (dots). Higher is better.</source>
+      <translation>SQNR de la salida de cada capa cuantizada (barras; en rojo, las peores) y SQNR acumulada (puntos). Más es mejor.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="279" />
+      <source>SQNR (dB)</source>
+      <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="292" />
       <source>Sensitivity</source>
       <translation>Sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="300" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
       <source>Rank layers</source>
       <translation>Clasificar capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="301" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="307" />
       <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
       <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="311" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="312" />
       <source>Cancel ranking</source>
       <translation>Cancelar la clasificación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="308" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="314" />
       <source>Keep suggested in float</source>
       <translation>Mantener en float las sugeridas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="309" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="315" />
       <source>Tick the suggested layers' keep-float boxes; press Quantize to see the effect.</source>
       <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="318" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="398" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="324" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="404" />
       <source>Rank the layers to find the ones that hurt most.</source>
       <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="321" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="327" />
       <source>Sensitivity progress</source>
       <translation>Progreso de la sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="325" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="331" />
       <source>SQNR gain (dB)</source>
       <translation>Ganancia de SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="325" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="331" />
       <source>Accuracy gain</source>
       <translation>Ganancia de exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="326" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="332" />
       <source>SQNR when kept float (dB)</source>
       <translation>SQNR si se mantiene en float (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="326" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="332" />
       <source>Suggested</source>
       <translation>Sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="332" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="338" />
       <source>Layers ranked by sensitivity</source>
       <translation>Capas ordenadas por sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="341" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="347" />
       <source>Select a layer to see its weights.</source>
       <translation>Seleccione una capa para ver sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="343" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="349" />
       <source>Selected layer</source>
       <translation>Capa seleccionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="345" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="351" />
       <source>channel </source>
       <translation>canal </translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="346" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="352" />
       <source>Output channel</source>
       <translation>Canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="347" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="353" />
       <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
       <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="355" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="361" />
       <source>Weights of the selected layer</source>
       <translation>Pesos de la capa seleccionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="357" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="722" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="363" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="730" />
       <source>Weights and int8 grid</source>
       <translation>Pesos y rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="360" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="366" />
       <source>Weight range per output channel</source>
       <translation>Rango de los pesos por canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="361" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="367" />
       <source>output channel</source>
       <translation>canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="363" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="785" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="369" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="793" />
       <source>Activation range from calibration</source>
       <translation>Rango de activación de la calibración</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="364" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="695" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="370" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="703" />
       <source>input</source>
       <translation>entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="365" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="695" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="371" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="703" />
       <source>output</source>
       <translation>salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="422" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="428" />
       <source>Reused from the previous run: {items}.</source>
       <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="464" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="470" />
       <source>Planning {method} quantization on the {backend} backend…</source>
       <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="480" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="486" />
       <source>Plan for {method} quantization on the {backend} backend: {int8} layers int8, {fused} fused, {float} float. Tick “Keep float” to leave a layer in float.</source>
       <translation>Plan de la cuantización {method} en el backend {backend}: {int8} capas int8, {fused} fusionadas, {float} float. Marque una capa para dejarla en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="488" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="494" />
       <source>The plan could not be made: {message}</source>
       <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="527" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="533" />
       <source>int8</source>
       <translation>int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="527" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="533" />
       <source>fused</source>
       <translation>fusionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="527" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="533" />
       <source>float</source>
       <translation>float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="538" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="544" />
       <source>(model)</source>
       <translation>(modelo)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="565" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="571" />
       <source>Among the layers with the lowest output SQNR.</source>
       <translation>Entre las capas con la SQNR de salida más baja.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="574" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="580" />
       <source>Tick to keep {name} in float in the next run.</source>
       <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="581" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="587" />
       <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. Highlighted in red: the layers with the lowest output SQNR ({worst}).</source>
       <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas int8, SQNR de salida {sqnr:.1f} dB. Resaltadas en rojo: las capas con la SQNR de salida más baja ({worst}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="607" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
       <source>Press Quantize to measure each layer's error</source>
       <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="685" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="693" />
       <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
       <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="687" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="695" />
       <source>per-channel</source>
       <translation>por canal</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="688" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="696" />
       <source>per-tensor</source>
       <translation>por tensor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="691" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="699" />
       <source>float weights</source>
       <translation>pesos float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="692" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="700" />
       <source>weights before quantization (run to see the int8 grid)</source>
       <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="694" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="702" />
       <source>no weights</source>
       <translation>sin pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="698" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="706" />
       <source>{which} range [{low:.3g}, {high:.3g}]</source>
       <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="712" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="720" />
       <source>No weights to show</source>
       <translation>No hay pesos que mostrar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="719" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="727" />
       <source>Weights of channel {channel} and its int8 grid</source>
       <translation>Pesos del canal {channel} y su rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="723" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="731" />
       <source>Weights</source>
       <translation>Pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="730" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="738" />
       <source>original</source>
       <translation>original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="731" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="739" />
       <source>quantized</source>
       <translation>cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="752" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="760" />
       <source>int8 levels</source>
       <translation>niveles int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="753" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="761" />
       <source>weight value</source>
       <translation>valor del peso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="782" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="790" />
       <source>Activation range: none (float or dynamic layer)</source>
       <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="783" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="791" />
       <source>Activation range: known after a static or QAT run</source>
       <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="810" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="818" />
       <source>Fix the settings first.</source>
       <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="823" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="831" />
       <source>Sensitivity: starting…</source>
       <translation>Sensibilidad: empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="832" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="840" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="840" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="848" />
       <source>Sensitivity {current}/{total}</source>
       <translation>Sensibilidad {current}/{total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="851" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="859" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="855" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="863" />
       <source>★ suggested</source>
       <translation>★ sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="869" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="877" />
       <source>Ranked {count} layers. Keeping {names} in float should help most.</source>
       <translation>{count} capas clasificadas. Mantener {names} en float debería ayudar más.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="873" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="881" />
       <source>Ranked {count} layers. No layer gains 1 dB or more by staying float.</source>
       <translation>{count} capas clasificadas. Ninguna gana 1 dB o más si se queda en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="878" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="886" />
       <source>Ranking failed: {message}</source>
       <translation>La clasificación falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="883" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="891" />
       <source>Ranking cancelled.</source>
       <translation>Clasificación cancelada.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="890" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="898" />
       <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
       <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
@@ -613,425 +911,435 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="56" />
+      <location filename="../../quantgui/ui/main_window.py" line="59" />
       <source>QuantGUI — PyTorch quantization</source>
       <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="88" />
-      <location filename="../../quantgui/ui/main_window.py" line="322" />
+      <location filename="../../quantgui/ui/main_window.py" line="91" />
+      <location filename="../../quantgui/ui/main_window.py" line="333" />
       <source>Loading {name}…</source>
       <translation>Cargando {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="111" />
       <location filename="../../quantgui/ui/main_window.py" line="114" />
+      <location filename="../../quantgui/ui/main_window.py" line="117" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="115" />
+      <location filename="../../quantgui/ui/main_window.py" line="118" />
       <source>A demo model with its data, ready to quantize.</source>
       <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="120" />
+      <location filename="../../quantgui/ui/main_window.py" line="123" />
       <source>Model description</source>
       <translation>Descripción del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="121" />
-      <location filename="../../quantgui/ui/main_window.py" line="321" />
+      <location filename="../../quantgui/ui/main_window.py" line="124" />
+      <location filename="../../quantgui/ui/main_window.py" line="332" />
       <source>Loading…</source>
       <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="124" />
+      <location filename="../../quantgui/ui/main_window.py" line="127" />
       <source>Model summary</source>
       <translation>Resumen del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="131" />
+      <location filename="../../quantgui/ui/main_window.py" line="134" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="135" />
+      <location filename="../../quantgui/ui/main_window.py" line="138" />
       <source>Dynamic</source>
       <translation>Dinámica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="135" />
+      <location filename="../../quantgui/ui/main_window.py" line="138" />
       <source>Static</source>
       <translation>Estática</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="136" />
+      <location filename="../../quantgui/ui/main_window.py" line="139" />
       <source>QAT</source>
       <translation>QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="138" />
+      <location filename="../../quantgui/ui/main_window.py" line="141" />
       <source>Weights are stored in int8 ahead of time and activations are quantized on the fly at each call. It needs no calibration data and suits Linear and LSTM layers best.</source>
       <translation>Los pesos se guardan en int8 de antemano y las activaciones se cuantizan al vuelo en cada llamada. No necesita datos de calibración y va mejor con capas Linear y LSTM.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="141" />
+      <location filename="../../quantgui/ui/main_window.py" line="144" />
       <source>Weights and activations are both int8, with activation ranges learned by running calibration data through the model. It gives the largest speed-up on convolutional networks.</source>
       <translation>Pesos y activaciones son int8, y los rangos de las activaciones se aprenden pasando datos de calibración por el modelo. Es la que más acelera las redes convolucionales.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="144" />
+      <location filename="../../quantgui/ui/main_window.py" line="147" />
       <source>The model is fine-tuned with fake quantization so that it learns to live with int8 rounding. It takes longer than static quantization but recovers accuracy that it loses.</source>
       <translation>El modelo se reentrena con cuantización simulada para que aprenda a convivir con el redondeo a int8. Tarda más que la cuantización estática, pero recupera la exactitud que esta pierde.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="152" />
+      <location filename="../../quantgui/ui/main_window.py" line="155" />
       <source>{title} quantization</source>
       <translation>Cuantización {title}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="162" />
+      <location filename="../../quantgui/ui/main_window.py" line="165" />
       <source>Technique explanation</source>
       <translation>Explicación de la técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="166" />
+      <location filename="../../quantgui/ui/main_window.py" line="169" />
       <source>Settings</source>
       <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="172" />
+      <location filename="../../quantgui/ui/main_window.py" line="175" />
       <source>Settings problem</source>
       <translation>Problema en los ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="179" />
-      <location filename="../../quantgui/ui/main_window.py" line="181" />
+      <location filename="../../quantgui/ui/main_window.py" line="182" />
+      <location filename="../../quantgui/ui/main_window.py" line="184" />
       <source>Quantize</source>
       <translation>Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="182" />
+      <location filename="../../quantgui/ui/main_window.py" line="185" />
       <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
       <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="185" />
-      <location filename="../../quantgui/ui/main_window.py" line="186" />
+      <location filename="../../quantgui/ui/main_window.py" line="188" />
+      <location filename="../../quantgui/ui/main_window.py" line="189" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="187" />
+      <location filename="../../quantgui/ui/main_window.py" line="190" />
       <source>Stop the run; the model is left as it was (Esc).</source>
       <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="194" />
+      <location filename="../../quantgui/ui/main_window.py" line="197" />
       <source>Progress</source>
       <translation>Progreso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="199" />
+      <location filename="../../quantgui/ui/main_window.py" line="202" />
       <source>Ready</source>
       <translation>Listo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="200" />
+      <location filename="../../quantgui/ui/main_window.py" line="203" />
       <source>Stage</source>
       <translation>Etapa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="202" />
+      <location filename="../../quantgui/ui/main_window.py" line="205" />
       <source>Elapsed time</source>
       <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="220" />
+      <location filename="../../quantgui/ui/main_window.py" line="223" />
       <source>Results</source>
       <translation>Resultados</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="226" />
+      <location filename="../../quantgui/ui/main_window.py" line="229" />
       <source>Training</source>
       <translation>Entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="226" />
+      <location filename="../../quantgui/ui/main_window.py" line="229" />
       <source>Comparison</source>
       <translation>Comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="228" />
+      <location filename="../../quantgui/ui/main_window.py" line="231" />
       <source>Outputs</source>
       <translation>Salidas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="228" />
+      <location filename="../../quantgui/ui/main_window.py" line="231" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="236" />
+      <location filename="../../quantgui/ui/main_window.py" line="238" />
+      <source>Code</source>
+      <translation>Código</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="239" />
+      <source>History</source>
+      <translation>Historial</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="245" />
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="237" />
+      <location filename="../../quantgui/ui/main_window.py" line="246" />
       <source>&amp;Open model…</source>
       <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="244" />
+      <location filename="../../quantgui/ui/main_window.py" line="255" />
       <source>&amp;Quit</source>
       <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="249" />
+      <location filename="../../quantgui/ui/main_window.py" line="260" />
       <source>&amp;Run</source>
       <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="250" />
+      <location filename="../../quantgui/ui/main_window.py" line="261" />
       <source>&amp;Quantize</source>
       <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="253" />
+      <location filename="../../quantgui/ui/main_window.py" line="264" />
       <source>&amp;Cancel</source>
       <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="259" />
+      <location filename="../../quantgui/ui/main_window.py" line="270" />
       <source>&amp;View</source>
       <translation>&amp;Ver</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="266" />
+      <location filename="../../quantgui/ui/main_window.py" line="277" />
       <source>&amp;Language</source>
       <translation>&amp;Idioma</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="269" />
+      <location filename="../../quantgui/ui/main_window.py" line="280" />
       <source>System</source>
       <translation>Sistema</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="278" />
+      <location filename="../../quantgui/ui/main_window.py" line="289" />
       <source>&amp;Help</source>
       <translation>Ay&amp;uda</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="279" />
+      <location filename="../../quantgui/ui/main_window.py" line="290" />
       <source>&amp;About QuantGUI</source>
       <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="294" />
+      <location filename="../../quantgui/ui/main_window.py" line="305" />
       <source>Open model…</source>
       <translation>Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="341" />
+      <location filename="../../quantgui/ui/main_window.py" line="352" />
       <source>Loaded {name}: {source}.</source>
       <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="343" />
+      <location filename="../../quantgui/ui/main_window.py" line="354" />
       <source>{name} loaded.</source>
       <translation>{name} cargado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="350" />
+      <location filename="../../quantgui/ui/main_window.py" line="361" />
       <source>The model could not be loaded.</source>
       <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="351" />
+      <location filename="../../quantgui/ui/main_window.py" line="362" />
       <source>The model could not be loaded</source>
       <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="357" />
+      <location filename="../../quantgui/ui/main_window.py" line="368" />
       <source>yes</source>
       <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="357" />
+      <location filename="../../quantgui/ui/main_window.py" line="368" />
       <source>no</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="227" />
-      <location filename="../../quantgui/ui/main_window.py" line="359" />
+      <location filename="../../quantgui/ui/main_window.py" line="230" />
+      <location filename="../../quantgui/ui/main_window.py" line="370" />
       <source>Layers</source>
       <translation>Capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="296" />
+      <location filename="../../quantgui/ui/main_window.py" line="307" />
       <source>Open a model file of your own, with its data.</source>
       <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="360" />
+      <location filename="../../quantgui/ui/main_window.py" line="371" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="361" />
+      <location filename="../../quantgui/ui/main_window.py" line="372" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="362" />
+      <location filename="../../quantgui/ui/main_window.py" line="373" />
       <source>Input shape</source>
       <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="363" />
+      <location filename="../../quantgui/ui/main_window.py" line="374" />
       <source>Data</source>
       <translation>Datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="363" />
+      <location filename="../../quantgui/ui/main_window.py" line="374" />
       <source>{train} training, {val} validation samples</source>
       <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="365" />
+      <location filename="../../quantgui/ui/main_window.py" line="376" />
       <source>Labels</source>
       <translation>Etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="366" />
+      <location filename="../../quantgui/ui/main_window.py" line="377" />
       <source>classes</source>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="369" />
+      <location filename="../../quantgui/ui/main_window.py" line="380" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="399" />
+      <location filename="../../quantgui/ui/main_window.py" line="410" />
       <source>{field}: enter a number.</source>
       <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="441" />
+      <location filename="../../quantgui/ui/main_window.py" line="452" />
       <source>Starting…</source>
       <translation>Empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="445" />
+      <location filename="../../quantgui/ui/main_window.py" line="456" />
       <source>Run: {recipe}</source>
       <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="447" />
+      <location filename="../../quantgui/ui/main_window.py" line="458" />
       <source>Quantizing {name} ({method})…</source>
       <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="461" />
+      <location filename="../../quantgui/ui/main_window.py" line="472" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="464" />
+      <location filename="../../quantgui/ui/main_window.py" line="475" />
       <source>Preparing</source>
       <translation>Preparando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="464" />
+      <location filename="../../quantgui/ui/main_window.py" line="475" />
       <source>Calibrating</source>
       <translation>Calibrando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="465" />
+      <location filename="../../quantgui/ui/main_window.py" line="476" />
       <source>Quantizing</source>
       <translation>Cuantizando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="465" />
+      <location filename="../../quantgui/ui/main_window.py" line="476" />
       <source>Converting</source>
       <translation>Convirtiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="466" />
+      <location filename="../../quantgui/ui/main_window.py" line="477" />
       <source>Measuring</source>
       <translation>Midiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="479" />
+      <location filename="../../quantgui/ui/main_window.py" line="490" />
       <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
       <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="489" />
+      <location filename="../../quantgui/ui/main_window.py" line="500" />
       <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
       <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="499" />
+      <location filename="../../quantgui/ui/main_window.py" line="510" />
       <source>{seconds:.1f} s</source>
       <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="507" />
-      <location filename="../../quantgui/ui/main_window.py" line="513" />
+      <location filename="../../quantgui/ui/main_window.py" line="518" />
+      <location filename="../../quantgui/ui/main_window.py" line="524" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="518" />
+      <location filename="../../quantgui/ui/main_window.py" line="529" />
       <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
       <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="528" />
-      <location filename="../../quantgui/ui/main_window.py" line="529" />
+      <location filename="../../quantgui/ui/main_window.py" line="539" />
+      <location filename="../../quantgui/ui/main_window.py" line="540" />
       <source>Cancelled</source>
       <translation>Cancelado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="530" />
+      <location filename="../../quantgui/ui/main_window.py" line="541" />
       <source>Cancelled; the model is unchanged.</source>
       <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="534" />
+      <location filename="../../quantgui/ui/main_window.py" line="545" />
       <source>Failed</source>
       <translation>Falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="535" />
+      <location filename="../../quantgui/ui/main_window.py" line="546" />
       <source>The run failed: {message}</source>
       <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="538" />
+      <location filename="../../quantgui/ui/main_window.py" line="549" />
       <source>Quantization failed</source>
       <translation>La cuantización falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="552" />
+      <location filename="../../quantgui/ui/main_window.py" line="563" />
       <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
       <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="563" />
+      <location filename="../../quantgui/ui/main_window.py" line="574" />
       <source>The language changes the next time QuantGUI starts.</source>
       <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="567" />
+      <location filename="../../quantgui/ui/main_window.py" line="578" />
       <source>About QuantGUI</source>
       <translation>Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="568" />
+      <location filename="../../quantgui/ui/main_window.py" line="579" />
       <source>QuantGUI {version}: see and do PyTorch quantization — dynamic, static and QAT, side by side.</source>
       <translation>QuantGUI {version}: ver y hacer cuantización de PyTorch — dinámica, estática y QAT, lado a lado.</translation>
     </message>
@@ -1431,99 +1739,371 @@
   <context>
     <name>PreviousRunBox</name>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="107" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="108" />
       <source>What-if: previous run and this run</source>
       <translation>¿Y si…?: la ejecución anterior y esta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="112" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="113" />
       <source>Previous run</source>
       <translation>Ejecución anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="112" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="113" />
       <source>This run</source>
       <translation>Esta ejecución</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="113" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="114" />
       <source>Change</source>
       <translation>Cambio</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="119" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="120" />
       <source>Previous run compared with this run</source>
       <translation>La ejecución anterior comparada con esta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="122" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="123" />
       <source>Reused from the previous run</source>
       <translation>Reutilizado de la ejecución anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="146" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="147" />
       <source>none</source>
       <translation>ninguna</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="148" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="149" />
       <source>Layers kept float</source>
       <translation>Capas mantenidas en float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="149" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="150" />
       <source>Layers quantized</source>
       <translation>Capas cuantizadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="152" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="153" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="155" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="156" />
       <source>{median:.3f} ms</source>
       <translation>{median:.3f} ms</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="156" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="157" />
       <source>Latency</source>
       <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="161" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="162" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="163" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="164" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="165" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="166" />
       <source>Output SQNR (dB)</source>
       <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="166" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="167" />
       <source>{delta:+.1f} dB</source>
       <translation>{delta:+.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="168" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="169" />
       <source>Top-1 agreement</source>
       <translation>Coincidencia top-1</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="175" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="176" />
       <source>Reused from the previous run: {items}.</source>
       <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="178" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="179" />
       <source>Nothing was reused from the previous run.</source>
       <translation>No se reutilizó nada de la ejecución anterior.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsIO</name>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="67" />
+      <source>&amp;Save quantized model…</source>
+      <translation>&amp;Guardar modelo cuantizado…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="68" />
+      <source>Save the last run's quantized model and check that it loads back.</source>
+      <translation>Guardar el modelo cuantizado de la última ejecución y comprobar que se vuelve a cargar.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="71" />
+      <source>&amp;Export as Python script…</source>
+      <translation>&amp;Exportar como script de Python…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="72" />
+      <source>Write a standalone script that rebuilds the quantized model with these settings.</source>
+      <translation>Escribir un script independiente que reconstruye el modelo cuantizado con estos ajustes.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="75" />
+      <source>Save &amp;HTML report…</source>
+      <translation>Guardar informe &amp;HTML…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="76" />
+      <source>Write the last run's report as one self-contained HTML file.</source>
+      <translation>Escribir el informe de la última ejecución como un único archivo HTML autónomo.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="79" />
+      <source>Save re&amp;cipe…</source>
+      <translation>Guardar re&amp;ceta…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="80" />
+      <source>Save the technique and settings (and the model's name) as JSON.</source>
+      <translation>Guardar la técnica y los ajustes (y el nombre del modelo) como JSON.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="83" />
+      <source>Open rec&amp;ipe…</source>
+      <translation>Abrir rece&amp;ta…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="84" />
+      <source>Fill in the technique and settings from a saved recipe (the window's or the command line's).</source>
+      <translation>Rellenar la técnica y los ajustes desde una receta guardada (de la ventana o de la línea de comandos).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="135" />
+      <location filename="../../quantgui/ui/results_io.py" line="324" />
+      <source>{field}: enter a number.</source>
+      <translation>{field}: escriba un número.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="160" />
+      <source>state_dict with a loader (*.pt)</source>
+      <translation>state_dict con cargador (*.pt)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="160" />
+      <source>TorchScript (*.pt)</source>
+      <translation>TorchScript (*.pt)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="161" />
+      <source>torch.export program (*.pt2)</source>
+      <translation>Programa de torch.export (*.pt2)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="162" />
+      <source>Save quantized model</source>
+      <translation>Guardar modelo cuantizado</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="169" />
+      <source>Export as Python script</source>
+      <translation>Exportar como script de Python</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="170" />
+      <source>Python script (*.py)</source>
+      <translation>Script de Python (*.py)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="177" />
+      <source>Save HTML report</source>
+      <translation>Guardar informe HTML</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="178" />
+      <source>HTML report (*.html)</source>
+      <translation>Informe HTML (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="183" />
+      <source>Save recipe</source>
+      <translation>Guardar receta</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="184" />
+      <location filename="../../quantgui/ui/results_io.py" line="190" />
+      <source>Recipe (*.json)</source>
+      <translation>Receta (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="189" />
+      <source>Open recipe</source>
+      <translation>Abrir receta</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="191" />
+      <source>All files (*)</source>
+      <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="200" />
+      <source>Wait for the file being written to be done.</source>
+      <translation>Espere a que termine de escribirse el archivo en curso.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="215" />
+      <source>Quantize first: there is no quantized model to save.</source>
+      <translation>Cuantice primero: no hay ningún modelo cuantizado que guardar.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="227" />
+      <source>Saving the quantized model to {path}…</source>
+      <translation>Guardando el modelo cuantizado en {path}…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="237" />
+      <source>Load a model first.</source>
+      <translation>Cargue primero un modelo.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="238" />
+      <location filename="../../quantgui/ui/results_io.py" line="299" />
+      <source>The script could not be written</source>
+      <translation>No se pudo escribir el script</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="247" />
+      <source>Writing the script to {path}…</source>
+      <translation>Escribiendo el script en {path}…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="255" />
+      <source>Quantize first: there is no report to save.</source>
+      <translation>Cuantice primero: no hay ningún informe que guardar.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="262" />
+      <source>QuantGUI report: {model}</source>
+      <translation>Informe de QuantGUI: {model}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="271" />
+      <source>Writing the report to {path}…</source>
+      <translation>Escribiendo el informe en {path}…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="278" />
+      <source>identical outputs</source>
+      <translation>salidas idénticas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="279" />
+      <source>maximum output difference {difference:.3g}</source>
+      <translation>diferencia máxima de las salidas {difference:.3g}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="281" />
+      <source>Saved {format} to {path} ({size}); loaded back: {verdict}.</source>
+      <translation>Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="285" />
+      <source>Script written to {path}.</source>
+      <translation>Script escrito en {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="287" />
+      <source>Its data: {paths}.</source>
+      <translation>Sus datos: {paths}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="290" />
+      <source>HTML report written to {path}.</source>
+      <translation>Informe HTML escrito en {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="298" />
+      <source>The quantized model could not be saved</source>
+      <translation>No se pudo guardar el modelo cuantizado</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="300" />
+      <source>The report could not be written</source>
+      <translation>No se pudo escribir el informe</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="327" />
+      <source>{path} cannot be written: {reason}.</source>
+      <translation>No se puede escribir {path}: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="329" />
+      <source>The recipe could not be saved</source>
+      <translation>No se pudo guardar la receta</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="332" />
+      <source>Recipe saved to {path}.</source>
+      <translation>Receta guardada en {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="347" />
+      <source>The recipe {name} cannot be read: {reason}.</source>
+      <translation>No se puede leer la receta {name}: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="352" />
+      <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
+      <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="354" />
+      <location filename="../../quantgui/ui/results_io.py" line="359" />
+      <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
+      <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="357" />
+      <source>{name} is not a recipe: it has no technique ("method").</source>
+      <translation>{name} no es una receta: no indica la técnica ("method").</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="372" />
+      <source>Wait for the current job to end.</source>
+      <translation>Espere a que termine el trabajo en curso.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="377" />
+      <source>The recipe could not be opened</source>
+      <translation>No se pudo abrir la receta</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="384" />
+      <source>Opened the recipe {path} ({method}).</source>
+      <translation>Abierta la receta {path} ({method}).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="392" />
+      <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
+      <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="413" />
+      <source>The run could not be added to the history: {reason}.</source>
+      <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="416" />
+      <source>Added to the history as run {id}.</source>
+      <translation>Añadida al historial como ejecución {id}.</translation>
     </message>
   </context>
   <context>
@@ -1788,57 +2368,57 @@
   <context>
     <name>UserModels</name>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="43" />
+      <location filename="../../quantgui/ui/user_models.py" line="42" />
       <source>Open &amp;Recent</source>
       <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="82" />
+      <location filename="../../quantgui/ui/user_models.py" line="87" />
       <source>Trust this file?</source>
       <translation>¿Confía en este archivo?</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="83" />
+      <location filename="../../quantgui/ui/user_models.py" line="88" />
       <source>Loading this file runs code from it. Only continue if you trust where it came from.</source>
       <translation>Cargar este archivo ejecuta código que contiene. Continúe solo si confía en su procedencia.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="88" />
+      <location filename="../../quantgui/ui/user_models.py" line="93" />
       <source>{name} is a whole pickled model: opening it unpickles the file, which can run any code it contains. Safer: a torch.export program (.pt2), or the Python file and class with state_dict weights.</source>
       <translation>{name} es un modelo completo serializado con pickle: abrirlo deserializa el archivo, lo que puede ejecutar cualquier código que contenga. Más seguro: un programa de torch.export (.pt2), o el archivo de Python y la clase con pesos en un state_dict.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="91" />
+      <location filename="../../quantgui/ui/user_models.py" line="96" />
       <source>Trust and open</source>
       <translation>Confiar y abrir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="115" />
+      <location filename="../../quantgui/ui/user_models.py" line="120" />
       <source>Wait for the current job to end.</source>
       <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="120" />
+      <location filename="../../quantgui/ui/user_models.py" line="125" />
       <source>Not a valid shape: {text}</source>
       <translation>No es una forma válida: {text}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="127" />
+      <location filename="../../quantgui/ui/user_models.py" line="132" />
       <source>Loading…</source>
       <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="128" />
+      <location filename="../../quantgui/ui/user_models.py" line="133" />
       <source>Opening {name}…</source>
       <translation>Abriendo {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="235" />
+      <location filename="../../quantgui/ui/user_models.py" line="240" />
       <source>No recent models</source>
       <translation>No hay modelos recientes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="239" />
+      <location filename="../../quantgui/ui/user_models.py" line="244" />
       <source>Clear the list</source>
       <translation>Vaciar la lista</translation>
     </message>

@@ -1,0 +1,437 @@
+"""Keep and share results from the window: File > Save quantized model…, Export as Python
+script…, Save recipe… / Open recipe…, Save HTML report…; it also feeds the Code tab and adds
+every finished run to the History tab.
+
+``ResultsIO`` is owned by the ``MainWindow`` (its Qt parent; no Python reference back). Each
+file action has a dialog-free method (``save_quantized_to``, ``export_script_to``,
+``save_recipe_to``, ``open_recipe_from``, ``save_html_to``) that the menu calls after its file
+dialog and the tests call directly. Saving a model, writing a script and rendering a report run
+in a worker job; the outcome goes to the status bar and the log, failures to the error dialog.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from quantgui.jobs.worker import JobFailure, JobRunner
+
+if TYPE_CHECKING:
+    from quantgui.ui.main_window import MainWindow
+
+FOLDER_KEY = "last_results_folder"
+SAVE_FORMATS = ("state_dict", "torchscript", "export")
+
+
+class ResultsIO(QObject):
+    """Signals: ``written(kind, value)`` when a file job ends well (kind "model" with the core's
+    ``SaveCheck``, "script" with the paths written, "html" with the path), ``write_failed(kind)``,
+    ``recipe_opened(recipe)`` and ``history_added(entry)``."""
+
+    written = Signal(str, object)
+    write_failed = Signal(str)
+    recipe_opened = Signal(object)
+    history_added = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._kind = ""
+        self.writer = JobRunner(self, "save")
+        self.writer.finished.connect(self._on_written)
+        self.writer.failed.connect(self._on_write_failed)
+        self.writer.ended.connect(lambda _: self.update_actions())
+        self._build_actions()
+        window.installEventFilter(self)
+        window.model_loaded.connect(self._on_model_loaded)
+        window.run_finished.connect(self._on_run_finished)
+        window.settings_panel.changed.connect(window.code_view.schedule)
+        window.code_view.provider = self.code_inputs
+        window.code_view.export_requested.connect(self.export_script)
+        window.history_panel.warning.connect(self._on_history_warning)
+        self.update_actions()
+
+    @property
+    def main(self) -> MainWindow:
+        # The parent, not an attribute: a reference back would keep a closed window alive.
+        return self.parent()  # type: ignore[return-value]
+
+    # --- menu -----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        w = self.main
+        self.save_model_action = QAction(self.tr("&Save quantized model…"), w)
+        self.save_model_action.setToolTip(self.tr("Save the last run's quantized model and "
+                                                  "check that it loads back."))
+        self.save_model_action.triggered.connect(self.save_quantized)
+        self.export_script_action = QAction(self.tr("&Export as Python script…"), w)
+        self.export_script_action.setToolTip(self.tr("Write a standalone script that rebuilds "
+                                                     "the quantized model with these settings."))
+        self.export_script_action.triggered.connect(self.export_script)
+        self.save_report_action = QAction(self.tr("Save &HTML report…"), w)
+        self.save_report_action.setToolTip(self.tr("Write the last run's report as one "
+                                                   "self-contained HTML file."))
+        self.save_report_action.triggered.connect(self.save_html)
+        self.save_recipe_action = QAction(self.tr("Save re&cipe…"), w)
+        self.save_recipe_action.setToolTip(self.tr("Save the technique and settings (and the "
+                                                   "model's name) as JSON."))
+        self.save_recipe_action.triggered.connect(self.save_recipe)
+        self.open_recipe_action = QAction(self.tr("Open rec&ipe…"), w)
+        self.open_recipe_action.setToolTip(self.tr("Fill in the technique and settings from a "
+                                                   "saved recipe (the window's or the command "
+                                                   "line's)."))
+        self.open_recipe_action.triggered.connect(self.open_recipe)
+        self.actions = (self.save_model_action, self.export_script_action,
+                        self.save_report_action, self.save_recipe_action,
+                        self.open_recipe_action)
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        menu.addAction(self.open_recipe_action)
+        menu.addAction(self.save_recipe_action)
+        menu.addSeparator()
+        menu.addAction(self.save_model_action)
+        menu.addAction(self.export_script_action)
+        menu.addAction(self.save_report_action)
+        menu.aboutToShow.connect(self.update_actions)
+
+    def update_actions(self) -> None:
+        w = self.main
+        running = w.runner.is_running() or w.loader.is_running()
+        loaded = w.loaded is not None and not running
+        has_result = w.result is not None and not running
+        busy = self.writer.is_running()
+        self.save_model_action.setEnabled(has_result and not busy)
+        self.save_report_action.setEnabled(has_result and not busy)
+        self.export_script_action.setEnabled(loaded and not busy)
+        self.save_recipe_action.setEnabled(loaded)
+        self.open_recipe_action.setEnabled(loaded)
+
+    # --- the current recipe and the Code tab ----------------------------------------------
+    def current_recipe(self) -> Any:
+        """The settings form's recipe plus the layers ticked "keep float" in the Layers tab: what
+        Quantize would run now. Raises QuantGUIError or ValueError for invalid settings."""
+        w = self.main
+        recipe = w.settings_panel.recipe()
+        keep = [n for n in getattr(w.layers_panel, "keep", []) if n not in recipe.keep_float]
+        return recipe.replace(keep_float=(*recipe.keep_float, *keep)) if keep else recipe
+
+    def code_inputs(self) -> tuple[Any, Any] | str:
+        """For the Code tab: (loaded model, recipe), a problem to show, or "" (nothing yet)."""
+        from quantgui.core.errors import QuantGUIError
+
+        w = self.main
+        if w.loaded is None or not w.settings_panel.method:
+            return ""
+        try:
+            return w.loaded, self.current_recipe()
+        except QuantGUIError as error:
+            return f"{error.message} {error.hint}".strip()
+        except ValueError as error:
+            return self.tr("{field}: enter a number.").format(field=error.args[0])
+
+    # --- file dialogs ---------------------------------------------------------------------
+    def _folder(self) -> str:
+        return str(self.main.settings.value(FOLDER_KEY, str(Path.home())))
+
+    def _remember(self, path: str) -> None:
+        self.main.settings.setValue(FOLDER_KEY, str(Path(path).parent))
+
+    def _stem(self) -> str:
+        w = self.main
+        name = w.loaded.name if w.loaded is not None else "model"
+        method = w.result.recipe.method if w.result is not None else w.settings_panel.method
+        return "".join(c if c.isalnum() or c in "-_" else "_" for c in f"{name}_{method}")
+
+    def _ask_save(self, title: str, filename: str, filters: list[str]) -> tuple[str, str]:
+        path, chosen = QFileDialog.getSaveFileName(
+            self.main, title, str(Path(self._folder()) / filename), ";;".join(filters))
+        if path:
+            self._remember(path)
+        return path, chosen
+
+    def save_quantized(self) -> None:
+        if self.main.result is None:
+            return
+        filters = [self.tr("state_dict with a loader (*.pt)"), self.tr("TorchScript (*.pt)"),
+                   self.tr("torch.export program (*.pt2)")]
+        path, chosen = self._ask_save(self.tr("Save quantized model"),
+                                      f"{self._stem()}_int8.pt", filters)
+        if path:
+            fmt = SAVE_FORMATS[filters.index(chosen)] if chosen in filters else "state_dict"
+            self.save_quantized_to(path, fmt)
+
+    def export_script(self) -> None:
+        path, _ = self._ask_save(self.tr("Export as Python script"), f"{self._stem()}.py",
+                                 [self.tr("Python script (*.py)")])
+        if path:
+            self.export_script_to(path)
+
+    def save_html(self) -> None:
+        if self.main.result is None:
+            return
+        path, _ = self._ask_save(self.tr("Save HTML report"), f"{self._stem()}_report.html",
+                                 [self.tr("HTML report (*.html)")])
+        if path:
+            self.save_html_to(path)
+
+    def save_recipe(self) -> None:
+        path, _ = self._ask_save(self.tr("Save recipe"), f"{self._stem()}_recipe.json",
+                                 [self.tr("Recipe (*.json)")])
+        if path:
+            self.save_recipe_to(path)
+
+    def open_recipe(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.main, self.tr("Open recipe"), self._folder(),
+                                              ";;".join([self.tr("Recipe (*.json)"),
+                                                         self.tr("All files (*)")]))
+        if path:
+            self._remember(path)
+            self.open_recipe_from(path)
+
+    # --- jobs that write files ------------------------------------------------------------
+    def _start(self, kind: str, job: Any, message: str) -> bool:
+        w = self.main
+        if self.writer.is_running():
+            w.statusBar().showMessage(self.tr("Wait for the file being written to be done."),
+                                      5000)
+            return False
+        self._kind = kind
+        w.statusBar().showMessage(message)
+        self.writer.start(job)
+        self.update_actions()
+        return True
+
+    def save_quantized_to(self, path: str | Path, fmt: str) -> bool:
+        """Save the last run's quantized model as ``fmt`` (state_dict, torchscript or export)
+        and load it back; False when there is nothing to save or a file is being written."""
+        w = self.main
+        result, loaded = w.result, w.loaded
+        if result is None or loaded is None:
+            w.statusBar().showMessage(self.tr("Quantize first: there is no quantized model to "
+                                              "save."), 5000)
+            return False
+        recipe = result.recipe
+
+        def job(cancel: Any) -> Any:
+            from quantgui.core.export import save_quantized
+
+            return save_quantized(result.quantized_model, path, fmt, recipe=recipe,
+                                  example=loaded.data.example_batch(recipe.batch_size),
+                                  float_model=loaded.model, source=loaded.source)
+
+        return self._start("model", job, self.tr("Saving the quantized model to {path}…").format(
+            path=path))
+
+    def export_script_to(self, path: str | Path) -> bool:
+        """Write the script the Code tab shows (and, for your own model, its data)."""
+        from quantgui.core.errors import QuantGUIError
+
+        w = self.main
+        inputs = self.code_inputs()
+        if isinstance(inputs, str):
+            error = QuantGUIError(inputs or self.tr("Load a model first."))
+            w.show_error(self.tr("The script could not be written"), JobFailure(error, ""))
+            return False
+        loaded, recipe = inputs
+
+        def job(cancel: Any) -> Any:
+            from quantgui.core.script import write_script
+
+            return write_script(path, loaded, recipe)
+
+        return self._start("script", job, self.tr("Writing the script to {path}…").format(
+            path=path))
+
+    def save_html_to(self, path: str | Path) -> bool:
+        """Write the last run's report, with the QAT loss curve the Training tab shows."""
+        w = self.main
+        result = w.result
+        if result is None:
+            w.statusBar().showMessage(self.tr("Quantize first: there is no report to save."),
+                                      5000)
+            return False
+        report = result.to_report()
+        steps = []
+        if result.recipe.method == "qat":
+            steps = list(zip(w.training.steps, w.training.losses, strict=False))
+        title = self.tr("QuantGUI report: {model}").format(model=result.model_name)
+
+        def job(cancel: Any) -> Path:
+            from quantgui.core.export import write_atomically
+            from quantgui.core.report_html import render
+
+            write_atomically(path, render(report, steps=steps, title=title).encode("utf-8"))
+            return Path(path)
+
+        return self._start("html", job, self.tr("Writing the report to {path}…").format(
+            path=path))
+
+    def _on_written(self, value: Any) -> None:
+        w = self.main
+        kind = self._kind
+        if kind == "model":
+            verdict = (self.tr("identical outputs") if value.identical
+                       else self.tr("maximum output difference {difference:.3g}").format(
+                           difference=value.max_abs_difference))
+            message = self.tr("Saved {format} to {path} ({size}); loaded back: "
+                              "{verdict}.").format(format=value.format, path=value.path,
+                                                   size=_size(value.size_bytes), verdict=verdict)
+        elif kind == "script":
+            message = self.tr("Script written to {path}.").format(path=value[0])
+            if len(value) > 1:
+                message += " " + self.tr("Its data: {paths}.").format(
+                    paths=", ".join(str(p) for p in value[1:]))
+        else:
+            message = self.tr("HTML report written to {path}.").format(path=value)
+        w.statusBar().showMessage(message)
+        w.log.append(message)
+        self.written.emit(kind, value)
+
+    def _on_write_failed(self, failure: JobFailure) -> None:
+        w = self.main
+        kind = self._kind
+        title = {"model": self.tr("The quantized model could not be saved"),
+                 "script": self.tr("The script could not be written"),
+                 "html": self.tr("The report could not be written")}.get(kind, "")
+        w.statusBar().showMessage(f"{title}: {failure.message}")
+        w.log.append(failure.message + (" " + failure.hint if failure.hint else ""), "error")
+        w.show_error(title, failure)
+        self.write_failed.emit(kind)
+
+    # --- recipes --------------------------------------------------------------------------
+    def save_recipe_to(self, path: str | Path) -> bool:
+        """The current technique and settings as JSON, with the model's spec (as the command
+        line's --save-recipe writes it: ``quantgui-cli quantize --recipe`` reads it back)."""
+        from quantgui.core.errors import QuantGUIError
+        from quantgui.core.export import write_atomically
+
+        w = self.main
+        try:
+            recipe = self.current_recipe()
+            saved = recipe.to_dict()
+            if w.loaded is not None:
+                saved["model"] = w.loaded.source
+                if w.loaded.model_args:
+                    saved["model_args"] = w.loaded.model_args
+            write_atomically(path, (json.dumps(saved, indent=2) + "\n").encode("utf-8"))
+        except (QuantGUIError, ValueError, OSError) as error:
+            if isinstance(error, ValueError) and not isinstance(error, QuantGUIError):
+                error = QuantGUIError(self.tr("{field}: enter a number.").format(
+                    field=error.args[0]))
+            elif isinstance(error, OSError):
+                error = QuantGUIError(self.tr("{path} cannot be written: {reason}.").format(
+                    path=path, reason=error.strerror or error))
+            w.show_error(self.tr("The recipe could not be saved"),
+                         JobFailure(error, traceback.format_exc()))
+            return False
+        message = self.tr("Recipe saved to {path}.").format(path=path)
+        w.statusBar().showMessage(message, 8000)
+        w.log.append(message)
+        return True
+
+    def read_recipe(self, path: str | Path) -> tuple[Any, str | None]:
+        """(recipe, model spec or None) from a recipe file; raises QuantGUIError."""
+        from quantgui.core.errors import RecipeError
+        from quantgui.core.recipes import Recipe
+
+        name = Path(path).name
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise RecipeError(self.tr("The recipe {name} cannot be read: {reason}.").format(
+                name=name, reason=reason)) from error
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise RecipeError(self.tr("{name} is not a recipe: it is not valid JSON "
+                                      "({error}).").format(name=name, error=error),
+                              self.tr("Choose a file written by Save recipe… or by "
+                                      "quantgui-cli --save-recipe.")) from error
+        if not isinstance(data, dict) or "method" not in data:
+            raise RecipeError(self.tr("{name} is not a recipe: it has no technique "
+                                      "(\"method\").").format(name=name),
+                              self.tr("Choose a file written by Save recipe… or by "
+                                      "quantgui-cli --save-recipe."))
+        model = data.pop("model", None)
+        data.pop("model_args", None)
+        return Recipe.from_dict(data), model if isinstance(model, str) else None
+
+    def open_recipe_from(self, path: str | Path) -> bool:
+        """Select the recipe's technique and fill in its settings; load its model when it is
+        another demo. A file that is not a recipe ends in the error dialog."""
+        from quantgui.core.errors import QuantGUIError
+
+        w = self.main
+        if w.loaded is None or w.runner.is_running() or w.loader.is_running():
+            w.statusBar().showMessage(self.tr("Wait for the current job to end."), 5000)
+            return False
+        try:
+            recipe, model = self.read_recipe(path)
+        except QuantGUIError as error:
+            w.show_error(self.tr("The recipe could not be opened"),
+                         JobFailure(error, traceback.format_exc()))
+            return False
+        w.select_method(recipe.method)
+        values = recipe.to_dict()
+        values.pop("method")
+        w.settings_panel.set_values(values)
+        message = self.tr("Opened the recipe {path} ({method}).").format(
+            path=path, method=w.method_titles[recipe.method])
+        w.log.append(message)
+        w.statusBar().showMessage(message, 8000)
+        if model and model != w.loaded.source:
+            if model.startswith("demo:"):
+                w.load_model(model[len("demo:"):])
+            else:
+                w.log.append(self.tr("The recipe was saved for {model}; its settings now apply "
+                                     "to {current}. Open that model with File > Open model… to "
+                                     "run it as saved.").format(model=model,
+                                                                current=w.loaded.name),
+                             "warning")
+        self.recipe_opened.emit(recipe)
+        return True
+
+    # --- window events --------------------------------------------------------------------
+    def _on_model_loaded(self) -> None:
+        w = self.main
+        w.history_panel.set_model(w.loaded.name)
+        w.code_view.schedule()
+        self.update_actions()
+
+    def _on_run_finished(self, outcome: str) -> None:
+        w = self.main
+        if outcome == "finished" and w.result is not None:
+            try:
+                entry = w.history_panel.add_report(w.result.to_report())
+            except OSError as error:
+                w.log.append(self.tr("The run could not be added to the history: "
+                                     "{reason}.").format(reason=error), "warning")
+            else:
+                w.log.append(self.tr("Added to the history as run {id}.").format(id=entry.id))
+                self.history_added.emit(entry)
+        self.update_actions()
+
+    def _on_history_warning(self, text: str) -> None:
+        self.main.log.append(text, "warning")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.parent() and event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+    def shutdown(self) -> None:
+        """Join the worker threads (the window is closing)."""
+        self.writer.stop_and_wait()
+        self.main.code_view.shutdown()
+
+
+def _size(count: int) -> str:
+    from quantgui.ui.comparison_panel import format_bytes
+
+    return format_bytes(count)
