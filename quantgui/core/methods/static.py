@@ -8,6 +8,7 @@ import torch
 from torch import nn
 from torch.ao.quantization import QConfig, QConfigMapping, get_default_qconfig_mapping
 from torch.ao.quantization.observer import (
+    FixedQParamsObserver,
     HistogramObserver,
     MinMaxObserver,
     MovingAverageMinMaxObserver,
@@ -68,6 +69,18 @@ def untraceable_notes(plan: fx_units.FxPlan, model: nn.Module) -> dict[str, str]
     return notes
 
 
+def frozen_observer(observer: nn.Module) -> nn.Module:
+    """The calibrated observer's result, kept as fixed scale and zero point: a re-run then
+    skips both calibration and the histogram search at convert (most of convert's time)."""
+    qscheme = getattr(observer, "qscheme", None)
+    if qscheme not in (torch.per_tensor_affine, torch.per_tensor_symmetric):
+        return copy.deepcopy(observer)
+    scale, zero_point = observer.calculate_qparams()
+    return FixedQParamsObserver(
+        scale=float(scale), zero_point=int(zero_point), dtype=observer.dtype, qscheme=qscheme,
+        quant_min=observer.quant_min, quant_max=observer.quant_max)
+
+
 def calibration_key(recipe: StaticRecipe) -> tuple:
     """Settings that change what activation observers learn (keep_float does not)."""
     return (recipe.backend, recipe.observer, recipe.calibration_batches, recipe.batch_size,
@@ -103,7 +116,7 @@ def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe, cancel: C
         if calibration_cache is not None:
             stored = calibration_cache.setdefault(calibration_key(recipe), {})
             for key, owner, target in found:
-                stored[key] = copy.deepcopy(owner.get_submodule(target))
+                stored[key] = frozen_observer(owner.get_submodule(target))
     cancel.raise_if_cancelled()
     yield Progress("converting", 0, 1)
     quantized = fx_units.convert(prepared, units)
