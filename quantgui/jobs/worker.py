@@ -4,7 +4,7 @@ This module is the one place where core work meets Qt. A job is a callable ``fn(
 returns either a plain value or a core event generator (``quantgui.core.events.EventStream``).
 It runs in a worker object moved to a ``QThread``. The worker never touches widgets and never
 emits one signal per event: events go into a thread-safe deque that the GUI thread drains on a
-timer (every ~100 ms), so thousands of QAT steps cost a handful of signal deliveries.
+timer (every ~200 ms), so thousands of QAT steps cost a handful of signal deliveries.
 
 ``JobRunner.stop_and_wait()`` is the single shutdown path: it cancels, then joins the thread.
 """
@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from quantgui.core.errors import Cancelled
 from quantgui.core.events import CancelToken
 
-DRAIN_INTERVAL_MS = 100
+DRAIN_INTERVAL_MS = 200
 
 JobFn = Callable[[CancelToken], Any]
 

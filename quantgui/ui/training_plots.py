@@ -94,6 +94,7 @@ class TrainingPlots(QWidget):
         self.val_losses: list[float] = []
         self.val_accuracies: list[float] = []
         self._dirty = True
+        self._epochs_dirty = True  # the per-epoch plots change once an epoch: redraw them then
         self._y_ranges: dict[int, tuple[float, float]] = {}
         self._x_set = False
         for plot in (self.val_loss_plot, self.acc_plot):
@@ -140,6 +141,7 @@ class TrainingPlots(QWidget):
                 self.val_accuracies.append(
                     np.nan if event.val_accuracy is None else event.val_accuracy)
                 self._dirty = True
+                self._epochs_dirty = True
 
     def start(self) -> None:
         self.hint.hide()
@@ -157,13 +159,16 @@ class TrainingPlots(QWidget):
         self.raw_curve.setData(steps, np.asarray(self.losses, dtype=float))
         self.ema_curve.setData(steps, np.asarray(self.smoothed, dtype=float))
         self.lr_curve.setData(steps, np.asarray(self.rates, dtype=float))
-        epochs = np.asarray(self.epochs, dtype=float)
-        self.val_loss_curve.setData(epochs, np.asarray(self.val_losses, dtype=float))
-        self.acc_curve.setData(epochs, np.asarray(self.val_accuracies, dtype=float))
-        reference = [] if self.original_accuracy is None else [self.original_accuracy]
-        for plot, values in ((self.loss_plot, self.losses), (self.lr_plot, self.rates),
-                             (self.val_loss_plot, self.val_losses),
-                             (self.acc_plot, self.val_accuracies + reference)):
+        plots = [(self.loss_plot, self.losses), (self.lr_plot, self.rates)]
+        if self._epochs_dirty:
+            self._epochs_dirty = False
+            epochs = np.asarray(self.epochs, dtype=float)
+            self.val_loss_curve.setData(epochs, np.asarray(self.val_losses, dtype=float))
+            self.acc_curve.setData(epochs, np.asarray(self.val_accuracies, dtype=float))
+            reference = [] if self.original_accuracy is None else [self.original_accuracy]
+            plots += [(self.val_loss_plot, self.val_losses),
+                      (self.acc_plot, self.val_accuracies + reference)]
+        for plot, values in plots:
             self._grow_y(plot, values, floor_zero=plot is self.lr_plot)
 
     def _grow_y(self, plot, values: list[float], floor_zero: bool = False) -> None:

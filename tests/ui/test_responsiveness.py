@@ -27,7 +27,7 @@ def test_event_loop_latency_during_qat(qtbot, window):
     timer.timeout.connect(tick)
     press_quantize(qtbot, window, "qat", epochs=2)
     timer.start()
-    # Measure while training runs (curves redraw every 100 ms meanwhile).
+    # Measure while training runs (curves redraw every 200 ms meanwhile).
     qtbot.waitUntil(lambda: len(window.training.steps) >= 60 or not window.runner.is_running(),
                     timeout=RUN_TIMEOUT_MS)
     timer.stop()
