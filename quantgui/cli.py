@@ -58,7 +58,7 @@ def format_table(report: dict[str, Any]) -> str:
     agreement = report["agreement"]
     top1 = agreement["top1_agreement"]
     lines.append(
-        f"Agreement: cosine {agreement['cosine']:.5f}, SQNR {agreement['sqnr_db']:.1f} dB, "
+        f"Agreement: cosine {agreement['cosine']:.5f}, SQNR {_fmt_sqnr(agreement['sqnr_db'])} dB, "
         f"MSE {agreement['mse']:.3g}, max |error| {agreement['max_abs_error']:.3g}"
         + ("" if top1 is None else f", top-1 agreement {100 * top1:.2f} %"))
     lines.append("")
@@ -281,6 +281,11 @@ def _fmt_db(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
+def _fmt_sqnr(value: float | None) -> str:
+    """JSON has no infinity: a null model SQNR in a report means identical outputs."""
+    return "inf" if value is None else f"{value:.1f}"
+
+
 def format_plan(planned: list[Any]) -> str:
     width = max([len(p.name) for p in planned] + [5])
     type_width = max([len(p.type) for p in planned] + [4])
@@ -299,8 +304,9 @@ def format_sensitivity(entries: list[dict[str, Any]], suggestion: list[str]) -> 
     for e in entries:
         gain = e["accuracy_gain"]
         accuracy = "-" if gain is None else f"{100 * gain:+.2f} pts"
-        lines.append(f"  {e['name']:30} {e['sqnr_gain_db']:+9.2f}  "
-                     f"{e['sqnr_db_when_kept_float']:7.1f}  {accuracy:>13}")
+        gain_db = e["sqnr_gain_db"]
+        lines.append(f"  {e['name']:30} {'+inf' if gain_db is None else f'{gain_db:+.2f}':>9}  "
+                     f"{_fmt_sqnr(e['sqnr_db_when_kept_float']):>7}  {accuracy:>13}")
     lines.append("Suggested to keep in float: " + (", ".join(suggestion) or "none (no layer "
                                                      "buys back 1 dB or more)"))
     return "\n".join(lines)

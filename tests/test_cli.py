@@ -112,3 +112,14 @@ def test_save_script_html_recipe_and_history(tmp_path):
     run_id = history.stdout.splitlines()[1].split()[0]
     assert cli("history", "--delete", run_id).returncode == 0
     assert cli("history").stdout.count("seed-linear") == 1
+
+
+def test_identical_outputs_print_inf_instead_of_crashing():
+    result = cli("quantize", "--model", "demo:seed-linear", "--method", "dynamic",
+                 "--sensitivity", "--no-history")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Suggested to keep in float: fc" in result.stdout
+    nothing = cli("quantize", "--model", "demo:seed-linear", "--method", "dynamic", "--set",
+                  'layer_types=["LSTM"]', "--no-history")
+    assert nothing.returncode == 0 and "SQNR inf dB" in nothing.stdout

@@ -27,7 +27,7 @@ from quantgui.core import metrics
 from quantgui.core.demos import LoadedModel
 from quantgui.core.events import CancelToken, EventStream, Progress
 from quantgui.core.layers import LayerRecord, layer_records, leaf_modules
-from quantgui.core.methods.common import engine_and_threads
+from quantgui.core.methods.common import engine_and_threads, evaluating
 from quantgui.core.methods.fx_units import unwrap
 from quantgui.core.recipes import QatRecipe, Recipe, StaticRecipe
 
@@ -239,7 +239,8 @@ def plan_layers(loaded: LoadedModel, recipe: Recipe) -> list[PlannedLayer]:
     with engine_and_threads(quick):
         result = drive(METHODS[quick.method](loaded.model, loaded.data, quick, CancelToken()))
     records = layer_records(loaded.model, result.model, recipe.method, result.notes)
-    shapes = _output_shapes(loaded.model.eval(), loaded.data.val_inputs[:1])
+    with evaluating(loaded.model):
+        shapes = _output_shapes(loaded.model, loaded.data.val_inputs[:1])
     modules = dict(leaf_modules(loaded.model))
     planned = []
     for record in records:
@@ -291,7 +292,8 @@ def sensitivity(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None 
     data = loaded.data
     layers = layers if layers is not None else quantizable_layers(loaded, recipe)
     if reference is None:
-        reference = metrics.predict(loaded.model.eval(), data.val_inputs, recipe.batch_size)
+        with evaluating(loaded.model):
+            reference = metrics.predict(loaded.model, data.val_inputs, recipe.batch_size)
     entries: list[SensitivityEntry] = []
     calibration_cache = {} if calibration_cache is None else calibration_cache
     with engine_and_threads(recipe):
@@ -322,11 +324,17 @@ def sensitivity(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None 
                 baseline = (sqnr, accuracy)
                 continue
             entries.append(SensitivityEntry(
-                name, sqnr, accuracy, sqnr - baseline[0],
+                # identical outputs give inf - inf: no gain to speak of
+                name, sqnr, accuracy, _gain(sqnr, baseline[0]),
                 None if accuracy is None else accuracy - baseline[1]))
         yield Progress("sensitivity", len(variants), len(variants))
     entries.sort(key=lambda e: e.sqnr_gain_db, reverse=True)
     return entries
+
+
+def _gain(value: float, baseline: float) -> float:
+    gain = value - baseline
+    return 0.0 if math.isnan(gain) else gain
 
 
 def suggest_keep_float(entries: list[SensitivityEntry], min_gain_db: float = 1.0,

@@ -171,6 +171,12 @@ def save_quantized(quantized: nn.Module, path: Path | str, format: str, *, recip
                     "state_dict or TorchScript instead.") from error
             write_atomically(path, _bytes_of(torch.export.save, program))
             loaded = torch.export.load(str(path)).module()
-        actual = _outputs(loaded, example)
+        try:
+            actual = _outputs(loaded, example)
+        except Exception as error:
+            raise QuantGUIError(
+                f"{path} was written but does not load back and run: {type(error).__name__}: "
+                f"{str(error).splitlines()[0] if str(error) else ''}",
+                "Save it in another format; the file on disk should not be used.") from error
     difference = (expected - actual).abs().max().item() if expected.numel() else 0.0
     return SaveCheck(path, format, path.stat().st_size, difference)

@@ -85,6 +85,8 @@ def sqnr_db(reference: torch.Tensor, test: torch.Tensor) -> float:
     reference, test = reference.float(), test.float()
     signal = reference.pow(2).sum(dtype=torch.float64).item()
     noise = (reference - test).pow(2).sum(dtype=torch.float64).item()
+    if not (math.isfinite(noise) and math.isfinite(signal)):
+        return math.nan  # overflow or NaN in the outputs: no meaningful ratio
     if noise == 0.0:
         return math.inf
     if signal == 0.0:

@@ -21,7 +21,7 @@ from quantgui.core.errors import DataError, ModelError, QuantGUIError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, layer_records
 from quantgui.core.methods import dynamic, qat, static
-from quantgui.core.methods.common import MethodResult, engine_and_threads
+from quantgui.core.methods.common import MethodResult, engine_and_threads, evaluating
 from quantgui.core.recipes import Recipe
 
 METHODS = {"dynamic": dynamic.quantize, "static": static.quantize, "qat": qat.quantize}
@@ -110,8 +110,8 @@ def check_model(model: nn.Module, data: DataBundle) -> None:
     """One forward pass on two samples, before anything else runs."""
     sample = data.val_inputs[:2]
     try:
-        with torch.inference_mode():
-            output = model.eval()(sample)
+        with torch.inference_mode(), evaluating(model):
+            output = model(sample)
     except Exception as error:
         raise ModelError(
             f"The model does not accept inputs of shape {tuple(sample.shape)} "
@@ -149,7 +149,7 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
     check_model(loaded.model, data)
     yield LogMessage(f"Quantizing {loaded.name} with {recipe.method} on the {recipe.backend} "
                      f"engine (torch {torch.__version__}, {recipe.threads} threads).")
-    with engine_and_threads(recipe):
+    with engine_and_threads(recipe), evaluating(loaded.model):
         extra = {}
         if recipe.method == "static" and cache is not None:
             extra["calibration_cache"] = cache.calibration
@@ -166,7 +166,12 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
                 f"The quantized model fails on float input: {type(error).__name__}: "
                 f"{str(error).splitlines()[0] if str(error) else ''}",
                 "Try dynamic quantization, or keep the failing layer in float.") from error
-        original_model = loaded.model.eval()
+        if not torch.isfinite(quantized_outputs).all():
+            raise QuantGUIError(
+                "The quantized model produces NaN or infinite outputs on the validation data.",
+                "Keep the layers with the largest values in float (see the Layers table), or "
+                "use int8 instead of float16.")
+        original_model = loaded.model
         if cache is not None and cache.original_outputs is not None:
             original_outputs = cache.original_outputs
             reused.append("original outputs")

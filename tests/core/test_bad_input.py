@@ -100,3 +100,34 @@ def test_cancel_in_the_middle_of_qat_changes_nothing(mlp):
     assert len(seen) == 10  # stopped at the very next step
     assert_state_equal(mlp.model, before)
     assert not mlp.model.training
+
+
+def test_a_run_gives_the_model_back_in_its_own_modes_and_restores_torch_settings(mlp):
+    import torch
+
+    mlp.model.train()
+    mlp.model.fc2.eval()  # a mixed model: each module keeps its own mode
+    fastpath = torch.backends.mha.get_fastpath_enabled()
+    engine, threads = torch.backends.quantized.engine, torch.get_num_threads()
+    try:
+        drive(run(mlp, recipe_for("static", backend="onednn", threads=1)))
+        assert mlp.model.training and not mlp.model.fc2.training and mlp.model.fc1.training
+        assert torch.backends.mha.get_fastpath_enabled() == fastpath
+        assert torch.backends.quantized.engine == engine
+        assert torch.get_num_threads() == threads
+    finally:
+        mlp.model.eval()
+
+
+def test_nothing_quantized_gives_infinite_agreement_not_a_crash(mlp):
+    result = drive(run(mlp, recipe_for("dynamic", layer_types=["LSTM"])))
+    assert result.quantized_layer_count == 0
+    assert result.agreement.sqnr_db == float("inf")
+
+
+def test_sqnr_of_overflowing_outputs_is_nan_not_an_exception():
+    import math
+
+    from quantgui.core.metrics import sqnr_db
+
+    assert math.isnan(sqnr_db(torch.ones(3), torch.tensor([1.0, float("inf"), 1.0])))

@@ -24,10 +24,9 @@ def quantize(model: nn.Module, data: DataBundle, recipe: DynamicRecipe,
     cancel.raise_if_cancelled()
     yield Progress("quantizing", 0, 1)
     if any(isinstance(m, nn.MultiheadAttention) for m in model.modules()):
-        # The MHA fast path crashes on dynamically quantized weights under inference_mode.
-        torch.backends.mha.set_fastpath_enabled(False)
-        yield LogMessage("Disabled the multi-head attention fast path (it does not accept "
-                         "dynamically quantized weights).")
+        yield LogMessage("The multi-head attention fast path is off during the run (it does "
+                         "not accept dynamically quantized weights); run the quantized model "
+                         "with torch.backends.mha.set_fastpath_enabled(False).")
     work = copy.deepcopy(model).cpu().eval()
     layer_types = {LAYER_CLASSES[name] for name in recipe.layer_types}
     dtype = torch.qint8 if recipe.dtype == "int8" else torch.float16
