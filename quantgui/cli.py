@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import warnings
 from pathlib import Path
@@ -85,17 +84,6 @@ def format_table(report: dict[str, Any]) -> str:
                          f"val loss {record['val_loss']:.4f}, val accuracy "
                          f"{_fmt_accuracy(accuracy)}")
     return "\n".join(lines)
-
-
-def _json_safe(value: Any) -> Any:
-    """JSON has no infinity: an SQNR of identical outputs is written as null."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _json_safe(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json_safe(v) for v in value]
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -334,6 +322,7 @@ def command_inspect(args: argparse.Namespace) -> int:
 def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any = None) -> int:
     from quantgui.core.events import EpochEnd, LogMessage, TrainStep, drive
     from quantgui.core.export import write_atomically
+    from quantgui.core.history import json_safe
     from quantgui.core.pipeline import run
 
     if loaded is None:
@@ -371,7 +360,7 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
     if args.sensitivity:
         print("Ranking layers by sensitivity...", file=sys.stderr)
         extra = _sensitivity_report(loaded, recipe, result, on_event)
-    report = _json_safe({**result.to_report(), **extra})
+    report = json_safe({**result.to_report(), **extra})
     print(format_table(report))
     if extra:
         print()

@@ -26,9 +26,8 @@ from torch.nn.utils.fusion import fuse_conv_bn_weights, fuse_linear_bn_weights
 from quantgui.core import metrics
 from quantgui.core.demos import LoadedModel
 from quantgui.core.events import CancelToken, EventStream, Progress
-from quantgui.core.layers import LayerRecord, layer_records, leaf_modules
+from quantgui.core.layers import LayerRecord, find_module, layer_records, leaf_modules
 from quantgui.core.methods.common import engine_and_threads, evaluating
-from quantgui.core.methods.fx_units import unwrap
 from quantgui.core.recipes import QatRecipe, Recipe, StaticRecipe
 
 
@@ -55,13 +54,6 @@ def fused_groups(layers: Iterable[LayerRecord]) -> dict[str, list[str]]:
             if head in groups:
                 groups[head].append(layer.name)
     return groups
-
-
-def _find(model: nn.Module, name: str) -> nn.Module | None:
-    try:
-        return unwrap(model.get_submodule(name) if name else model)
-    except AttributeError:
-        return None
 
 
 def _folded_weight(original: nn.Module, members: list[str]) -> torch.Tensor | None:
@@ -133,7 +125,7 @@ def layer_errors(original: nn.Module, quantized: nn.Module, layers: list[LayerRe
         return hook
 
     for head, members in groups.items():
-        q_module = _find(quantized, head)
+        q_module = find_module(quantized, head)
         if q_module is None:
             continue
         first = original.get_submodule(head) if head else original
@@ -151,7 +143,7 @@ def layer_errors(original: nn.Module, quantized: nn.Module, layers: list[LayerRe
 
     errors: dict[str, LayerError] = {}
     for head, members in groups.items():
-        q_module = _find(quantized, head)
+        q_module = find_module(quantized, head)
         weight_sqnr = None
         reference_weight = _folded_weight(original, members)
         quantized_weight = None if q_module is None else _quantized_weight(q_module)
@@ -220,9 +212,7 @@ def _output_shapes(model: nn.Module, sample: torch.Tensor) -> dict[str, tuple[in
 def plan_recipe(recipe: Recipe) -> Recipe:
     """A quick stand-in that decides the same things: QAT fuses and quantizes like static."""
     if isinstance(recipe, QatRecipe):
-        return StaticRecipe(backend=recipe.backend, threads=recipe.threads,
-                            batch_size=recipe.batch_size, keep_float=recipe.keep_float,
-                            observer="minmax", calibration_batches=1)
+        return recipe.as_static(observer="minmax", calibration_batches=1)
     if isinstance(recipe, StaticRecipe):
         return recipe.replace(observer="minmax", calibration_batches=1)
     return recipe
@@ -305,8 +295,7 @@ def sensitivity(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None 
             keep = tuple(recipe.keep_float) + ((name,) if name else ())
             variant = recipe.replace(keep_float=keep)
             if isinstance(variant, QatRecipe):  # ranking by QAT would train once per layer
-                variant = StaticRecipe(backend=variant.backend, threads=variant.threads,
-                                       batch_size=variant.batch_size, keep_float=keep)
+                variant = variant.as_static()
             extra = {"calibration_cache": calibration_cache} if variant.method == "static" else {}
             generator = METHODS[variant.method](loaded.model, data, variant, cancel, **extra)
             while True:
@@ -375,7 +364,7 @@ def layer_detail(original: nn.Module, quantized: nn.Module | None, name: str,
         detail["original_weight"] = reference.reshape(-1).numpy()
         detail["channels"] = int(reference.shape[0]) if reference.ndim > 1 else 1
         detail["channel_min"], detail["channel_max"] = _channel_ranges(reference)
-    module = None if quantized is None else _find(quantized, name)
+    module = None if quantized is None else find_module(quantized, name)
     if module is None:
         return detail
     weight = getattr(module, "weight", None)

@@ -28,7 +28,7 @@ from quantgui.core.data import DataBundle
 from quantgui.core.errors import QuantGUIError
 from quantgui.core.events import CancelToken, drive
 from quantgui.core.methods.common import engine_and_threads
-from quantgui.core.recipes import QatRecipe, Recipe, StaticRecipe
+from quantgui.core.recipes import Recipe
 
 FORMATS = ("state_dict", "torchscript", "export")
 FILE_FORMAT = "quantgui-quantized-state-dict"
@@ -88,14 +88,10 @@ def rebuild_structure(float_model: nn.Module, recipe: Recipe,
                       example: torch.Tensor) -> nn.Module:
     """The quantized model's structure (fusion, module types, packed weights) with throwaway
     values, made by the same code path as the run; the saved values are loaded into it."""
+    from quantgui.core.analysis import plan_recipe
     from quantgui.core.pipeline import METHODS
 
-    if isinstance(recipe, QatRecipe):  # QAT converts to the same int8 modules as static
-        recipe = StaticRecipe(backend=recipe.backend, threads=recipe.threads,
-                              batch_size=recipe.batch_size, keep_float=recipe.keep_float,
-                              per_channel=True)
-    if isinstance(recipe, StaticRecipe):
-        recipe = recipe.replace(observer="minmax", calibration_batches=1)
+    recipe = plan_recipe(recipe)  # QAT converts to the same int8 modules as static
     data = DataBundle("structure", train_inputs=example, val_inputs=example)
     with engine_and_threads(recipe):
         result = drive(METHODS[recipe.method](float_model, data, recipe, CancelToken()))

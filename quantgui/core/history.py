@@ -7,6 +7,7 @@ One JSON file, rewritten atomically on each change. A file that cannot be read i
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import time
@@ -113,7 +114,7 @@ class History:
         return list(self._entries)
 
     def add(self, report: dict[str, Any]) -> HistoryEntry:
-        entry = entry_from_report(_json_safe(report))
+        entry = entry_from_report(json_safe(report))
         self._entries.append(entry)
         self._write()
         return entry
@@ -132,13 +133,15 @@ class History:
         self._write()
 
 
-def _json_safe(value: Any) -> Any:
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+def json_safe(value: Any) -> Any:
+    """JSON has no infinity or NaN: they are written as null (an infinite SQNR means identical
+    outputs)."""
+    if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dict):
-        return {k: _json_safe(v) for k, v in value.items()}
+        return {k: json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_json_safe(v) for v in value]
+        return [json_safe(v) for v in value]
     return value
 
 

@@ -48,7 +48,7 @@ def leaf_modules(model: nn.Module) -> list[tuple[str, nn.Module]]:
     return leaves or [("", model)]
 
 
-def _find(model: nn.Module, name: str) -> nn.Module | None:
+def find_module(model: nn.Module, name: str) -> nn.Module | None:
     from quantgui.core.methods.fx_units import unwrap
 
     try:
@@ -62,7 +62,7 @@ def layer_records(original: nn.Module, quantized: nn.Module, method: str,
     records = []
     previous_fused: str | None = None
     for name, module in leaf_modules(original):
-        after = _find(quantized, name)
+        after = find_module(quantized, name)
         has_weights = any(True for _ in module.parameters(recurse=False))
         if after is None:
             note = (f"fused into {previous_fused}" if previous_fused

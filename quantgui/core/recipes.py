@@ -267,6 +267,12 @@ class QatRecipe(Recipe):
     def effective_reduce_range(self) -> bool:
         return self.backend in ("x86", "fbgemm") and not vnni_supported()
 
+    def as_static(self, **settings: Any) -> StaticRecipe:
+        """Static quantization with the same shared settings: QAT converts to the same int8
+        modules, so planning, ranking and rebuilding use it instead of training."""
+        return StaticRecipe(backend=self.backend, threads=self.threads,
+                            batch_size=self.batch_size, keep_float=self.keep_float, **settings)
+
 
 RECIPE_TYPES: dict[str, type[Recipe]] = {
     DynamicRecipe.method: DynamicRecipe,
