@@ -75,6 +75,9 @@ def format_table(report: dict[str, Any]) -> str:
                      f"{layer['original_type']} -> {after}  ({layer['note']})")
     lines.append("  (w dB: weight SQNR; out dB: the layer's own output SQNR fed float inputs; "
                  "acc dB: SQNR accumulated up to the layer)")
+    sources = sorted({layer["error_source"] for layer in layers if layer.get("error_source")})
+    if sources:
+        lines.append(f"  (measured with {' and '.join(sources)})")
     if report.get("training"):
         lines.append("")
         lines.append("QAT epochs:")

@@ -36,7 +36,7 @@ def test_quantize_prints_a_table_and_writes_the_report(tmp_path):
     assert report["quantized"]["latency_ms"]["median"] > 0
     assert len(report["training"]) == 2
     assert {"name", "original_type", "quantized_type", "quantized", "note", "weight_sqnr_db",
-            "output_sqnr_db", "accumulated_sqnr_db"} == set(report["layers"][0])
+            "output_sqnr_db", "accumulated_sqnr_db", "error_source"} == set(report["layers"][0])
     import torch
 
     payload = torch.load(saved, weights_only=True)
@@ -74,6 +74,8 @@ def test_inspect_prints_plan_errors_and_sensitivity(tmp_path):
     layers = {layer["name"]: layer for layer in report["layers"]}
     assert layers["fc1"]["weight_sqnr_db"] > 30 and layers["fc1"]["output_sqnr_db"] > 20
     assert layers["relu1"]["weight_sqnr_db"] is None
+    assert layers["fc1"]["error_source"] == "torch.ao.ns"
+    assert "(measured with torch.ao.ns)" in result.stdout
     names = [entry["name"] for entry in report["sensitivity"]]
     assert sorted(names) == ["fc1", "fc2", "fc3"]
     assert report["suggested_keep_float"] == names[:1]

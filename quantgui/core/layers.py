@@ -21,6 +21,7 @@ class LayerRecord:
     weight_sqnr_db: float | None = None  # filled in after a run, see core.analysis
     output_sqnr_db: float | None = None
     accumulated_sqnr_db: float | None = None
+    error_source: str | None = None  # "torch.ao.ns" (numeric suite) or "forward hooks"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -14,7 +14,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from quantgui.core import analysis, metrics
+from quantgui.core import analysis, metrics, numeric_suite
 from quantgui.core.data import DataBundle
 from quantgui.core.demos import LoadedModel
 from quantgui.core.errors import DataError, ModelError, QuantGUIError
@@ -136,6 +136,16 @@ def check_model(model: nn.Module, data: DataBundle) -> None:
 ERROR_SAMPLES = 256  # validation samples used for the per-layer error
 
 
+def numeric_suite_errors(recipe: Recipe, original: nn.Module, method_result: MethodResult,
+                         batch: torch.Tensor) -> dict[str, tuple[float | None, ...]]:
+    """Per-layer SQNR from torch.ao.ns where it applies (see core.numeric_suite)."""
+    if recipe.method == "static" and method_result.observed_model is not None:
+        return numeric_suite.fx_errors(method_result.observed_model, method_result.model, batch)
+    if recipe.method == "dynamic":
+        return numeric_suite.dynamic_errors(original, method_result.model)
+    return {}
+
+
 def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         cache: RunCache | None = None) -> EventStream[RunResult]:
     cancel = cancel or CancelToken()
@@ -194,14 +204,31 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
                     accuracy=metrics.accuracy(outputs, data.val_labels)))
             yield Progress("measuring", index, 2)
         layers = layer_records(loaded.model, quantized, recipe.method, method_result.notes)
-        errors = analysis.layer_errors(original_model, quantized, layers,
-                                       data.val_inputs[:ERROR_SAMPLES])
+        error_batch = data.val_inputs[:ERROR_SAMPLES]
+        errors = analysis.layer_errors(original_model, quantized, layers, error_batch)
+        try:
+            suite = numeric_suite_errors(recipe, original_model, method_result, error_batch)
+        except Exception as error:  # noqa: BLE001 - the hooks below still measure every layer
+            suite = {}
+            yield LogMessage("torch.ao.ns could not compare the layers "
+                             f"({type(error).__name__}: {str(error)[:160]}); the per-layer "
+                             "errors come from forward hooks.")
     for layer in layers:
         error = errors.get(layer.name)
-        if error is not None:
-            layer.weight_sqnr_db = error.weight_sqnr_db
-            layer.output_sqnr_db = error.output_sqnr_db
-            layer.accumulated_sqnr_db = error.accumulated_sqnr_db
+        if error is None:
+            continue
+        hooks = (error.weight_sqnr_db, error.output_sqnr_db, error.accumulated_sqnr_db)
+        from_suite = suite.get(layer.name)
+        if from_suite is not None and any(v is not None for v in from_suite):
+            # the numeric suite's figures where it has them; hooks fill the rest
+            values = tuple(s if s is not None else h for s, h in zip(from_suite, hooks,
+                                                                     strict=True))
+            filled = any(s is None and h is not None for s, h in zip(from_suite, hooks,
+                                                                     strict=True))
+            layer.error_source = numeric_suite.BOTH if filled else numeric_suite.NUMERIC_SUITE
+        else:
+            values, layer.error_source = hooks, numeric_suite.HOOKS
+        layer.weight_sqnr_db, layer.output_sqnr_db, layer.accumulated_sqnr_db = values
     if cache is not None:
         cache.original_outputs = original_outputs
         cache.original_stats[stats_key] = stats[0]

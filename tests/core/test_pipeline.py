@@ -90,7 +90,8 @@ def test_report_has_every_documented_field():
                                         "top1_agreement"}
     for layer in report["layers"]:
         assert set(layer) == {"name", "original_type", "quantized_type", "quantized", "note",
-                              "weight_sqnr_db", "output_sqnr_db", "accumulated_sqnr_db"}
+                              "weight_sqnr_db", "output_sqnr_db", "accumulated_sqnr_db",
+                              "error_source"}
     assert [e["epoch"] for e in report["training"]] == [1, 2]
     for epoch in report["training"]:
         assert set(epoch) == {"epoch", "train_loss", "val_loss", "val_accuracy"}

@@ -18,6 +18,9 @@ class MethodResult:
     model: nn.Module
     notes: dict[str, str] = field(default_factory=dict)  # layer name -> why it stayed float
     training: list[dict[str, float | int | None]] = field(default_factory=list)
+    # the calibrated graph before convert, kept when FX converted the model as a whole: the
+    # numeric suite (core.numeric_suite) compares it with the converted graph layer by layer
+    observed_model: nn.Module | None = None
 
 
 @contextlib.contextmanager

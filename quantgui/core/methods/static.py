@@ -119,9 +119,11 @@ def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe, cancel: C
                 stored[key] = frozen_observer(owner.get_submodule(target))
     cancel.raise_if_cancelled()
     yield Progress("converting", 0, 1)
+    whole = len(units) == 1 and not units[0].name and not units[0].non_traceable
+    observed = copy.deepcopy(prepared) if whole else None
     quantized = fx_units.convert(prepared, units)
     notes = {**softmax_notes(model), **untraceable_notes(plan, model)}
     for name in recipe.keep_float:
         notes[name] = "kept in float by request"
     yield Progress("converting", 1, 1)
-    return MethodResult(quantized, notes)
+    return MethodResult(quantized, notes, observed_model=observed)
