@@ -3,10 +3,12 @@ what-if re-runs with chosen layers kept in float.
 
 Before a run the tab shows the plan (``core.analysis.plan_layers``, a minimal dry run made in a
 worker job) for the chosen technique and backend; every layer planned int8 has a "keep float"
-check box whose names go into the recipe's ``keep_float`` when Quantize is pressed. After a run
-the table gains the per-layer SQNR columns, the worst layers are highlighted and a bar chart
-shows SQNR by layer. Selecting a layer draws its weights against the int8 grid. "Rank layers"
-runs ``core.analysis.sensitivity`` in a worker job.
+check box whose names go into the recipe's ``keep_float`` when Quantize is pressed. The layers
+show as a tree that follows the model's modules (containers sum up what is inside them) or as a
+flat list, which sorts every layer together. After a run the layers gain the per-layer SQNR
+columns, the worst layers are highlighted and a bar chart shows SQNR by layer. Selecting a
+layer draws its weights against the int8 grid. "Rank layers" runs ``core.analysis.sensitivity``
+in a worker job.
 
 The panel attaches itself to the main window's signals, so the window only creates it, adds its
 keep-float choices to the recipe (``recipe_for_run``) and hands it the run cache.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import math
 import weakref
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -24,6 +27,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +38,10 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +49,11 @@ from PySide6.QtWidgets import (
 from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import theme
 from quantgui.ui.comparison_panel import format_bytes, format_percent
+from quantgui.ui.preferences import app_settings
 
 WORST_COUNT = 3  # highlighted: the lowest output SQNR (a quarter of the layers, 1 to 3)...
 WORST_DB = 25.0  # ...and so is every layer below this output SQNR
+BAR_LABEL_CHARS = 18  # longer layer names are shortened on the bar chart's axis
 NAME_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 # settings that do not change what the plan says (the plan is a dry run with its own observer)
@@ -54,6 +64,8 @@ _PLAN_IRRELEVANT = {"threads", "batch_size", "keep_float", "observer", "calibrat
 COLUMNS = ("layer", "type", "parameters", "shape", "status", "reason", "weight_sqnr",
            "output_sqnr", "accumulated_sqnr")
 SQNR_COLUMNS = (6, 7, 8)
+VIEW_KEY = "layers/view"  # QSettings: "tree" or "flat"
+VIEWS = ("tree", "flat")
 
 
 def plan_job(loaded: Any, recipe: Any, key: tuple):
@@ -78,16 +90,39 @@ def sensitivity_job(loaded: Any, recipe: Any, layers: list[str] | None,
     return job
 
 
-class _Item(QTableWidgetItem):
-    """A table cell that sorts by its SORT_ROLE value (numbers; missing values last)."""
+class _Item(QTreeWidgetItem):
+    """A layer's row that sorts by the SORT_ROLE value of the sorted column (numbers; missing
+    values last)."""
 
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        column = tree.sortColumn() if tree is not None else 0
+        mine, theirs = self.data(column, SORT_ROLE), other.data(column, SORT_ROLE)
         if mine is None and theirs is None:
-            return self.text() < other.text()
+            return self.text(column) < other.text(column)
         if isinstance(mine, str) or isinstance(theirs, str):
             return str(mine) < str(theirs)
         return (math.inf if mine is None else mine) < (math.inf if theirs is None else theirs)
+
+
+@dataclass
+class _Layer:
+    """One leaf layer's row: the plan, and the last run's measurements when there is one."""
+
+    name: str
+    type: str
+    parameters: int | None
+    shape: tuple[int, ...] | None
+    status: str  # "int8", "fused" or "float"
+    reason: str
+    sqnr: tuple[float | None, float | None, float | None]  # weight, output, accumulated
+    planned_int8: bool
+
+
+def _short_label(name: str, width: int = BAR_LABEL_CHARS) -> str:
+    """A long qualified name cut from the left, where names of a deep model repeat
+    themselves ("encoder.0.attention.query" -> "…0.attention.query")."""
+    return name if len(name) <= width else "…" + name[-(width - 1):]
 
 
 def _db(value: float | None) -> str:
@@ -196,6 +231,12 @@ class LayersPanel(QWidget):
         self.bar_names: list[str] = []
         self.detail: dict[str, Any] = {}
         self._filling = False
+        view = str(app_settings().value(VIEW_KEY, "tree"))
+        self.view = view if view in VIEWS else "tree"  # "tree" or "flat"
+        self._rows: list[_Layer] = []  # one per leaf layer, in model order (_fill)
+        self._items: dict[str, QTreeWidgetItem] = {}  # name -> row, leaves and containers
+        self._containers: set[str] = set()  # the names in _items that are containers
+        self._collapsed: set[str] = set()  # containers the user folded; all others expanded
 
         self.planner = JobRunner(self, "plan")
         self.planner.finished.connect(self._on_planned)
@@ -230,44 +271,80 @@ class LayersPanel(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
         self.status_label = QLabel(self.tr("Load a model to see its layers."), self)
         self.status_label.setWordWrap(True)
         self.status_label.setAccessibleName(self.tr("Layer plan status"))
-        layout.addWidget(self.status_label)
+        top.addWidget(self.status_label, 1)
+        self.view_group = QButtonGroup(self)
+        self.view_group.setExclusive(True)
+        self.view_buttons: dict[str, QToolButton] = {}
+        for view, text, accessible, tip in (
+                ("tree", self.tr("Tree"), self.tr("Show the layers as a tree"),
+                 self.tr("Group the layers under the modules that contain them; sorting "
+                         "orders the layers inside each module.")),
+                ("flat", self.tr("Flat list"), self.tr("Show the layers as a flat list"),
+                 self.tr("List every layer by its full name; sorting orders all layers "
+                         "together."))):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setCheckable(True)
+            button.setAccessibleName(accessible)
+            button.setToolTip(tip)
+            button.setChecked(view == self.view)
+            button.clicked.connect(lambda _=False, v=view: self.set_view(v))
+            self.view_group.addButton(button)
+            self.view_buttons[view] = button
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.table = QTableWidget(0, len(COLUMNS), splitter)
-        self.table.setHorizontalHeaderLabels([
+        self.tree = QTreeWidget(splitter)
+        self.tree.setColumnCount(len(COLUMNS))
+        labels = [
             self.tr("Layer"), self.tr("Type"), self.tr("Parameters"), self.tr("Output shape"),
             self.tr("Status"), self.tr("Reason"), self.tr("Weight SQNR (dB)"),
-            self.tr("Output SQNR (dB)"), self.tr("Accumulated SQNR (dB)")])
-        header = self.table.horizontalHeader()
+            self.tr("Output SQNR (dB)"), self.tr("Accumulated SQNR (dB)")]
+        for column in SQNR_COLUMNS:  # the unit on a second line: narrower number columns
+            labels[column] = labels[column].replace(" (", "\n(", 1)
+        self.tree.setHeaderLabels(labels)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(5, 330)
-        header.setSortIndicatorShown(True)
+        self.tree.setColumnWidth(5, 330)
+        # the long reason text goes last (it stretches), so the SQNR columns stay in view
+        header.moveSection(header.visualIndex(5), len(COLUMNS) - 1)
+        self.tree.setSortingEnabled(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # model order until clicked
         tips = {0: self.tr("Tick a layer planned int8 to keep it in float in the next run."),
+                2: self.tr("For a module: the parameters of everything inside it."),
                 4: self.tr("int8: quantized; fused: folded into the layer before it; float: "
-                           "left in float."),
+                           "left in float. For a module: how many layers inside it are "
+                           "which."),
                 6: self.tr("The original weight (batch-norm folded in) against the int8 "
-                           "weight."),
-                7: self.tr("The layer's own error: the quantized layer fed the float input."),
+                           "weight. For a module: the lowest value inside it."),
+                7: self.tr("The layer's own error: the quantized layer fed the float input. "
+                           "For a module: the lowest value inside it."),
                 8: self.tr("The quantized model's activation here against the original's, "
-                           "with every error upstream.")}
+                           "with every error upstream. For a module: the lowest value inside "
+                           "it.")}
+        header_item = self.tree.headerItem()
         for column, tip in tips.items():
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAccessibleName(self.tr("Layers of the model"))
-        self.table.itemChanged.connect(self._on_item_changed)
-        self.table.itemSelectionChanged.connect(self._on_selection)
+            header_item.setToolTip(column, tip)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(self.tr("Layers of the model"))
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemSelectionChanged.connect(self._on_selection)
+        self.tree.itemCollapsed.connect(lambda item: self._on_folded(item, True))
+        self.tree.itemExpanded.connect(lambda item: self._on_folded(item, False))
+        header.sortIndicatorChanged.connect(self._on_sort_changed)
         for column in SQNR_COLUMNS:
-            self.table.setColumnHidden(column, True)
+            self.tree.setColumnHidden(column, True)
 
         bottom = QSplitter(Qt.Orientation.Horizontal, splitter)
         self.lower_tabs = QTabWidget(bottom)
@@ -293,7 +370,7 @@ class LayersPanel(QWidget):
         bottom.addWidget(self.lower_tabs)
         bottom.addWidget(self._build_detail())
         bottom.setSizes([420, 520])
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.tree)
         splitter.addWidget(bottom)
         splitter.setSizes([330, 400])
         layout.addWidget(splitter, 1)
@@ -403,7 +480,9 @@ class LayersPanel(QWidget):
         self.rank_table.setRowCount(0)
         self.rank_label.setText(self.tr("Rank the layers to find the ones that hurt most."))
         self.previous_box.hide()
-        self.table.setRowCount(0)
+        self._rows = []
+        self._collapsed.clear()
+        self._populate()
         self._show_result_columns(False)
         self.replan()
 
@@ -499,7 +578,7 @@ class LayersPanel(QWidget):
         if self._key() != self.plan_key:
             self._replan_timer.start()
 
-    # --- the table ------------------------------------------------------------------------
+    # --- the layers -----------------------------------------------------------------------
     def _result_matches_plan(self) -> bool:
         result = self.result
         if result is None:
@@ -512,9 +591,10 @@ class LayersPanel(QWidget):
 
     def _show_result_columns(self, shown: bool) -> None:
         for column in SQNR_COLUMNS:
-            self.table.setColumnHidden(column, not shown)
+            self.tree.setColumnHidden(column, not shown)
 
     def _fill(self) -> None:
+        """Work out every leaf layer's row from the plan and the last run, then show them."""
         plan = {p.name: p for p in self.plan or []}
         result = self.result if self._result_matches_plan() else None
         records = {layer.name: layer for layer in result.layers} if result else {}
@@ -524,78 +604,231 @@ class LayersPanel(QWidget):
         lowest = min(WORST_COUNT, max(1, len(ranked) // 4))
         self.worst_names = [r.name for i, r in enumerate(ranked)
                             if i < lowest or r.output_sqnr_db < WORST_DB]
-        selected = self.selected_name()
-        self._filling = True
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(names))
-        muted = self.palette().placeholderText().color()
-        colors = {"int8": theme.QUANTIZED, "fused": theme.ORIGINAL, "float": muted}
-        words = {"int8": self.tr("int8"), "fused": self.tr("fused"), "float": self.tr("float")}
-        worst_brush = QColor(theme.ERROR)
-        worst_brush.setAlpha(60)
-        for row, name in enumerate(names):
+        rows = []
+        for name in names:
             planned, record = plan.get(name), records.get(name)
-            status = _status_of(record) if record else planned.status if planned else "float"
-            reason = record.note if record else planned.reason if planned else ""
-            layer_type = planned.type if planned else record.original_type
-            parameters = planned.parameters if planned else None
-            shape = planned.output_shape if planned else None
-            values: list[tuple[str, Any]] = [
-                (name or self.tr("(model)"), name),
-                (layer_type, layer_type),
-                ("—" if parameters is None else f"{parameters:,}", parameters),
-                ("—" if not shape else " × ".join(str(d) for d in shape),
-                 None if not shape else math.prod(shape)),
-                (words[status], status),
-                (reason, reason),
-            ]
-            for value in ((record.weight_sqnr_db, record.output_sqnr_db,
-                           record.accumulated_sqnr_db) if record else (None, None, None)):
-                values.append((_db(value), value))
-            for column, (text, key) in enumerate(values):
-                item = _Item(text)
-                item.setData(SORT_ROLE, key)
-                item.setData(NAME_ROLE, name)
-                if column == 5:
-                    item.setToolTip(text)
-                if column >= 2 and column != 5:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                if column == 4:
-                    item.setForeground(colors[status])
-                    font = item.font()
-                    font.setBold(status == "int8")
-                    item.setFont(font)
-                if name in self.worst_names:
-                    item.setBackground(worst_brush)
-                    item.setToolTip(self.tr("Among the layers with the lowest output SQNR."))
-                self.table.setItem(row, column, item)
-            first = self.table.item(row, 0)
-            first.setFlags(first.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-            checkable = (planned is not None and planned.status == "int8") or name in self.keep
-            if checkable:
-                first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                first.setCheckState(Qt.CheckState.Checked if name in self.keep
-                                    else Qt.CheckState.Unchecked)
-                first.setToolTip(self.tr("Tick to keep {name} in float in the next run.").format(
-                    name=name))
-        self.table.setSortingEnabled(True)
-        self._filling = False
+            rows.append(_Layer(
+                name=name,
+                type=planned.type if planned else record.original_type,
+                parameters=planned.parameters if planned else None,
+                shape=planned.output_shape if planned else None,
+                status=_status_of(record) if record else planned.status if planned else "float",
+                reason=record.note if record else planned.reason if planned else "",
+                sqnr=(record.weight_sqnr_db, record.output_sqnr_db, record.accumulated_sqnr_db)
+                if record else (None, None, None),
+                planned_int8=planned is not None and planned.status == "int8"))
+        self._rows = rows
+        self._populate()
         self._show_result_columns(result is not None)
         if result is not None:
             self.status_label.setText(self.tr(
                 "Last run: {method} on the {backend} backend, {count} of {total} layers int8, "
                 "output SQNR {sqnr:.1f} dB. Highlighted in red: the layers with the lowest output "
-                "SQNR ({worst}).").format(
+                "SQNR ({worst}). Measured with {sources}.").format(
                 method=self.main.method_titles.get(result.recipe.method,
                                                      result.recipe.method),
                 backend=result.recipe.backend, count=result.quantized_layer_count,
                 total=len(result.layers), sqnr=result.agreement.sqnr_db,
-                worst=len(self.worst_names)))
+                worst=len(self.worst_names), sources=self._error_sources(result)))
         self._fill_chart(result)
-        if selected is not None:
-            self.select_layer(selected)
         self._update_buttons()
+
+    def _error_sources(self, result: Any) -> str:
+        words = {"torch.ao.ns": self.tr("torch.ao.ns (PyTorch's numeric suite)"),
+                 "torch.ao.ns + forward hooks": self.tr("torch.ao.ns for the weights and "
+                                                        "forward hooks for the outputs"),
+                 "forward hooks": self.tr("forward hooks")}
+        sources = sorted({layer.error_source for layer in result.layers if layer.error_source})
+        return self.tr(" and ").join(words.get(source, source) for source in sources) or "—"
+
+    # --- tree or flat list ----------------------------------------------------------------
+    def set_view(self, view: str) -> None:
+        """Show the layers as a "tree" of the model's modules or as a "flat" list; the choice
+        is remembered. The keep-float ticks live in ``self.keep``, so they survive."""
+        if view not in VIEWS:
+            raise ValueError(f"unknown view {view!r}")
+        self.view_buttons[view].setChecked(True)
+        if view == self.view:
+            return
+        self.view = view
+        app_settings().setValue(VIEW_KEY, view)
+        self._populate()
+
+    def _populate(self) -> None:
+        """Build the rows of ``self._rows`` once, in model order, for the current view, then
+        let the header's sort order (if a column was clicked) arrange them."""
+        tree = self.tree
+        selected = self.selected_name()
+        self._filling = True
+        tree.blockSignals(True)
+        tree.setUpdatesEnabled(False)
+        tree.setSortingEnabled(False)
+        tree.clear()
+        self._items, self._containers = {}, set()
+        muted = self.palette().placeholderText().color()
+        style = {"colors": {"int8": theme.QUANTIZED, "fused": theme.ORIGINAL, "float": muted},
+                 "words": {"int8": self.tr("int8"), "fused": self.tr("fused"),
+                           "float": self.tr("float")},
+                 "worst": QColor(theme.ERROR)}
+        style["worst"].setAlpha(60)
+        leaves = [self._leaf_item(layer, style) for layer in self._rows]
+        tree_view = self.view == "tree"
+        tree.addTopLevelItems(self._group(leaves) if tree_view else leaves)
+        for name in self._containers:
+            self._items[name].setExpanded(name not in self._collapsed)
+        tree.setRootIsDecorated(tree_view and bool(self._containers))
+        tree.setSortingEnabled(True)  # sorts by the header's indicator once a column is chosen
+        tree.setUpdatesEnabled(True)
+        tree.blockSignals(False)
+        self._filling = False
+        if selected is not None and selected in self._items:
+            self.select_layer(selected)
+        elif selected is not None:
+            self._show_detail()  # the layer is gone: clear its plots
+
+    def _cells(self, item: QTreeWidgetItem, values: list[tuple[str, Any]], name: str) -> None:
+        item.setData(0, NAME_ROLE, name)
+        for column, (text, key) in enumerate(values):
+            item.setText(column, text)
+            item.setData(column, SORT_ROLE, key)
+            if column >= 2 and column != 5:
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                                      | Qt.AlignmentFlag.AlignVCenter)
+
+    def _leaf_item(self, layer: _Layer, style: dict[str, Any]) -> QTreeWidgetItem:
+        name = layer.name
+        shown = name if self.view == "flat" else name.rsplit(".", 1)[-1]
+        shape = layer.shape
+        values: list[tuple[str, Any]] = [
+            (shown or self.tr("(model)"), name),
+            (layer.type, layer.type),
+            ("—" if layer.parameters is None else f"{layer.parameters:,}", layer.parameters),
+            ("—" if not shape else " × ".join(str(d) for d in shape),
+             None if not shape else math.prod(shape)),
+            (style["words"][layer.status], layer.status),
+            (layer.reason, layer.reason),
+            *((_db(value), value) for value in layer.sqnr)]
+        item = _Item()
+        self._cells(item, values, name)
+        item.setForeground(4, style["colors"][layer.status])
+        font = item.font(4)
+        font.setBold(layer.status == "int8")
+        item.setFont(4, font)
+        worst = name in self.worst_names
+        worst_tip = self.tr("Among the layers with the lowest output SQNR.")
+        if worst:
+            for column in range(len(COLUMNS)):
+                item.setBackground(column, style["worst"])
+                item.setToolTip(column, worst_tip)
+        item.setToolTip(5, "\n".join([layer.reason, worst_tip] if worst else [layer.reason]))
+        tips = [name or self.tr("(model)")]
+        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+        if layer.planned_int8 or name in self.keep:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked if name in self.keep
+                               else Qt.CheckState.Unchecked)
+            tips.append(self.tr("Tick to keep {name} in float in the next run.").format(
+                name=name))
+        if worst:
+            tips.append(worst_tip)
+        item.setToolTip(0, "\n".join(tips))
+        self._items[name] = item
+        return item
+
+    def _group(self, leaves: list[QTreeWidgetItem]) -> list[QTreeWidgetItem]:
+        """Put each leaf under the containers its qualified name passes through (``encoder`` >
+        ``encoder.0`` > ...), creating them in model order; return the top-level rows."""
+        tops: list[QTreeWidgetItem] = []
+        inside: dict[str, list[_Layer]] = {}
+        for layer, leaf in zip(self._rows, leaves, strict=True):
+            parts = layer.name.split(".") if layer.name else [""]
+            parent: QTreeWidgetItem | None = None
+            for depth in range(1, len(parts)):
+                prefix = ".".join(parts[:depth])
+                container = self._items.get(prefix) if prefix in self._containers else None
+                if container is None:
+                    container = _Item()
+                    self._items[prefix] = container
+                    self._containers.add(prefix)
+                    inside[prefix] = []
+                    if parent is None:
+                        tops.append(container)
+                    else:
+                        parent.addChild(container)
+                inside[prefix].append(layer)
+                parent = container
+            if parent is None:
+                tops.append(leaf)
+            else:
+                parent.addChild(leaf)
+        window = self.main
+        model = window.loaded.model if window is not None and window.loaded is not None else None
+        for prefix, layers in inside.items():
+            self._fill_container(self._items[prefix], prefix, layers, model)
+        return tops
+
+    def _fill_container(self, item: QTreeWidgetItem, name: str, layers: list[_Layer],
+                        model: Any) -> None:
+        from quantgui.core.layers import type_name
+
+        module = None
+        if model is not None:
+            try:
+                module = model.get_submodule(name)
+            except AttributeError:
+                module = None
+        # the class name only (the full path is in the tooltip): custom modules' paths are long
+        layer_type = type(module).__name__ if module is not None else ""
+        if module is not None:  # torch's count: shared weights once, the module's own too
+            parameters: int | None = sum(p.numel() for p in module.parameters())
+        else:
+            known = [layer.parameters for layer in layers if layer.parameters is not None]
+            parameters = sum(known) if known else None
+        counts = {status: sum(1 for layer in layers if layer.status == status)
+                  for status in ("int8", "fused", "float")}
+        words = {"int8": self.tr("{count} int8"), "fused": self.tr("{count} fused"),
+                 "float": self.tr("{count} float")}
+        summary = " · ".join(words[status].format(count=count)
+                             for status, count in counts.items() if count)
+        # A module's SQNR cells show the lowest (worst) value among the layers inside it, so a
+        # folded module still tells how badly its worst layer does, and sorting siblings by an
+        # SQNR column brings the modules holding the worst layers first.
+        worst = [min((layer.sqnr[i] for layer in layers if layer.sqnr[i] is not None),
+                     default=None) for i in range(3)]
+        values: list[tuple[str, Any]] = [
+            (name.rsplit(".", 1)[-1], name),
+            (layer_type, layer_type),
+            ("—" if parameters is None else f"{parameters:,}", parameters),
+            ("—", None),  # the plan measures leaf outputs only
+            (summary, summary),
+            ("", ""),
+            *((_db(value), value) for value in worst)]
+        self._cells(item, values, name)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        tip = self.tr("{name}: {type} with {count} layers inside").format(
+            name=name, type=layer_type or self.tr("module"), count=len(layers))
+        item.setToolTip(0, tip)
+        item.setToolTip(4, tip)
+        if module is not None:
+            item.setToolTip(1, type_name(module))
+        for column in SQNR_COLUMNS:
+            item.setToolTip(column, self.tr("The lowest value among the layers inside."))
+        if any(layer.name in self.worst_names for layer in layers):
+            item.setForeground(7, QColor(theme.ERROR))
+            item.setToolTip(7, self.tr("Holds one of the layers with the lowest output SQNR."))
+
+    def _on_folded(self, item: QTreeWidgetItem, folded: bool) -> None:
+        name = item.data(0, NAME_ROLE)
+        if self._filling or name not in self._containers:
+            return
+        if folded:
+            self._collapsed.add(name)
+        else:
+            self._collapsed.discard(name)
+
+    def _on_sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        if column < 0 and not self._filling:
+            self._populate()  # no sort column: back to model order
 
     def _fill_chart(self, result: Any) -> None:
         layers = [layer for layer in result.layers if layer.quantized] if result else []
@@ -609,18 +842,20 @@ class LayersPanel(QWidget):
                   if layer.accumulated_sqnr_db is not None]
         self.accumulated_points.setData(x=[p[0] for p in points], y=[p[1] for p in points])
         plot = self.chart.getPlotItem()
-        plot.getAxis("left").setTicks([[(i, name) for i, name in enumerate(self.bar_names)]])
+        plot.getAxis("left").setTicks([[(i, _short_label(name))
+                                         for i, name in enumerate(self.bar_names)]])
         plot.setTitle(None if layers else self.tr("Press Quantize to measure each layer's error"))
         if layers:
             top = max([*heights, *(p[0] for p in points), WORST_DB]) * 1.08
             plot.setXRange(0, top, padding=0)
             plot.setYRange(-0.6, len(layers) - 0.4, padding=0)
 
-    def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != 0 or not (
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 0 or not (
                 item.flags() & Qt.ItemFlag.ItemIsUserCheckable):
             return
-        self.set_keep_float(item.data(NAME_ROLE), item.checkState() == Qt.CheckState.Checked)
+        self.set_keep_float(item.data(0, NAME_ROLE),
+                            item.checkState(0) == Qt.CheckState.Checked)
 
     def set_keep_float(self, name: str, keep: bool) -> None:
         order = [p.name for p in self.plan or []]
@@ -630,37 +865,57 @@ class LayersPanel(QWidget):
         else:
             chosen.discard(name)
         self.keep = sorted(chosen, key=lambda n: order.index(n) if n in order else len(order))
-        row = self.row_of(name)
-        if row is not None:
-            item = self.table.item(row, 0)
+        item = self.item_of(name)
+        if item is not None and name not in self._containers:
             state = Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked
-            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState() != state:
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and item.checkState(0) != state:
                 self._filling = True
-                item.setCheckState(state)
+                item.setCheckState(0, state)
                 self._filling = False
 
-    def row_of(self, name: str) -> int | None:
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, 0)
-            if item is not None and item.data(NAME_ROLE) == name:
-                return row
-        return None
+    def item_of(self, name: str) -> QTreeWidgetItem | None:
+        """The row of a layer or (in the tree) of a module, by qualified name."""
+        return self._items.get(name)
+
+    def is_container(self, name: str) -> bool:
+        return name in self._containers
+
+    def _displayed_leaves(self) -> list[QTreeWidgetItem]:
+        leaves = []
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while iterator.value() is not None:
+            item = iterator.value()
+            if item.data(0, NAME_ROLE) not in self._containers:
+                leaves.append(item)
+            iterator += 1
+        return leaves
+
+    def leaf_names(self) -> list[str]:
+        """The layers (no modules) in the order shown, depth first."""
+        return [item.data(0, NAME_ROLE) for item in self._displayed_leaves()]
 
     def column_values(self, column: int) -> list[Any]:
-        return [self.table.item(row, column).data(SORT_ROLE)
-                for row in range(self.table.rowCount())]
+        """The sort values of ``column`` for the layers (no modules) in the order shown."""
+        return [item.data(column, SORT_ROLE) for item in self._displayed_leaves()]
 
     # --- the selected layer ---------------------------------------------------------------
     def selected_name(self) -> str | None:
-        items = self.table.selectedItems()
-        return items[0].data(NAME_ROLE) if items else None
+        items = self.tree.selectedItems()
+        return items[0].data(0, NAME_ROLE) if items else None
 
     def select_layer(self, name: str) -> None:
-        row = self.row_of(name)
-        if row is not None and self.selected_name() == name:
+        item = self.item_of(name)
+        if item is None:
+            return
+        parent = item.parent()
+        while parent is not None:
+            parent.setExpanded(True)
+            parent = parent.parent()
+        if self.selected_name() == name:
             self._show_detail()  # the same row: the run behind it may have changed
-        elif row is not None:
-            self.table.selectRow(row)
+        else:
+            self.tree.setCurrentItem(item)
+        self.tree.scrollToItem(item)
 
     def _on_selection(self) -> None:
         if not self._filling:
@@ -673,6 +928,15 @@ class LayersPanel(QWidget):
             plot.clear()
         self.detail = {}
         if name is None or window.loaded is None:
+            return
+        if name in self._containers:  # a module: its layers have the weights
+            item = self._items[name]
+            inside = sum(1 for layer in self._rows if layer.name.startswith(name + "."))
+            self.detail_label.setText(self.tr(
+                "{name} ({type}) holds {count} layers. Select one of them to see its "
+                "weights.").format(name=name, type=item.text(1) or self.tr("module"),
+                                   count=inside))
+            self.channel_spin.hide()
             return
         from quantgui.core import analysis
 
