@@ -1,6 +1,6 @@
 """The window against the command line: QAT steps per second, and start-up time.
 
-    QT_QPA_PLATFORM=offscreen python bench/bench_window.py [--demo digits-cnn] [--epochs 2]
+    QT_QPA_PLATFORM=offscreen python bench/bench_window.py [--demo digits-cnn] [--epochs 3]
 
 QAT runs the same recipe in this process through the core (as the command line does) and
 through the real window (offscreen, worker thread, live curves), alternating, and prints the
@@ -78,11 +78,14 @@ def startup_seconds() -> float:
 
 
 def main() -> int:
+    from quantgui.core.recipes import QatRecipe
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--demo", default="digits-cnn")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=QatRecipe().epochs,
+                        help="default: the QAT recipe's default")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=6)
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
     import tempfile

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -256,6 +257,11 @@ class QatRecipe(Recipe):
         for name in ("freeze_observers_epoch", "freeze_bn_epoch"):
             if getattr(self, name) is not None:
                 self._check_range(name)
+
+    def steps_per_epoch(self, train_count: int) -> int:
+        """Optimizer steps in one pass over ``train_count`` samples (the last batch may be
+        short)."""
+        return math.ceil(train_count / self.batch_size)
 
     def check_runnable(self) -> None:
         super().check_runnable()

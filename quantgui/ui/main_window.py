@@ -451,6 +451,9 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Starting…"))
         if recipe.method == "qat":
+            self.training.prepare(recipe.epochs,
+                                  recipe.steps_per_epoch(self.loaded.data.train_inputs.shape[0]),
+                                  recipe.learning_rate)
             self.training.start()
             self.tabs.setCurrentWidget(self.training)
         self.log.append(self.tr("Run: {recipe}").format(recipe=recipe.to_json().replace(

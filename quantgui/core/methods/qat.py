@@ -85,7 +85,7 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
     else:
         optimizer = torch.optim.SGD(parameters, lr=recipe.learning_rate, momentum=0.9)
     count = data.train_inputs.shape[0]
-    steps_per_epoch = math.ceil(count / recipe.batch_size)
+    steps_per_epoch = recipe.steps_per_epoch(count)
     total_steps = steps_per_epoch * recipe.epochs
     generator = torch.Generator().manual_seed(recipe.seed)
     history: list[dict[str, float | int | None]] = []
