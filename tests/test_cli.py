@@ -81,6 +81,27 @@ def test_inspect_prints_plan_errors_and_sensitivity(tmp_path):
     assert report["suggested_keep_float"] == names[:1]
 
 
+@pytest.mark.parametrize("demo", ["digits-cnn", "digits-transformer"])
+def test_inspect_reports_every_layer_and_ranks_them_on_the_issue_demos(tmp_path, demo):
+    report_path = tmp_path / "inspect.json"
+    result = cli("inspect", "--model", f"demo:{demo}", "--method", "static",
+                 "--set", "calibration_batches=4", "--no-history", "--sensitivity", "--report",
+                 str(report_path))
+    assert result.returncode == 0, result.stderr
+    assert "Sensitivity" in result.stdout
+    report = json.loads(report_path.read_text())
+    int8 = [layer["name"] for layer in report["layers"] if layer["quantized"]]
+    assert len(int8) >= 4
+    for layer in report["layers"]:
+        if layer["quantized"]:
+            assert layer["output_sqnr_db"] > 15 and layer["accumulated_sqnr_db"] > 15
+            assert layer["name"] in result.stdout
+    ranked = [entry["name"] for entry in report["sensitivity"]]
+    assert sorted(ranked) == sorted(int8)  # every int8 layer ranked once
+    gains = [entry["sqnr_gain_db"] for entry in report["sensitivity"]]
+    assert gains == sorted(gains, reverse=True)
+
+
 def test_keep_float_flag(tmp_path):
     report_path = tmp_path / "r.json"
     result = cli("quantize", "--model", "demo:digits-mlp", "--method", "dynamic",

@@ -196,6 +196,35 @@ def test_sensitivity_keep_suggested_and_what_if_rerun(qtbot, open_window):
     assert "calibration" in box.reused.text()
 
 
+@pytest.mark.parametrize("demo", ["digits-cnn", "digits-transformer"])
+def test_issue_demos_show_layer_errors_ranking_and_the_gain_of_keeping_the_worst(
+        qtbot, open_window, demo):
+    win = open_window(demo, "static")
+    panel = win.layers_panel
+    assert run_to_end(qtbot, win, "static", calibration_batches=4) == "finished"
+    first = win.result
+    int8 = [layer.name for layer in first.layers if layer.quantized]
+    for name in int8:  # every int8 layer shows its own and accumulated error
+        assert float(cell(panel, name, OUTPUT_SQNR)) > 15
+        assert float(cell(panel, name, ACCUMULATED_SQNR)) > 15
+    assert panel.bar_names == int8
+
+    with qtbot.waitSignal(panel.ranker.finished, timeout=RUN_TIMEOUT_MS):
+        qtbot.mouseClick(panel.rank_button, Qt.MouseButton.LeftButton)
+    assert panel.rank_table.rowCount() == len(int8)
+    assert sorted(panel.rank_table.item(r, 0).text() for r in range(len(int8))) == sorted(int8)
+    worst = panel.entries[0]
+    assert worst.sqnr_gain_db > 0.3
+
+    panel.set_keep_float(worst.name, True)  # the worst-ranked layer, kept float by hand
+    assert run_to_end(qtbot, win, "static", calibration_batches=4) == "finished"
+    again = win.result
+    assert worst.name in again.recipe.keep_float
+    # measurably better agreement, close to what the ranking predicted
+    assert again.agreement.sqnr_db > first.agreement.sqnr_db + 0.3
+    assert again.agreement.sqnr_db == pytest.approx(worst.sqnr_db_all_but_this, abs=0.5)
+
+
 def test_cancel_during_sensitivity_leaves_the_window_usable(qtbot, open_window):
     win = open_window("digits-cnn", "static")
     panel = win.layers_panel
