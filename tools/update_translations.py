@@ -133,10 +133,54 @@ ES = {
     "Tick to keep {name} in float in the next run.":
         "Marque para mantener {name} en float en la próxima ejecución.",
     "Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR "
-    "{sqnr:.1f} dB. Highlighted in red: the layers with the lowest output SQNR ({worst}).":
+    "{sqnr:.1f} dB. Highlighted in red: the layers with the lowest output SQNR ({worst}). "
+    "Measured with {sources}.":
         "Última ejecución: {method} en el backend {backend}, {count} de {total} capas int8, "
         "SQNR de salida {sqnr:.1f} dB. Resaltadas en rojo: las capas con la SQNR de salida más "
-        "baja ({worst}).",
+        "baja ({worst}). Medido con {sources}.",
+    "torch.ao.ns (PyTorch's numeric suite)": "torch.ao.ns (el numeric suite de PyTorch)",
+    "torch.ao.ns for the weights and forward hooks for the outputs":
+        "torch.ao.ns para los pesos y forward hooks para las salidas",
+    "forward hooks": "forward hooks",
+    " and ": " y ",
+    "Tree": "Árbol",
+    "Show the layers as a tree": "Mostrar las capas como un árbol",
+    "Group the layers under the modules that contain them; sorting orders the layers inside "
+    "each module.":
+        "Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas "
+        "dentro de cada módulo.",
+    "Flat list": "Lista plana",
+    "Show the layers as a flat list": "Mostrar las capas como una lista plana",
+    "List every layer by its full name; sorting orders all layers together.":
+        "Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.",
+    "For a module: the parameters of everything inside it.":
+        "En un módulo: los parámetros de todo lo que contiene.",
+    "int8: quantized; fused: folded into the layer before it; float: left in float. For a "
+    "module: how many layers inside it are which.":
+        "int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. "
+        "En un módulo: cuántas capas de cada tipo contiene.",
+    "The original weight (batch-norm folded in) against the int8 weight. For a module: the "
+    "lowest value inside it.":
+        "El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el "
+        "valor más bajo que contiene.",
+    "The layer's own error: the quantized layer fed the float input. For a module: the lowest "
+    "value inside it.":
+        "El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un "
+        "módulo: el valor más bajo que contiene.",
+    "The quantized model's activation here against the original's, with every error upstream. "
+    "For a module: the lowest value inside it.":
+        "La activación del modelo cuantizado aquí frente a la del original, con todos los "
+        "errores anteriores. En un módulo: el valor más bajo que contiene.",
+    "{count} int8": "{count} int8",
+    "{count} fused": "{count} fusionadas",
+    "{count} float": "{count} float",
+    "{name}: {type} with {count} layers inside": "{name}: {type} con {count} capas dentro",
+    "module": "módulo",
+    "The lowest value among the layers inside.": "El valor más bajo entre las capas que contiene.",
+    "Holds one of the layers with the lowest output SQNR.":
+        "Contiene una de las capas con la SQNR de salida más baja.",
+    "{name} ({type}) holds {count} layers. Select one of them to see its weights.":
+        "{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.",
     "Press Quantize to measure each layer's error":
         "Pulse Cuantizar para medir el error de cada capa",
     "{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}":
@@ -623,9 +667,15 @@ ES = {
 }
 
 
+def tool(name: str) -> str:
+    """The PySide6 tool installed next to this Python (works without activating the venv)."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else name
+
+
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "quantgui" / "ui").glob("*.py"))
-    subprocess.run(["pyside6-lupdate", *sources, "-no-obsolete", "-source-language", "en",
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-source-language", "en",
                     "-target-language", "es", "-ts", str(TS)], cwd=ROOT, check=True)
     tree = ET.parse(TS)
     missing = []
@@ -645,7 +695,7 @@ def main() -> int:
                         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
     with open(TS, "w", encoding="utf-8") as handle:
         handle.write(text)
-    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
     for source in missing:
         print(f"untranslated: {source!r}", file=sys.stderr)
     return 1 if missing else 0

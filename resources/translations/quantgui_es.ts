@@ -223,239 +223,239 @@
   <context>
     <name>HistoryPanel</name>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="62" />
+      <location filename="../../quantgui/ui/history_panel.py" line="68" />
       <source>Dynamic</source>
       <translation>Dinámica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="62" />
+      <location filename="../../quantgui/ui/history_panel.py" line="68" />
       <source>Static</source>
       <translation>Estática</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="63" />
+      <location filename="../../quantgui/ui/history_panel.py" line="69" />
       <source>QAT</source>
       <translation>QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="69" />
-      <location filename="../../quantgui/ui/history_panel.py" line="301" />
+      <location filename="../../quantgui/ui/history_panel.py" line="75" />
+      <location filename="../../quantgui/ui/history_panel.py" line="307" />
       <source>Time</source>
       <translation>Hora</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="69" />
-      <location filename="../../quantgui/ui/history_panel.py" line="303" />
+      <location filename="../../quantgui/ui/history_panel.py" line="75" />
+      <location filename="../../quantgui/ui/history_panel.py" line="309" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="69" />
-      <location filename="../../quantgui/ui/history_panel.py" line="304" />
+      <location filename="../../quantgui/ui/history_panel.py" line="75" />
+      <location filename="../../quantgui/ui/history_panel.py" line="310" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="70" />
-      <location filename="../../quantgui/ui/history_panel.py" line="308" />
+      <location filename="../../quantgui/ui/history_panel.py" line="76" />
+      <location filename="../../quantgui/ui/history_panel.py" line="314" />
       <source>Settings</source>
       <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="70" />
-      <location filename="../../quantgui/ui/history_panel.py" line="311" />
+      <location filename="../../quantgui/ui/history_panel.py" line="76" />
+      <location filename="../../quantgui/ui/history_panel.py" line="317" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="70" />
-      <location filename="../../quantgui/ui/history_panel.py" line="313" />
+      <location filename="../../quantgui/ui/history_panel.py" line="76" />
+      <location filename="../../quantgui/ui/history_panel.py" line="319" />
       <source>Latency</source>
       <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="71" />
+      <location filename="../../quantgui/ui/history_panel.py" line="77" />
       <source>Accuracy / SQNR</source>
       <translation>Exactitud / SQNR</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="75" />
+      <location filename="../../quantgui/ui/history_panel.py" line="81" />
       <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
       <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="85" />
+      <location filename="../../quantgui/ui/history_panel.py" line="91" />
       <source>Run history</source>
       <translation>Historial de ejecuciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="86" />
+      <location filename="../../quantgui/ui/history_panel.py" line="92" />
       <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
       <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="96" />
+      <location filename="../../quantgui/ui/history_panel.py" line="102" />
       <source>Delete</source>
       <translation>Eliminar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="97" />
+      <location filename="../../quantgui/ui/history_panel.py" line="103" />
       <source>Remove the selected runs from the history (Delete).</source>
       <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="99" />
+      <location filename="../../quantgui/ui/history_panel.py" line="105" />
       <source>Delete the selected runs</source>
       <translation>Eliminar las ejecuciones seleccionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="101" />
+      <location filename="../../quantgui/ui/history_panel.py" line="107" />
       <source>Compare</source>
       <translation>Comparar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="102" />
+      <location filename="../../quantgui/ui/history_panel.py" line="108" />
       <source>Show the two selected runs side by side.</source>
       <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="103" />
+      <location filename="../../quantgui/ui/history_panel.py" line="109" />
       <source>Compare the two selected runs</source>
       <translation>Comparar las dos ejecuciones seleccionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="113" />
+      <location filename="../../quantgui/ui/history_panel.py" line="119" />
       <source>Two runs side by side</source>
       <translation>Dos ejecuciones lado a lado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="117" />
+      <location filename="../../quantgui/ui/history_panel.py" line="123" />
       <source>Run comparison</source>
       <translation>Comparación de ejecuciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="122" />
+      <location filename="../../quantgui/ui/history_panel.py" line="128" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="123" />
+      <location filename="../../quantgui/ui/history_panel.py" line="129" />
       <source>Close the comparison</source>
       <translation>Cerrar la comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="130" />
+      <location filename="../../quantgui/ui/history_panel.py" line="136" />
       <source>Trade-off charts</source>
       <translation>Gráficos de compromiso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="131" />
+      <location filename="../../quantgui/ui/history_panel.py" line="137" />
       <source>The current model's runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
       <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="245" />
+      <location filename="../../quantgui/ui/history_panel.py" line="251" />
       <source>Run {id}: {settings}</source>
       <translation>Ejecución {id}: {settings}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="250" />
+      <location filename="../../quantgui/ui/history_panel.py" line="256" />
       <source>{count} runs kept</source>
       <translation>{count} ejecuciones guardadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="274" />
+      <location filename="../../quantgui/ui/history_panel.py" line="280" />
       <source> ({delta:+.2f} points)</source>
       <translation> ({delta:+.2f} puntos)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="278" />
+      <location filename="../../quantgui/ui/history_panel.py" line="284" />
       <source>SQNR {value:.1f} dB</source>
       <translation>SQNR {value:.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="279" />
+      <location filename="../../quantgui/ui/history_panel.py" line="285" />
       <source>SQNR ∞ (identical)</source>
       <translation>SQNR ∞ (idéntico)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="306" />
+      <location filename="../../quantgui/ui/history_panel.py" line="312" />
       <source>Backend</source>
       <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="307" />
+      <location filename="../../quantgui/ui/history_panel.py" line="313" />
       <source>Threads</source>
       <translation>Hilos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="309" />
+      <location filename="../../quantgui/ui/history_panel.py" line="315" />
       <source>Kept in float</source>
       <translation>Mantenidas en float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="315" />
+      <location filename="../../quantgui/ui/history_panel.py" line="321" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="317" />
+      <location filename="../../quantgui/ui/history_panel.py" line="323" />
       <source>Original accuracy</source>
       <translation>Exactitud original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="319" />
+      <location filename="../../quantgui/ui/history_panel.py" line="325" />
       <source>SQNR</source>
       <translation>SQNR</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="323" />
-      <location filename="../../quantgui/ui/history_panel.py" line="324" />
+      <location filename="../../quantgui/ui/history_panel.py" line="329" />
+      <location filename="../../quantgui/ui/history_panel.py" line="330" />
       <source>Run {id}</source>
       <translation>Ejecución {id}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="351" />
+      <location filename="../../quantgui/ui/history_panel.py" line="357" />
       <source>Accuracy (%)</source>
       <translation>Exactitud (%)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="351" />
+      <location filename="../../quantgui/ui/history_panel.py" line="357" />
       <source>SQNR (dB)</source>
       <translation>SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="357" />
+      <location filename="../../quantgui/ui/history_panel.py" line="363" />
       <source>No runs of {model} yet: press Quantize and each run appears here.</source>
       <translation>Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="359" />
+      <location filename="../../quantgui/ui/history_panel.py" line="365" />
       <source>this model</source>
       <translation>este modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="361" />
+      <location filename="../../quantgui/ui/history_panel.py" line="367" />
       <source>{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
       <translation>{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="370" />
+      <location filename="../../quantgui/ui/history_panel.py" line="376" />
       <source>Quality against size</source>
       <translation>Calidad frente a tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="371" />
+      <location filename="../../quantgui/ui/history_panel.py" line="377" />
       <source>Size (KiB)</source>
       <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="373" />
+      <location filename="../../quantgui/ui/history_panel.py" line="379" />
       <source>Quality against latency</source>
       <translation>Calidad frente a latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="374" />
+      <location filename="../../quantgui/ui/history_panel.py" line="380" />
       <source>Latency (ms)</source>
       <translation>Latencia (ms)</translation>
     </message>
@@ -463,434 +463,531 @@
   <context>
     <name>LayersPanel</name>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="233" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="275" />
       <source>Load a model to see its layers.</source>
       <translation>Cargue un modelo para ver sus capas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="235" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="277" />
       <source>Layer plan status</source>
       <translation>Estado del plan de capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="331" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="283" />
+      <source>Tree</source>
+      <translation>Árbol</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="283" />
+      <source>Show the layers as a tree</source>
+      <translation>Mostrar las capas como un árbol</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="284" />
+      <source>Group the layers under the modules that contain them; sorting orders the layers inside each module.</source>
+      <translation>Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas dentro de cada módulo.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="286" />
+      <source>Flat list</source>
+      <translation>Lista plana</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="286" />
+      <source>Show the layers as a flat list</source>
+      <translation>Mostrar las capas como una lista plana</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="287" />
+      <source>List every layer by its full name; sorting orders all layers together.</source>
+      <translation>Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="408" />
       <source>Layer</source>
       <translation>Capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
       <source>Type</source>
       <translation>Tipo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
       <source>Output shape</source>
       <translation>Forma de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="242" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="242" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
       <source>Reason</source>
       <translation>Motivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="242" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
       <source>Weight SQNR (dB)</source>
       <translation>SQNR de los pesos (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="243" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="307" />
       <source>Output SQNR (dB)</source>
       <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="243" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="307" />
       <source>Accumulated SQNR (dB)</source>
       <translation>SQNR acumulada (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="252" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="321" />
       <source>Tick a layer planned int8 to keep it in float in the next run.</source>
       <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="253" />
-      <source>int8: quantized; fused: folded into the layer before it; float: left in float.</source>
-      <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float.</translation>
+      <location filename="../../quantgui/ui/layers_panel.py" line="322" />
+      <source>For a module: the parameters of everything inside it.</source>
+      <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="255" />
-      <source>The original weight (batch-norm folded in) against the int8 weight.</source>
-      <translation>El peso original (con la batch-norm integrada) frente al peso int8.</translation>
+      <location filename="../../quantgui/ui/layers_panel.py" line="323" />
+      <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
+      <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="257" />
-      <source>The layer's own error: the quantized layer fed the float input.</source>
-      <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float.</translation>
+      <location filename="../../quantgui/ui/layers_panel.py" line="326" />
+      <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
+      <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="258" />
-      <source>The quantized model's activation here against the original's, with every error upstream.</source>
-      <translation>La activación del modelo cuantizado aquí frente a la del original, con todo el error acumulado antes.</translation>
+      <location filename="../../quantgui/ui/layers_panel.py" line="328" />
+      <source>The layer's own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
+      <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="266" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="330" />
+      <source>The quantized model's activation here against the original's, with every error upstream. For a module: the lowest value inside it.</source>
+      <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="340" />
       <source>Layers of the model</source>
       <translation>Capas del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="275" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="291" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="352" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="368" />
       <source>SQNR by layer</source>
       <translation>SQNR por capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="276" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="353" />
       <source>Output SQNR of each quantized layer (bars; red: the worst) and accumulated SQNR (dots). Higher is better.</source>
       <translation>SQNR de la salida de cada capa cuantizada (barras; en rojo, las peores) y SQNR acumulada (puntos). Más es mejor.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="279" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="356" />
       <source>SQNR (dB)</source>
       <translation>SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="292" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="369" />
       <source>Sensitivity</source>
       <translation>Sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="383" />
       <source>Rank layers</source>
       <translation>Clasificar capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="307" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="384" />
       <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
       <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="311" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="388" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="312" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="389" />
       <source>Cancel ranking</source>
       <translation>Cancelar la clasificación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="314" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="391" />
       <source>Keep suggested in float</source>
       <translation>Mantener en float las sugeridas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="315" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="392" />
       <source>Tick the suggested layers' keep-float boxes; press Quantize to see the effect.</source>
       <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="324" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="404" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="401" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="481" />
       <source>Rank the layers to find the ones that hurt most.</source>
       <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="327" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="404" />
       <source>Sensitivity progress</source>
       <translation>Progreso de la sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="331" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="408" />
       <source>SQNR gain (dB)</source>
       <translation>Ganancia de SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="331" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="408" />
       <source>Accuracy gain</source>
       <translation>Ganancia de exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="332" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="409" />
       <source>SQNR when kept float (dB)</source>
       <translation>SQNR si se mantiene en float (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="332" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="409" />
       <source>Suggested</source>
       <translation>Sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="338" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="415" />
       <source>Layers ranked by sensitivity</source>
       <translation>Capas ordenadas por sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="347" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="424" />
       <source>Select a layer to see its weights.</source>
       <translation>Seleccione una capa para ver sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="349" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="426" />
       <source>Selected layer</source>
       <translation>Capa seleccionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="351" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="428" />
       <source>channel </source>
       <translation>canal </translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="352" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="429" />
       <source>Output channel</source>
       <translation>Canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="353" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="430" />
       <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
       <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="361" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="438" />
       <source>Weights of the selected layer</source>
       <translation>Pesos de la capa seleccionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="363" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="730" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="440" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="994" />
       <source>Weights and int8 grid</source>
       <translation>Pesos y rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="366" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="443" />
       <source>Weight range per output channel</source>
       <translation>Rango de los pesos por canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="367" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="444" />
       <source>output channel</source>
       <translation>canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="369" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="793" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="446" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1057" />
       <source>Activation range from calibration</source>
       <translation>Rango de activación de la calibración</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="370" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="703" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="447" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="967" />
       <source>input</source>
       <translation>entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="371" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="703" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="448" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="967" />
       <source>output</source>
       <translation>salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="428" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="507" />
       <source>Reused from the previous run: {items}.</source>
       <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="470" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="549" />
       <source>Planning {method} quantization on the {backend} backend…</source>
       <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="486" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="565" />
       <source>Plan for {method} quantization on the {backend} backend: {int8} layers int8, {fused} fused, {float} float. Tick “Keep float” to leave a layer in float.</source>
       <translation>Plan de la cuantización {method} en el backend {backend}: {int8} capas int8, {fused} fusionadas, {float} float. Marque una capa para dejarla en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="494" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="573" />
       <source>The plan could not be made: {message}</source>
       <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="533" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="625" />
+      <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. Highlighted in red: the layers with the lowest output SQNR ({worst}). Measured with {sources}.</source>
+      <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas int8, SQNR de salida {sqnr:.1f} dB. Resaltadas en rojo: las capas con la SQNR de salida más baja ({worst}). Medido con {sources}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="637" />
+      <source>torch.ao.ns (PyTorch's numeric suite)</source>
+      <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="638" />
+      <source>torch.ao.ns for the weights and forward hooks for the outputs</source>
+      <translation>torch.ao.ns para los pesos y forward hooks para las salidas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="640" />
+      <source>forward hooks</source>
+      <translation>forward hooks</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="642" />
+      <source> and </source>
+      <translation> y </translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="670" />
       <source>int8</source>
       <translation>int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="533" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="670" />
       <source>fused</source>
       <translation>fusionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="533" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="671" />
       <source>float</source>
       <translation>float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="544" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="703" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="724" />
       <source>(model)</source>
       <translation>(modelo)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="571" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="718" />
       <source>Among the layers with the lowest output SQNR.</source>
       <translation>Entre las capas con la SQNR de salida más baja.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="580" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="730" />
       <source>Tick to keep {name} in float in the next run.</source>
       <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="587" />
-      <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. Highlighted in red: the layers with the lowest output SQNR ({worst}).</source>
-      <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas int8, SQNR de salida {sqnr:.1f} dB. Resaltadas en rojo: las capas con la SQNR de salida más baja ({worst}).</translation>
+      <location filename="../../quantgui/ui/layers_panel.py" line="789" />
+      <source>{count} int8</source>
+      <translation>{count} int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="789" />
+      <source>{count} fused</source>
+      <translation>{count} fusionadas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="790" />
+      <source>{count} float</source>
+      <translation>{count} float</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="808" />
+      <source>{name}: {type} with {count} layers inside</source>
+      <translation>{name}: {type} con {count} capas dentro</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="809" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="937" />
+      <source>module</source>
+      <translation>módulo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="815" />
+      <source>The lowest value among the layers inside.</source>
+      <translation>El valor más bajo entre las capas que contiene.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="818" />
+      <source>Holds one of the layers with the lowest output SQNR.</source>
+      <translation>Contiene una de las capas con la SQNR de salida más baja.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="847" />
       <source>Press Quantize to measure each layer's error</source>
       <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="693" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="936" />
+      <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
+      <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="957" />
       <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
       <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="695" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="959" />
       <source>per-channel</source>
       <translation>por canal</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="696" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="960" />
       <source>per-tensor</source>
       <translation>por tensor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="699" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="963" />
       <source>float weights</source>
       <translation>pesos float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="700" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="964" />
       <source>weights before quantization (run to see the int8 grid)</source>
       <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="702" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="966" />
       <source>no weights</source>
       <translation>sin pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="706" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="970" />
       <source>{which} range [{low:.3g}, {high:.3g}]</source>
       <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="720" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="984" />
       <source>No weights to show</source>
       <translation>No hay pesos que mostrar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="727" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="991" />
       <source>Weights of channel {channel} and its int8 grid</source>
       <translation>Pesos del canal {channel} y su rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="731" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="995" />
       <source>Weights</source>
       <translation>Pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="738" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1002" />
       <source>original</source>
       <translation>original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="739" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1003" />
       <source>quantized</source>
       <translation>cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="760" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1024" />
       <source>int8 levels</source>
       <translation>niveles int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="761" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1025" />
       <source>weight value</source>
       <translation>valor del peso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="790" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1054" />
       <source>Activation range: none (float or dynamic layer)</source>
       <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="791" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1055" />
       <source>Activation range: known after a static or QAT run</source>
       <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="818" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1082" />
       <source>Fix the settings first.</source>
       <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="831" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1095" />
       <source>Sensitivity: starting…</source>
       <translation>Sensibilidad: empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="840" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1104" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="848" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1112" />
       <source>Sensitivity {current}/{total}</source>
       <translation>Sensibilidad {current}/{total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="859" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1123" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="863" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1127" />
       <source>★ suggested</source>
       <translation>★ sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="877" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1141" />
       <source>Ranked {count} layers. Keeping {names} in float should help most.</source>
       <translation>{count} capas clasificadas. Mantener {names} en float debería ayudar más.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="881" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1145" />
       <source>Ranked {count} layers. No layer gains 1 dB or more by staying float.</source>
       <translation>{count} capas clasificadas. Ninguna gana 1 dB o más si se queda en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="886" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1150" />
       <source>Ranking failed: {message}</source>
       <translation>La clasificación falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="891" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1155" />
       <source>Ranking cancelled.</source>
       <translation>Clasificación cancelada.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="898" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1162" />
       <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
       <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
@@ -1232,114 +1329,114 @@
       <translation>Empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="456" />
+      <location filename="../../quantgui/ui/main_window.py" line="459" />
       <source>Run: {recipe}</source>
       <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="458" />
+      <location filename="../../quantgui/ui/main_window.py" line="461" />
       <source>Quantizing {name} ({method})…</source>
       <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="472" />
+      <location filename="../../quantgui/ui/main_window.py" line="475" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="475" />
+      <location filename="../../quantgui/ui/main_window.py" line="478" />
       <source>Preparing</source>
       <translation>Preparando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="475" />
+      <location filename="../../quantgui/ui/main_window.py" line="478" />
       <source>Calibrating</source>
       <translation>Calibrando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="476" />
+      <location filename="../../quantgui/ui/main_window.py" line="479" />
       <source>Quantizing</source>
       <translation>Cuantizando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="476" />
+      <location filename="../../quantgui/ui/main_window.py" line="479" />
       <source>Converting</source>
       <translation>Convirtiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="477" />
+      <location filename="../../quantgui/ui/main_window.py" line="480" />
       <source>Measuring</source>
       <translation>Midiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="490" />
+      <location filename="../../quantgui/ui/main_window.py" line="493" />
       <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
       <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="500" />
+      <location filename="../../quantgui/ui/main_window.py" line="503" />
       <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
       <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="510" />
+      <location filename="../../quantgui/ui/main_window.py" line="513" />
       <source>{seconds:.1f} s</source>
       <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="518" />
-      <location filename="../../quantgui/ui/main_window.py" line="524" />
+      <location filename="../../quantgui/ui/main_window.py" line="521" />
+      <location filename="../../quantgui/ui/main_window.py" line="527" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="529" />
+      <location filename="../../quantgui/ui/main_window.py" line="532" />
       <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
       <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="539" />
-      <location filename="../../quantgui/ui/main_window.py" line="540" />
+      <location filename="../../quantgui/ui/main_window.py" line="542" />
+      <location filename="../../quantgui/ui/main_window.py" line="543" />
       <source>Cancelled</source>
       <translation>Cancelado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="541" />
+      <location filename="../../quantgui/ui/main_window.py" line="544" />
       <source>Cancelled; the model is unchanged.</source>
       <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="545" />
+      <location filename="../../quantgui/ui/main_window.py" line="548" />
       <source>Failed</source>
       <translation>Falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="546" />
+      <location filename="../../quantgui/ui/main_window.py" line="549" />
       <source>The run failed: {message}</source>
       <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="549" />
+      <location filename="../../quantgui/ui/main_window.py" line="552" />
       <source>Quantization failed</source>
       <translation>La cuantización falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="563" />
+      <location filename="../../quantgui/ui/main_window.py" line="566" />
       <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
       <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="574" />
+      <location filename="../../quantgui/ui/main_window.py" line="577" />
       <source>The language changes the next time QuantGUI starts.</source>
       <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="578" />
+      <location filename="../../quantgui/ui/main_window.py" line="581" />
       <source>About QuantGUI</source>
       <translation>Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="579" />
+      <location filename="../../quantgui/ui/main_window.py" line="582" />
       <source>QuantGUI {version}: see and do PyTorch quantization — dynamic, static and QAT, side by side.</source>
       <translation>QuantGUI {version}: ver y hacer cuantización de PyTorch — dinámica, estática y QAT, lado a lado.</translation>
     </message>
@@ -1739,97 +1836,97 @@
   <context>
     <name>PreviousRunBox</name>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="108" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="143" />
       <source>What-if: previous run and this run</source>
       <translation>¿Y si…?: la ejecución anterior y esta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="113" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="148" />
       <source>Previous run</source>
       <translation>Ejecución anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="113" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="148" />
       <source>This run</source>
       <translation>Esta ejecución</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="114" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="149" />
       <source>Change</source>
       <translation>Cambio</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="120" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="155" />
       <source>Previous run compared with this run</source>
       <translation>La ejecución anterior comparada con esta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="123" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="158" />
       <source>Reused from the previous run</source>
       <translation>Reutilizado de la ejecución anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="147" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="182" />
       <source>none</source>
       <translation>ninguna</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="149" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="184" />
       <source>Layers kept float</source>
       <translation>Capas mantenidas en float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="150" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="185" />
       <source>Layers quantized</source>
       <translation>Capas cuantizadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="153" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="188" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="156" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="191" />
       <source>{median:.3f} ms</source>
       <translation>{median:.3f} ms</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="157" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="192" />
       <source>Latency</source>
       <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="162" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="197" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="164" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="199" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="166" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="201" />
       <source>Output SQNR (dB)</source>
       <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="167" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="202" />
       <source>{delta:+.1f} dB</source>
       <translation>{delta:+.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="169" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="204" />
       <source>Top-1 agreement</source>
       <translation>Coincidencia top-1</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="176" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="211" />
       <source>Reused from the previous run: {items}.</source>
       <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="179" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="214" />
       <source>Nothing was reused from the previous run.</source>
       <translation>No se reutilizó nada de la ejecución anterior.</translation>
     </message>
@@ -2297,70 +2394,70 @@
   <context>
     <name>TrainingPlots</name>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="20" />
+      <location filename="../../quantgui/ui/training_plots.py" line="21" />
       <source>Choose QAT and press Quantize: the training loss, the validation metrics and the learning rate appear here as the model trains.</source>
       <translation>Elija QAT y pulse Cuantizar: la pérdida de entrenamiento, las métricas de validación y la tasa de aprendizaje aparecen aquí mientras el modelo entrena.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="25" />
+      <location filename="../../quantgui/ui/training_plots.py" line="26" />
       <source>Training curves</source>
       <translation>Curvas de entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="26" />
+      <location filename="../../quantgui/ui/training_plots.py" line="27" />
       <source>QAT training curves: loss, validation loss and accuracy, learning rate.</source>
       <translation>Curvas de entrenamiento QAT: pérdida, pérdida y exactitud de validación, tasa de aprendizaje.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="37" />
+      <location filename="../../quantgui/ui/training_plots.py" line="38" />
       <source>Training loss</source>
       <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="39" />
-      <location filename="../../quantgui/ui/training_plots.py" line="47" />
+      <location filename="../../quantgui/ui/training_plots.py" line="40" />
+      <location filename="../../quantgui/ui/training_plots.py" line="48" />
       <source>step</source>
       <translation>paso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="41" />
+      <location filename="../../quantgui/ui/training_plots.py" line="42" />
       <source>per step</source>
       <translation>por paso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="43" />
+      <location filename="../../quantgui/ui/training_plots.py" line="44" />
       <source>smoothed</source>
       <translation>suavizada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="46" />
+      <location filename="../../quantgui/ui/training_plots.py" line="47" />
       <source>Learning rate</source>
       <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="51" />
+      <location filename="../../quantgui/ui/training_plots.py" line="52" />
       <source>Validation loss</source>
       <translation>Pérdida de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="52" />
-      <location filename="../../quantgui/ui/training_plots.py" line="57" />
+      <location filename="../../quantgui/ui/training_plots.py" line="53" />
+      <location filename="../../quantgui/ui/training_plots.py" line="58" />
       <source>epoch</source>
       <translation>época</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="56" />
+      <location filename="../../quantgui/ui/training_plots.py" line="57" />
       <source>Validation accuracy</source>
       <translation>Exactitud de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="61" />
+      <location filename="../../quantgui/ui/training_plots.py" line="62" />
       <source>QAT (fake-quantized)</source>
       <translation>QAT (cuantización simulada)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="65" />
-      <location filename="../../quantgui/ui/training_plots.py" line="110" />
+      <location filename="../../quantgui/ui/training_plots.py" line="66" />
+      <location filename="../../quantgui/ui/training_plots.py" line="127" />
       <source>original</source>
       <translation>original</translation>
     </message>
