@@ -74,8 +74,8 @@ def test_inspect_prints_plan_errors_and_sensitivity(tmp_path):
     layers = {layer["name"]: layer for layer in report["layers"]}
     assert layers["fc1"]["weight_sqnr_db"] > 30 and layers["fc1"]["output_sqnr_db"] > 20
     assert layers["relu1"]["weight_sqnr_db"] is None
-    assert layers["fc1"]["error_source"] == "torch.ao.ns"
-    assert "(measured with torch.ao.ns)" in result.stdout
+    assert layers["fc1"]["error_source"] == "torch.ao.ns + forward hooks"
+    assert "(measured with torch.ao.ns + forward hooks)" in result.stdout
     names = [entry["name"] for entry in report["sensitivity"]]
     assert sorted(names) == ["fc1", "fc2", "fc3"]
     assert report["suggested_keep_float"] == names[:1]

@@ -139,8 +139,8 @@ ES = {
         "SQNR de salida {sqnr:.1f} dB. Resaltadas en rojo: las capas con la SQNR de salida más "
         "baja ({worst}). Medido con {sources}.",
     "torch.ao.ns (PyTorch's numeric suite)": "torch.ao.ns (el numeric suite de PyTorch)",
-    "torch.ao.ns for the weights and forward hooks for the outputs":
-        "torch.ao.ns para los pesos y forward hooks para las salidas",
+    "torch.ao.ns (PyTorch's numeric suite) and forward hooks":
+        "torch.ao.ns (el numeric suite de PyTorch) y forward hooks",
     "forward hooks": "forward hooks",
     " and ": " y ",
     "Tree": "Árbol",

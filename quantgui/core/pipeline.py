@@ -161,6 +161,8 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
                      f"engine (torch {torch.__version__}, {recipe.threads} threads).")
     with engine_and_threads(recipe), evaluating(loaded.model):
         extra = {}
+        if recipe.method == "static":
+            extra["keep_observed"] = True  # for the numeric suite's per-layer comparison
         if recipe.method == "static" and cache is not None:
             extra["calibration_cache"] = cache.calibration
             if static.calibration_key(recipe) in cache.calibration:

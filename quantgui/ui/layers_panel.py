@@ -635,8 +635,8 @@ class LayersPanel(QWidget):
 
     def _error_sources(self, result: Any) -> str:
         words = {"torch.ao.ns": self.tr("torch.ao.ns (PyTorch's numeric suite)"),
-                 "torch.ao.ns + forward hooks": self.tr("torch.ao.ns for the weights and "
-                                                        "forward hooks for the outputs"),
+                 "torch.ao.ns + forward hooks": self.tr("torch.ao.ns (PyTorch's numeric "
+                                                        "suite) and forward hooks"),
                  "forward hooks": self.tr("forward hooks")}
         sources = sorted({layer.error_source for layer in result.layers if layer.error_source})
         return self.tr(" and ").join(words.get(source, source) for source in sources) or "—"

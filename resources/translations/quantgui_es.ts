@@ -766,8 +766,8 @@
     </message>
     <message>
       <location filename="../../quantgui/ui/layers_panel.py" line="638" />
-      <source>torch.ao.ns for the weights and forward hooks for the outputs</source>
-      <translation>torch.ao.ns para los pesos y forward hooks para las salidas</translation>
+      <source>torch.ao.ns (PyTorch's numeric suite) and forward hooks</source>
+      <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
     </message>
     <message>
       <location filename="../../quantgui/ui/layers_panel.py" line="640" />

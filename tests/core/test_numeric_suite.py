@@ -28,7 +28,7 @@ def test_static_errors_come_from_the_numeric_suite_and_match_the_hooks(demo):
     quantized = [layer for layer in result.layers if layer.quantized]
     assert quantized
     for layer in quantized:
-        assert layer.error_source == numeric_suite.NUMERIC_SUITE, layer
+        assert layer.error_source == numeric_suite.BOTH, layer  # accumulated: hooks
         expected = hooks[layer.name]
         assert layer.weight_sqnr_db == pytest.approx(expected.weight_sqnr_db, abs=0.05)
         assert layer.output_sqnr_db == pytest.approx(expected.output_sqnr_db, abs=0.05)
@@ -63,12 +63,13 @@ def test_the_suite_reads_the_int8_graph_directly():
 
     recipe = recipe_for("static", calibration_batches=4)
     with engine_and_threads(recipe):
-        method = drive(static.quantize(loaded.model, loaded.data, recipe, CancelToken()))
+        method = drive(static.quantize(loaded.model, loaded.data, recipe, CancelToken(),
+                                       keep_observed=True))
         errors = numeric_suite.fx_errors(method.observed_model, method.model,
                                          loaded.data.val_inputs[:64])
     assert set(errors) == {"fc1", "fc2", "fc3"}
     for weight, own, accumulated in errors.values():
-        assert 30 < weight < 80 and 25 < own < 80 and 25 < accumulated < 80
+        assert 30 < weight < 80 and 25 < own < 80 and accumulated is None  # that one: hooks
 
 
 @pytest.mark.parametrize("method", ["static", "qat"])
@@ -80,3 +81,15 @@ def test_models_fx_splits_into_units_and_qat_fall_back_to_hooks(method):
     assert measured
     assert {layer.error_source for layer in measured} == {numeric_suite.HOOKS}
     assert all(layer.output_sqnr_db is not None for layer in measured)
+
+
+def test_a_graph_the_suite_cannot_shadow_still_gets_its_weights_from_it():
+    # FX's int8 LayerNorm breaks the suite's shadow model (torch 2.13): the own-output error
+    # falls back to the hooks, the weight error still comes from the suite
+    loaded = load_demo("digits-transformer")
+    result = drive(run(loaded, recipe_for("static", calibration_batches=4)))
+    hooks = hook_errors(loaded, result)
+    query = {layer.name: layer for layer in result.layers}["encoder.0.attention.query"]
+    assert query.error_source == numeric_suite.BOTH
+    assert query.weight_sqnr_db == pytest.approx(hooks[query.name].weight_sqnr_db, abs=0.05)
+    assert query.output_sqnr_db == pytest.approx(hooks[query.name].output_sqnr_db, abs=1e-6)

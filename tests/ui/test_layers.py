@@ -84,7 +84,8 @@ def test_plan_before_the_run_then_errors_after_it(qtbot, open_window):
     assert "original_weight" in panel.detail and "grid" not in panel.detail
 
     assert run_to_end(qtbot, win, "static", calibration_batches=4) == "finished"
-    assert "Measured with torch.ao.ns (PyTorch's numeric suite)." in panel.status_label.text()
+    assert ("Measured with torch.ao.ns (PyTorch's numeric suite) and forward hooks."
+            in panel.status_label.text())
     assert not panel.tree.isColumnHidden(OUTPUT_SQNR)
     quantized = [layer.name for layer in win.result.layers if layer.quantized]
     for name in quantized:

@@ -88,10 +88,12 @@ def calibration_key(recipe: StaticRecipe) -> tuple:
 
 
 def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe, cancel: CancelToken,
-             calibration_cache: dict | None = None) -> EventStream[MethodResult]:
+             calibration_cache: dict | None = None, keep_observed: bool = False
+             ) -> EventStream[MethodResult]:
     """``calibration_cache`` (a dict owned by the caller, for one model and one dataset) keeps
     calibrated observers between runs: a what-if re-run with other layers kept float reuses
-    them and skips calibration."""
+    them and skips calibration. ``keep_observed`` keeps a copy of the calibrated graph for the
+    numeric suite (``MethodResult.observed_model``)."""
     cancel.raise_if_cancelled()
     work = copy.deepcopy(model).cpu().eval()
     plan = fx_units.plan_units(work)
@@ -120,7 +122,7 @@ def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe, cancel: C
     cancel.raise_if_cancelled()
     yield Progress("converting", 0, 1)
     whole = len(units) == 1 and not units[0].name and not units[0].non_traceable
-    observed = copy.deepcopy(prepared) if whole else None
+    observed = copy.deepcopy(prepared) if whole and keep_observed else None
     quantized = fx_units.convert(prepared, units)
     notes = {**softmax_notes(model), **untraceable_notes(plan, model)}
     for name in recipe.keep_float:
