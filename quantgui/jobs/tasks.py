@@ -60,6 +60,16 @@ def summarize(loaded: Any) -> ModelSummary:
         accuracy=accuracy, data_description=data.description)
 
 
+def warm_up_job() -> JobFn:
+    """The one-time imports of torch's FX machinery (see ``core.methods.fx_units.warm_up``)."""
+    def job(cancel: CancelToken) -> None:
+        from quantgui.core.methods.fx_units import warm_up
+
+        warm_up()
+
+    return job
+
+
 def load_demo_job(name: str) -> JobFn:
     def job(cancel: CancelToken) -> Loaded:
         from quantgui.core.demos import load_demo

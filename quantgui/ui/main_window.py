@@ -51,6 +51,7 @@ OPEN_MODEL = "__open__"
 class MainWindow(QMainWindow):
     model_loaded = Signal()
     run_finished = Signal(str)  # "finished", "cancelled" or "failed"
+    warmed_up = Signal()  # torch's FX machinery imported (see fx_units.warm_up)
 
     def __init__(self, demo: str | None = None, method: str | None = None,
                  load_now: bool = False) -> None:
@@ -72,6 +73,11 @@ class MainWindow(QMainWindow):
         self.loader = JobRunner(self, "load")
         self.loader.finished.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
+        # torch's first FX trace imports a large part of torch (1-3 s holding the interpreter
+        # lock): done once, in the background, after the first model is loaded
+        self.warm = False
+        self.warmer = JobRunner(self, "warm-up")
+        self.warmer.finished.connect(self._on_warmed_up)
         self.runner = JobRunner(self, "quantize")
         self.runner.events.connect(self._on_events)
         self.runner.finished.connect(self._on_run_finished)
@@ -343,6 +349,10 @@ class MainWindow(QMainWindow):
         if str(self.loaded.source).startswith("demo:"):
             self.settings.setValue("demo", self.loaded.name)
         self.user_models.after_loaded()
+        if not self.warm and not self.warmer.is_running():
+            from quantgui.jobs.tasks import warm_up_job
+
+            self.warmer.start(warm_up_job())
         self.description.setText(self.loaded.description)
         self.model_summary.setText(self._summary_html())
         self.result = None
@@ -483,6 +493,13 @@ class MainWindow(QMainWindow):
         from quantgui.core.events import EpochEnd, LogMessage, Progress, TrainStep
 
         self.training.add_events(events)
+        if any(isinstance(e, (EpochEnd, TrainStep)) and (e.step == 1 if isinstance(e, TrainStep)
+                                                         else True) for e in events):
+            # Preparing the model (FX tracing, copies) left many objects behind that the
+            # collector would walk again and again while training runs (measured: 50-90 ms
+            # pauses of the whole window); they are moved out of its way once training starts
+            # and after each epoch's validation.
+            gc.freeze()
         last_progress = None
         for event in events:
             if isinstance(event, LogMessage):
@@ -590,6 +607,13 @@ class MainWindow(QMainWindow):
         if key in keys:
             self.tabs.setCurrentIndex(keys.index(key))
 
+    def _on_warmed_up(self, _value: Any) -> None:
+        self.warm = True
+        if not self.runner.is_running():
+            # the modules just imported live for the whole session: out of the collector's way
+            gc.freeze()
+        self.warmed_up.emit()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("method", self._method)
@@ -598,6 +622,7 @@ class MainWindow(QMainWindow):
             gc.unfreeze()
         self.user_models.shutdown()
         self.loader.stop_and_wait()
+        self.warmer.stop_and_wait()  # an import cannot be interrupted: at most a few seconds
         if self.error_dialog is not None:
             self.error_dialog.close()
         super().closeEvent(event)

@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import Qt, QTimer
 
-from .helpers import RUN_TIMEOUT_MS, press_quantize
+from .helpers import LOAD_TIMEOUT_MS, RUN_TIMEOUT_MS, press_quantize
 
 INTERVAL_MS = 10
 
@@ -21,6 +21,8 @@ def test_event_loop_latency_during_qat(qtbot, window):
             lateness.append(max(0.0, (now - last[0]) * 1000.0 - INTERVAL_MS))
         last[0] = now
 
+    # torch's one-time FX imports run in the background after start-up, not during a run
+    qtbot.waitUntil(lambda: window.warm, timeout=LOAD_TIMEOUT_MS)
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(INTERVAL_MS)
@@ -37,5 +39,6 @@ def test_event_loop_latency_during_qat(qtbot, window):
     ordered = sorted(lateness)
     p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
     print(f"event-loop lateness over {len(ordered)} ticks: median "
-          f"{ordered[len(ordered) // 2]:.1f} ms, p99 {p99:.1f} ms, max {ordered[-1]:.1f} ms")
+          f"{ordered[len(ordered) // 2]:.1f} ms, p99 {p99:.1f} ms, "
+          f"worst {[round(x) for x in ordered[-5:]]} ms")
     assert p99 <= 50.0
