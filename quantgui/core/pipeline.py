@@ -163,10 +163,10 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         extra = {}
         if recipe.method == "static":
             extra["keep_observed"] = True  # for the numeric suite's per-layer comparison
-        if recipe.method == "static" and cache is not None:
-            extra["calibration_cache"] = cache.calibration
-            if static.calibration_key(recipe) in cache.calibration:
-                reused.append("calibration")
+            if cache is not None:
+                extra["calibration_cache"] = cache.calibration
+                if static.calibration_key(recipe) in cache.calibration:
+                    reused.append("calibration")
         method_result: MethodResult = yield from METHODS[recipe.method](
             loaded.model, data, recipe, cancel, **extra)
         quantized = method_result.model
@@ -223,10 +223,9 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         from_suite = suite.get(layer.name)
         if from_suite is not None and any(v is not None for v in from_suite):
             # the numeric suite's figures where it has them; hooks fill the rest
-            values = tuple(s if s is not None else h for s, h in zip(from_suite, hooks,
-                                                                     strict=True))
-            filled = any(s is None and h is not None for s, h in zip(from_suite, hooks,
-                                                                     strict=True))
+            pairs = list(zip(from_suite, hooks, strict=True))
+            values = tuple(h if s is None else s for s, h in pairs)
+            filled = any(s is None and h is not None for s, h in pairs)
             layer.error_source = numeric_suite.BOTH if filled else numeric_suite.NUMERIC_SUITE
         else:
             values, layer.error_source = hooks, numeric_suite.HOOKS

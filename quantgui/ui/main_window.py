@@ -51,7 +51,6 @@ OPEN_MODEL = "__open__"
 class MainWindow(QMainWindow):
     model_loaded = Signal()
     run_finished = Signal(str)  # "finished", "cancelled" or "failed"
-    warmed_up = Signal()  # torch's FX machinery imported (see fx_units.warm_up)
 
     def __init__(self, demo: str | None = None, method: str | None = None,
                  load_now: bool = False) -> None:
@@ -493,13 +492,6 @@ class MainWindow(QMainWindow):
         from quantgui.core.events import EpochEnd, LogMessage, Progress, TrainStep
 
         self.training.add_events(events)
-        if any(isinstance(e, (EpochEnd, TrainStep)) and (e.step == 1 if isinstance(e, TrainStep)
-                                                         else True) for e in events):
-            # Preparing the model (FX tracing, copies) left many objects behind that the
-            # collector would walk again and again while training runs (measured: 50-90 ms
-            # pauses of the whole window); they are moved out of its way once training starts
-            # and after each epoch's validation.
-            gc.freeze()
         last_progress = None
         for event in events:
             if isinstance(event, LogMessage):
@@ -612,7 +604,6 @@ class MainWindow(QMainWindow):
         if not self.runner.is_running():
             # the modules just imported live for the whole session: out of the collector's way
             gc.freeze()
-        self.warmed_up.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("geometry", self.saveGeometry())
