@@ -1,0 +1,96 @@
+"""What every engine provides: the contract between the pipeline and one runtime.
+
+An *engine* is where the quantized model runs: torch.ao's eager int8 kernels, torch.compile
+(inductor) on a torchao PT2E program, ONNX Runtime, ... A *technique* (dynamic, static, QAT) is
+how the int8 model is made. An engine implements the techniques it supports and builds two
+runnable models from the user's float model: the quantized one and the engine's own float32
+reference (compiled float32, the float32 model in ONNX Runtime; None where the eager original
+is the reference). The pipeline measures both against float32 eager PyTorch, interleaved.
+
+Adding an engine is one module with one ``Engine`` subclass and one line in
+``quantgui.core.engines.BUILTIN_ENGINES`` (or ``register_engine`` from anywhere).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import torch
+from torch import nn
+
+if TYPE_CHECKING:
+    from quantgui.core.demos import LoadedModel
+    from quantgui.core.events import CancelToken, EventStream
+    from quantgui.core.layers import LayerRecord
+    from quantgui.core.recipes import Recipe
+
+
+@dataclass
+class EngineBuild:
+    """What an engine made of the user's model for one run."""
+
+    quantized: nn.Module  # runs a float batch on this engine and returns a float tensor
+    size_bytes: int  # the quantized model saved in this engine's native format
+    # this engine's float32 model (compiled, or in ONNX Runtime); None: the eager original
+    reference: nn.Module | None = None
+    reference_size_bytes: int | None = None
+    # seconds spent per preparation stage ("export", "calibrate", "convert", "compile", ...),
+    # reported apart from latency
+    prepare_seconds: dict[str, float] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # layer/op name -> why it stayed float
+    training: list[dict[str, Any]] = field(default_factory=list)  # QAT epochs
+    # which ops/layers are int8, for engines whose result has no nn module tree (PT2E graphs,
+    # ONNX graphs); None: the pipeline derives the records from the module tree
+    layers: list[LayerRecord] | None = None
+    artifact: Any = None  # what ``save`` writes: an ExportedProgram, ONNX bytes, a module
+    observed_model: nn.Module | None = None  # torch.ao: calibrated graph for the numeric suite
+    extra: dict[str, Any] = field(default_factory=dict)  # engine-specific facts for the report
+
+
+class Engine:
+    """One runtime. Subclasses set the class attributes and implement ``build``."""
+
+    name: ClassVar[str] = ""  # identifier used in recipes, the CLI and reports
+    title: ClassVar[str] = ""  # shown in the window
+    description: ClassVar[str] = ""  # one or two sentences for tooltips and --help
+    techniques: ClassVar[tuple[str, ...]] = ()  # technique names it implements
+    save_formats: ClassVar[tuple[str, ...]] = ()  # what ``save`` can write, first is default
+
+    def unavailable_reason(self) -> str | None:
+        """Why this engine cannot run on this machine (missing package, no CUDA), or None.
+        Cheap: called when menus are built."""
+        return None
+
+    def unsupported_reason(self, model: nn.Module, technique: str) -> str | None:
+        """Why this engine cannot run ``technique`` on ``model``, known before a run, or None."""
+        if technique not in self.techniques:
+            return (f"The {self.title} engine does not implement {technique} quantization; "
+                    f"it offers {', '.join(self.techniques)}.")
+        return None
+
+    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken
+              ) -> EventStream[EngineBuild]:
+        """Quantize a copy of ``loaded.model`` with ``recipe`` (never the model itself),
+        yielding progress events and returning what was built."""
+        raise NotImplementedError
+
+    def save(self, build: EngineBuild, path: Path, format: str) -> None:
+        """Write the quantized model to ``path`` (atomically) in ``format``."""
+        raise NotImplementedError
+
+    def load_saved(self, path: Path, format: str) -> nn.Module:
+        """Load what ``save`` wrote, as something that runs a float batch (load-back check)."""
+        raise NotImplementedError
+
+
+def first_tensor(value: Any) -> torch.Tensor:
+    """The tensor a model returned (first of a tuple/list, logits of a dict-like output)."""
+    if isinstance(value, torch.Tensor):
+        return value
+    if isinstance(value, (tuple, list)) and value:
+        return first_tensor(value[0])
+    if isinstance(value, dict) and value:
+        return first_tensor(value.get("logits", next(iter(value.values()))))
+    raise TypeError(f"the model returned {type(value).__name__}, not a tensor")
