@@ -9,7 +9,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import numbers
 import os
+import reprlib
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -20,6 +24,88 @@ from quantgui.core.errors import RecipeError
 BACKENDS = ("x86", "fbgemm", "onednn", "qnnpack")
 OBSERVERS = ("minmax", "moving_average_minmax", "histogram")
 DYNAMIC_LAYER_TYPES = ("Linear", "LSTM", "GRU", "LSTMCell", "GRUCell", "RNNCell")
+SHOWN_CHARS = 80  # a bad value is quoted up to this length: a megabyte string stays one line
+TRUE_WORDS = ("true", "yes", "1")
+FALSE_WORDS = ("false", "no", "0")
+_REPR = reprlib.Repr()  # Python 3.11's Repr takes no keyword arguments
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 3, SHOWN_CHARS, SHOWN_CHARS
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = 6
+
+
+def shown(value: Any, limit: int = SHOWN_CHARS) -> str:
+    """A bad value as the user should see it: short, one line, never an exception (reprlib
+    stops at deep nesting; ints over Python's digit limit cannot even be printed)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        return f"a number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
+    try:
+        text = _REPR.repr(value)
+    except Exception:  # noqa: BLE001 - a value's own __repr__ may fail in any way
+        text = f"a {type(value).__name__}"
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _is_optional(hint: Any) -> bool:
+    return (typing.get_origin(hint) in (typing.Union, types.UnionType)
+            and type(None) in typing.get_args(hint))
+
+
+def coerce_setting(name: str, value: Any, hint: Any) -> Any:
+    """Check ``value`` against the field type ``hint`` (int, float, bool, str, tuple[str, ...]
+    or X | None) and return it in that type; anything else is a RecipeError that quotes it."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        inner = [arg for arg in args if arg is not type(None)]
+        for arg in inner[:-1]:
+            try:
+                return coerce_setting(name, value, arg)
+            except RecipeError:
+                continue
+        return coerce_setting(name, value, inner[-1])
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word in TRUE_WORDS or word in FALSE_WORDS:
+            return word in TRUE_WORDS
+        # "no" used to count as true (a non-empty string): only explicit words are accepted
+        raise RecipeError(f"The setting {name} must be true or false, not {shown(value)}.",
+                          "Use true/false, yes/no or 1/0.")
+    if hint is int:
+        if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+            return int(value)  # NumPy integers from a caller's arithmetic are fine
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            return int(value)  # 3.0 from a JSON writer means 3
+        raise RecipeError(f"The setting {name} must be a whole number, not {shown(value)}.",
+                          "Give an integer such as 3, without quotes or decimals.")
+    if hint is float:
+        number = None
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            try:
+                number = float(value)
+            except OverflowError:  # an int too large for a float
+                number = None
+        if number is None or not math.isfinite(number):
+            raise RecipeError(f"The setting {name} must be a finite number, not {shown(value)}.",
+                              "Give a number such as 0.001 (NaN and infinity are not allowed).")
+        return number
+    if hint is str:
+        if not isinstance(value, str):
+            raise RecipeError(f"The setting {name} must be text, not {shown(value)}.",
+                              "Give it as text in quotes.")
+        return value
+    if origin is tuple:
+        if isinstance(value, str) or not isinstance(value, (list, tuple)):
+            # a string here used to be split into letters
+            raise RecipeError(f"The setting {name} must be a list of names, not {shown(value)}.",
+                              "Give a list, e.g. [\"fc1\", \"fc2\"] (or [] for none).")
+        element = args[0] if args else Any
+        return tuple(coerce_setting(f"{name} (each item)", item, element) for item in value)
+    return value  # a type this function does not know: left to the recipe's validate()
 
 
 def default_threads() -> int:
@@ -65,11 +151,24 @@ class Recipe:
         (), "Keep in float", "Names of layers to leave in float32.", advanced=True)
 
     def __post_init__(self) -> None:
-        self.keep_float = tuple(self.keep_float)
-        self._check_choice("backend", BACKENDS)
-        self._check_range("threads")
-        self._check_range("batch_size")
+        # Every field is checked from its declared type and metadata, so a new setting is
+        # validated without code of its own; validate() adds the technique's own rules.
+        hints = typing.get_type_hints(type(self))
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, coerce_setting(f.name, getattr(self, f.name), hints[f.name]))
         self.validate()
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.metadata.get("choices") is not None and value is not None:
+                items = value if isinstance(value, tuple) else (value,)
+                for item in items:
+                    if item not in f.metadata["choices"]:
+                        raise RecipeError(f"Unknown {f.name} {shown(item)}.",
+                                          f"Choose one of: {', '.join(f.metadata['choices'])}.")
+            if (isinstance(value, (int, float)) and not isinstance(value, bool)
+                    and (f.metadata.get("minimum") is not None
+                         or f.metadata.get("maximum") is not None)):
+                self._check_range(f.name)
 
     def validate(self) -> None:
         """Technique-specific checks; subclasses extend."""
@@ -85,16 +184,17 @@ class Recipe:
     def _check_choice(self, name: str, choices: tuple) -> None:
         value = getattr(self, name)
         if value not in choices:
-            raise RecipeError(f"Unknown {name} '{value}'.", f"Choose one of: {', '.join(choices)}.")
+            raise RecipeError(f"Unknown {name} {shown(value)}.",
+                              f"Choose one of: {', '.join(choices)}.")
 
     def _check_range(self, name: str) -> None:
         meta = {f.name: f.metadata for f in dataclasses.fields(self)}[name]
         value = getattr(self, name)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise RecipeError(f"The setting {name} must be a number, not {value!r}.")
+            raise RecipeError(f"The setting {name} must be a number, not {shown(value)}.")
         low, high = meta.get("minimum"), meta.get("maximum")
         if (low is not None and value < low) or (high is not None and value > high):
-            raise RecipeError(f"The setting {name}={value} is out of range.",
+            raise RecipeError(f"The setting {name}={shown(value)} is out of range.",
                               f"Use a value from {low} to {high}.")
 
     # --- serialisation -------------------------------------------------------------------
@@ -113,30 +213,33 @@ class Recipe:
         if not isinstance(data, dict):
             raise RecipeError("A recipe must be a JSON object.")
         method = data.get("method")
-        recipe_type = RECIPE_TYPES.get(str(method))
+        recipe_type = RECIPE_TYPES.get(method) if isinstance(method, str) else None
         if recipe_type is None:
-            raise RecipeError(f"Unknown method '{method}'.",
+            raise RecipeError(f"Unknown method {shown(method)}.",
                               f"Choose one of: {', '.join(RECIPE_TYPES)}.")
-        known = {f.name: f for f in dataclasses.fields(recipe_type)}
-        unknown = sorted(set(data) - set(known) - {"method"})
+        known = {f.name for f in dataclasses.fields(recipe_type)}
+        unknown = [name for name in data if name not in known and name != "method"]
         if unknown:
-            raise RecipeError(f"Unknown setting(s) for {method}: {', '.join(unknown)}.")
-        values = {}
-        for name, value in data.items():
-            if name == "method":
-                continue
-            values[name] = tuple(value) if isinstance(value, list) else value
-        try:
-            return recipe_type(**values)
-        except TypeError as error:
-            raise RecipeError(f"Invalid recipe: {error}.") from error
+            listed = ", ".join(shown(name, 40) for name in unknown[:5])
+            more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+            raise RecipeError(f"Unknown setting(s) for {method}: {listed}{more}.",
+                              f"Known settings: {', '.join(sorted(known))}.")
+        values = {name: value for name, value in data.items() if name != "method"}
+        return recipe_type(**values)
 
     @staticmethod
     def from_json(text: str) -> Recipe:
         try:
             data = json.loads(text)
+        except RecursionError:
+            raise RecipeError("The recipe is not valid: its JSON nests too deeply.",
+                              "A recipe is one flat JSON object of settings.") from None
         except json.JSONDecodeError as error:
-            raise RecipeError(f"The recipe is not valid JSON: {error}.") from error
+            raise RecipeError(f"The recipe is not valid JSON: {error}.",
+                              "Save the recipe again, or fix the file.") from error
+        except ValueError as error:  # e.g. a number over Python's 4300-digit limit
+            raise RecipeError(f"The recipe is not valid: {str(error)[:SHOWN_CHARS]}.",
+                              "Use ordinary numbers and text.") from None
         return Recipe.from_dict(data)
 
     def replace(self, **changes: Any) -> Recipe:

@@ -28,7 +28,7 @@ def test_json_round_trip_keeps_every_setting(recipe):
 @pytest.mark.parametrize("settings, fragment", [
     ({"method": "static", "observer": "median"}, "Unknown observer"),
     ({"method": "static", "calibration_batches": 0}, "out of range"),
-    ({"method": "qat", "epochs": "three"}, "must be a number"),
+    ({"method": "qat", "epochs": "three"}, "must be a whole number"),
     ({"method": "qat", "learning_rate": -1.0}, "out of range"),
     ({"method": "dynamic", "layer_types": ["Conv2d"]}, "does not support layer type"),
     ({"method": "dynamic", "layer_types": []}, "at least one layer type"),
@@ -73,3 +73,79 @@ def test_reduce_range_follows_vnni_when_automatic(monkeypatch):
     monkeypatch.setattr(recipes, "vnni_supported", lambda: False)
     assert StaticRecipe().effective_reduce_range is True
     assert StaticRecipe(reduce_range=False).effective_reduce_range is False
+
+
+# --- issue 10: every bad setting is one clear RecipeError, quoted at a readable length -------
+@pytest.mark.parametrize("settings, fragment", [
+    ({"method": "qat", "epochs": 1.5}, "epochs must be a whole number, not 1.5"),
+    ({"method": "static", "calibration_batches": 2.5}, "must be a whole number, not 2.5"),
+    ({"method": "qat", "learning_rate": float("nan")}, "must be a finite number, not nan"),
+    ({"method": "qat", "learning_rate": float("inf")}, "must be a finite number, not inf"),
+    ({"method": "qat", "epochs": float("inf")}, "must be a whole number, not inf"),
+    ({"method": "qat", "learning_rate": 10**400}, "must be a finite number"),
+    ({"method": "qat", "seed": -1}, "seed=-1 is out of range"),
+    ({"method": "qat", "seed": 2**40}, "out of range"),
+    ({"method": "qat", "seed": "7"}, "seed must be a whole number"),
+    ({"method": "qat", "seed": float("nan")}, "seed must be a whole number"),
+    ({"method": "static", "per_channel": "maybe"}, "per_channel must be true or false"),
+    ({"method": "static", "per_channel": 2}, "per_channel must be true or false"),
+    ({"method": "static", "per_channel": None}, "per_channel must be true or false"),
+    ({"method": "static", "reduce_range": "sometimes"}, "reduce_range must be true or false"),
+    ({"method": "static", "keep_float": "abc"}, "keep_float must be a list of names, not 'abc'"),
+    ({"method": "static", "keep_float": [1, 2]}, "keep_float (each item) must be text"),
+    ({"method": "static", "observer": 3}, "observer must be text"),
+    ({"method": "qat", "freeze_bn_epoch": 0.5}, "freeze_bn_epoch must be a whole number"),
+    ({"method": 7}, "Unknown method 7"),
+    ({"method": [[[]]]}, "Unknown method"),
+])
+def test_wrong_types_are_refused_not_coerced(settings, fragment):
+    with pytest.raises(RecipeError) as error:
+        Recipe.from_dict(settings)
+    assert fragment in str(error.value)
+    assert error.value.hint  # and says what to do
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("no", False), ("No", False), ("false", False), ("0", False), (0, False), (False, False),
+    ("yes", True), ("TRUE", True), ("1", True), (1, True), (True, True)])
+def test_booleans_accept_only_explicit_words(word, expected):
+    # "no" used to be a non-empty string, so it counted as true
+    recipe = Recipe.from_dict({"method": "static", "per_channel": word})
+    assert recipe.per_channel is expected
+
+
+def test_integral_floats_become_ints_and_lists_become_tuples():
+    recipe = Recipe.from_dict({"method": "qat", "epochs": 2.0, "keep_float": ["fc1", "fc2"]})
+    assert recipe.epochs == 2 and type(recipe.epochs) is int
+    assert recipe.keep_float == ("fc1", "fc2")
+    assert type(Recipe.from_dict({"method": "qat", "learning_rate": 1}).learning_rate) is float
+
+
+def test_replace_is_validated_too():
+    with pytest.raises(RecipeError, match="a list of names"):
+        StaticRecipe().replace(keep_float="fc1")
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("[" * 100_000 + "]" * 100_000, "nests too deeply"),
+    ('{"method": "qat", "epochs": ' + "9" * 5000 + "}", "not valid"),
+    ('{"method": "qat", "epochs": NaN}', "must be a whole number, not nan"),
+    ('{"method": "qat", "learning_rate": Infinity}', "must be a finite number"),
+    ('"static"', "must be a JSON object"),
+])
+def test_hostile_json_is_one_clear_error(text, fragment):
+    with pytest.raises(RecipeError, match=fragment):
+        Recipe.from_json(text)
+
+
+@pytest.mark.parametrize("settings", [
+    {"method": "static", "observer": "x" * 1_000_000},
+    {"method": "x" * 1_000_000},
+    {"method": "static", "y" * 1_000_000: 1},
+    {"method": "qat", "epochs": 10**5000},
+    {"method": "static", "keep_float": ["z" * 1_000_000, 5]},
+])
+def test_huge_values_are_quoted_at_a_readable_length(settings):
+    with pytest.raises(RecipeError) as error:
+        Recipe.from_dict(settings)
+    assert len(str(error.value)) < 400
