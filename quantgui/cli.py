@@ -8,12 +8,106 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
 EXIT_USAGE = 2
+EXIT_INTERNAL = 1
+MESSAGE_LIMIT = 300  # characters of an error message shown; the rest goes to the log
+TECHNIQUES = {"dynamic": "dynamic quantization", "static": "static quantization",
+              "qat": "quantization-aware training"}
+
+
+class _Interrupted(BaseException):
+    """Raised by the signal handler to unwind the run from wherever it is (not an Exception,
+    so no ``except Exception`` on the way swallows it)."""
+
+
+class RunState:
+    """What the command line knows of the run in progress: the signal received, the technique
+    and stage (for the last words of a failure), and the cancel token the core checks.
+
+    Ctrl-C / SIGTERM raise ``_Interrupted`` at once, except while outputs are written (then
+    only the token is set, and the next ``checkpoint`` stops the run before anything is renamed
+    into place). Whatever happens after a signal, ``main`` ends with one "cancelled" line.
+    """
+
+    SIGNALS = ("SIGINT", "SIGTERM")
+
+    def __init__(self) -> None:
+        from quantgui.core.events import CancelToken  # light: no torch
+
+        self.cancel = CancelToken()
+        self.signum: int | None = None
+        self.defer = False
+        self.pausing = False
+        self.technique: str | None = None
+        self.stage = "starting"
+        self._previous: dict[int, Any] = {}
+        self._paused: set[str] = set()
+
+    def install(self) -> None:
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return  # signal handlers can only be set from the main thread
+        for name in self.SIGNALS:
+            number = getattr(signal, name, None)
+            if number is not None:
+                self._previous[number] = signal.signal(number, self._on_signal)
+
+    def uninstall(self, restore: bool) -> None:
+        self.defer = True  # the process is ending: a late signal changes nothing
+        if restore:
+            for number, handler in self._previous.items():
+                signal.signal(number, handler)
+
+    def _on_signal(self, signum: int, frame: object) -> None:
+        first = self.signum is None
+        if first:
+            self.signum = signum
+        self.cancel.cancel()
+        if first and (not self.defer or self.pausing):
+            raise _Interrupted(signum)
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + (self.signum or signal.SIGINT)
+
+    def checkpoint(self, stage: str | None = None) -> None:
+        """A safe point: note the stage, stop if a signal came."""
+        if stage is not None:
+            self.stage = stage
+            self._test_hook(stage)
+        self.cancel.raise_if_cancelled()
+
+    def _test_hook(self, stage: str) -> None:
+        """For the tests of Ctrl-C at each stage: QUANTGUI_TEST_MARK=1 prints each stage as it
+        starts; QUANTGUI_TEST_PAUSE_AT=STAGE prints "paused at STAGE" and waits for a line on
+        stdin (or a signal) the first time STAGE is reached."""
+        if os.environ.get("QUANTGUI_TEST_MARK"):
+            print(f"quantgui-test: stage {stage}", file=sys.stderr, flush=True)
+        if os.environ.get("QUANTGUI_TEST_PAUSE_AT") != stage or stage in self._paused:
+            return
+        self._paused.add(stage)
+        self.pausing = True
+        try:
+            print(f"quantgui-test: paused at {stage}", file=sys.stderr, flush=True)
+            sys.stdin.readline()
+        except _Interrupted:
+            pass  # the checkpoint after this raises Cancelled
+        finally:
+            self.pausing = False
+
+
+def _cut(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """One line of at most ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _fmt_bytes(count: int) -> str:
@@ -92,9 +186,15 @@ def format_table(report: dict[str, Any]) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quantgui-cli", description="Quantize PyTorch models and compare them honestly.")
+    debug_help = "print the full traceback of an unexpected error instead of saving it to a log"
+    parser.add_argument("--debug", action="store_true", help=debug_help)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("demos", help="list the demo models")
-    common = argparse.ArgumentParser(add_help=False)
+    # --debug also after the command; SUPPRESS keeps the top-level value when it is not given
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help=debug_help)
+    sub.add_parser("demos", parents=[debug], help="list the demo models")
+    common = argparse.ArgumentParser(add_help=False, parents=[debug])
     _add_model_and_recipe_options(common)
     quantize = sub.add_parser("quantize", parents=[common],
                               help="quantize a model and compare it")
@@ -109,9 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
                           help="write a self-contained HTML report")
     quantize.add_argument("--save-recipe", type=Path, metavar="PATH",
                           help="write the run's complete settings as JSON")
+    quantize.add_argument("--overwrite", action="store_true",
+                          help="let --export-script replace the data and weights files beside "
+                               "the script (never an input of the run)")
     quantize.add_argument("--sensitivity", action="store_true",
                           help="also rank the layers by the agreement they cost")
-    history = sub.add_parser("history", help="list the runs kept in the history")
+    history = sub.add_parser("history", parents=[debug],
+                             help="list the runs kept in the history")
     history.add_argument("--delete", metavar="ID", help="delete one run")
     inspect = sub.add_parser(
         "inspect", parents=[common],
@@ -252,17 +356,87 @@ def _check_keep_float(loaded: Any, recipe: Any) -> None:
                           "Use names from `quantgui-cli inspect` (e.g. block1.0).")
 
 
+def _run_state() -> RunState:
+    """The state ``main`` installed; a fresh one (no signal handlers) when called directly."""
+    global _RUN
+    if _RUN is None:
+        _RUN = RunState()
+    return _RUN
+
+
+_RUN: RunState | None = None
+
+
+def _input_files(args: argparse.Namespace) -> list[Path]:
+    """The user's files this run reads: recipe, model file, weights file, data."""
+    files = [args.recipe] if getattr(args, "recipe", None) is not None else []
+    if args.model and not args.model.startswith("demo:"):
+        from quantgui.core.sources import parse_spec
+
+        path, _, weights = parse_spec(args.model)
+        files += [path] + ([weights] if weights is not None else [])
+    if args.data and args.data != "random":
+        files.append(Path(args.data))
+    return files
+
+
+OUTPUT_OPTIONS = (("report", "--report file"), ("save", "--save file"),
+                  ("html", "--html report"), ("export_script", "--export-script file"),
+                  ("save_recipe", "--save-recipe file"))
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Before any work: every output can be written and none is an input of the run (so a long
+    QAT never ends in "cannot write", and no input is ever replaced)."""
+    from quantgui.core.errors import QuantGUIError
+    from quantgui.core.files import check_output, same_file
+
+    inputs = _input_files(args)
+    targets: list[tuple[Path, str]] = []
+    for option, what in OUTPUT_OPTIONS:
+        path = getattr(args, option, None)
+        if path is None:
+            continue
+        targets.append((check_output(path, inputs, what=what), what))
+        if option == "export_script":
+            from quantgui.core.script import check_script_targets, script_side_files
+
+            source = args.model if args.model.startswith("demo:") else "file:"
+            for side in script_side_files(path, source):
+                targets.append((side, "--export-script data file"))
+            check_script_targets(path, source, overwrite=args.overwrite, inputs=inputs)
+    for index, (path, what) in enumerate(targets):
+        for other, other_what in targets[:index]:
+            if same_file(path, other) or path.resolve() == other.resolve():
+                raise QuantGUIError(f"The {what} and the {other_what} are the same file, {path}.",
+                                    "Give each output its own name.")
+
+
 def _prepare(args: argparse.Namespace) -> tuple[Any, Any]:
+    from quantgui.core.errors import QuantGUIError, RecipeError
+
+    run = _run_state()
+    run.checkpoint("importing")
+    import torch  # noqa: F401 - the slow import, done here so the stage names it
+
     from quantgui.core.recipes import recipe_for
 
-    settings = _recipe_settings(args)
+    try:
+        settings = _recipe_settings(args)
+    except ValueError as error:
+        if isinstance(error, QuantGUIError):
+            raise
+        raise RecipeError(str(error)) from None
     if args.model is None:
-        raise ValueError("--model is required (or a --recipe that names one)")
+        raise QuantGUIError("--model is required (or a --recipe that names one)")
     if args.method is None:
-        raise ValueError("--method is required (or a --recipe that names one)")
+        raise QuantGUIError("--method is required (or a --recipe that names one)")
     if args.method != "qat" and (args.epochs is not None or args.device is not None):
-        raise ValueError("--epochs and --device apply to --method qat only")
+        raise QuantGUIError("--epochs and --device apply to --method qat only")
+    run.technique = args.method
     recipe = recipe_for(args.method, **settings)
+    _check_outputs(args)
+    run.checkpoint("loading")
     loaded = load_model(args.model, args)
     _check_keep_float(loaded, recipe)
     return loaded, recipe
@@ -316,6 +490,7 @@ def command_inspect(args: argparse.Namespace) -> int:
     from quantgui.core.analysis import plan_layers
 
     loaded, recipe = _prepare(args)
+    _run_state().checkpoint("planning")
     print(f"{loaded.name}: what {recipe.method} on {recipe.backend} will do to each layer")
     print(format_plan(plan_layers(loaded, recipe)))
     print()
@@ -323,11 +498,11 @@ def command_inspect(args: argparse.Namespace) -> int:
 
 
 def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any = None) -> int:
-    from quantgui.core.events import EpochEnd, LogMessage, TrainStep, drive
-    from quantgui.core.export import write_atomically
+    from quantgui.core.events import EpochEnd, LogMessage, Progress, TrainStep, drive
     from quantgui.core.history import json_safe
     from quantgui.core.pipeline import run
 
+    state = _run_state()
     if loaded is None:
         loaded, recipe = _prepare(args)
     bar = None
@@ -340,6 +515,13 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
     steps: list[tuple[int, float]] = []
 
     def on_event(event: object) -> None:
+        # Each event is a safe point: the stage is noted for error messages, a signal stops here.
+        if isinstance(event, Progress) and event.stage != state.stage:
+            state.checkpoint(event.stage)
+        elif isinstance(event, TrainStep) and state.stage != "training":
+            state.checkpoint("training")
+        else:
+            state.checkpoint()
         if isinstance(event, TrainStep):
             steps.append(((event.epoch - 1) * event.steps_per_epoch + event.step, event.loss))
         if isinstance(event, TrainStep) and bar is not None:
@@ -355,62 +537,90 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
                 print(event.text, file=sys.stderr)
 
     try:
-        result = drive(run(loaded, recipe), on_event)
+        result = drive(run(loaded, recipe, cancel=state.cancel), on_event)
     finally:
         if bar is not None:
             bar.close()
     extra = {}
     if args.sensitivity:
+        state.checkpoint("sensitivity")
         print("Ranking layers by sensitivity...", file=sys.stderr)
         extra = _sensitivity_report(loaded, recipe, result, on_event)
+    state.checkpoint("reporting")
     report = json_safe({**result.to_report(), **extra})
     print(format_table(report))
     if extra:
         print()
         print(format_sensitivity(report["sensitivity"], report["suggested_keep_float"]))
-    if args.report:
-        write_atomically(args.report, (json.dumps(report, indent=2) + "\n").encode())
-        print(f"Report written to {args.report}")
     _write_outputs(args, loaded, recipe, result, report, steps)
     return 0
 
 
 def _write_outputs(args: argparse.Namespace, loaded: Any, recipe: Any, result: Any,
                    report: dict[str, Any], steps: list[tuple[int, float]]) -> None:
-    from quantgui.core.export import save_quantized, write_atomically
+    """All or nothing: every output is staged as a temporary file beside its target, and only
+    when all are ready (and no signal came) are they renamed into place."""
+    from quantgui.core.export import save_quantized
+    from quantgui.core.files import OutputBatch
 
-    if getattr(args, "save_recipe", None):
-        saved = {**recipe.to_dict(), "model": args.model}
-        if args.model_args:
-            saved["model_args"] = json.loads(args.model_args)
-        write_atomically(args.save_recipe, (json.dumps(saved, indent=2) + "\n").encode())
-        print(f"Recipe written to {args.save_recipe}")
-    if getattr(args, "save", None):
-        check = save_quantized(result.quantized_model, args.save, args.format, recipe=recipe,
-                               example=loaded.data.example_batch(recipe.batch_size),
-                               float_model=loaded.model, source=loaded.source)
-        print(check.describe())
-    if getattr(args, "export_script", None):
-        from quantgui.core.script import write_script
+    state = _run_state()
+    batch = OutputBatch()
+    done: list[str] = []
+    state.defer = True  # a signal from here on only sets the token: cleanup is never cut short
+    try:
+        state.checkpoint("saving")
+        if getattr(args, "report", None):
+            batch.stage(args.report, (json.dumps(report, indent=2) + "\n").encode())
+            done.append(f"Report written to {args.report}")
+        if getattr(args, "save_recipe", None):
+            saved = {**recipe.to_dict(), "model": args.model}
+            if args.model_args:
+                saved["model_args"] = json.loads(args.model_args)
+            batch.stage(args.save_recipe, (json.dumps(saved, indent=2) + "\n").encode())
+            done.append(f"Recipe written to {args.save_recipe}")
+        state.checkpoint()
+        if getattr(args, "save", None):
+            check = save_quantized(result.quantized_model, args.save, args.format, recipe=recipe,
+                                   example=loaded.data.example_batch(recipe.batch_size),
+                                   float_model=loaded.model, source=loaded.source, staging=batch)
+            done.append(check.describe())
+        state.checkpoint()
+        if getattr(args, "export_script", None):
+            from quantgui.core.script import write_script
 
-        for path in write_script(args.export_script, loaded, recipe):
-            print(f"Script written to {path}" if path == args.export_script
-                  else f"Its data written to {path}")
-    if getattr(args, "html", None):
-        from quantgui.core.report_html import render
+            for path in write_script(args.export_script, loaded, recipe,
+                                     overwrite=args.overwrite, inputs=_input_files(args),
+                                     staging=batch):
+                done.append(f"Script written to {path}" if path == args.export_script
+                            else f"Its data written to {path}")
+        state.checkpoint()
+        if getattr(args, "html", None):
+            from quantgui.core.report_html import render
 
-        write_atomically(args.html, render(report, steps=steps).encode("utf-8"))
-        print(f"HTML report written to {args.html}")
+            batch.stage(args.html, render(report, steps=steps).encode("utf-8"))
+            done.append(f"HTML report written to {args.html}")
+        state.checkpoint("committing")
+        batch.commit()  # signals are only noted here: the renames finish together
+    finally:
+        batch.discard()
+    for line in done:
+        print(line)
     if not getattr(args, "no_history", True):
         from quantgui.core.history import History
 
-        entry = History().add(report)
-        print(f"Added to the history as run {entry.id}")
+        try:
+            entry = History().add(report)
+        except OSError as error:  # the files are written: say so and what was not kept
+            print(f"quantgui-cli: warning: the run was not added to the history: {error}",
+                  file=sys.stderr)
+        else:
+            print(f"Added to the history as run {entry.id}")
 
 
 def command_history(args: argparse.Namespace) -> int:
     from datetime import datetime
 
+    from quantgui.core.errors import QuantGUIError
     from quantgui.core.history import History, pareto_front
 
     history = History()
@@ -420,7 +630,8 @@ def command_history(args: argparse.Namespace) -> int:
         try:
             history.delete(args.delete)
         except KeyError:
-            raise ValueError(f"there is no run {args.delete} in the history") from None
+            raise QuantGUIError(f"There is no run {args.delete} in the history.",
+                                "See the ids with `quantgui-cli history`.") from None
         print(f"Deleted run {args.delete}")
         return 0
     entries = history.entries()
@@ -442,13 +653,79 @@ def command_history(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    warnings.filterwarnings("ignore", category=DeprecationWarning)
-    warnings.filterwarnings("ignore", message="TypedStorage is deprecated")
-    args = build_parser().parse_args(argv)
+def _save_traceback(text: str) -> Path | None:
+    """The full traceback in the data folder's logs; None when it cannot be written."""
+    import time
+
+    from quantgui.core.files import write_atomically
+    from quantgui.core.history import data_dir
+
+    path = data_dir() / "logs" / f"error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    try:
+        write_atomically(path, text.encode("utf-8", "replace"))
+    except OSError:
+        return None
+    return path
+
+
+def _what_to_try(stage: str) -> str:
+    if stage in ("importing", "starting"):
+        return "Check the installation (./scripts/run.sh sets it up)."
+    if stage == "loading":
+        return "Check the model file and its data, or try a demo model."
+    if stage in ("saving", "committing"):
+        return "Try another --format or another folder."
+    return ("Try another technique (--method), keep the failing layer in float (--keep-float), "
+            "or another --backend.")
+
+
+def _last_words(state: RunState, error: BaseException, debug: bool) -> int:
+    """One line on stderr for whatever ended the run; the exit status."""
+    import traceback
+
     from quantgui.core.errors import Cancelled, QuantGUIError
 
+    if state.signum is not None or isinstance(error, (Cancelled, KeyboardInterrupt,
+                                                      _Interrupted)):
+        print("quantgui-cli: cancelled", file=sys.stderr, flush=True)
+        return state.exit_code
+    if isinstance(error, QuantGUIError):  # the message is cut, never the hint
+        print(f"quantgui-cli: error: {_cut(f'{_cut(error.message)} {error.hint}'.strip(), 600)}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(error, OSError):
+        print(f"quantgui-cli: error: {_cut(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    if not isinstance(error, Exception):
+        raise error  # SystemExit and the like are not failures of the run
+    text = "".join(traceback.format_exception(error))
+    technique = TECHNIQUES.get(state.technique or "", "the run")
+    what = f"{technique} failed while {state.stage}" if state.technique else \
+        f"quantgui-cli failed while {state.stage}"
+    detail = _cut(f"{type(error).__name__}: {error}", MESSAGE_LIMIT)
+    if debug:
+        print(text, end="", file=sys.stderr)
+        print(f"quantgui-cli: error: {what}: {detail}", file=sys.stderr)
+        return EXIT_INTERNAL
+    log = _save_traceback(text)
+    where = (f"the full traceback is in {log}" if log is not None
+             else "the traceback could not be saved; --debug prints it")
+    print(f"quantgui-cli: error: {what}: {detail}. {_what_to_try(state.stage)} ({where}.)",
+          file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def main(argv: list[str] | None = None) -> int:
+    global _RUN
+    # First of all, before the slow imports: Ctrl-C and SIGTERM end the run cleanly.
+    state = _RUN = RunState()
+    state.install()
+    debug = argv is not None and "--debug" in argv or argv is None and "--debug" in sys.argv
     try:
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message="TypedStorage is deprecated")
+        args = build_parser().parse_args(argv)
+        debug = args.debug
         if args.command == "demos":
             return command_demos()
         if args.command == "inspect":
@@ -456,15 +733,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "history":
             return command_history(args)
         return command_quantize(args)
-    except QuantGUIError as error:
-        print(f"quantgui-cli: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except (ValueError, OSError) as error:
-        print(f"quantgui-cli: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except (Cancelled, KeyboardInterrupt):
-        print("quantgui-cli: cancelled", file=sys.stderr)
-        return 130
+    except SystemExit:
+        if state.signum is not None:
+            print("quantgui-cli: cancelled", file=sys.stderr, flush=True)
+            return state.exit_code
+        raise
+    except BaseException as error:  # noqa: BLE001 - every ending gets one line
+        return _last_words(state, error, debug)
+    finally:
+        state.uninstall(restore=argv is not None)
+        _RUN = None
 
 
 if __name__ == "__main__":

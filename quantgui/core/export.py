@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import copy
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,29 +25,14 @@ from torch import nn
 from quantgui.core.data import DataBundle
 from quantgui.core.errors import QuantGUIError
 from quantgui.core.events import CancelToken, drive
+from quantgui.core.files import OutputBatch
+from quantgui.core.files import write_atomically as write_atomically  # re-exported
 from quantgui.core.methods.common import engine_and_threads
 from quantgui.core.recipes import Recipe
 
 FORMATS = ("state_dict", "torchscript", "export")
 FILE_FORMAT = "quantgui-quantized-state-dict"
 FILE_VERSION = 1
-
-
-def write_atomically(path: Path | str, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, fsync, then rename over it: a crash or a kill
-    at any moment leaves either the previous file or the new one, never half of one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _bytes_of(save_fn: Any, obj: Any) -> bytes:
@@ -89,12 +72,13 @@ def rebuild_structure(float_model: nn.Module, recipe: Recipe,
     """The quantized model's structure (fusion, module types, packed weights) with throwaway
     values, made by the same code path as the run; the saved values are loaded into it."""
     from quantgui.core.analysis import plan_recipe
-    from quantgui.core.pipeline import METHODS
+    from quantgui.core.techniques import get_technique
 
     recipe = plan_recipe(recipe)  # QAT converts to the same int8 modules as static
     data = DataBundle("structure", train_inputs=example, val_inputs=example)
     with engine_and_threads(recipe):
-        result = drive(METHODS[recipe.method](float_model, data, recipe, CancelToken()))
+        result = drive(get_technique(recipe.method).build_ao(float_model, data, recipe,
+                                                             CancelToken()))
     return result.model
 
 
@@ -132,9 +116,30 @@ def load_quantized_state_dict(path: Path | str, float_model: nn.Module) -> nn.Mo
 
 def save_quantized(quantized: nn.Module, path: Path | str, format: str, *, recipe: Recipe,
                    example: torch.Tensor, float_model: nn.Module | None = None,
-                   source: str = "") -> SaveCheck:
-    """Save atomically, load the file back and compare its outputs with the model in memory."""
+                   source: str = "", staging: OutputBatch | None = None) -> SaveCheck:
+    """Save atomically, load the file back and compare its outputs with the model in memory.
+
+    With ``staging``, the file is only staged there (a temporary file beside ``path``, loaded
+    back from it) and appears at ``path`` when the caller commits the batch with its other
+    outputs; without it, ``path`` is written now (or left as it was if anything fails).
+    """
     path = Path(path)
+    batch = staging if staging is not None else OutputBatch()
+    try:
+        check = _save_and_check(quantized, path, format, recipe, example, float_model, source,
+                                batch)
+    except BaseException:
+        if staging is None:
+            batch.discard()
+        raise
+    if staging is None:
+        batch.commit()
+    return check
+
+
+def _save_and_check(quantized: nn.Module, path: Path, format: str, recipe: Recipe,
+                    example: torch.Tensor, float_model: nn.Module | None, source: str,
+                    batch: OutputBatch) -> SaveCheck:
     if format not in FORMATS:
         raise QuantGUIError(f"Unknown save format '{format}'.",
                             f"Use one of: {', '.join(FORMATS)}.")
@@ -144,8 +149,8 @@ def save_quantized(quantized: nn.Module, path: Path | str, format: str, *, recip
             if float_model is None:
                 raise QuantGUIError("Saving a state_dict needs the float model to check it.")
             payload = state_dict_payload(quantized, recipe, source, tuple(example.shape[1:]))
-            write_atomically(path, _bytes_of(torch.save, payload))
-            loaded = load_quantized_state_dict(path, float_model)
+            written = batch.stage(path, _bytes_of(torch.save, payload))
+            loaded = load_quantized_state_dict(written, float_model)
         elif format == "torchscript":
             try:
                 scripted = torch.jit.trace(quantized, example, check_trace=False)
@@ -154,8 +159,8 @@ def save_quantized(quantized: nn.Module, path: Path | str, format: str, *, recip
                     f"This quantized model cannot be traced to TorchScript: "
                     f"{type(error).__name__}: {str(error).splitlines()[0]}",
                     "Save it as a state_dict instead.") from error
-            write_atomically(path, _bytes_of(torch.jit.save, scripted))
-            loaded = torch.jit.load(str(path), map_location="cpu")
+            written = batch.stage(path, _bytes_of(torch.jit.save, scripted))
+            loaded = torch.jit.load(str(written), map_location="cpu")
         else:
             try:
                 program = torch.export.export(quantized, (example,))
@@ -165,14 +170,14 @@ def save_quantized(quantized: nn.Module, path: Path | str, format: str, *, recip
                     f"{type(error).__name__}: {str(error).splitlines()[0][:200]}",
                     "torch 2.13 cannot export torch.ao's packed int8 weights; save it as a "
                     "state_dict or TorchScript instead.") from error
-            write_atomically(path, _bytes_of(torch.export.save, program))
-            loaded = torch.export.load(str(path)).module()
+            written = batch.stage(path, _bytes_of(torch.export.save, program))
+            loaded = torch.export.load(str(written)).module()
         try:
             actual = _outputs(loaded, example)
         except Exception as error:
             raise QuantGUIError(
                 f"{path} was written but does not load back and run: {type(error).__name__}: "
                 f"{str(error).splitlines()[0] if str(error) else ''}",
-                "Save it in another format; the file on disk should not be used.") from error
+                "Save it in another format.") from error
     difference = (expected - actual).abs().max().item() if expected.numel() else 0.0
-    return SaveCheck(path, format, path.stat().st_size, difference)
+    return SaveCheck(path, format, written.stat().st_size, difference)

@@ -1,22 +1,27 @@
 """The history of runs: kept in the user's data folder, survives restarts, runs can be deleted.
 
-One JSON file, rewritten atomically on each change. A file that cannot be read is set aside
-(renamed, never deleted) and a new history starts, so nothing is lost silently.
+One JSON file, rewritten atomically on each change. The window and the command line may write
+it at the same time: each change takes a lock (a sidecar ``history.json.lock``, ``flock`` on
+POSIX), re-reads the file and merges before writing, so no run is lost. A file that cannot be
+read is set aside under a name no earlier set-aside file has (renamed, never deleted) and a new
+history starts, so nothing is lost silently.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quantgui.core.export import write_atomically
+from quantgui.core.files import write_atomically
 
 FILE_NAME = "history.json"
 VERSION = 1
@@ -83,11 +88,93 @@ def entry_from_report(report: dict[str, Any]) -> HistoryEntry:
         keep_float=list(report.get("recipe", {}).get("keep_float", [])), report=report)
 
 
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if missing) between processes. POSIX uses
+    ``flock``, Windows ``msvcrt.locking``; elsewhere it does nothing (re-reading before each
+    write still keeps most runs)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+b")  # noqa: SIM115 - held for the duration of the lock
+    try:
+        try:
+            import fcntl
+        except ImportError:
+            fcntl = None
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            return
+        try:
+            import msvcrt
+        except ImportError:
+            yield
+            return
+        handle.seek(0)
+        while True:
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # retries for 10 s itself
+                break
+            except OSError:
+                continue
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    finally:
+        handle.close()
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an unreadable ``path`` to a name not taken yet (an earlier set-aside history is
+    never replaced); returns the new name, or ``path`` when it cannot be renamed."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for count in range(1000):
+        aside = path.with_name(f"{path.name}.unreadable-{stamp}"
+                               + ("" if count == 0 else f"-{count}"))
+        if aside.exists():
+            continue
+        try:
+            os.link(path, aside)  # fails if the name was taken meanwhile, unlike rename
+        except FileExistsError:
+            continue
+        except OSError:
+            try:  # no hard links here (some file systems): rename, checked above
+                path.rename(aside)
+            except OSError:
+                return path
+            return aside
+        path.unlink(missing_ok=True)
+        return aside
+    return path
+
+
 class History:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / FILE_NAME
         self.warning = ""
-        self._entries = self._read()
+        with self._locked():
+            self._entries = self._read()
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            lock = file_lock(self.lock_path)
+            lock.__enter__()
+        except OSError:
+            yield  # a read-only data folder: reading still works, writing will say why not
+            return
+        try:
+            yield
+        finally:
+            lock.__exit__(None, None, None)
 
     def _read(self) -> list[HistoryEntry]:
         if not self.path.exists():
@@ -96,11 +183,7 @@ class History:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             return [HistoryEntry(**item) for item in data["runs"]]
         except (OSError, ValueError, KeyError, TypeError) as error:
-            aside = self.path.with_name(f"{self.path.name}.unreadable-{int(time.time())}")
-            try:
-                self.path.rename(aside)
-            except OSError:
-                aside = self.path
+            aside = set_aside(self.path)
             self.warning = (f"The history file could not be read ({type(error).__name__}); it "
                             f"was kept as {aside} and a new history started.")
             return []
@@ -113,10 +196,18 @@ class History:
     def entries(self) -> list[HistoryEntry]:
         return list(self._entries)
 
+    def reload(self) -> list[HistoryEntry]:
+        """Re-read the file (another process may have added runs)."""
+        with self._locked():
+            self._entries = self._read()
+        return self.entries()
+
     def add(self, report: dict[str, Any]) -> HistoryEntry:
         entry = entry_from_report(json_safe(report))
-        self._entries.append(entry)
-        self._write()
+        with self._locked():
+            # Another writer may have added or deleted runs since we read: theirs count.
+            self._entries = [e for e in self._read() if e.id != entry.id] + [entry]
+            self._write()
         return entry
 
     def get(self, entry_id: str) -> HistoryEntry:
@@ -126,11 +217,14 @@ class History:
         raise KeyError(entry_id)
 
     def delete(self, entry_id: str) -> None:
-        before = len(self._entries)
-        self._entries = [e for e in self._entries if e.id != entry_id]
-        if len(self._entries) == before:
-            raise KeyError(entry_id)
-        self._write()
+        with self._locked():
+            current = self._read()
+            kept = [e for e in current if e.id != entry_id]
+            if len(kept) == len(current):
+                self._entries = current
+                raise KeyError(entry_id)
+            self._entries = kept
+            self._write()
 
 
 def json_safe(value: Any) -> Any:

@@ -20,6 +20,7 @@ from quantgui import __version__
 from quantgui.core import zoo
 from quantgui.core.demos import DEMOS, LoadedModel
 from quantgui.core.errors import QuantGUIError
+from quantgui.core.files import OutputBatch
 from quantgui.core.methods.fx_units import plan_units
 from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
 from quantgui.core.resources import resources_dir
@@ -344,29 +345,93 @@ if __name__ == "__main__":
     return "".join(sections)
 
 
-def write_script(path: Path | str, loaded: LoadedModel, recipe: Recipe) -> list[Path]:
-    """Write the script (and, for data that is not a demo's, its tensors beside it)."""
-    import io
+def _source_of(loaded: LoadedModel | str) -> str:
+    return loaded if isinstance(loaded, str) else loaded.source
 
-    from quantgui.core.export import write_atomically
+
+def script_side_files(path: Path | str, loaded: LoadedModel | str) -> list[Path]:
+    """The files ``write_script`` writes beside the script: the data and the float weights, for
+    a model that is not a demo (none for a demo). ``loaded`` may be the model's source spec."""
+    path = Path(path)
+    if _source_of(loaded).startswith("demo:"):
+        return []
+    return [path.with_name(path.stem + "_data.pt"),
+            path.with_name(path.stem + "_float_weights.pt")]
+
+
+def model_input_files(loaded: LoadedModel | str) -> list[Path]:
+    """The user's files a loaded model came from (model file, weights file)."""
+    kind, _, spec = _source_of(loaded).partition(":")
+    if kind == "demo" or not spec:
+        return []
+    try:
+        from quantgui.core.sources import parse_spec
+
+        path, _, weights = parse_spec(spec)
+    except QuantGUIError:
+        return [Path(spec)]
+    return [path] + ([weights] if weights is not None else [])
+
+
+def check_script_targets(path: Path | str, loaded: LoadedModel | str, *, overwrite: bool = False,
+                         inputs: list[Path | str] | tuple[Path | str, ...] = ()) -> list[Path]:
+    """Refuse a script export that would replace an input (always) or a file beside the script
+    (unless ``overwrite``); returns every path it would write, the script first."""
+    from quantgui.core.files import check_output
 
     path = Path(path)
+    inputs = [*inputs, *model_input_files(loaded)]
+    check_output(path, inputs, what="script")
+    side = script_side_files(path, loaded)
+    for target in side:
+        check_output(target, inputs, what="script's data file")
+    existing = [target for target in side if target.exists()]
+    if existing and not overwrite:
+        raise QuantGUIError(
+            f"Exporting the script to {path} would replace {', '.join(map(str, existing))}.",
+            "Choose another script name or move that file away (quantgui-cli's --overwrite "
+            "replaces it).")
+    return [path, *side]
+
+
+def write_script(path: Path | str, loaded: LoadedModel, recipe: Recipe, *,
+                 overwrite: bool = False, inputs: list[Path | str] | tuple[Path | str, ...] = (),
+                 staging: OutputBatch | None = None) -> list[Path]:
+    """Write the script (and, for data that is not a demo's, its tensors beside it).
+
+    Files beside the script that exist already are not replaced unless ``overwrite``; an input
+    (the model's files, and ``inputs``) never is. With ``staging`` the files are only staged in
+    that batch, for the caller to commit with its other outputs; without it, all of them are
+    written or none.
+    """
+    import io
+
+    path = Path(path)
+    check_script_targets(path, loaded, overwrite=overwrite, inputs=inputs)
+    batch = staging if staging is not None else OutputBatch()
     written = []
-    data_path = weights_path = None
     text = None
-    if not loaded.source.startswith("demo:"):
-        data_path = path.with_name(path.stem + "_data.pt")
-        weights_path = path.with_name(path.stem + "_float_weights.pt")
-        text = generate_script(loaded, recipe, data_path, weights_path)  # checks it can
-        data = loaded.data
-        for target, payload in (
-                (data_path, {"train_inputs": data.train_inputs, "train_labels": data.train_labels,
-                             "val_inputs": data.val_inputs, "val_labels": data.val_labels}),
-                (weights_path, loaded.model.state_dict())):
-            buffer = io.BytesIO()
-            torch.save(payload, buffer)
-            write_atomically(target, buffer.getvalue())
-            written.append(target)
-    write_atomically(path, (text or generate_script(loaded, recipe)).encode())
+    try:
+        side = script_side_files(path, loaded)
+        if side:
+            data_path, weights_path = side
+            text = generate_script(loaded, recipe, data_path, weights_path)  # checks it can
+            data = loaded.data
+            for target, payload in (
+                    (data_path, {"train_inputs": data.train_inputs,
+                                 "train_labels": data.train_labels,
+                                 "val_inputs": data.val_inputs, "val_labels": data.val_labels}),
+                    (weights_path, loaded.model.state_dict())):
+                buffer = io.BytesIO()
+                torch.save(payload, buffer)
+                batch.stage(target, buffer.getvalue())
+                written.append(target)
+        batch.stage(path, (text or generate_script(loaded, recipe)).encode())
+    except BaseException:
+        if staging is None:
+            batch.discard()
+        raise
+    if staging is None:
+        batch.commit()
     written.insert(0, path)
     return written
