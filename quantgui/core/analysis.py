@@ -28,7 +28,8 @@ from quantgui.core.demos import LoadedModel
 from quantgui.core.events import CancelToken, EventStream, Progress
 from quantgui.core.layers import LayerRecord, find_module, layer_records, leaf_modules
 from quantgui.core.methods.common import engine_and_threads, evaluating
-from quantgui.core.recipes import QatRecipe, Recipe, StaticRecipe
+from quantgui.core.recipes import Recipe
+from quantgui.core.techniques import get_technique
 
 
 def _first_tensor(value: Any) -> torch.Tensor | None:
@@ -211,24 +212,21 @@ def _output_shapes(model: nn.Module, sample: torch.Tensor) -> dict[str, tuple[in
 
 def plan_recipe(recipe: Recipe) -> Recipe:
     """A quick stand-in that decides the same things: QAT fuses and quantizes like static."""
-    if isinstance(recipe, QatRecipe):
-        return recipe.as_static(observer="minmax", calibration_batches=1)
-    if isinstance(recipe, StaticRecipe):
-        return recipe.replace(observer="minmax", calibration_batches=1)
-    return recipe
+    return get_technique(recipe.method).planning_recipe(recipe)
 
 
 def plan_layers(loaded: LoadedModel, recipe: Recipe) -> list[PlannedLayer]:
     """What the technique will do to each layer: found by a real, minimal dry run (one
     calibration batch, MinMax observers) of the same code path, so it cannot disagree."""
     from quantgui.core.events import drive
-    from quantgui.core.pipeline import METHODS
 
     recipe.check_runnable()
     quick = plan_recipe(recipe)
     with engine_and_threads(quick):
-        result = drive(METHODS[quick.method](loaded.model, loaded.data, quick, CancelToken()))
-    records = layer_records(loaded.model, result.model, recipe.method, result.notes)
+        result = drive(get_technique(quick.method).build_ao(
+            loaded.model, loaded.data, quick, CancelToken()))
+    records = layer_records(loaded.model, result.model, get_technique(recipe.method),
+                            result.notes)
     with evaluating(loaded.model):
         shapes = _output_shapes(loaded.model, loaded.data.val_inputs[:1])
     modules = dict(leaf_modules(loaded.model))
@@ -276,8 +274,6 @@ def sensitivity(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None 
     Static calibration runs once: every variant reuses the calibrated observers (what they see
     does not depend on which layers are kept float). QAT is ranked with static quantization:
     training once per layer would take too long to be useful."""
-    from quantgui.core.pipeline import METHODS
-
     cancel = cancel or CancelToken()
     data = loaded.data
     layers = layers if layers is not None else quantizable_layers(loaded, recipe)
@@ -293,11 +289,11 @@ def sensitivity(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None 
             cancel.raise_if_cancelled()
             yield Progress("sensitivity", index, len(variants))
             keep = tuple(recipe.keep_float) + ((name,) if name else ())
-            variant = recipe.replace(keep_float=keep)
-            if isinstance(variant, QatRecipe):  # ranking by QAT would train once per layer
-                variant = variant.as_static()
-            extra = {"calibration_cache": calibration_cache} if variant.method == "static" else {}
-            generator = METHODS[variant.method](loaded.model, data, variant, cancel, **extra)
+            # QAT ranks with static quantization: it would train once per layer
+            variant = get_technique(recipe.method).ranking_recipe(recipe.replace(keep_float=keep))
+            technique = get_technique(variant.method)
+            generator = technique.build_ao(loaded.model, data, variant, cancel,
+                                           **technique.torch_ao_options(calibration_cache))
             while True:
                 try:
                     event = next(generator)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from torch import nn
+
+if TYPE_CHECKING:
+    from quantgui.core.techniques import Technique
 
 _QUANTIZED_PACKAGES = ("torch.ao.nn.quantized", "torch.ao.nn.intrinsic.quantized",
                        "torch.ao.nn.quantized.dynamic", "torch.nn.quantized")
@@ -58,7 +62,7 @@ def find_module(model: nn.Module, name: str) -> nn.Module | None:
         return None
 
 
-def layer_records(original: nn.Module, quantized: nn.Module, method: str,
+def layer_records(original: nn.Module, quantized: nn.Module, technique: Technique,
                   notes: dict[str, str]) -> list[LayerRecord]:
     records = []
     previous_fused: str | None = None
@@ -76,10 +80,7 @@ def layer_records(original: nn.Module, quantized: nn.Module, method: str,
         if name in notes:
             note = notes[name]
         elif quantized_flag:
-            note = {"dynamic": "int8 weights; activations quantized at run time",
-                    "static": "int8 weights and activations",
-                    "qat": "int8 weights and activations, trained with fake quantization",
-                    }.get(method, "quantized")
+            note = technique.int8_note
             if type(after).__name__.startswith("Linear") and "float16" in repr(after):
                 note = "float16 weights (no speed or size gain on CPU)"
             if fused:
@@ -89,10 +90,7 @@ def layer_records(original: nn.Module, quantized: nn.Module, method: str,
                     "and dequantize) because no int8 kernel pattern matched its neighbours")
         elif not has_weights:
             note = "no weights to quantize"
-        elif method == "dynamic":
-            note = "not a layer type selected for dynamic quantization"
         else:
-            note = (f"no int8 kernel for {type(module).__name__} in {method} quantization; "
-                    "kept float")
+            note = technique.float_note.format(type=type(module).__name__)
         records.append(LayerRecord(name, type_name(module), type_name(after), quantized_flag, note))
     return records

@@ -26,10 +26,53 @@ class LatencyStats:
     repeats: int
     threads: int
     batch_size: int
+    p10_ms: float | None = None  # with p90: the spread of the runs
+    interleaved: bool = False  # measured in rounds with the models it is compared with
 
     def to_dict(self) -> dict:
-        return {"median": self.median_ms, "p90": self.p90_ms, "repeats": self.repeats,
-                "threads": self.threads, "batch_size": self.batch_size}
+        return {"median": self.median_ms, "p10": self.p10_ms, "p90": self.p90_ms,
+                "repeats": self.repeats, "threads": self.threads,
+                "batch_size": self.batch_size, "interleaved": self.interleaved}
+
+
+def _percentile(ordered: list[float], fraction: float) -> float:
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))]
+
+
+def measure_latencies(models: dict[str, nn.Module], batch: torch.Tensor, threads: int,
+                      rounds: int = 30, warmup: int = 3, max_seconds: float = 6.0
+                      ) -> dict[str, LatencyStats]:
+    """Latency of several models on the same batch, measured in interleaved rounds: each round
+    runs every model once, in an order that rotates, so a busy moment on a shared machine
+    slows them all alike instead of faking a ratio. Median, p10 and p90 of warm runs under
+    inference_mode with an explicit thread count."""
+    previous = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    names = list(models)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    try:
+        with torch.inference_mode():
+            for name in names:
+                for _ in range(warmup):
+                    models[name](batch)
+            budget_end = time.perf_counter() + max_seconds
+            for index in range(rounds):
+                shift = index % len(names)
+                for name in names[shift:] + names[:shift]:
+                    start = time.perf_counter()
+                    models[name](batch)
+                    times[name].append((time.perf_counter() - start) * 1000.0)
+                if index >= 9 and time.perf_counter() > budget_end:
+                    break
+    finally:
+        torch.set_num_threads(previous)
+    stats = {}
+    for name, values in times.items():
+        ordered = sorted(values)
+        stats[name] = LatencyStats(statistics.median(ordered), _percentile(ordered, 0.9),
+                                   len(ordered), threads, batch.shape[0],
+                                   p10_ms=_percentile(ordered, 0.1), interleaved=True)
+    return stats
 
 
 def measure_latency(model: nn.Module, batch: torch.Tensor, threads: int, repeats: int = 50,

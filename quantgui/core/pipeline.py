@@ -17,14 +17,13 @@ from torch import nn
 from quantgui.core import analysis, metrics, numeric_suite
 from quantgui.core.data import DataBundle
 from quantgui.core.demos import LoadedModel
-from quantgui.core.errors import DataError, ModelError, QuantGUIError
+from quantgui.core.engines import EngineBuild, get_engine
+from quantgui.core.errors import DataError, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, layer_records
-from quantgui.core.methods import dynamic, qat, static
-from quantgui.core.methods.common import MethodResult, engine_and_threads, evaluating
+from quantgui.core.methods.common import engine_and_threads, evaluating
 from quantgui.core.recipes import Recipe
-
-METHODS = {"dynamic": dynamic.quantize, "static": static.quantize, "qat": qat.quantize}
+from quantgui.core.techniques import Technique, get_technique
 
 
 @dataclass
@@ -47,14 +46,14 @@ class RunCache:
     model: nn.Module | None = None
     data: DataBundle | None = None
     original_outputs: torch.Tensor | None = None
-    original_stats: dict[tuple[int, int], ModelStats] = field(default_factory=dict)
-    calibration: dict = field(default_factory=dict)
+    original_sizes: dict[str, int] = field(default_factory=dict)
+    calibration: dict = field(default_factory=dict)  # engines keep calibrated ranges here
 
     def bind(self, loaded: LoadedModel) -> None:
         if self.model is not loaded.model or self.data is not loaded.data:
             self.model, self.data = loaded.model, loaded.data
             self.original_outputs = None
-            self.original_stats = {}
+            self.original_sizes = {}
             self.calibration = {}
 
 
@@ -73,27 +72,48 @@ class RunResult:
     duration_s: float
     environment: dict[str, Any] = field(default_factory=dict)
     reused: list[str] = field(default_factory=list)  # what came from a RunCache
+    engine: str = "torch_ao"
+    # the engine's own float32 model (compiled, in ONNX Runtime); None: the eager original
+    reference: ModelStats | None = None
+    prepare_seconds: dict[str, float] = field(default_factory=dict)  # apart from latency
+    build: EngineBuild | None = None  # what the engine made (for saving in its format)
+
+    @property
+    def technique(self) -> Technique:
+        return get_technique(self.recipe.method)
 
     @property
     def quantized_layer_count(self) -> int:
         return sum(1 for layer in self.layers if layer.quantized)
 
     def to_report(self) -> dict[str, Any]:
+        engine = get_engine(self.engine)
+        ratios = {
+            "size": self.quantized.size_bytes / self.original.size_bytes,
+            "latency": self.quantized.latency.median_ms / self.original.latency.median_ms,
+        }
+        if self.reference is not None:
+            ratios["latency_vs_engine_float32"] = (self.quantized.latency.median_ms
+                                                   / self.reference.latency.median_ms)
+            ratios["size_vs_engine_float32"] = (self.quantized.size_bytes
+                                                / self.reference.size_bytes)
         return {
             "model": self.model_name,
             "method": self.recipe.method,
+            "engine": self.engine,
+            "engine_title": engine.title,
             "backend": self.recipe.backend,
             "threads": self.recipe.threads,
             "recipe": self.recipe.to_dict(),
+            # float32 in eager PyTorch: the common reference of every engine
             "original": self.original.to_dict(),
+            "engine_float32": None if self.reference is None else self.reference.to_dict(),
             "quantized": self.quantized.to_dict(),
-            "ratios": {
-                "size": self.quantized.size_bytes / self.original.size_bytes,
-                "latency": self.quantized.latency.median_ms / self.original.latency.median_ms,
-            },
+            "prepare_seconds": self.prepare_seconds,
+            "ratios": ratios,
             "agreement": self.agreement.to_dict(),
             "layers": [layer.to_dict() for layer in self.layers],
-            "training": self.training if self.recipe.method == "qat" else None,
+            "training": self.training if self.technique.trains else None,
             "duration_s": self.duration_s,
             "reused_from_previous_run": self.reused,
             "environment": self.environment,
@@ -102,8 +122,22 @@ class RunResult:
 
 def environment(recipe: Recipe) -> dict[str, Any]:
     return {"torch": torch.__version__, "python": platform.python_version(),
-            "cpu": platform.processor() or platform.machine(), "backend": recipe.backend,
-            "threads": recipe.threads}
+            "cpu": platform.processor() or platform.machine(), "cpu_flags": cpu_flags(),
+            "engine": recipe.engine, "backend": recipe.backend, "threads": recipe.threads}
+
+
+def cpu_flags() -> list[str]:
+    """The CPU features int8 speed depends on (AVX2, AVX512, VNNI, AMX), as Linux reports them."""
+    wanted = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8", "neon", "asimd")
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith(("flags", "Features")):
+                    present = set(line.split(":", 1)[1].split())
+                    return [flag for flag in wanted if flag in present]
+    except OSError:
+        pass
+    return []
 
 
 def check_model(model: nn.Module, data: DataBundle) -> None:
@@ -136,14 +170,12 @@ def check_model(model: nn.Module, data: DataBundle) -> None:
 ERROR_SAMPLES = 256  # validation samples used for the per-layer error
 
 
-def numeric_suite_errors(recipe: Recipe, original: nn.Module, method_result: MethodResult,
-                         batch: torch.Tensor) -> dict[str, tuple[float | None, ...]]:
-    """Per-layer SQNR from torch.ao.ns where it applies (see core.numeric_suite)."""
-    if recipe.method == "static" and method_result.observed_model is not None:
-        return numeric_suite.fx_errors(method_result.observed_model, method_result.model, batch)
-    if recipe.method == "dynamic":
-        return numeric_suite.dynamic_errors(original, method_result.model)
-    return {}
+def check_engine(loaded: LoadedModel, recipe: Recipe) -> None:
+    """The chosen engine runs here and offers the technique; said before anything runs."""
+    engine = get_engine(recipe.engine)
+    reason = engine.unavailable_reason() or engine.unsupported_reason(loaded.model, recipe.method)
+    if reason:
+        raise RecipeError(reason, "Choose another engine (PyTorch eager runs every technique).")
 
 
 def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
@@ -153,23 +185,23 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         cache.bind(loaded)
     reused: list[str] = []
     started = time.perf_counter()
+    technique = get_technique(recipe.method)
+    engine = get_engine(recipe.engine)
+    check_engine(loaded, recipe)
     recipe.check_runnable()
     data = loaded.data
     data.validate()
     check_model(loaded.model, data)
-    yield LogMessage(f"Quantizing {loaded.name} with {recipe.method} on the {recipe.backend} "
-                     f"engine (torch {torch.__version__}, {recipe.threads} threads).")
+    yield LogMessage(f"Quantizing {loaded.name} with {technique.title} on {engine.title} "
+                     f"(torch {torch.__version__}, {recipe.threads} threads).")
     with engine_and_threads(recipe), evaluating(loaded.model):
-        extra = {}
-        if recipe.method == "static":
-            extra["keep_observed"] = True  # for the numeric suite's per-layer comparison
-            if cache is not None:
-                extra["calibration_cache"] = cache.calibration
-                if static.calibration_key(recipe) in cache.calibration:
-                    reused.append("calibration")
-        method_result: MethodResult = yield from METHODS[recipe.method](
-            loaded.model, data, recipe, cancel, **extra)
-        quantized = method_result.model
+        calibrated_before = set(cache.calibration) if cache is not None else set()
+        build = yield from engine.build(loaded, recipe, cancel,
+                                        cache.calibration if cache is not None else None)
+        if (technique.calibrates and calibrated_before
+                and calibrated_before >= set(cache.calibration)):
+            reused.append("calibration")
+        quantized = build.quantized
         cancel.raise_if_cancelled()
         try:
             quantized_outputs = metrics.predict(quantized, data.val_inputs, recipe.batch_size)
@@ -189,29 +221,65 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
             reused.append("original outputs")
         else:
             original_outputs = metrics.predict(original_model, data.val_inputs, recipe.batch_size)
-        yield Progress("measuring", 0, 2)
+        cancel.raise_if_cancelled()
+        yield Progress("measuring", 0, 1)
         batch = data.example_batch(recipe.batch_size)
-        stats_key = (recipe.threads, recipe.batch_size)
-        stats = []
-        for index, model in enumerate((original_model, quantized), start=1):
-            cancel.raise_if_cancelled()
-            if index == 1 and cache is not None and stats_key in cache.original_stats:
-                stats.append(cache.original_stats[stats_key])
-                reused.append("original size and latency")
-            else:
-                outputs = original_outputs if index == 1 else quantized_outputs
-                stats.append(ModelStats(
-                    size_bytes=metrics.state_dict_size_bytes(model),
-                    latency=metrics.measure_latency(model, batch, recipe.threads),
-                    accuracy=metrics.accuracy(outputs, data.val_labels)))
-            yield Progress("measuring", index, 2)
-        layers = layer_records(loaded.model, quantized, recipe.method, method_result.notes)
-        error_batch = data.val_inputs[:ERROR_SAMPLES]
-        errors = analysis.layer_errors(original_model, quantized, layers, error_batch)
+        # every model that is compared is timed in the same interleaved rounds
+        timed = {"original": original_model, "quantized": quantized}
+        if build.reference is not None:
+            timed["reference"] = build.reference
+        latencies = metrics.measure_latencies(timed, batch, recipe.threads)
+        yield Progress("measuring", 1, 1)
+        if cache is not None and "eager" in cache.original_sizes:
+            original_size = cache.original_sizes["eager"]
+            reused.append("original size")
+        else:
+            original_size = metrics.state_dict_size_bytes(original_model)
+        original_stats = ModelStats(original_size, latencies["original"],
+                                    metrics.accuracy(original_outputs, data.val_labels))
+        quantized_stats = ModelStats(build.size_bytes, latencies["quantized"],
+                                     metrics.accuracy(quantized_outputs, data.val_labels))
+        reference_stats = None
+        if build.reference is not None:
+            reference_outputs = metrics.predict(build.reference, data.val_inputs,
+                                                recipe.batch_size)
+            reference_stats = ModelStats(
+                build.reference_size_bytes or original_size, latencies["reference"],
+                metrics.accuracy(reference_outputs, data.val_labels))
+        if build.layers is not None:
+            layers = build.layers
+        else:
+            layers = layer_records(loaded.model, quantized, technique, build.notes)
+            yield from _layer_errors(technique, original_model, build, layers,
+                                     data.val_inputs[:ERROR_SAMPLES])
+    if cache is not None:
+        cache.original_outputs = original_outputs
+        cache.original_sizes["eager"] = original_size
+    if not any(layer.quantized for layer in layers):
+        yield LogMessage(f"No layer of {loaded.name} was quantized by {technique.title} on "
+                         f"{engine.title}; see the layer table for the reasons.", "warning")
+    return RunResult(
+        model_name=loaded.name, recipe=recipe, quantized_model=quantized,
+        original=original_stats, quantized=quantized_stats,
+        agreement=metrics.agreement(original_outputs, quantized_outputs),
+        layers=layers, training=build.training,
+        original_outputs=original_outputs, quantized_outputs=quantized_outputs,
+        duration_s=time.perf_counter() - started, environment=environment(recipe),
+        reused=reused, engine=engine.name, reference=reference_stats,
+        prepare_seconds=build.prepare_seconds, build=build)
+
+
+def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,
+                  layers: list[LayerRecord], batch: torch.Tensor) -> EventStream[None]:
+    """Per-layer SQNR on a module tree: torch.ao.ns's numeric suite where it applies, forward
+    hooks for the rest; each layer records which measured it."""
+    errors = analysis.layer_errors(original, build.quantized, layers, batch)
+    suite: dict[str, tuple[float | None, ...]] = {}
+    method_result = build.extra.get("method_result")
+    if technique.numeric_suite is not None and method_result is not None:
         try:
-            suite = numeric_suite_errors(recipe, original_model, method_result, error_batch)
+            suite = technique.numeric_suite(original, method_result, batch)
         except Exception as error:  # noqa: BLE001 - the hooks below still measure every layer
-            suite = {}
             yield LogMessage("torch.ao.ns could not compare the layers "
                              f"({type(error).__name__}: {str(error)[:160]}); the per-layer "
                              "errors come from forward hooks.")
@@ -230,17 +298,3 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         else:
             values, layer.error_source = hooks, numeric_suite.HOOKS
         layer.weight_sqnr_db, layer.output_sqnr_db, layer.accumulated_sqnr_db = values
-    if cache is not None:
-        cache.original_outputs = original_outputs
-        cache.original_stats[stats_key] = stats[0]
-    if not any(layer.quantized for layer in layers):
-        yield LogMessage(f"No layer of {loaded.name} was quantized by {recipe.method}; see the "
-                         "layer table for the reasons.", "warning")
-    return RunResult(
-        model_name=loaded.name, recipe=recipe, quantized_model=quantized,
-        original=stats[0], quantized=stats[1],
-        agreement=metrics.agreement(original_outputs, quantized_outputs),
-        layers=layers, training=method_result.training,
-        original_outputs=original_outputs, quantized_outputs=quantized_outputs,
-        duration_s=time.perf_counter() - started, environment=environment(recipe),
-        reused=reused)

@@ -135,6 +135,11 @@ class Recipe:
     method: ClassVar[str] = ""
     title: ClassVar[str] = ""
 
+    engine: str = setting(
+        "torch_ao", "Engine",
+        "Where the quantized model runs: PyTorch eager (torch.ao int8 kernels), PyTorch "
+        "compiled (torchao PT2E + inductor), ONNX Runtime, or torchao weight-only int8. Each "
+        "is compared with its own float32 and with float32 in eager PyTorch.")
     backend: str = setting(
         "x86", "Backend",
         "Which int8 kernels run the model. x86 is best on Intel/AMD CPUs; onednn is close; "
@@ -156,6 +161,7 @@ class Recipe:
         hints = typing.get_type_hints(type(self))
         for f in dataclasses.fields(self):
             setattr(self, f.name, coerce_setting(f.name, getattr(self, f.name), hints[f.name]))
+        self._check_engine()
         self.validate()
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
@@ -172,6 +178,12 @@ class Recipe:
 
     def validate(self) -> None:
         """Technique-specific checks; subclasses extend."""
+
+    def _check_engine(self) -> None:
+        # the registry, not a list here: an engine added by a plug-in is a valid choice
+        from quantgui.core.engines import engine_names
+
+        self._check_choice("engine", tuple(engine_names()))
 
     def check_runnable(self) -> None:
         """Checks that depend on this machine (engines, CUDA), made just before a run."""

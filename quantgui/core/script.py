@@ -22,8 +22,9 @@ from quantgui.core.demos import DEMOS, LoadedModel
 from quantgui.core.errors import QuantGUIError
 from quantgui.core.files import OutputBatch
 from quantgui.core.methods.fx_units import plan_units
-from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
+from quantgui.core.recipes import Recipe
 from quantgui.core.resources import resources_dir
+from quantgui.core.techniques import get_technique
 
 
 def _zoo_sources(root: type) -> str:
@@ -127,160 +128,20 @@ def load_data():
 '''
 
 
-_STATIC_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
-    """int8 settings per layer: the backend's defaults, our observers, softmax kept float
-    (FX's fixed-range int8 softmax clamps its input scores to [0, 1) and ruins attention)."""
-    activation = {observer}.with_args(dtype=torch.quint8, reduce_range={reduce_range})
-    weight = {weight_observer}.with_args(dtype=torch.qint8, qscheme={qscheme})
-    mapping = get_default_qconfig_mapping(BACKEND).set_global(QConfig(activation, weight))
-    for softmax in (nn.Softmax, F.softmax, torch.softmax):
-        mapping.set_object_type(softmax, None)
-    for name in KEEP_FLOAT:
-        mapping.set_module_name(name, None)
-    return mapping
-'''
-
-_QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
-    """Fake-quantization settings: learned activation ranges, per-channel weights, softmax
-    kept float (FX's fixed-range int8 softmax ruins attention scores)."""
-    activation = FusedMovingAvgObsFakeQuantize.with_args(
-        observer=MovingAverageMinMaxObserver, quant_min=0, quant_max=255,
-        reduce_range={reduce_range})
-    mapping = get_default_qat_qconfig_mapping(BACKEND).set_global(
-        QConfig(activation=activation, weight=default_fused_per_channel_wt_fake_quant))
-    for softmax in (nn.Softmax, F.softmax, torch.softmax):
-        mapping.set_object_type(softmax, None)
-    for name in KEEP_FLOAT:
-        mapping.set_module_name(name, None)
-    return mapping
-'''
-
-
-def _method_section(recipe: Recipe) -> tuple[str, str]:
-    """(imports, code defining quantize(model, data))."""
-    if isinstance(recipe, DynamicRecipe):
-        types = ", ".join(f"nn.{name}" for name in recipe.layer_types)
-        dtype = "torch.qint8" if recipe.dtype == "int8" else "torch.float16"
-        imports = "from torch.ao.quantization import quantize_dynamic\n"
-        return imports, f'''def quantize(model: nn.Module, data) -> nn.Module:
-    """Dynamic quantization: weights of these layer types are stored in {recipe.dtype}; the
-    activations are quantized on the fly at each call, so no calibration is needed."""
-    quantized = quantize_dynamic(copy.deepcopy(model), qconfig_spec={{{types}}}, dtype={dtype})
-    for name in KEEP_FLOAT:  # put the untouched float layers back
-        parent_name, _, child = name.rpartition(".")
-        parent = quantized.get_submodule(parent_name) if parent_name else quantized
-        setattr(parent, child, copy.deepcopy(model.get_submodule(name)))
-    return quantized
-'''
-    if isinstance(recipe, StaticRecipe):
-        observer = {"minmax": "MinMaxObserver", "moving_average_minmax":
-                    "MovingAverageMinMaxObserver", "histogram": "HistogramObserver"}[
-                        recipe.observer]
-        weight_observer = "PerChannelMinMaxObserver" if recipe.per_channel else "MinMaxObserver"
-        qscheme = ("torch.per_channel_symmetric" if recipe.per_channel
-                   else "torch.per_tensor_symmetric")
-        imports = ("from torch.ao.quantization import QConfig, QConfigMapping, "
-                   "get_default_qconfig_mapping\n"
-                   "from torch.ao.quantization.observer import (HistogramObserver, "
-                   "MinMaxObserver,\n    MovingAverageMinMaxObserver, PerChannelMinMaxObserver)\n"
-                   "from torch.ao.quantization.quantize_fx import convert_fx, prepare_fx\n")
-        return imports, _STATIC_QCONFIG.format(
-            observer=observer, reduce_range=recipe.effective_reduce_range,
-            weight_observer=weight_observer, qscheme=qscheme) + f'''
-
-def quantize(model: nn.Module, data) -> nn.Module:
-    """Static quantization in FX graph mode: FX traces the model, fuses Conv-BN-ReLU and
-    inserts the quantize/dequantize stubs itself (so no QuantStub is needed), observers learn
-    activation ranges from calibration batches, then convert swaps in int8 layers."""
-    train_inputs = data[0]
-    batches = [train_inputs[i:i + BATCH_SIZE]
-               for i in range(0, len(train_inputs), BATCH_SIZE)][:{recipe.calibration_batches}]
-    prepared = prepare_fx(copy.deepcopy(model).eval(), qconfig_mapping(), (batches[0],))
-    with torch.no_grad():
-        for batch in batches:  # calibration: run data through, observers record ranges
-            prepared(batch)
-    return convert_fx(prepared)
-'''
-    assert isinstance(recipe, QatRecipe)
-    imports = ("import math\n\nimport torch.nn.functional as F\n"
-               "from torch.ao.nn.intrinsic.qat import freeze_bn_stats\n"
-               "from torch.ao.quantization import (FusedMovingAvgObsFakeQuantize, "
-               "MovingAverageMinMaxObserver,\n    QConfig, QConfigMapping, "
-               "default_fused_per_channel_wt_fake_quant, disable_observer,\n"
-               "    get_default_qat_qconfig_mapping)\n"
-               "from torch.ao.quantization.quantize_fx import convert_fx, prepare_qat_fx\n")
-    optimizer = ("torch.optim.Adam(parameters, lr=LEARNING_RATE)" if recipe.optimizer == "adam"
-                 else "torch.optim.SGD(parameters, lr=LEARNING_RATE, momentum=0.9)")
-    lr_line = ("LEARNING_RATE * 0.5 * (1 + math.cos(math.pi * step_index / total_steps))"
-               if recipe.lr_schedule == "cosine" else "LEARNING_RATE")
-    freeze = ""
-    if recipe.freeze_observers_epoch is not None:
-        freeze += (f"        if epoch > {recipe.freeze_observers_epoch}:  # ranges stop moving\n"
-                   "            prepared.apply(disable_observer)\n")
-    if recipe.freeze_bn_epoch is not None:
-        freeze += (f"        if epoch > {recipe.freeze_bn_epoch}:  # batch-norm stats freeze\n"
-                   "            prepared.apply(freeze_bn_stats)\n")
-    loss = ("F.cross_entropy(prepared(inputs), labels[idx].to(DEVICE))"
-            if recipe.loss != "distillation" else
-            "F.mse_loss(prepared(inputs).float(), teacher[idx].to(DEVICE))")
-    teacher = ("" if recipe.loss != "distillation" else
-               "    with torch.no_grad():  # the original's outputs are the targets\n"
-               "        teacher = torch.cat([model(train_inputs[i:i + BATCH_SIZE]) for i in "
-               "range(0, count, BATCH_SIZE)])\n")
-    return imports, _QAT_QCONFIG.format(reduce_range=recipe.effective_reduce_range) + f'''
-
-EPOCHS = {recipe.epochs}
-LEARNING_RATE = {recipe.learning_rate!r}
-SEED = {recipe.seed}
-DEVICE = torch.device({recipe.device!r})
-
-
-def quantize(model: nn.Module, data) -> nn.Module:
-    """Quantization-aware training: fine-tune with fake quantization (float math that rounds
-    like int8) so the weights adapt to the rounding, then convert to real int8 layers."""
-    train_inputs, labels = data[0], data[1]
-    count = len(train_inputs)
-{teacher}    prepared = prepare_qat_fx(copy.deepcopy(model).train(), qconfig_mapping(),
-                              (train_inputs[:BATCH_SIZE],))
-    prepared.to(DEVICE).train()
-    parameters = [p for p in prepared.parameters() if p.requires_grad]
-    optimizer = {optimizer}
-    steps_per_epoch = math.ceil(count / BATCH_SIZE)
-    total_steps = steps_per_epoch * EPOCHS
-    generator = torch.Generator().manual_seed(SEED)
-    step_index = 0
-    for epoch in range(1, EPOCHS + 1):
-        prepared.train()
-{freeze}        order = torch.randperm(count, generator=generator)
-        for step in range(steps_per_epoch):
-            for group in optimizer.param_groups:
-                group["lr"] = {lr_line}
-            idx = order[step * BATCH_SIZE:(step + 1) * BATCH_SIZE]
-            inputs = train_inputs[idx].to(DEVICE)
-            optimizer.zero_grad(set_to_none=True)
-            loss = {loss}
-            loss.backward()
-            optimizer.step()
-            step_index += 1
-        print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}")
-    # int8 kernels run on the CPU, and convert on CUDA fails: move to the CPU first.
-    return convert_fx(prepared.cpu().eval())
-'''
-
-
 def generate_script(loaded: LoadedModel, recipe: Recipe, data_path: Path | None = None,
                     weights_path: Path | None = None) -> str:
     """The standalone script for ``recipe`` on ``loaded``. For a model that is not a demo,
     ``data_path`` and ``weights_path`` name the tensors and float weights written beside the
     script (see ``write_script``)."""
     plan = plan_units(loaded.model)
-    if plan.untraceable and recipe.method != "dynamic":
+    technique = get_technique(recipe.method)
+    if plan.untraceable and technique.script_needs_whole_graph:
         raise QuantGUIError(
             "A script can be written only for models FX traces as a whole; FX cannot trace "
             f"{', '.join(repr(n or 'the model') for n in plan.untraceable)}.",
             "Use dynamic quantization, or save the quantized model instead.")
     model_imports, model_code = _model_section(loaded, weights_path)
-    method_imports, method_code = _method_section(recipe)
+    method_imports, method_code = technique.script_section(recipe)
     data_code = _data_section(loaded, data_path or Path("data.pt"))
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     header = f'''"""Rebuild the quantized model of a QuantGUI run, step by step.

@@ -34,3 +34,61 @@ def test_import_linter_contracts_hold():
     result = subprocess.run([lint], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "broken" not in result.stdout.lower().replace("0 broken", "")
+
+
+def _import_cycles(package: str, root: str = "quantgui") -> list[list[str]]:
+    """Strongly connected groups of modules that import each other (imports only needed for
+    type checking excluded), by Tarjan's algorithm over grimp's import graph."""
+    import grimp
+
+    graph = grimp.build_graph(root, exclude_type_checking_imports=True)
+    modules = sorted(m for m in graph.modules if m.startswith(package))
+    edges = {m: {i for i in graph.find_modules_directly_imported_by(m) if i.startswith(package)}
+             for m in modules}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for target in edges.get(module, ()):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in on_stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for module in modules:
+        if module not in index:
+            visit(module)
+    return cycles
+
+
+def test_no_import_cycles_in_the_core():
+    assert _import_cycles("quantgui.core") == []
+
+
+def test_the_cycle_finder_finds_a_cycle(tmp_path, monkeypatch):
+    # the check above must be able to fail: a two-module package that imports itself in a circle
+    package = tmp_path / "quantgui_cycle_probe"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "a.py").write_text("from quantgui_cycle_probe import b\n")
+    (package / "b.py").write_text("def f():\n    from quantgui_cycle_probe import a\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _import_cycles("quantgui_cycle_probe", root="quantgui_cycle_probe") == [
+        ["quantgui_cycle_probe.a", "quantgui_cycle_probe.b"]]

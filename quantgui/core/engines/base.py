@@ -70,10 +70,12 @@ class Engine:
                     f"it offers {', '.join(self.techniques)}.")
         return None
 
-    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken
-              ) -> EventStream[EngineBuild]:
+    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,
+              cache: dict | None = None) -> EventStream[EngineBuild]:
         """Quantize a copy of ``loaded.model`` with ``recipe`` (never the model itself),
-        yielding progress events and returning what was built."""
+        yielding progress events and returning what was built. ``cache`` is a dict owned by
+        the caller for one model and one dataset: an engine may keep what a what-if re-run can
+        reuse in it (calibrated ranges), under keys of its own."""
         raise NotImplementedError
 
     def save(self, build: EngineBuild, path: Path, format: str) -> None:

@@ -1,0 +1,50 @@
+"""PyTorch eager int8 kernels (torch.ao.quantization, FX graph mode): the original engine.
+
+Its float32 reference is the user's model itself in eager PyTorch. Deprecated upstream (an RFC
+proposes deleting torch.ao.quantization, pytorch/ao#2259) but still shipped and still the
+fastest path for dynamic quantization of LSTMs in eager PyTorch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from torch import nn
+
+from quantgui.core import metrics
+from quantgui.core.engines.base import Engine, EngineBuild
+from quantgui.core.techniques import get_technique
+
+if TYPE_CHECKING:
+    from quantgui.core.demos import LoadedModel
+    from quantgui.core.events import CancelToken, EventStream
+    from quantgui.core.recipes import Recipe
+
+
+class TorchAoEngine(Engine):
+    name: ClassVar[str] = "torch_ao"
+    title: ClassVar[str] = "PyTorch eager (torch.ao)"
+    description: ClassVar[str] = (
+        "torch.ao.quantization's int8 kernels in eager PyTorch (FX graph mode: fusion and "
+        "stubs are automatic). No compilation; the reference is the float model in eager "
+        "PyTorch.")
+    techniques: ClassVar[tuple[str, ...]] = ("dynamic", "static", "qat")
+    save_formats: ClassVar[tuple[str, ...]] = ("state_dict", "torchscript")
+
+    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,
+              cache: dict | None = None) -> EventStream[EngineBuild]:
+        technique = get_technique(recipe.method)
+        result = yield from technique.build_ao(
+            loaded.model, loaded.data, recipe, cancel, **technique.torch_ao_options(cache),
+            **({"keep_observed": True} if technique.calibrates else {}))
+        return EngineBuild(
+            quantized=result.model, size_bytes=metrics.state_dict_size_bytes(result.model),
+            notes=result.notes, training=result.training, artifact=result.model,
+            observed_model=result.observed_model, extra={"method_result": result})
+
+    def save(self, build: EngineBuild, path: Path, format: str) -> None:
+        raise NotImplementedError("torch.ao models are saved by quantgui.core.export")
+
+    def load_saved(self, path: Path, format: str) -> nn.Module:
+        raise NotImplementedError("torch.ao models are loaded by quantgui.core.export")

@@ -1,0 +1,119 @@
+"""Quantization-aware training: fine-tune with fake quantization, then convert to int8."""
+
+from __future__ import annotations
+
+from quantgui.core.methods import qat as torch_ao
+from quantgui.core.recipes import QatRecipe, Recipe
+from quantgui.core.techniques.base import Technique
+
+_QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
+    """Fake-quantization settings: learned activation ranges, per-channel weights, softmax
+    kept float (FX's fixed-range int8 softmax ruins attention scores)."""
+    activation = FusedMovingAvgObsFakeQuantize.with_args(
+        observer=MovingAverageMinMaxObserver, quant_min=0, quant_max=255,
+        reduce_range={reduce_range})
+    mapping = get_default_qat_qconfig_mapping(BACKEND).set_global(
+        QConfig(activation=activation, weight=default_fused_per_channel_wt_fake_quant))
+    for softmax in (nn.Softmax, F.softmax, torch.softmax):
+        mapping.set_object_type(softmax, None)
+    for name in KEEP_FLOAT:
+        mapping.set_module_name(name, None)
+    return mapping
+'''
+
+
+def script_section(recipe: Recipe) -> tuple[str, str]:
+    assert isinstance(recipe, QatRecipe)
+    imports = ("import math\n\nimport torch.nn.functional as F\n"
+               "from torch.ao.nn.intrinsic.qat import freeze_bn_stats\n"
+               "from torch.ao.quantization import (FusedMovingAvgObsFakeQuantize, "
+               "MovingAverageMinMaxObserver,\n    QConfig, QConfigMapping, "
+               "default_fused_per_channel_wt_fake_quant, disable_observer,\n"
+               "    get_default_qat_qconfig_mapping)\n"
+               "from torch.ao.quantization.quantize_fx import convert_fx, prepare_qat_fx\n")
+    optimizer = ("torch.optim.Adam(parameters, lr=LEARNING_RATE)" if recipe.optimizer == "adam"
+                 else "torch.optim.SGD(parameters, lr=LEARNING_RATE, momentum=0.9)")
+    lr_line = ("LEARNING_RATE * 0.5 * (1 + math.cos(math.pi * step_index / total_steps))"
+               if recipe.lr_schedule == "cosine" else "LEARNING_RATE")
+    freeze = ""
+    if recipe.freeze_observers_epoch is not None:
+        freeze += (f"        if epoch > {recipe.freeze_observers_epoch}:  # ranges stop moving\n"
+                   "            prepared.apply(disable_observer)\n")
+    if recipe.freeze_bn_epoch is not None:
+        freeze += (f"        if epoch > {recipe.freeze_bn_epoch}:  # batch-norm stats freeze\n"
+                   "            prepared.apply(freeze_bn_stats)\n")
+    loss = ("F.cross_entropy(prepared(inputs), labels[idx].to(DEVICE))"
+            if recipe.loss != "distillation" else
+            "F.mse_loss(prepared(inputs).float(), teacher[idx].to(DEVICE))")
+    teacher = ("" if recipe.loss != "distillation" else
+               "    with torch.no_grad():  # the original's outputs are the targets\n"
+               "        teacher = torch.cat([model(train_inputs[i:i + BATCH_SIZE]) for i in "
+               "range(0, count, BATCH_SIZE)])\n")
+    return imports, _QAT_QCONFIG.format(reduce_range=recipe.effective_reduce_range) + f'''
+
+EPOCHS = {recipe.epochs}
+LEARNING_RATE = {recipe.learning_rate!r}
+SEED = {recipe.seed}
+DEVICE = torch.device({recipe.device!r})
+
+
+def quantize(model: nn.Module, data) -> nn.Module:
+    """Quantization-aware training: fine-tune with fake quantization (float math that rounds
+    like int8) so the weights adapt to the rounding, then convert to real int8 layers."""
+    train_inputs, labels = data[0], data[1]
+    count = len(train_inputs)
+{teacher}    prepared = prepare_qat_fx(copy.deepcopy(model).train(), qconfig_mapping(),
+                              (train_inputs[:BATCH_SIZE],))
+    prepared.to(DEVICE).train()
+    parameters = [p for p in prepared.parameters() if p.requires_grad]
+    optimizer = {optimizer}
+    steps_per_epoch = math.ceil(count / BATCH_SIZE)
+    total_steps = steps_per_epoch * EPOCHS
+    generator = torch.Generator().manual_seed(SEED)
+    step_index = 0
+    for epoch in range(1, EPOCHS + 1):
+        prepared.train()
+{freeze}        order = torch.randperm(count, generator=generator)
+        for step in range(steps_per_epoch):
+            for group in optimizer.param_groups:
+                group["lr"] = {lr_line}
+            idx = order[step * BATCH_SIZE:(step + 1) * BATCH_SIZE]
+            inputs = train_inputs[idx].to(DEVICE)
+            optimizer.zero_grad(set_to_none=True)
+            loss = {loss}
+            loss.backward()
+            optimizer.step()
+            step_index += 1
+        print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}")
+    # int8 kernels run on the CPU, and convert on CUDA fails: move to the CPU first.
+    return convert_fx(prepared.cpu().eval())
+'''
+
+
+def planning_recipe(recipe: Recipe) -> Recipe:
+    """QAT converts to the same int8 modules as static quantization: plan with that."""
+    assert isinstance(recipe, QatRecipe)
+    return recipe.as_static(observer="minmax", calibration_batches=1)
+
+
+def ranking_recipe(recipe: Recipe) -> Recipe:
+    """Ranking by QAT would train once per layer: rank with static quantization."""
+    assert isinstance(recipe, QatRecipe)
+    return recipe.as_static()
+
+
+TECHNIQUE = Technique(
+    name=QatRecipe.method,
+    title=QatRecipe.title,
+    summary=("The model is fine-tuned with fake quantization so that it learns to live with "
+             "int8 rounding. It takes longer than static quantization but recovers accuracy "
+             "that it loses."),
+    recipe_type=QatRecipe,
+    torch_ao_quantize=torch_ao.quantize,
+    int8_note="int8 weights and activations, trained with fake quantization",
+    float_note="no int8 kernel for {type} in QAT; kept float",
+    planning_recipe=planning_recipe,
+    ranking_recipe=ranking_recipe,
+    script_section=script_section,
+    trains=True,
+)
