@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from quantgui.jobs.worker import JobFailure, JobRunner
 
@@ -42,6 +42,7 @@ class ResultsIO(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._kind = ""
+        self.replace_question: QMessageBox | None = None  # "replace the files beside it?"
         self.writer = JobRunner(self, "save")
         self.writer.finished.connect(self._on_written)
         self.writer.failed.connect(self._on_write_failed)
@@ -206,6 +207,20 @@ class ResultsIO(QObject):
         self.update_actions()
         return True
 
+    def _refuse_input(self, path: str | Path, title: str) -> bool:
+        """True (after saying so) when ``path`` cannot be written or is the model's own file."""
+        from quantgui.core.errors import QuantGUIError
+        from quantgui.core.files import check_output
+        from quantgui.core.script import model_input_files
+
+        w = self.main
+        try:
+            check_output(path, model_input_files(w.loaded) if w.loaded is not None else [])
+        except QuantGUIError as error:
+            w.show_error(title, JobFailure(error, ""))
+            return True
+        return False
+
     def save_quantized_to(self, path: str | Path, fmt: str) -> bool:
         """Save the last run's quantized model as ``fmt`` (state_dict, torchscript or export)
         and load it back; False when there is nothing to save or a file is being written."""
@@ -214,6 +229,8 @@ class ResultsIO(QObject):
         if result is None or loaded is None:
             w.statusBar().showMessage(self.tr("Quantize first: there is no quantized model to "
                                               "save."), 5000)
+            return False
+        if self._refuse_input(path, self.tr("The quantized model could not be saved")):
             return False
         recipe = result.recipe
 
@@ -227,25 +244,66 @@ class ResultsIO(QObject):
         return self._start("model", job, self.tr("Saving the quantized model to {path}…").format(
             path=path))
 
-    def export_script_to(self, path: str | Path) -> bool:
-        """Write the script the Code tab shows (and, for your own model, its data)."""
+    def export_script_to(self, path: str | Path, replace: bool = False) -> bool:
+        """Write the script the Code tab shows (and, for your own model, its data and weights
+        beside it). Files already beside it are replaced only after the user agrees in
+        ``replace_question`` (or with ``replace``); the model's own files never are. False when
+        nothing was started (an error, or the question is waiting for an answer)."""
         from quantgui.core.errors import QuantGUIError
+        from quantgui.core.script import check_script_targets, script_side_files
 
         w = self.main
+        title = self.tr("The script could not be written")
         inputs = self.code_inputs()
         if isinstance(inputs, str):
             error = QuantGUIError(inputs or self.tr("Load a model first."))
-            w.show_error(self.tr("The script could not be written"), JobFailure(error, ""))
+            w.show_error(title, JobFailure(error, ""))
             return False
         loaded, recipe = inputs
+        try:
+            check_script_targets(path, loaded, overwrite=True)  # inputs are refused still
+        except QuantGUIError as error:
+            w.show_error(title, JobFailure(error, ""))
+            return False
+        existing = [p for p in script_side_files(path, loaded) if p.exists()]
+        if existing and not replace:
+            self._ask_replace(path, existing)
+            return False
 
         def job(cancel: Any) -> Any:
             from quantgui.core.script import write_script
 
-            return write_script(path, loaded, recipe)
+            return write_script(path, loaded, recipe, overwrite=replace)
 
         return self._start("script", job, self.tr("Writing the script to {path}…").format(
             path=path))
+
+    def _ask_replace(self, path: str | Path, existing: list[Path]) -> None:
+        """Ask (window-modal, without blocking) before the script's data files are replaced."""
+        if self.replace_question is not None:
+            self.replace_question.close()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace the files beside the "
+                                                             "script?"),
+                          self.tr("Exporting the script to {path} also writes its data and "
+                                  "weights beside it, and these files exist already:").format(
+                              path=path),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                          self.main)
+        box.setObjectName("replaceQuestion")
+        box.setInformativeText("\n".join(str(p) for p in existing))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_: int) -> None:
+            self.replace_question = None
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                self.export_script_to(path, replace=True)
+            else:
+                self.main.statusBar().showMessage(self.tr("The script was not written."), 5000)
+
+        box.finished.connect(answered)
+        self.replace_question = box
+        box.open()
 
     def save_html_to(self, path: str | Path) -> bool:
         """Write the last run's report, with the QAT loss curve the Training tab shows."""
@@ -260,6 +318,8 @@ class ResultsIO(QObject):
         if result.recipe.method == "qat":
             steps = list(zip(w.training.steps, w.training.losses, strict=False))
         title = self.tr("QuantGUI report: {model}").format(model=result.model_name)
+        if self._refuse_input(path, self.tr("The report could not be written")):
+            return False
 
         def job(cancel: Any) -> Path:
             from quantgui.core.export import write_atomically
@@ -320,7 +380,9 @@ class ResultsIO(QObject):
                     saved["model_args"] = w.loaded.model_args
             write_atomically(path, (json.dumps(saved, indent=2) + "\n").encode("utf-8"))
         except (QuantGUIError, ValueError, OSError) as error:
-            if isinstance(error, ValueError) and not isinstance(error, QuantGUIError):
+            if isinstance(error, QuantGUIError):
+                pass  # already says what is wrong (OutputError names the user's path)
+            elif isinstance(error, ValueError):
                 error = QuantGUIError(self.tr("{field}: enter a number.").format(
                     field=error.args[0]))
             elif isinstance(error, OSError):

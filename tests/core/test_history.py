@@ -52,3 +52,55 @@ def test_pareto_front_keeps_only_the_best_trade_offs():
                _entry("d", 0.90, 40, 9), _entry("e", 0.96, 70, 6)]
     assert pareto_front(entries, "size") == ["a", "b", "d"]
     assert pareto_front(entries, "latency") == ["a", "b", "c"]
+
+
+def test_two_unreadable_histories_set_aside_in_the_same_second_are_both_kept(tmp_path):
+    path = tmp_path / "h.json"
+    for text in ("{first", "{second", "{third"):
+        path.write_text(text)
+        assert "could not be read" in History(path).warning
+    kept = sorted(p.read_text() for p in tmp_path.iterdir()
+                  if p.name.startswith("h.json.unreadable"))
+    assert kept == ["{first", "{second", "{third"]
+
+
+ADDER = """
+import sys
+from quantgui.core.history import History
+sys.path.insert(0, {tests!r})
+from test_history import report
+
+name, count = sys.argv[1], int(sys.argv[2])
+history = History()
+print("ready", flush=True)
+sys.stdin.readline()  # both writers start together
+for index in range(count):
+    history.add(report(0.5, index + 1, 1.0, model=name))
+"""
+
+
+def test_two_processes_adding_runs_at_once_lose_none(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, QUANTGUI_DATA_DIR=str(tmp_path))
+    code = ADDER.format(tests=str(Path(__file__).parent))
+    count = 40
+    writers = [subprocess.Popen([sys.executable, "-c", code, name, str(count)], env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+               for name in ("window", "cli")]
+    for writer in writers:
+        assert writer.stdout.readline().strip() == "ready"
+    for writer in writers:
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
+    for writer in writers:
+        writer.communicate(timeout=120)
+        assert writer.returncode == 0
+    entries = History(tmp_path / "history.json").entries()
+    assert len(entries) == 2 * count and len({e.id for e in entries}) == 2 * count
+    for name in ("window", "cli"):
+        sizes = [e.size_bytes for e in entries if e.model == name]
+        assert sizes == list(range(1, count + 1))  # every run, in each writer's order
