@@ -6,19 +6,47 @@ Every loader ends in ``DataBundle.validate()``; problems are DataErrors that say
 from __future__ import annotations
 
 import csv
+import math
 import pickle
+import warnings
+import zipfile
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import torch
 
 from quantgui.core.data import DataBundle, split
 from quantgui.core.errors import DataError
+from quantgui.core.limits import check_allocation, check_regular_file, fmt_size
 
 RANDOM_SAMPLES = 256
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp"}
 INPUT_KEYS = ("inputs", "x", "data", "features", "images")
 LABEL_KEYS = ("labels", "y", "targets", "target")
+# Pillow refuses images over this many pixels (and warns at half of twice it) as decompression
+# bombs: a few-KiB PNG can declare 100 000 x 100 000 pixels.
+MAX_IMAGE_PIXELS = 64 * 1024 * 1024
+MAX_CLASSES = 2**31  # larger "labels" are not class indices (and overflow int64 further on)
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+NUMERIC_KINDS = "biuf"  # NumPy dtype kinds that are numbers torch can take
+DTYPE_KINDS = {"c": "complex numbers", "M": "dates", "m": "time spans", "U": "text",
+               "S": "bytes", "V": "records (a structured dtype)", "O": "Python objects"}
+SHOWN = 80  # characters of a bad value or cell quoted in a message
+
+
+def _shown(text: object, limit: int = SHOWN) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _detail(error: BaseException) -> str:
+    """The first line of an exception, cut short, with its type: for 'cannot be read' messages."""
+    name = type(error).__name__
+    if name == "error":  # struct.error, zlib.error: the module says what failed
+        name = f"{type(error).__module__.lstrip('_')}.error"
+    lines = str(error).splitlines()
+    return f"{name}: {_shown(lines[0], 160)}" if lines else name
 
 
 def _kind(shape: tuple[int, ...]) -> str:
@@ -27,6 +55,15 @@ def _kind(shape: tuple[int, ...]) -> str:
 
 def random_data(input_shape: tuple[int, ...], *, count: int = RANDOM_SAMPLES,
                 val_fraction: float = 0.2, seed: int = 0) -> DataBundle:
+    # Refused before torch.randn asks for it: --input-shape 1000000,1000000 is 1 TiB a sample.
+    from math import prod
+
+    from quantgui.core.limits import check_allocation as _check_allocation
+
+    _check_allocation(count * prod(input_shape) * 4,
+                      f"random data ({count} samples of shape {tuple(input_shape)}, float32)",
+                      error=DataError, hint="Check the input shape: it is per sample, "
+                                            "e.g. 3,32,32.")
     generator = torch.Generator().manual_seed(seed)
     inputs = torch.randn(count, *input_shape, generator=generator)
     train, val, _, _ = split(inputs, None, val_fraction, seed)
@@ -35,15 +72,34 @@ def random_data(input_shape: tuple[int, ...], *, count: int = RANDOM_SAMPLES,
                                   f"{tuple(input_shape)}): good for calibration only, no accuracy")
 
 
+def _check_dtype(dtype: np.dtype, what: str, path: Path) -> None:
+    if dtype.kind not in NUMERIC_KINDS:
+        kind = DTYPE_KINDS.get(dtype.kind, f"dtype {dtype}")
+        raise DataError(f"The {what} in {path} are {kind} ({_shown(dtype)}), not numbers.",
+                        "Save a numeric array (float32 inputs, integer labels).")
+
+
 def _to_tensor(value: object, what: str, path: Path) -> torch.Tensor:
     if isinstance(value, np.ndarray):
-        if value.dtype == object:
-            raise DataError(f"The {what} in {path} are Python objects, not numbers.",
-                            "Save a numeric array.")
-        value = torch.from_numpy(np.ascontiguousarray(value))
+        _check_dtype(value.dtype, what, path)
+        if value.dtype.kind == "u" and value.dtype.itemsize > 1:
+            # torch has few kernels for uint16/32/64: widen (exactly, below 2**63) first
+            value = (value.astype(np.int64) if not value.size or value.max() < 2**63
+                     else value.astype(np.float64))
+        value = np.ascontiguousarray(value, dtype=value.dtype.newbyteorder("="))
+        value = torch.from_numpy(value)
     if not isinstance(value, torch.Tensor):
         raise DataError(f"The {what} in {path} are a {type(value).__name__}, not a tensor.",
                         "Save tensors or NumPy arrays.")
+    if value.layout != torch.strided or value.is_quantized or value.is_complex():
+        raise DataError(f"The {what} in {path} are a {value.layout} {value.dtype} tensor.",
+                        "Save a plain (dense, real, not quantized) tensor.")
+    if value.dtype in (torch.uint16, torch.uint32, torch.uint64):
+        value = _to_tensor(value.numpy(), what, path)
+    # A tensor with zero strides shows a huge shape over a tiny storage; copying it to float32
+    # (and splitting it) would allocate it for real.
+    check_allocation(value.numel() * 4 * 2, f"{what} in {path}", error=DataError,
+                     hint="Use a smaller data set.")
     return value
 
 
@@ -54,16 +110,80 @@ def _pick(mapping: dict, keys: tuple[str, ...]) -> object | None:
     return None
 
 
+def _npy_header(handle: IO[bytes], stored: int, source: str, path: Path) -> None:
+    """Check an .npy header before NumPy allocates what it declares: a 100-byte file can
+    declare terabytes. ``stored`` is the size of the .npy data (file or zip member)."""
+    version = np.lib.format.read_magic(handle)
+    if version == (1, 0):
+        shape, _, dtype = np.lib.format.read_array_header_1_0(handle)
+    elif version in ((2, 0), (3, 0)):  # 3.0 differs only in a UTF-8 header: field names
+        shape, _, dtype = np.lib.format.read_array_header_2_0(handle)
+    else:
+        raise DataError(f"{source} is a NumPy file of unknown version {version}.",
+                        "Save it again with numpy.save.")
+    _check_dtype(dtype, "values", path)
+    nbytes = math.prod(shape) * dtype.itemsize
+    left = stored - handle.tell()
+    what = f"array in {source} (shape {_shown(shape)}, {dtype})"
+    if nbytes > left:
+        raise DataError(f"The {what} needs {fmt_size(nbytes)} but the file holds only "
+                        f"{fmt_size(max(left, 0))} of data.",
+                        "The file is truncated or corrupt: save the data again.")
+    check_allocation(nbytes, what, error=DataError, hint="Use a smaller data set.")
+
+
+def _read_npy(path: Path) -> np.ndarray:
+    with open(path, "rb") as handle:
+        if handle.read(6) != np.lib.format.MAGIC_PREFIX:
+            raise DataError(f"{path} is not a NumPy .npy file.",
+                            "Save the array with numpy.save, or give the file its own "
+                            "extension (.npz, .pt, .csv).")
+        handle.seek(0)
+        _npy_header(handle, path.stat().st_size, str(path), path)
+        handle.seek(0)
+        return np.lib.format.read_array(handle, allow_pickle=False)
+
+
+def _read_npz(path: Path) -> dict[str, np.ndarray]:
+    content: dict[str, np.ndarray] = {}
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+        check_allocation(sum(info.file_size for info in members), f"arrays in {path}",
+                         error=DataError, hint="Use a smaller data set.")
+        for info in members:
+            if info.is_dir():
+                continue
+            source = f"{path} (member {_shown(info.filename, 60)})"
+            with archive.open(info) as member:
+                if member.read(6) != np.lib.format.MAGIC_PREFIX:
+                    raise DataError(f"{source} is not a NumPy array.",
+                                    "Save the arrays with numpy.savez.")
+            with archive.open(info) as member:
+                _npy_header(member, info.file_size, source, path)
+            with archive.open(info) as member:
+                key = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
+                content[key] = np.lib.format.read_array(member, allow_pickle=False)
+    return content
+
+
+def _read_pt(path: Path) -> object:
+    if zipfile.is_zipfile(path):
+        # torch's zip records are read whole: refuse what would not fit before reading
+        with zipfile.ZipFile(path) as archive:
+            declared = sum(info.file_size for info in archive.infolist())
+        check_allocation(declared, f"tensors in {path}", error=DataError,
+                         hint="Use a smaller data set.")
+    return torch.load(path, map_location="cpu", weights_only=True)
+
+
 def _load_tensors(path: Path) -> tuple[torch.Tensor, torch.Tensor | None]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".npy":
-            return _to_tensor(np.load(path, allow_pickle=False), "inputs", path), None
-        if suffix == ".npz":
-            with np.load(path, allow_pickle=False) as archive:
-                content = {key: archive[key] for key in archive.files}
-        else:
-            content = torch.load(path, map_location="cpu", weights_only=True)
+            return _to_tensor(_read_npy(path), "inputs", path), None
+        content = _read_npz(path) if suffix == ".npz" else _read_pt(path)
+    except DataError:
+        raise
     except pickle.UnpicklingError as error:
         if "Unsupported global" not in str(error):
             raise DataError(f"{path} cannot be read as tensor data: it is truncated, corrupt or "
@@ -71,9 +191,13 @@ def _load_tensors(path: Path) -> tuple[torch.Tensor, torch.Tensor | None]:
         raise DataError(f"{path} holds more than tensors (loading it would run code from the "
                         "file).", "Save only tensors: torch.save((inputs, labels), 'data.pt')."
                         ) from error
-    except (ValueError, OSError, RuntimeError, EOFError) as error:
-        detail = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-        raise DataError(f"{path} cannot be read as {suffix or 'tensor'} data: {detail}",
+    except MemoryError as error:
+        raise DataError(f"{path} declares more data than fits in memory.",
+                        "Use a smaller data set.") from error
+    except Exception as error:  # noqa: BLE001 - the parsers of a hostile file raise anything
+        # (BadZipFile, zlib.error, struct.error, EOFError, ValueError, RuntimeError, ...): all
+        # mean the same thing to the user.
+        raise DataError(f"{path} cannot be read as {suffix or 'tensor'} data: {_detail(error)}",
                         "Check that the file is complete and of the type its extension says."
                         ) from error
     if isinstance(content, (tuple, list)):
@@ -86,7 +210,8 @@ def _load_tensors(path: Path) -> tuple[torch.Tensor, torch.Tensor | None]:
     if isinstance(content, dict):
         inputs = _pick(content, INPUT_KEYS)
         if inputs is None:
-            raise DataError(f"{path} has no inputs: its keys are {sorted(content)}.",
+            keys = _shown(", ".join(sorted(_shown(key, 40) for key in content)), 200)
+            raise DataError(f"{path} has no inputs: its keys are {keys or 'none'}.",
                             f"Name the inputs one of {', '.join(INPUT_KEYS)}.")
         labels = _pick(content, LABEL_KEYS)
         return (_to_tensor(inputs, "inputs", path),
@@ -94,20 +219,62 @@ def _load_tensors(path: Path) -> tuple[torch.Tensor, torch.Tensor | None]:
     return _to_tensor(content, "inputs", path), None
 
 
+def _class_indices(labels: torch.Tensor, path: Path) -> torch.Tensor:
+    """Labels as int64 class indices, or a DataError that says why they are not."""
+    if labels.dtype == torch.bool:
+        labels = labels.long()
+    if labels.is_floating_point():
+        if not torch.isfinite(labels).all():
+            raise DataError(f"The labels in {path} include NaN or infinite values.",
+                            "Labels must be class indices 0, 1, 2, ...")
+        if not torch.equal(labels, labels.round()):
+            raise DataError(f"The labels in {path} are not whole numbers.",
+                            "Labels must be class indices 0, 1, 2, ...")
+    if labels.numel():
+        low, high = labels.min().item(), labels.max().item()
+        if low < 0:
+            raise DataError(f"The labels in {path} include {_shown(low)}.",
+                            "Labels must be class indices from 0 up.")
+        if high >= MAX_CLASSES:
+            raise DataError(f"The labels in {path} go up to {_shown(high)}: not class indices.",
+                            "Labels must be class indices 0, 1, 2, ... (one per class).")
+    return labels.long()
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            return list(csv.reader(handle))
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start:error.start + 1].hex() if error.object else "?"
+        raise DataError(f"{path} is not UTF-8 text: byte 0x{byte} cannot be decoded as UTF-8.",
+                        "Save the CSV with the UTF-8 encoding (in a spreadsheet: 'CSV UTF-8')."
+                        ) from None
+    except csv.Error as error:  # e.g. a field over the csv module's limit (131072 characters)
+        raise DataError(f"{path} cannot be read as CSV: {_shown(error, 160)}.",
+                        "Check the quotes and the delimiter (commas): no number is that long."
+                        ) from None
+    except OSError as error:
+        raise DataError(f"{path} cannot be read: {error.strerror or _detail(error)}.",
+                        "Check the file and its permissions.") from None
+
+
 def _load_csv(path: Path, label_column: str | None
               ) -> tuple[torch.Tensor, torch.Tensor | None, int | None]:
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        rows = list(csv.reader(handle))
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    rows = [row for row in _csv_rows(path) if any(cell.strip() for cell in row)]
     if len(rows) < 2:
         raise DataError(f"{path} has no data rows.", "Give a header row and one row per sample.")
     header = [name.strip() for name in rows[0]]
     label_index = None
     if label_column is not None:
         if label_column not in header:
-            raise DataError(f"{path} has no column '{label_column}'; its columns are "
-                            f"{', '.join(header)}.", "Give one of them as --label-column.")
+            raise DataError(f"{path} has no column '{_shown(label_column)}'; its columns are "
+                            f"{_shown(', '.join(header), 200)}.",
+                            "Give one of them as --label-column.")
         label_index = header.index(label_column)
+    if len(header) - (label_index is not None) < 1:
+        raise DataError(f"{path} has no feature columns, only the label column.",
+                        "Give at least one numeric column besides the labels.")
     features, labels = [], []
     for number, row in enumerate(rows[1:], start=2):
         if len(row) != len(header):
@@ -119,58 +286,105 @@ def _load_csv(path: Path, label_column: str | None
                 labels.append(cell.strip())
                 continue
             try:
-                values.append(float(cell))
+                value = float(cell)
             except ValueError:
-                raise DataError(f"Row {number}, column '{header[index]}' of {path} is "
-                                f"'{cell}', not a number.",
+                raise DataError(f"Row {number}, column '{_shown(header[index], 40)}' of {path} "
+                                f"is '{_shown(cell)}', not a number.",
                                 "Every column except the label column must be numeric."
                                 ) from None
+            if abs(value) > FLOAT32_MAX:  # inf, or finite but over float32's range
+                raise DataError(f"Row {number}, column '{_shown(header[index], 40)}' of {path} "
+                                f"is {_shown(cell.strip())}, beyond float32's range (±3.4e38).",
+                                "Scale or clean the data: infinite values cannot be quantized.")
+            values.append(value)
         features.append(values)
     inputs = torch.tensor(features, dtype=torch.float32)
     if label_index is None:
         return inputs, None, None
     try:
         numeric = [int(label) for label in labels]
-    except ValueError:
-        names = sorted(set(labels))  # class names: numbered in sorted order
-        numeric = [names.index(label) for label in labels]
-        return inputs, torch.tensor(numeric), len(names)
+    except ValueError:  # class names (or numbers past Python's digit limit): sorted order
+        index_of = {name: index for index, name in enumerate(sorted(set(labels)))}
+        return inputs, torch.tensor([index_of[label] for label in labels]), len(index_of)
+    for number, label in enumerate(numeric, start=2):
+        if not -MAX_CLASSES < label < MAX_CLASSES:
+            raise DataError(f"The label in row {number} of {path} is {_shown(label)}: not a "
+                            "class index.", "Labels must be class indices 0, 1, 2, ... or names.")
     return inputs, torch.tensor(numeric), None
+
+
+def _image_array(path: Path, image_size: tuple[int, int] | None, mode: str | None
+                 ) -> tuple[np.ndarray, str, tuple[int, int]]:
+    """One image as float32 in [0, 1] (HxW or HxWxC), in the folder's mode and size."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # explicit, not whatever Pillow's default is
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between the limit and twice it: refuse those too
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                image.load()
+                mode = mode or ("L" if image.mode in ("1", "L", "I", "I;16", "F") else "RGB")
+                image_size = image_size or (image.height, image.width)
+                picture = image.convert(mode).resize((image_size[1], image_size[0]))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise DataError(f"{path} is too large to decode safely (a decompression bomb, or a huge "
+                        f"picture): {_shown(error, 160)}",
+                        f"Use images of at most {MAX_IMAGE_PIXELS:,} pixels (resize them first)."
+                        ) from None
+    except Exception as error:  # noqa: BLE001 - Pillow's decoders raise anything on bad files
+        raise DataError(f"{path} cannot be read as an image: {_detail(error)}",
+                        "Remove or replace the file: every file with an image extension in a "
+                        "class folder must be an image.") from None
+    return np.asarray(picture, dtype=np.float32) / 255.0, mode, image_size
+
+
+def _list_dir(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as error:
+        raise DataError(f"The folder {folder} cannot be read: {error.strerror or error}.",
+                        "Check its permissions.") from None
 
 
 def _load_images(folder: Path, image_size: tuple[int, int] | None, mean: tuple[float, ...] | None,
                  std: tuple[float, ...] | None) -> tuple[torch.Tensor, torch.Tensor, int]:
-    from PIL import Image, UnidentifiedImageError
-
-    classes = sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if image_size is not None and (len(image_size) != 2 or min(image_size) < 1):
+        raise DataError(f"The image size {_shown(tuple(image_size))} is not a height and width.",
+                        "Give two positive numbers, e.g. --image-size 28,28.")
+    classes = sorted(p.name for p in _list_dir(folder)
+                     if p.is_dir() and not p.name.startswith("."))
     if not classes:
         raise DataError(f"The folder {folder} has no class sub-folders.",
                         "Put the images in one sub-folder per class (e.g. cats/, dogs/).")
-    files = [(path, label) for label, name in enumerate(classes)
-             for path in sorted((folder / name).iterdir())
-             if path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES]
+    listed = {name: _list_dir(folder / name) for name in classes}
+    # is_file() leaves out FIFOs and devices: reading one would block or never end
+    files = [(path, label) for label, name in enumerate(classes) for path in listed[name]
+             if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file()]
     empty = [name for name in classes
-             if not any(p.suffix.lower() in IMAGE_SUFFIXES for p in (folder / name).iterdir())]
+             if not any(p.suffix.lower() in IMAGE_SUFFIXES and p.is_file() for p in listed[name])]
     if not files:
         raise DataError(f"The folder {folder} holds no images in its class sub-folders "
-                        f"({', '.join(classes)}).",
+                        f"({_shown(', '.join(classes), 200)}).",
                         f"Add images ({', '.join(sorted(IMAGE_SUFFIXES))}).")
     if empty:
-        raise DataError(f"The class folder(s) {', '.join(empty)} in {folder} hold no images.",
-                        "Add images to them or remove them (each folder is a class).")
+        raise DataError(f"The class folder(s) {_shown(', '.join(empty), 200)} in {folder} hold "
+                        "no images.", "Add images to them or remove them (each folder is a class).")
+    def check_memory(height: int, width: int) -> None:
+        # float32, up to 3 channels, and the copy a split makes
+        check_allocation(len(files) * height * width * 3 * 4 * 2,
+                         f"{len(files)} images of {height}x{width} pixels", error=DataError,
+                         hint="Give a smaller --image-size, or use fewer images.")
+
+    if image_size is not None:
+        check_memory(*image_size)
     arrays, labels, mode = [], [], None
     for path, label in files:
-        try:
-            with Image.open(path) as image:
-                image.load()
-                if mode is None:
-                    mode = "L" if image.mode in ("1", "L", "I", "I;16", "F") else "RGB"
-                    image_size = image_size or (image.height, image.width)
-                picture = image.convert(mode).resize((image_size[1], image_size[0]))
-        except (UnidentifiedImageError, OSError) as error:
-            raise DataError(f"{path} cannot be read as an image: {error}",
-                            "Remove or replace the file.") from error
-        array = np.asarray(picture, dtype=np.float32) / 255.0
+        array, mode, size = _image_array(path, image_size, mode)
+        if image_size is None:
+            image_size = size
+            check_memory(*image_size)
         arrays.append(array[None] if array.ndim == 2 else array.transpose(2, 0, 1))
         labels.append(label)
     inputs = torch.from_numpy(np.stack(arrays))
@@ -182,7 +396,7 @@ def _load_images(folder: Path, image_size: tuple[int, int] | None, mean: tuple[f
     if mean is not None:
         inputs = inputs - torch.tensor(mean, dtype=torch.float32).reshape(-1, 1, 1)
     if std is not None:
-        if any(v <= 0 for v in std):
+        if not all(v > 0 for v in std):
             raise DataError("The image std must be positive.", "Use values such as 0.25.")
         inputs = inputs / torch.tensor(std, dtype=torch.float32).reshape(-1, 1, 1)
     return inputs, torch.tensor(labels), len(classes)
@@ -202,10 +416,17 @@ def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
         bundle.validate()
         return bundle
     path = Path(source)
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError) as error:  # a name too long, a NUL byte, ...
+        raise DataError(f"The data path {_shown(source)} cannot be used: {_detail(error)}.",
+                        "Check the path.") from None
+    if not exists:
         raise DataError(f"The data {path} does not exist.", "Check the path, or use 'random'.")
+    if not is_dir:  # a FIFO would block the first read forever, /dev/zero never ends
+        check_regular_file(path, "data", error=DataError)
     kind = "vector"
-    if path.is_dir():
+    if is_dir:
         inputs, labels, found = _load_images(path, image_size, mean, std)
         num_classes = num_classes or found
         kind, description = "image", (f"images from {path.name}/ ({found} classes, "
@@ -229,18 +450,12 @@ def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
         if labels.ndim != 1 or labels.shape[0] != inputs.shape[0]:
             raise DataError(f"{path} has {inputs.shape[0]} inputs but labels of shape "
                             f"{tuple(labels.shape)}.", "Give exactly one label per input.")
-        if labels.is_floating_point() and not torch.equal(labels, labels.round()):
-            raise DataError(f"The labels in {path} are not whole numbers.",
-                            "Labels must be class indices 0, 1, 2, ...")
-        labels = labels.long()
+        labels = _class_indices(labels, path)
         if num_classes is None and labels.numel():
             num_classes = int(labels.max().item()) + 1
-            if labels.min().item() < 0:
-                raise DataError(f"The labels in {path} include {labels.min().item()}.",
-                                "Labels must be class indices from 0 up.")
     inputs = inputs.float()
     if input_shape is not None and tuple(inputs.shape[1:]) != tuple(input_shape):
-        if inputs[0].numel() == int(np.prod(input_shape)):
+        if inputs[0].numel() == math.prod(input_shape):
             inputs = inputs.reshape(inputs.shape[0], *input_shape)
         else:
             raise DataError(f"The samples in {path} have shape {tuple(inputs.shape[1:])}, the "
