@@ -59,7 +59,7 @@ INT8_OPS = {  # ops that compute in int8, before and after ORT's graph optimizat
     "DynamicQuantizeMatMul", "DynamicQuantizeLSTM", "MatMulIntegerToFloat", "QAttention",
     "QLinearAdd", "QLinearMul", "QLinearGlobalAveragePool", "QLinearConvTranspose",
 }
-ERROR_SAMPLES = 64  # validation samples for the per-layer error (every activation is kept)
+ERROR_SAMPLES = 32  # validation samples for the per-layer error (every activation is kept)
 ERROR_SOURCE = "onnxruntime qdq_loss_debug"
 
 
@@ -380,15 +380,24 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
     paths = scope_paths(model)
     float_graph = onnx.load(str(float_path)).graph
     by_module = _graph_nodes_by_module(float_graph, paths)
-    weight_errors = debug.compute_weight_error(
-        debug.create_weight_matching(str(float_path), str(qdq_path)))
-    ops = sorted(WEIGHT_OPS)
+    # one by one: compute_weight_error fails on scalar constants (a 0-d "dequantized" value)
+    weight_errors = {
+        name: debug.compute_signal_to_quantization_noice_ratio(
+            np.atleast_1d(match["float"]), np.atleast_1d(match["dequantized"]))
+        for name, match in debug.create_weight_matching(str(float_path), str(qdq_path)).items()}
     activations = {}
     for label, path in (("float", float_path), ("qdq", qdq_path)):
         augmented = directory / f"{label}.debug.onnx"
-        debug.modify_model_output_intermediate_tensors(str(path), str(augmented), ops)
+        debug.modify_model_output_intermediate_tensors(str(path), str(augmented))
         feed = [{INPUT_NAME: np.ascontiguousarray(inputs.numpy(), dtype=np.float32)}]
         activations[label] = debug.collect_activations(str(augmented), iter(feed))
+    # float activation against the QDQ graph's after its QuantizeLinear/DequantizeLinear pair
+    activation_errors = debug.compute_activation_error(
+        debug.create_activation_matching(activations["qdq"], activations["float"]))
+    consumers: dict[str, list[Any]] = {}
+    for node in float_graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
     for record in records:
         compute = [n for n in by_module.get(record.name, []) if n.op_type in WEIGHT_OPS]
         if not compute:
@@ -396,12 +405,26 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
         node = compute[0]
         if len(node.input) > 1 and node.input[1] in weight_errors:
             record.weight_sqnr_db = float(weight_errors[node.input[1]])
-        output = node.output[0]
-        if output in activations["float"] and output in activations["qdq"]:
-            record.accumulated_sqnr_db = float(debug.compute_signal_to_quantization_noice_ratio(
-                activations["float"][output], activations["qdq"][output]))
+        error = _output_error(node.output[0], consumers, activation_errors)
+        if error is not None:
+            record.accumulated_sqnr_db = error
         if record.weight_sqnr_db is not None or record.accumulated_sqnr_db is not None:
             record.error_source = ERROR_SOURCE
+
+
+def _output_error(tensor: str, consumers: dict[str, list[Any]],
+                  errors: dict[str, dict[str, float]]) -> float | None:
+    """The error where a layer's output is quantized: its own output, or the first tensor after
+    it along one-input ops (the quantizer puts the pair after a ReLU and folds the ReLU)."""
+    for _ in range(4):
+        error = errors.get(tensor, {}).get("xmodel_err")
+        if error is not None:
+            return float(error)
+        following = consumers.get(tensor, [])
+        if len(following) != 1 or len([i for i in following[0].input if i]) != 1:
+            return None
+        tensor = following[0].output[0]
+    return None
 
 
 # --- the engine -------------------------------------------------------------------------
