@@ -108,6 +108,12 @@ def coerce_setting(name: str, value: Any, hint: Any) -> Any:
     return value  # a type this function does not know: left to the recipe's validate()
 
 
+def _engine_choices() -> list[tuple[str, str, str | None]]:
+    from quantgui.core.engines import engines
+
+    return [(engine.name, engine.title, engine.unavailable_reason()) for engine in engines()]
+
+
 def default_threads() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -120,9 +126,11 @@ def vnni_supported() -> bool:
 
 def setting(default: Any, label: str, help: str, *, choices: tuple | None = None,
             minimum: float | None = None, maximum: float | None = None,
-            advanced: bool = False) -> Any:
+            advanced: bool = False, choices_from: Any = None) -> Any:
+    """``choices_from``: a function giving (value, title, why unavailable or None) triples,
+    for choices that come from a registry (engines) rather than a fixed list."""
     meta = {"label": label, "help": help, "choices": choices, "minimum": minimum,
-            "maximum": maximum, "advanced": advanced}
+            "maximum": maximum, "advanced": advanced, "choices_from": choices_from}
     if isinstance(default, (list, tuple)):
         return field(default_factory=lambda: tuple(default), metadata=meta)
     return field(default=default, metadata=meta)
@@ -139,7 +147,8 @@ class Recipe:
         "torch_ao", "Engine",
         "Where the quantized model runs: PyTorch eager (torch.ao int8 kernels), PyTorch "
         "compiled (torchao PT2E + inductor), ONNX Runtime, or torchao weight-only int8. Each "
-        "is compared with its own float32 and with float32 in eager PyTorch.")
+        "is compared with its own float32 and with float32 in eager PyTorch.",
+        choices_from=lambda: _engine_choices())
     backend: str = setting(
         "x86", "Backend",
         "Which int8 kernels run the model. x86 is best on Intel/AMD CPUs; onednn is close; "
@@ -187,6 +196,16 @@ class Recipe:
 
     def check_runnable(self) -> None:
         """Checks that depend on this machine (engines, CUDA), made just before a run."""
+        from quantgui.core.engines import get_engine
+
+        engine = get_engine(self.engine)
+        reason = engine.unavailable_reason()
+        if reason is None and self.method not in engine.techniques:
+            reason = (f"The {engine.title} engine does not offer {self.title} quantization "
+                      f"(it offers {', '.join(engine.techniques)}).")
+        if reason:
+            raise RecipeError(reason, "Choose another engine: PyTorch eager runs every "
+                                      "technique.")
         engines = torch.backends.quantized.supported_engines
         if self.backend not in engines:
             raise RecipeError(

@@ -26,4 +26,26 @@ LABELS = (
     QT_TRANSLATE_NOOP("recipe", "Device"),
     QT_TRANSLATE_NOOP("recipe", "Loss"),
     QT_TRANSLATE_NOOP("recipe", "Random seed"),
+    QT_TRANSLATE_NOOP("recipe", "Engine"),
+)
+
+# quantgui.core.techniques: titles and summaries, translated in the "technique" context
+TECHNIQUES = (
+    QT_TRANSLATE_NOOP("technique", "Dynamic"),
+    QT_TRANSLATE_NOOP("technique", "Static"),
+    QT_TRANSLATE_NOOP("technique", "QAT"),
+    QT_TRANSLATE_NOOP(
+        "technique",
+        "Weights are stored in int8 ahead of time and activations are quantized on the fly at "
+        "each call. It needs no calibration data and suits Linear and LSTM layers best."),
+    QT_TRANSLATE_NOOP(
+        "technique",
+        "Weights and activations are both int8, with activation ranges learned by running "
+        "calibration data through the model. It gives the largest speed-up on convolutional "
+        "networks."),
+    QT_TRANSLATE_NOOP(
+        "technique",
+        "The model is fine-tuned with fake quantization so that it learns to live with int8 "
+        "rounding. It takes longer than static quantization but recovers accuracy that it "
+        "loses."),
 )

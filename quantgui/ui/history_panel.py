@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quantgui.core.techniques import techniques
 from quantgui.ui import theme
 from quantgui.ui.comparison_panel import format_bytes
 
@@ -65,8 +66,8 @@ class HistoryPanel(QWidget):
         self.history: Any = None  # quantgui.core.history.History, read on first use
         self.model_name = ""
         self.compared: list[str] = []
-        self.method_titles = {"dynamic": self.tr("Dynamic"), "static": self.tr("Static"),
-                              "qat": self.tr("QAT")}
+        self.method_titles = {t.name: QCoreApplication.translate("technique", t.title)
+                              for t in techniques()}
         self._build()
         self._update_buttons()
 

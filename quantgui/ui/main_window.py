@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from quantgui import __version__
+from quantgui.core.techniques import get_technique, technique_names, techniques
 from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import theme
 from quantgui.ui.code_view import CodeView
@@ -43,7 +44,11 @@ from quantgui.ui.settings_panel import SettingsPanel
 from quantgui.ui.training_plots import TrainingPlots
 from quantgui.ui.user_models import UserModels
 
-METHODS = ("dynamic", "static", "qat")
+
+def tr_technique(text: str) -> str:
+    return QCoreApplication.translate("technique", text)
+
+
 DEFAULT_DEMO = "digits-cnn"  # mirrors quantgui.core.demos.DEFAULT_DEMO (kept torch-free here)
 OPEN_MODEL = "__open__"
 
@@ -64,9 +69,9 @@ class MainWindow(QMainWindow):
         self.error_dialog: QMessageBox | None = None
         self._recipe_error = ""
         self._demo = demo or str(self.settings.value("demo", DEFAULT_DEMO))
-        self._method = method or str(self.settings.value("method", "dynamic"))
-        if self._method not in METHODS:
-            self._method = "dynamic"
+        self._method = method or str(self.settings.value("method", ""))
+        if self._method not in technique_names():
+            self._method = technique_names()[0]
         self._progress_total_steps = 0
 
         self.loader = JobRunner(self, "load")
@@ -140,21 +145,11 @@ class MainWindow(QMainWindow):
         technique_layout = QVBoxLayout(technique_box)
         row = QHBoxLayout()
         self.method_group = QButtonGroup(self)
-        self.method_titles = {"dynamic": self.tr("Dynamic"), "static": self.tr("Static"),
-                              "qat": self.tr("QAT")}
-        self.method_help = {
-            "dynamic": self.tr("Weights are stored in int8 ahead of time and activations are "
-                               "quantized on the fly at each call. It needs no calibration data "
-                               "and suits Linear and LSTM layers best."),
-            "static": self.tr("Weights and activations are both int8, with activation ranges "
-                              "learned by running calibration data through the model. It gives "
-                              "the largest speed-up on convolutional networks."),
-            "qat": self.tr("The model is fine-tuned with fake quantization so that it learns "
-                           "to live with int8 rounding. It takes longer than static "
-                           "quantization but recovers accuracy that it loses."),
-        }
+        # every technique of the registry gets a button (a plug-in's too)
+        self.method_titles = {t.name: tr_technique(t.title) for t in techniques()}
+        self.method_help = {t.name: tr_technique(t.summary) for t in techniques()}
         self.method_buttons: dict[str, QRadioButton] = {}
-        for method in METHODS:
+        for method in technique_names():
             button = QRadioButton(self.method_titles[method], technique_box)
             button.setToolTip(self.method_help[method])
             button.setAccessibleName(self.tr("{title} quantization").format(
@@ -459,7 +454,7 @@ class MainWindow(QMainWindow):
         self._progress_total_steps = 0
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Starting…"))
-        if recipe.method == "qat":
+        if get_technique(recipe.method).trains:
             self.training.prepare(recipe.epochs,
                                   recipe.steps_per_epoch(self.loaded.data.train_inputs.shape[0]),
                                   recipe.learning_rate)

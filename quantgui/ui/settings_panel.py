@@ -54,9 +54,15 @@ class _Field:
                 grid.addWidget(box, index // 3, index % 3)
                 self.boxes.append(box)
             self.mode = "multi"
-        elif choices:
+        elif choices or meta.get("choices_from"):
             combo = QComboBox(parent)
-            for choice in choices:
+            if meta.get("choices_from"):  # a registry's entries, with titles and availability
+                for value, title, unavailable in meta["choices_from"]():
+                    combo.addItem(tr_core(title), value)
+                    if unavailable:
+                        combo.setItemData(combo.count() - 1, unavailable,
+                                          Qt.ItemDataRole.ToolTipRole)
+            for choice in choices or ():
                 combo.addItem(str(choice), choice)
             combo.currentIndexChanged.connect(on_change)
             self.widget, self.mode = combo, "choice"

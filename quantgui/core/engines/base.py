@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import torch
-from torch import nn
-
 if TYPE_CHECKING:
+    from torch import nn
+
     from quantgui.core.demos import LoadedModel
     from quantgui.core.events import CancelToken, EventStream
     from quantgui.core.layers import LayerRecord
@@ -87,8 +86,10 @@ class Engine:
         raise NotImplementedError
 
 
-def first_tensor(value: Any) -> torch.Tensor:
+def first_tensor(value: Any) -> Any:
     """The tensor a model returned (first of a tuple/list, logits of a dict-like output)."""
+    import torch
+
     if isinstance(value, torch.Tensor):
         return value
     if isinstance(value, (tuple, list)) and value:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,9 +25,11 @@ class Technique:
     name: str  # identifier in recipes, reports, the CLI
     title: str  # shown in the window (translated there through core_strings)
     summary: str  # two sentences: what it does and when it pays
-    recipe_type: type[Recipe]
-    # torch.ao (eager kernels, FX graph mode) implementation
-    torch_ao_quantize: TorchAoQuantize
+    # "module:Class" of the recipe and "module:function" of the torch.ao (eager kernels, FX
+    # graph mode) implementation: imported on first use, so that listing techniques (the
+    # window does it while it starts) does not import torch
+    recipe_path: str
+    torch_ao_path: str
     int8_note: str  # the note of a layer this technique made int8
     # note of a weighted layer the technique did not make int8 (``{type}`` is its class name)
     float_note: str
@@ -43,6 +46,14 @@ class Technique:
     numeric_suite: Callable[[nn.Module, MethodResult, torch.Tensor],
                             dict[str, tuple[float | None, ...]]] | None = None
 
+    @property
+    def recipe_type(self) -> type[Recipe]:
+        return _resolve(self.recipe_path)
+
+    @property
+    def torch_ao_quantize(self) -> TorchAoQuantize:
+        return _resolve(self.torch_ao_path)
+
     def torch_ao_options(self, cache: dict | None) -> dict[str, Any]:
         """Keyword options the torch.ao implementation takes from a run's cache."""
         if self.calibrates:
@@ -52,3 +63,8 @@ class Technique:
     def build_ao(self, model: nn.Module, data: DataBundle, recipe: Recipe, cancel: CancelToken,
                  **options: Any) -> EventStream[MethodResult]:
         return self.torch_ao_quantize(model, data, recipe, cancel, **options)
+
+
+def _resolve(path: str) -> Any:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)

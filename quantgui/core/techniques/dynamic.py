@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from quantgui.core import numeric_suite
-from quantgui.core.methods import dynamic as torch_ao
-from quantgui.core.recipes import DynamicRecipe, Recipe
+from typing import TYPE_CHECKING
+
 from quantgui.core.techniques.base import Technique
+
+if TYPE_CHECKING:
+    from quantgui.core.recipes import Recipe
 
 
 def script_section(recipe: Recipe) -> tuple[str, str]:
-    assert isinstance(recipe, DynamicRecipe)
     types = ", ".join(f"nn.{name}" for name in recipe.layer_types)
     dtype = "torch.qint8" if recipe.dtype == "int8" else "torch.float16"
     imports = "from torch.ao.quantization import quantize_dynamic\n"
@@ -25,20 +26,25 @@ def script_section(recipe: Recipe) -> tuple[str, str]:
 '''
 
 
+def _numeric_suite(original, result, _batch):  # noqa: ANN001, ANN202 - see Technique
+    from quantgui.core import numeric_suite
+
+    return numeric_suite.dynamic_errors(original, result.model)
+
+
 TECHNIQUE = Technique(
-    name=DynamicRecipe.method,
-    title=DynamicRecipe.title,
+    name="dynamic",
+    title="Dynamic",
     summary=("Weights are stored in int8 ahead of time and activations are quantized on the "
              "fly at each call. It needs no calibration data and suits Linear and LSTM layers "
              "best."),
-    recipe_type=DynamicRecipe,
-    torch_ao_quantize=torch_ao.quantize,
+    recipe_path="quantgui.core.recipes:DynamicRecipe",
+    torch_ao_path="quantgui.core.methods.dynamic:quantize",
     int8_note="int8 weights; activations quantized at run time",
     float_note="not a layer type selected for dynamic quantization",
     planning_recipe=lambda recipe: recipe,
     ranking_recipe=lambda recipe: recipe,
     script_section=script_section,
     script_needs_whole_graph=False,
-    numeric_suite=lambda original, result, _batch: numeric_suite.dynamic_errors(
-        original, result.model),
+    numeric_suite=_numeric_suite,
 )

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from quantgui.core.methods import qat as torch_ao
-from quantgui.core.recipes import QatRecipe, Recipe
+from typing import TYPE_CHECKING
+
 from quantgui.core.techniques.base import Technique
+
+if TYPE_CHECKING:
+    from quantgui.core.recipes import Recipe
 
 _QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
     """Fake-quantization settings: learned activation ranges, per-channel weights, softmax
@@ -23,7 +26,6 @@ _QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
 
 
 def script_section(recipe: Recipe) -> tuple[str, str]:
-    assert isinstance(recipe, QatRecipe)
     imports = ("import math\n\nimport torch.nn.functional as F\n"
                "from torch.ao.nn.intrinsic.qat import freeze_bn_stats\n"
                "from torch.ao.quantization import (FusedMovingAvgObsFakeQuantize, "
@@ -92,24 +94,22 @@ def quantize(model: nn.Module, data) -> nn.Module:
 
 def planning_recipe(recipe: Recipe) -> Recipe:
     """QAT converts to the same int8 modules as static quantization: plan with that."""
-    assert isinstance(recipe, QatRecipe)
     return recipe.as_static(observer="minmax", calibration_batches=1)
 
 
 def ranking_recipe(recipe: Recipe) -> Recipe:
     """Ranking by QAT would train once per layer: rank with static quantization."""
-    assert isinstance(recipe, QatRecipe)
     return recipe.as_static()
 
 
 TECHNIQUE = Technique(
-    name=QatRecipe.method,
-    title=QatRecipe.title,
+    name="qat",
+    title="QAT",
     summary=("The model is fine-tuned with fake quantization so that it learns to live with "
              "int8 rounding. It takes longer than static quantization but recovers accuracy "
              "that it loses."),
-    recipe_type=QatRecipe,
-    torch_ao_quantize=torch_ao.quantize,
+    recipe_path="quantgui.core.recipes:QatRecipe",
+    torch_ao_path="quantgui.core.methods.qat:quantize",
     int8_note="int8 weights and activations, trained with fake quantization",
     float_note="no int8 kernel for {type} in QAT; kept float",
     planning_recipe=planning_recipe,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from quantgui.core import numeric_suite
-from quantgui.core.methods import static as torch_ao
-from quantgui.core.recipes import Recipe, StaticRecipe
+from typing import TYPE_CHECKING
+
 from quantgui.core.techniques.base import Technique
+
+if TYPE_CHECKING:
+    from quantgui.core.recipes import Recipe
 
 _STATIC_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
     """int8 settings per layer: the backend's defaults, our observers, softmax kept float
@@ -22,7 +24,6 @@ _STATIC_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
 
 
 def script_section(recipe: Recipe) -> tuple[str, str]:
-    assert isinstance(recipe, StaticRecipe)
     observer = {"minmax": "MinMaxObserver", "moving_average_minmax":
                 "MovingAverageMinMaxObserver", "histogram": "HistogramObserver"}[
                     recipe.observer]
@@ -60,19 +61,21 @@ def planning_recipe(recipe: Recipe) -> Recipe:
 
 
 def _numeric_suite(original, result, batch):  # noqa: ANN001, ANN202 - see Technique
+    from quantgui.core import numeric_suite
+
     if result.observed_model is None:  # FX converted the model in parts
         return {}
     return numeric_suite.fx_errors(result.observed_model, result.model, batch)
 
 
 TECHNIQUE = Technique(
-    name=StaticRecipe.method,
-    title=StaticRecipe.title,
+    name="static",
+    title="Static",
     summary=("Weights and activations are both int8, with activation ranges learned by running "
              "calibration data through the model. It gives the largest speed-up on "
              "convolutional networks."),
-    recipe_type=StaticRecipe,
-    torch_ao_quantize=torch_ao.quantize,
+    recipe_path="quantgui.core.recipes:StaticRecipe",
+    torch_ao_path="quantgui.core.methods.static:quantize",
     int8_note="int8 weights and activations",
     float_note="no int8 kernel for {type} in static quantization; kept float",
     planning_recipe=planning_recipe,
