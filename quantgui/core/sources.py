@@ -20,8 +20,8 @@ import hashlib
 import importlib.util
 import inspect
 import json
+import math
 import operator
-import os
 import pickle
 import sys
 import zipfile
@@ -33,6 +33,7 @@ import torch
 from torch import fx, nn
 
 from quantgui.core.errors import ModelError
+from quantgui.core.limits import available_memory, check_allocation, check_regular_file, fmt_size
 
 KIND_NAMES = {
     "export": "torch.export program",
@@ -65,36 +66,14 @@ class ModelFile(NamedTuple):
 
 # ----------------------------------------------------------------------------- memory and files
 
-def available_memory() -> int | None:
-    """Bytes of memory available now (MemAvailable on Linux), or None if unknown."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return None
-
-
 def _fmt_size(count: float) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if count < 1024 or unit == "GiB":
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1024
-    return f"{count:.1f} TiB"
+    return fmt_size(count)
 
 
 def check_file(path: Path, what: str, memory: MemoryProbe | None = None) -> int:
-    """The file exists, is a file, and fits in the memory available; returns its size."""
-    if not path.exists():
-        raise ModelError(f"The {what} {path} does not exist.", "Check the path and its spelling.")
-    if not path.is_file():
-        raise ModelError(f"The {what} {path} is not a file.", "Give the path of a file.")
-    size = path.stat().st_size
+    """The file exists, is a regular file (never a FIFO or a device, which would block or never
+    end), and fits in the memory available; returns its size. Nothing is opened."""
+    size = check_regular_file(path, what)
     if size == 0:
         raise ModelError(f"The {what} {path} is empty (0 bytes).",
                          "Save the model again; the file was probably not written completely.")
@@ -291,14 +270,16 @@ def modularize(gm: fx.GraphModule) -> tuple[fx.GraphModule, int]:
     return plain, count
 
 
-def _load_export(path: Path) -> ModelFile:
-    try:
-        program = torch.export.load(str(path))
-    except Exception as error:  # torch raises RuntimeError, KeyError, zipfile.BadZipFile, ...
-        raise _corrupt(path, KIND_NAMES["export"], error) from error
+def _load_export(path: Path, trust: bool = False, memory: MemoryProbe | None = None) -> ModelFile:
+    from quantgui.core.pt2_safety import load_pt2, quiet_torch_loading
+
+    # Checked member by member before torch reads it: torch.export.load can unpickle members,
+    # evaluate expressions and load shared libraries from the file (see pt2_safety).
+    program = load_pt2(path, trust=trust, memory=memory)
     shape = _export_input_shape(program)
     try:
-        module = program.module()
+        with quiet_torch_loading(trust):
+            module = program.module()
     except Exception as error:
         raise _corrupt(path, KIND_NAMES["export"], error) from error
     try:
@@ -312,8 +293,12 @@ def _load_export(path: Path) -> ModelFile:
     return ModelFile(module.eval(), shape, f"{KIND_NAMES['export']} {path.name}{note}", "export")
 
 
-def check_batch_sizes(model: nn.Module, input_shape: tuple[int, ...], kind: str) -> None:
+def check_batch_sizes(model: nn.Module, input_shape: tuple[int, ...], kind: str,
+                      memory: MemoryProbe | None = None) -> None:
     """Exported programs may be specialised to their example's batch size: try others."""
+    # The shape may come from the file's graph: never allocate what it declares unchecked.
+    check_allocation(3 * math.prod(input_shape) * 4, f"test batch of shape {_shape(input_shape)}",
+                     memory=memory)
     for batch in (1, 3):
         try:
             with torch.inference_mode():
@@ -554,7 +539,7 @@ def load_model_file(spec: str, *, model_args: str | dict[str, Any] | None = None
                              "Write path.py:ClassName[:weights.pt].")
         loaded = _load_python(path, class_name, weights, model_args, memory)
     elif kind == "export":
-        loaded = _load_export(path)
+        loaded = _load_export(path, trust, memory)
     elif kind == "torchscript":
         loaded = _load_torchscript(path)
     else:
@@ -572,7 +557,7 @@ def load_model_file(spec: str, *, model_args: str | dict[str, Any] | None = None
                              "shape.")
         shape = input_shape
     if kind == "export" and shape is not None:
-        check_batch_sizes(loaded.model, shape, kind)
+        check_batch_sizes(loaded.model, shape, kind, memory)
     return loaded._replace(input_shape=shape)
 
 
@@ -580,14 +565,18 @@ def _shape(shape: tuple[int, ...]) -> str:
     return ",".join(str(d) for d in shape)
 
 
-def parse_shape(text: str, what: str = "--input-shape") -> tuple[int, ...]:
+def parse_shape(text: str, what: str = "--input-shape",
+                memory: MemoryProbe | None = None) -> tuple[int, ...]:
+    """``3,32,32`` -> (3, 32, 32); one float32 sample of it must fit in the memory available."""
     try:
-        shape = tuple(int(part) for part in text.split(","))
+        shape = tuple(int(part) for part in text.split(",")) if len(text) < 200 else ()
     except ValueError:
         shape = ()
     if not shape or any(d <= 0 for d in shape):
-        raise ModelError(f"{what} '{text}' is not a list of positive integers.",
+        raise ModelError(f"{what} '{text[:80]}' is not a list of positive integers.",
                          "Write it like 3,32,32 (per sample, without the batch dimension).")
+    check_allocation(math.prod(shape) * 4, f"{what} {text} (one sample of float32)",
+                     memory=memory, hint=f"Check {what}: it is per sample, e.g. 3,32,32.")
     return shape
 
 
