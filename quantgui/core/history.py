@@ -10,6 +10,7 @@ history starts, so nothing is lost silently.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import math
 import os
@@ -70,6 +71,41 @@ def settings_summary(recipe: dict[str, Any]) -> str:
     if recipe.get("keep_float"):
         parts.append(f"float: {','.join(recipe['keep_float'])}")
     return ", ".join(parts)
+
+
+def _has_type(value: Any, hint: str) -> bool:
+    """``value`` matches a HistoryEntry field annotation (as written, a string)."""
+    if hint.endswith(" | None"):
+        return value is None or _has_type(value, hint[:-len(" | None")])
+    if hint == "str":
+        return isinstance(value, str)
+    if hint in ("int", "float"):
+        numeric = (int,) if hint == "int" else (int, float)
+        return (isinstance(value, numeric) and not isinstance(value, bool)
+                and math.isfinite(value) and abs(value) < 2**63)
+    if hint == "list[str]":
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    if hint == "dict[str, Any]":
+        return isinstance(value, dict)
+    return False
+
+
+def entry_from_dict(item: Any) -> HistoryEntry | None:
+    """One run read from the file, or None when it is not a run of this version (not an
+    object, a field missing or of the wrong type): one bad run must not hide the others, nor
+    reach code that formats its numbers. Unknown extra fields are ignored."""
+    if not isinstance(item, dict):
+        return None
+    values = {}
+    for f in dataclasses.fields(HistoryEntry):
+        if f.name not in item:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                return None
+            continue
+        if not _has_type(item[f.name], str(f.type)):
+            return None
+        values[f.name] = item[f.name]
+    return HistoryEntry(**values)
 
 
 def entry_from_report(report: dict[str, Any]) -> HistoryEntry:
@@ -179,17 +215,34 @@ class History:
     def _read(self) -> list[HistoryEntry]:
         if not self.path.exists():
             return []
+        self._unparsed: list[Any] = []
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            return [HistoryEntry(**item) for item in data["runs"]]
-        except (OSError, ValueError, KeyError, TypeError) as error:
+            runs = data.get("runs") if isinstance(data, dict) else None
+            if not isinstance(runs, list):
+                raise TypeError("the file holds no list of runs")
+            entries = []
+            for item in runs:
+                entry = entry_from_dict(item)
+                if entry is None:
+                    self._unparsed.append(json_safe(item))  # written back unchanged
+                else:
+                    entries.append(entry)
+            if self._unparsed:
+                self.warning = (f"{len(self._unparsed)} run(s) in {self.path} have fields of "
+                                "the wrong types and are not shown; they stay in the file "
+                                "unchanged.")
+            return entries
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
+            self._unparsed = []
             aside = set_aside(self.path)
             self.warning = (f"The history file could not be read ({type(error).__name__}); it "
                             f"was kept as {aside} and a new history started.")
             return []
 
     def _write(self) -> None:
-        data = {"version": VERSION, "runs": [asdict(entry) for entry in self._entries]}
+        data = {"version": VERSION, "runs": [asdict(entry) for entry in self._entries]
+                + getattr(self, "_unparsed", [])}
         write_atomically(self.path, json.dumps(data, indent=1, allow_nan=False,
                                                default=str).encode("utf-8"))
 

@@ -131,3 +131,61 @@ def test_sqnr_of_overflowing_outputs_is_nan_not_an_exception():
     from quantgui.core.metrics import sqnr_db
 
     assert math.isnan(sqnr_db(torch.ones(3), torch.tensor([1.0, float("inf"), 1.0])))
+
+
+# --- issue 10: a history with runs of the wrong types ---------------------------------------
+def _run(**changes):
+    run = {"id": "good0001", "timestamp": 1.0, "model": "demo:digits-mlp", "method": "static",
+           "backend": "x86", "settings": "", "size_bytes": 1000, "original_size_bytes": 4000,
+           "latency_ms": 1.5, "original_latency_ms": 3.0, "threads": 2, "accuracy": 0.9,
+           "original_accuracy": 0.95, "sqnr_db": 20.0, "keep_float": [], "report": {}}
+    return {**run, **changes}
+
+
+BAD_RUNS = ["a string", 42, None, [1, 2], _run(id="bad00001", size_bytes="big"),
+            _run(id="bad00002", latency_ms=None), _run(id="bad00003", threads=True),
+            _run(id="bad00004", keep_float="fc1"), _run(id="bad00005", report=[]),
+            _run(id="bad00006", accuracy="high"), _run(id="bad00007", timestamp=1e400)]
+
+
+def test_history_runs_of_the_wrong_types_are_set_aside_and_kept(tmp_path):
+    import json as json_module
+
+    from quantgui.core.history import History
+
+    path = tmp_path / "history.json"
+    runs = [_run(), *BAD_RUNS]
+    runs[-1] = {**runs[-1], "timestamp": "later"}  # JSON cannot hold 1e400 literally
+    path.write_text(json_module.dumps({"version": 1, "runs": runs}))
+    history = History(path)
+    assert [entry.id for entry in history.entries()] == ["good0001"]
+    assert f"{len(BAD_RUNS)} run(s)" in history.warning and "unchanged" in history.warning
+    history.delete("good0001")  # a write keeps the runs it could not read
+    assert json_module.loads(path.read_text())["runs"] == runs[1:]
+
+
+@pytest.mark.parametrize("content", ['{"version": 1, "runs": "abc"}', "[1, 2]",
+                                     "[" * 100_000 + "]" * 100_000, '{"runs": {"a": 1}}'])
+def test_history_files_that_are_not_histories_are_set_aside(tmp_path, content):
+    from quantgui.core.history import History
+
+    path = tmp_path / "history.json"
+    path.write_text(content)
+    history = History(path)
+    assert history.entries() == [] and "could not be read" in history.warning
+    assert not path.exists() and len(list(tmp_path.glob("history.json.unreadable-*"))) == 1
+
+
+def test_cli_history_with_runs_of_the_wrong_types(tmp_path):
+    import json as json_module
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "history.json").write_text(json_module.dumps(
+        {"version": 1, "runs": [_run(), *BAD_RUNS[:-1]]}))
+    result = subprocess.run([sys.executable, "-m", "quantgui.cli", "history"],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QUANTGUI_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "good0001" in result.stdout
