@@ -1,0 +1,172 @@
+"""The ONNX Runtime engine on the digits demos: real export, real ORT kernels, no mocks."""
+
+from __future__ import annotations
+
+import copy
+import math
+import pickle
+
+import onnx
+import pytest
+import torch
+
+from quantgui.core.demos import load_demo
+from quantgui.core.engines import get_engine
+from quantgui.core.engines.base import EngineBuild
+from quantgui.core.engines.ort import OnnxRuntimeEngine, OrtSessionModule
+from quantgui.core.errors import Cancelled, RecipeError
+from quantgui.core.events import CancelToken, Progress, drive
+from quantgui.core.metrics import agreement, predict
+from quantgui.core.recipes import recipe_for
+
+from ..helpers import assert_state_equal, state_snapshot
+
+CASES = [("digits-mlp", "static"), ("digits-cnn", "static"), ("digits-mlp", "dynamic"),
+         ("digits-cnn", "dynamic")]
+
+
+class Built:
+    def __init__(self, demo: str, method: str, **settings) -> None:
+        self.loaded = load_demo(demo)
+        self.before = state_snapshot(self.loaded.model)
+        self.events: list = []
+        self.build: EngineBuild = drive(
+            OnnxRuntimeEngine().build(self.loaded, recipe_for(method, threads=2, **settings),
+                                      CancelToken()), self.events.append)
+        self.inputs = self.loaded.data.val_inputs
+        self.original = predict(self.loaded.model, self.inputs, 32)
+
+    def record(self, name: str):
+        return next(r for r in self.build.layers if r.name == name)
+
+
+@pytest.fixture(scope="module")
+def built():
+    cache: dict[tuple, Built] = {}
+
+    def get(demo: str, method: str, **settings) -> Built:
+        key = (demo, method, tuple(sorted(settings.items())))
+        if key not in cache:
+            cache[key] = Built(demo, method, **settings)
+        return cache[key]
+    return get
+
+
+def test_registered_and_available():
+    engine = get_engine("onnxruntime")
+    assert isinstance(engine, OnnxRuntimeEngine)
+    assert engine.unavailable_reason() is None
+    assert engine.techniques == ("static", "dynamic") and engine.save_formats == ("onnx",)
+
+
+def test_qat_is_refused_before_and_at_the_run():
+    loaded = load_demo("digits-mlp")
+    engine = OnnxRuntimeEngine()
+    assert "qat" in engine.unsupported_reason(loaded.model, "qat")
+    assert engine.unsupported_reason(loaded.model, "static") is None
+    with pytest.raises(RecipeError, match="qat"):
+        drive(engine.build(loaded, recipe_for("qat"), CancelToken()))
+
+
+@pytest.mark.parametrize("demo, method", CASES)
+def test_quantized_session_agrees_with_the_float_original(built, demo, method):
+    run = built(demo, method)
+    quantized = predict(run.build.quantized, run.inputs, 32)
+    assert quantized.dtype == torch.float32 and quantized.shape == run.original.shape
+    result = agreement(run.original, quantized)
+    assert result.sqnr_db >= 20.0, f"{demo} {method}: {result.sqnr_db:.1f} dB"
+    assert not math.isinf(result.sqnr_db)  # something really was quantized
+    assert any(r.quantized for r in run.build.layers)
+    assert run.build.size_bytes < run.build.reference_size_bytes
+    assert_state_equal(run.loaded.model, run.before)  # the user's model is untouched
+    # the dynamic batch axis: other batch sizes than the export's run too
+    for size in (1, 7):
+        assert run.build.quantized(run.inputs[:size]).shape == (size, 10)
+
+
+@pytest.mark.parametrize("demo, method", CASES[:2])
+def test_float_reference_session_matches_pytorch(built, demo, method):
+    run = built(demo, method)
+    reference = predict(run.build.reference, run.inputs, 32)
+    assert agreement(run.original, reference).sqnr_db >= 60.0
+    assert isinstance(run.build.reference, OrtSessionModule)
+    assert {"export", "calibrate", "session"} <= set(run.build.prepare_seconds)
+
+
+def test_static_records_say_which_layers_run_in_int8(built):
+    cnn = built("digits-cnn", "static")
+    for name in ("block1.0", "block2.0", "block3.0"):
+        record = cnn.record(name)
+        assert record.quantized and record.quantized_type == "onnx::QLinearConv", record
+        assert "QuantizeLinear/DequantizeLinear" in record.note
+        assert record.weight_sqnr_db > 30 and record.accumulated_sqnr_db > 20
+        assert record.error_source == "onnxruntime qdq_loss_debug"
+    bn = cnn.record("block1.1")
+    assert not bn.quantized and "folded it into block1.0" in bn.note
+    assert cnn.record("classifier").quantized_type == "onnx::QGemm"
+    assert any(isinstance(e, Progress) and e.stage == "calibrating" and e.current == e.total
+               for e in cnn.events)
+
+
+def test_dynamic_records_keep_convolutions_float(built):
+    cnn = built("digits-cnn", "dynamic")
+    assert not cnn.record("block1.0").quantized
+    assert "float32" in cnn.record("block1.0").note
+    classifier = cnn.record("classifier")
+    assert classifier.quantized and "activations quantized at run time" in classifier.note
+    mlp = built("digits-mlp", "dynamic")
+    assert [r.name for r in mlp.build.layers if r.quantized] == ["fc1", "fc2", "fc3"]
+
+
+def test_keep_float_keeps_the_named_layer_float(built):
+    run = built("digits-mlp", "static", keep_float=("fc2",))
+    assert not run.record("fc2").quantized and run.record("fc2").note == "kept in float by request"
+    assert run.record("fc1").quantized and run.record("fc3").quantized
+    graph = onnx.load_from_string(run.build.artifact).graph
+    weights = {i.name: i.data_type for i in graph.initializer}
+    assert weights["fc2.weight"] == onnx.TensorProto.FLOAT  # stored float, not int8
+    assert "fc1.weight" not in weights and weights["fc1.weight_quantized"] == onnx.TensorProto.INT8
+    assert agreement(run.original, predict(run.build.quantized, run.inputs, 32)).sqnr_db >= 20
+
+
+def test_unknown_keep_float_name_is_refused():
+    with pytest.raises(RecipeError, match="no layer named 'fc9'"):
+        drive(OnnxRuntimeEngine().build(load_demo("digits-mlp"),
+                                        recipe_for("static", keep_float=("fc9",)),
+                                        CancelToken()))
+
+
+def test_onnx_round_trip_gives_identical_outputs(built, tmp_path):
+    run = built("digits-cnn", "static")
+    engine = OnnxRuntimeEngine()
+    path = tmp_path / "model.onnx"
+    engine.save(run.build, path, "onnx")
+    assert path.stat().st_size == run.build.size_bytes
+    loaded = engine.load_saved(path, "onnx")
+    with torch.inference_mode():
+        assert torch.equal(loaded(run.inputs), run.build.quantized(run.inputs))
+    # a copy (the window's what-if cache, pickling) opens its own session on the same model
+    for clone in (copy.deepcopy(run.build.quantized), pickle.loads(pickle.dumps(loaded))):
+        assert torch.equal(clone(run.inputs[:5]), run.build.quantized(run.inputs[:5]))
+
+
+def test_cancel_during_calibration_stops_it():
+    token = CancelToken()
+    seen: list[Progress] = []
+
+    def on_event(event) -> None:
+        if isinstance(event, Progress) and event.stage == "calibrating":
+            seen.append(event)
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        drive(OnnxRuntimeEngine().build(load_demo("digits-cnn"), recipe_for("static"), token),
+              on_event)
+    assert len(seen) == 1 and seen[0].total > 1  # stopped at the next batch
+
+
+def test_lstm_demo_quantizes_its_lstm_dynamically(built):
+    run = built("digits-lstm", "dynamic")
+    lstm = run.record("lstm")
+    assert lstm.quantized and lstm.quantized_type == "onnx::DynamicQuantizeLSTM"
+    assert agreement(run.original, predict(run.build.quantized, run.inputs, 32)).sqnr_db >= 20
