@@ -146,3 +146,160 @@ def test_identical_outputs_print_inf_instead_of_crashing():
     nothing = cli("quantize", "--model", "demo:seed-linear", "--method", "dynamic", "--set",
                   'layer_types=["LSTM"]', "--no-history")
     assert nothing.returncode == 0 and "SQNR inf dB" in nothing.stdout
+
+
+MODEL_PY = '''
+import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+'''
+
+
+@pytest.fixture
+def user_model(tmp_path):
+    """model.py:Net with weights.pt and data.pt in tmp_path."""
+    import torch
+
+    (tmp_path / "model.py").write_text(MODEL_PY)
+    torch.manual_seed(0)
+    torch.save({"fc.weight": torch.randn(3, 8), "fc.bias": torch.zeros(3)},
+               tmp_path / "weights.pt")
+    torch.save((torch.randn(64, 8), torch.randint(0, 3, (64,))), tmp_path / "data.pt")
+    return tmp_path
+
+
+def cli_in(folder, *args: str) -> subprocess.CompletedProcess:
+    import os
+
+    env = dict(os.environ, QUANTGUI_DATA_DIR=str(folder / "qdata"))
+    return subprocess.run([sys.executable, "-m", "quantgui.cli", *args], capture_output=True,
+                          text=True, timeout=300, cwd=folder, env=env)
+
+
+def snapshot(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize("option, target", [
+    ("--save", "weights.pt"), ("--report", "./sub/../data.pt"), ("--html", "model.py"),
+    ("--export-script", "model.py"), ("--save-recipe", "recipe.json"),
+    ("--report", "link-to-weights.pt")])
+def test_an_output_never_replaces_an_input_of_the_run(user_model, option, target):
+    (user_model / "sub").mkdir()
+    (user_model / "link-to-weights.pt").symlink_to(user_model / "weights.pt")
+    (user_model / "recipe.json").write_text('{"method": "dynamic"}')
+    before = snapshot(user_model)
+    result = cli_in(user_model, "quantize", "--model", "model.py:Net:weights.pt", "--data",
+                    "data.pt", "--recipe", "recipe.json", option, target, "--no-history")
+    assert result.returncode == 2, result.stderr
+    line = result.stderr.strip().splitlines()[-1]
+    assert "also an input of this run" in line and "Traceback" not in result.stderr
+    assert "Quantizing" not in result.stderr  # refused before any work
+    assert snapshot(user_model) == before
+
+
+def test_the_script_export_never_silently_replaces_the_files_beside_it(user_model):
+    spec = ["quantize", "--model", "model.py:Net:weights.pt", "--data", "data.pt", "--method",
+            "dynamic", "--no-history"]
+    (user_model / "s_data.pt").write_bytes(b"someone's data")
+    result = cli_in(user_model, *spec, "--export-script", "s.py", "--report", "r.json")
+    assert result.returncode == 2 and "would replace" in result.stderr
+    assert str(user_model / "s_data.pt") in result.stderr or "s_data.pt" in result.stderr
+    assert (user_model / "s_data.pt").read_bytes() == b"someone's data"
+    assert not (user_model / "s.py").exists() and not (user_model / "r.json").exists()
+    result = cli_in(user_model, *spec, "--export-script", "s.py", "--overwrite")
+    assert result.returncode == 0, result.stderr
+    assert (user_model / "s.py").exists() and (user_model / "s_float_weights.pt").exists()
+    assert (user_model / "s_data.pt").read_bytes() != b"someone's data"
+    # a file beside the script that is an input of the run: refused even with --overwrite
+    (user_model / "x_data.pt").write_bytes((user_model / "data.pt").read_bytes())
+    before = snapshot(user_model)
+    result = cli_in(user_model, "quantize", "--model", "model.py:Net:weights.pt", "--data",
+                    "x_data.pt", "--method", "dynamic", "--no-history", "--export-script",
+                    "x.py", "--overwrite")
+    assert result.returncode == 2 and "also an input of this run" in result.stderr
+    assert snapshot(user_model) == before
+
+
+def test_outputs_are_checked_before_the_run_starts(tmp_path):
+    (tmp_path / "folder").mkdir()
+    for option, target, message in [
+            ("--save", "missing/q.pt", "does not exist"),
+            ("--report", "folder", "is a folder"),
+            ("--html", "r.json", "are the same file")]:
+        result = cli_in(tmp_path, "quantize", "--model", "demo:digits-mlp", "--method", "qat",
+                        "--epochs", "50", "--report", "r.json", option, target)
+        assert result.returncode == 2, result.stderr
+        assert message in result.stderr and "Traceback" not in result.stderr
+        assert "Quantizing" not in result.stderr and "QAT" not in result.stderr  # no training
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]
+
+
+def test_new_outputs_follow_the_umask_and_replaced_ones_keep_their_mode(tmp_path):
+    import os
+
+    (tmp_path / "r.json").write_text("{}")
+    os.chmod(tmp_path / "r.json", 0o600)
+    previous = os.umask(0o022)
+    try:
+        result = cli_in(tmp_path, "quantize", "--model", "demo:seed-linear", "--method",
+                        "dynamic", "--report", "r.json", "--html", "r.html", "--save", "q.pt")
+    finally:
+        os.umask(previous)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r.json").stat().st_mode & 0o777 == 0o600
+    for name in ("r.html", "q.pt", "qdata/history.json"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+
+
+BOOM_PY = '''
+from torch import nn
+
+
+class Boom(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def state_dict(self, *args, **kwargs):  # a bug in the user's class, met mid-run
+        raise LookupError("boom " + "y" * 5000)
+'''
+
+
+def test_an_unexpected_error_says_where_in_one_line_and_logs_the_traceback(tmp_path):
+    (tmp_path / "boom.py").write_text(BOOM_PY)
+    args = ["quantize", "--model", "boom.py:Boom", "--input-shape", "8", "--method", "dynamic",
+            "--no-history", "--report", "r.json"]
+    result = cli_in(tmp_path, *args)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("quantgui-cli: error: dynamic quantization failed while quantizing: "
+                           "LookupError: boom")
+    assert "y" * 300 not in line and "--method" in line  # cut, and says what to try
+    logs = list((tmp_path / "qdata" / "logs").iterdir())
+    assert len(logs) == 1 and str(logs[0]) in line
+    assert "Traceback" in logs[0].read_text() and "y" * 5000 in logs[0].read_text()
+    assert not (tmp_path / "r.json").exists()
+    debug = cli_in(tmp_path, *args, "--debug")
+    assert debug.returncode == 1 and "Traceback" in debug.stderr
+    assert "in state_dict" in debug.stderr
+    assert len(list((tmp_path / "qdata" / "logs").iterdir())) == 1  # printed, not logged
+
+
+def test_a_quantgui_error_is_one_line_with_its_hint_and_exit_2(tmp_path):
+    result = cli_in(tmp_path, "quantize", "--model", "demo:" + "n" * 3000, "--method", "static")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and len(lines[0]) < 700 and "Available demos" in lines[0]
