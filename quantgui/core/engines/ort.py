@@ -81,7 +81,10 @@ def _session(model_bytes: bytes, threads: int, optimized_path: Path | None = Non
     options.log_severity_level = 3  # errors only: no warning about saving the optimized graph
     if optimized_path is not None:
         options.optimized_model_filepath = str(optimized_path)
-    return ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
+    # WeightBiasQuantization quantizes float weights that sit between a DequantizeLinear and a
+    # QuantizeLinear at load time: it would run a layer kept in float (keep_float) in int8
+    return ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"],
+                                disabled_optimizers=["WeightBiasQuantization"])
 
 
 class OrtSessionModule(nn.Module):
@@ -159,6 +162,8 @@ def _rename_dynamo_nodes(proto: Any, model: nn.Module) -> None:
     """Name torch.export-based nodes like the TorchScript exporter does, from the module scope
     each records, so one mapping serves both exporters."""
     by_module = {name: path for path, name in scope_paths(model).items()}
+    modules = dict(model.named_modules())
+    order = list(modules)
     for index, node in enumerate(proto.graph.node):
         scopes = next((p.value for p in node.metadata_props
                        if p.key == "pkg.torch.onnx.name_scopes"), None)
@@ -169,6 +174,12 @@ def _rename_dynamo_nodes(proto: Any, model: nn.Module) -> None:
         except (ValueError, SyntaxError, TypeError):  # noqa: BLE001 - unnamed nodes only lose their layer
             continue
         module = names[-2] if len(names) >= 2 else ""
+        if node.op_type in ("Conv", "ConvTranspose") and isinstance(
+                modules.get(module), nn.modules.batchnorm._BatchNorm):
+            # the exporter folds BatchNorm into the Conv before it and keeps the BN's scope
+            before = order[order.index(module) - 1]
+            if isinstance(modules[before], nn.modules.conv._ConvNd):
+                module = before
         if module in by_module:
             node.name = f"{by_module[module]}/{node.op_type}_{index}"
 
@@ -352,6 +363,10 @@ def layer_records(model: nn.Module, quantized_graph: Any, optimized_graph: Any |
             continue
         op = (ran_int8 or [n.op_type for n in int8] or [n.op_type for n in compute]
               or [nodes[0].op_type])[0]
+        if kept and ran_int8:
+            note = f"asked to stay float, but ONNX Runtime runs it as {op}"
+            records.append(LayerRecord(name, type_name(module), f"onnx::{op}", True, note))
+            continue
         if kept:
             note = "kept in float by request"
         elif int8 and technique == "static":

@@ -121,6 +121,7 @@ def test_dynamic_records_keep_convolutions_float(built):
 def test_keep_float_keeps_the_named_layer_float(built):
     run = built("digits-mlp", "static", keep_float=("fc2",))
     assert not run.record("fc2").quantized and run.record("fc2").note == "kept in float by request"
+    assert run.record("fc2").quantized_type == "onnx::Gemm"  # what ORT runs: float Gemm
     assert run.record("fc1").quantized and run.record("fc3").quantized
     graph = onnx.load_from_string(run.build.artifact).graph
     weights = {i.name: i.data_type for i in graph.initializer}
