@@ -278,6 +278,8 @@ def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
         model, model_args = saved.pop("model", None), saved.pop("model_args", None)
         if args.model is None:
             args.model = model
+            # Never trusted like --model: load_model refuses code and pickles named here.
+            args.model_from_recipe = model is not None
             if args.model_args is None and model_args is not None:
                 args.model_args = json.dumps(model_args)
         if args.method is not None and saved.get("method") != args.method:
@@ -301,6 +303,36 @@ def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
     return settings
 
 
+def _recipe_model(spec: object, args: argparse.Namespace) -> str:
+    """The model a recipe names, if opening it runs no code; a recipe is a settings file people
+    share, so a Python file or a pickle named there needs the user's own --model (and --trust)."""
+    from quantgui.core.errors import ModelError
+    from quantgui.core.sources import check_file, detect_kind, parse_spec
+
+    recipe = getattr(args, "recipe", None) or "the recipe"
+    if not isinstance(spec, str) or not spec.strip():
+        raise ModelError(f"The model in {recipe} is not a path ({str(spec)[:80]!r}).",
+                         "Pass the model with --model.")
+    # The window writes the kind before the spec (export:/path/model.pt2).
+    kind_prefix, _, rest = spec.partition(":")
+    if kind_prefix in ("export", "python", "torchscript", "pickle") and rest:
+        spec = rest
+    path, class_name, _ = parse_spec(spec)
+    kind = "python" if class_name is not None or path.suffix == ".py" else None
+    if kind is None:
+        check_file(path, "model file named by the recipe")
+        kind = detect_kind(path)
+    if kind in ("python", "torch_save"):
+        what = ("a Python file: opening it imports and runs that file's code" if kind == "python"
+                else "a pickle: opening it can run any code the file contains")
+        raise ModelError(f"The recipe {recipe} names the model {spec[:200]}, {what}. A recipe "
+                         "cannot consent to that for you.",
+                         f"If you trust the file, pass it yourself: --model {spec[:200]}"
+                         + (" --trust" if kind == "torch_save" else "")
+                         + " (with --recipe for the settings).")
+    return spec
+
+
 def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN201 - LoadedModel
     """A demo, or the user's model file with its data (see quantgui.core.sources)."""
     from quantgui.core.demos import load_demo
@@ -318,6 +350,10 @@ def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN2
         return load_demo(spec[len("demo:"):])
     from quantgui.core.sources import open_user_model, parse_shape
 
+    from_recipe = args is not None and getattr(args, "model_from_recipe", False)
+    if from_recipe:
+        spec = _recipe_model(spec, args)
+
     options: dict[str, Any] = {}
     if args is not None:
         image_size = None
@@ -330,7 +366,8 @@ def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN2
                                  "Write it like 28,28 or 28.")
         options = dict(
             data=args.data or "random", method=args.method, model_args=args.model_args,
-            trust=args.trust, label_column=args.label_column, image_size=image_size,
+            trust=args.trust and not from_recipe, label_column=args.label_column,
+            image_size=image_size,
             val_fraction=args.val_fraction,
             input_shape=None if args.input_shape is None else parse_shape(args.input_shape))
     return open_user_model(spec, **options)
