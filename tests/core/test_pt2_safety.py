@@ -478,3 +478,62 @@ def test_limits_does_not_import_torch_or_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60).stdout.strip()
     assert out == "False"
+
+
+# ----------------------------------------------------------------------------- recipes
+
+def _recipe_args(tmp_path: Path, model: str, *flags: str):
+    """The CLI's own parsing of `quantize --recipe r.json`, up to opening the model."""
+    from quantgui.cli import _recipe_settings, build_parser
+
+    recipe = tmp_path / "shared.json"
+    recipe.write_text(json.dumps({"method": "dynamic", "model": model}))
+    args = build_parser().parse_args(["quantize", "--recipe", str(recipe), *flags])
+    _recipe_settings(args)
+    return args
+
+
+def test_recipe_naming_python_or_pickle_is_refused(tmp_path, capsys):
+    from quantgui.cli import load_model, main
+
+    marker = tmp_path / "imported"
+    evil_py = tmp_path / "evil.py"
+    evil_py.write_text(f"open({str(marker)!r}, 'w')\nfrom torch import nn\n"
+                       "class Tiny(nn.Linear):\n    def __init__(self):\n"
+                       "        super().__init__(4, 3)\n")
+    pickled = tmp_path / "whole.pt"
+    torch.save(Marker(marker), pickled)
+    for model, flags in ((f"{evil_py}:Tiny", ()), (f"python:{evil_py}:Tiny", ()),
+                         (str(pickled), ("--trust",)), (f"pickle:{pickled}", ())):
+        recipe = tmp_path / "shared.json"
+        recipe.write_text(json.dumps({"method": "dynamic", "model": model}))
+        code = main(["quantize", "--recipe", str(recipe), "--input-shape", "4", *flags])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert "A recipe cannot consent" in err and "--model" in err, err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert not marker.exists()
+    # The same file given by the user with --model is opened: the refusal is the recipe's.
+    args = _recipe_args(tmp_path, "demo:seed-linear", "--model", f"{evil_py}:Tiny",
+                        "--input-shape", "4")
+    load_model(args.model, args)
+    assert marker.exists()
+
+
+def test_recipe_naming_a_demo_or_a_clean_program_is_fine(clean, tmp_path):
+    from quantgui.cli import _recipe_model
+
+    args = _recipe_args(tmp_path, f"export:{clean}")
+    assert args.model_from_recipe and _recipe_model(args.model, args) == str(clean)
+    args = _recipe_args(tmp_path, "demo:seed-linear")
+    assert args.model == "demo:seed-linear"
+
+
+def test_recipe_never_passes_trust_to_a_hostile_program(clean, tmp_path):
+    from quantgui.cli import load_model
+
+    path, marker = build("pickled weight", clean, tmp_path)
+    args = _recipe_args(tmp_path, str(path), "--trust")
+    with pytest.raises(ModelError, match="could run code"):
+        load_model(args.model, args)
+    assert not marker.exists()
