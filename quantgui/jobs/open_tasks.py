@@ -122,6 +122,12 @@ def inspect_model_job(path: str) -> JobFn:
                                  "Choose the Python file that defines the model's class.")
             return ModelInfo(path, kind, classes=classes)
         if kind == "export":
+            from quantgui.core.pt2_safety import check_pt2
+
+            # Before torch reads it: a crafted .pt2 runs code from the file as it loads. A
+            # refusal fails the inspection, so the dialog cannot be accepted.
+            check_pt2(file)
+            cancel.raise_if_cancelled()
             try:
                 shape = load_model_file(path).input_shape
             except QuantGUIError as error:
