@@ -15,6 +15,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from quantgui.core.techniques import get_technique, technique_names, techniques
+
 EXIT_USAGE = 2
 EXIT_INTERNAL = 1
 MESSAGE_LIMIT = 300  # characters of an error message shown; the rest goes to the log
@@ -194,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                        help=debug_help)
     sub.add_parser("demos", parents=[debug], help="list the demo models")
+    sub.add_parser("engines", parents=[debug],
+                   help="list the engines, the techniques each offers, and whether it runs here")
     common = argparse.ArgumentParser(add_help=False, parents=[debug])
     _add_model_and_recipe_options(common)
     quantize = sub.add_parser("quantize", parents=[common],
@@ -223,6 +227,12 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--sensitivity", action="store_true",
                          help="rank the layers by the agreement they cost (one run per layer)")
     inspect.add_argument("--report", type=Path, help="write the JSON report here")
+    compare = sub.add_parser(
+        "compare-engines", parents=[common],
+        help="run the technique on every engine that can, time them together, recommend one")
+    compare.add_argument("--engines", metavar="NAME[,NAME...]",
+                         help="only these engines (default: every engine; see `engines`)")
+    compare.add_argument("--report", type=Path, help="write the JSON comparison here")
     return parser
 
 
@@ -242,8 +252,10 @@ def _add_model_and_recipe_options(quantize: argparse.ArgumentParser) -> None:
     quantize.add_argument("--image-size", help="resize images to H,W (or one int for square)")
     quantize.add_argument("--val-fraction", type=float, default=0.2,
                           help="share of the data held out for validation (default 0.2)")
-    quantize.add_argument("--method", choices=("dynamic", "static", "qat"),
+    quantize.add_argument("--method", choices=technique_names(),
                           help="the technique (required unless --recipe gives it)")
+    quantize.add_argument("--engine", help="where the quantized model runs: torch_ao (default), "
+                          "pt2e, onnxruntime, weight_only (see `quantgui-cli engines`)")
     quantize.add_argument("--recipe", type=Path, metavar="PATH",
                           help="run the settings of a saved recipe; flags given beside it win")
     quantize.add_argument("--no-history", action="store_true",
@@ -286,7 +298,7 @@ def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
             saved = {}  # another technique: its settings do not apply
         settings.update({k: v for k, v in saved.items() if k != "method"})
         args.method = args.method or saved.get("method")
-    for name in ("backend", "epochs", "threads", "batch_size", "device"):
+    for name in ("engine", "backend", "epochs", "threads", "batch_size", "device"):
         value = getattr(args, name)
         if value is not None:
             settings[name] = value
@@ -371,6 +383,94 @@ def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN2
             val_fraction=args.val_fraction,
             input_shape=None if args.input_shape is None else parse_shape(args.input_shape))
     return open_user_model(spec, **options)
+
+
+def command_engines() -> int:
+    from quantgui.core.engines import engines
+
+    for engine in engines():
+        reason = engine.unavailable_reason()
+        state = "available" if reason is None else f"unavailable: {reason}"
+        print(f"{engine.name:12}  {engine.title} [{', '.join(engine.techniques)}]; {state}")
+        print(f"{'':12}  {engine.description}")
+    return 0
+
+
+def format_engine_table(report: dict[str, Any]) -> str:
+    original = report["original"]
+    lines = [f"{report['model']}: {report['method']} on every engine, {report['threads']} "
+             f"thread(s), batch {report['batch_size']}; float32 eager PyTorch "
+             f"{original['latency_ms']['median']:.3f} ms (p90 {original['latency_ms']['p90']:.3f})"
+             if original else f"{report['model']}: no engine ran"]
+    header = ("engine", "int8 median", "p90", "vs eager fp32", "vs own fp32", "prepare s",
+              "size", "accuracy", "SQNR dB")
+    rows = [header]
+    for row in report["engines"]:
+        latency = row["latency_ms"]
+        own = row["speedup_vs_engine_float32"]
+        rows.append((("* " if row["recommended"] else "  ") + row["engine"],
+                     f"{latency['median']:.3f} ms", f"{latency['p90']:.3f} ms",
+                     f"{row['speedup_vs_eager_float32']:.2f}x",
+                     "-" if own is None else f"{own:.2f}x",
+                     f"{sum(row['prepare_seconds'].values()):.1f}" if row["prepare_seconds"]
+                     else "-",
+                     _fmt_bytes(row["size_bytes"]), _fmt_accuracy(row["accuracy"]),
+                     _fmt_sqnr(row["sqnr_db"])))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    for index, row in enumerate(rows):
+        lines.append("  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i])
+                               for i, c in enumerate(row)))
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    for name, reason in report["skipped"].items():
+        lines.append(f"  {name}: not run: {_cut(reason)}")
+    lines.append("")
+    lines.append(f"Recommended: {report['recommendation']}" if report["recommended"]
+                 else report["recommendation"])
+    lines.append("Speed-ups come from one set of interleaved rounds (every engine, its own "
+                 "float32 and eager float32 together); preparation and compile time are apart.")
+    return "\n".join(lines)
+
+
+def command_compare_engines(args: argparse.Namespace) -> int:
+    from quantgui.core.compare import compare_engines
+    from quantgui.core.events import LogMessage, Progress, drive
+    from quantgui.core.history import History, json_safe
+
+    state = _run_state()
+    loaded, recipe = _prepare(args)
+    names = [n.strip() for n in args.engines.split(",") if n.strip()] if args.engines else None
+
+    def on_event(event: object) -> None:
+        if isinstance(event, Progress) and event.stage != state.stage:
+            state.checkpoint(event.stage)
+        else:
+            state.checkpoint()
+        if isinstance(event, LogMessage):
+            print(event.text, file=sys.stderr)
+
+    comparison = drive(compare_engines(loaded, recipe, state.cancel, names), on_event)
+    state.checkpoint("reporting")
+    report = json_safe(comparison.to_report())
+    print(format_engine_table(report))
+    if args.report:
+        from quantgui.core.files import OutputBatch
+
+        batch = OutputBatch()
+        state.defer = True
+        try:
+            batch.stage(args.report, (json.dumps(report, indent=2) + "\n").encode())
+            state.checkpoint("committing")
+            batch.commit()
+        finally:
+            batch.discard()
+        print(f"Comparison written to {args.report}")
+    if not args.no_history:  # each engine's run is a run of its own in the history
+        history = History()
+        for result in comparison.results.values():
+            history.add(json_safe(result.to_report()))
+        print(f"Added {len(comparison.results)} run(s) to the history")
+    return 0
 
 
 def command_demos() -> int:
@@ -468,8 +568,10 @@ def _prepare(args: argparse.Namespace) -> tuple[Any, Any]:
         raise QuantGUIError("--model is required (or a --recipe that names one)")
     if args.method is None:
         raise QuantGUIError("--method is required (or a --recipe that names one)")
-    if args.method != "qat" and (args.epochs is not None or args.device is not None):
-        raise QuantGUIError("--epochs and --device apply to --method qat only")
+    trains = [t.name for t in techniques() if t.trains]
+    if args.method not in trains and (args.epochs is not None or args.device is not None):
+        raise QuantGUIError(f"--epochs and --device apply to --method {' or '.join(trains)} "
+                            "only")
     run.technique = args.method
     recipe = recipe_for(args.method, **settings)
     _check_outputs(args)
@@ -543,7 +645,7 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
     if loaded is None:
         loaded, recipe = _prepare(args)
     bar = None
-    if args.method == "qat" and not args.no_progress:
+    if get_technique(args.method).trains and not args.no_progress:
         from tqdm import tqdm
 
         steps = -(-loaded.data.train_inputs.shape[0] // recipe.batch_size) * recipe.epochs
@@ -769,6 +871,10 @@ def main(argv: list[str] | None = None) -> int:
             return command_inspect(args)
         if args.command == "history":
             return command_history(args)
+        if args.command == "engines":
+            return command_engines()
+        if args.command == "compare-engines":
+            return command_compare_engines(args)
         return command_quantize(args)
     except SystemExit:
         if state.signum is not None:
