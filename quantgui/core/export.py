@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,11 @@ import torch
 from torch import nn
 
 from quantgui.core.data import DataBundle
-from quantgui.core.errors import QuantGUIError
+from quantgui.core.errors import ModelError, QuantGUIError
 from quantgui.core.events import CancelToken, drive
 from quantgui.core.files import OutputBatch
 from quantgui.core.files import write_atomically as write_atomically  # re-exported
+from quantgui.core.limits import check_allocation
 from quantgui.core.methods.common import engine_and_threads
 from quantgui.core.recipes import Recipe
 
@@ -106,11 +108,56 @@ def load_quantized_state_dict(path: Path | str, float_model: nn.Module) -> nn.Mo
     if not isinstance(payload, dict) or payload.get("format") != FILE_FORMAT:
         raise QuantGUIError(f"{path} is not a QuantGUI quantized state_dict file.",
                             "Open it as a model file instead.")
-    recipe = Recipe.from_dict(payload["recipe"])
-    example = torch.zeros(2, *payload["input_shape"])
-    structure = rebuild_structure(copy.deepcopy(float_model).eval(), recipe, example)
-    with engine_and_threads(recipe):
-        structure.load_state_dict(payload["state_dict"], strict=True)
+    # The file may be damaged or hand-made: each part is checked before it is used.
+    missing = [key for key in ("recipe", "input_shape", "state_dict") if key not in payload]
+    if missing:
+        raise ModelError(f"{path} lacks its {', '.join(missing)}.", "Save it again from QuantGUI.")
+    try:
+        recipe = Recipe.from_dict(payload["recipe"])
+    except QuantGUIError as error:
+        raise ModelError(f"{path} holds an invalid recipe: {error.message}",
+                         "Save it again from QuantGUI.") from None
+    shape = payload["input_shape"]
+    if (not isinstance(shape, (list, tuple)) or not 1 <= len(shape) <= 8
+            or not all(type(side) is int and side >= 1 for side in shape)):
+        raise ModelError(f"{path} has an invalid input shape: {str(shape)[:80]}.",
+                         "Save it again from QuantGUI.")
+    # The structure is rebuilt by running the model on two zero samples of this shape.
+    check_allocation(2 * math.prod(shape) * 4, f"example input of shape {tuple(shape)} in {path}",
+                     error=ModelError, hint="Save it again from QuantGUI.")
+    state = payload["state_dict"]
+    if not isinstance(state, dict):  # values: tensors, dtypes, packed-weight tuples
+        raise ModelError(f"{path} has no valid state_dict.", "Save it again from QuantGUI.")
+    try:
+        structure = rebuild_structure(copy.deepcopy(float_model).eval(), recipe,
+                                      torch.zeros(2, *shape))
+    except QuantGUIError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the float model or the shape does not fit
+        raise ModelError(f"The model saved in {path} cannot be rebuilt from this float model "
+                         f"(input shape {tuple(shape)}): {type(error).__name__}: "
+                         f"{str(error).splitlines()[0][:160] if str(error) else ''}",
+                         "Give the float model the file was saved from (same class and "
+                         "arguments).") from error
+    expected = structure.state_dict()
+    problems = [f"missing {key}" for key in expected if key not in state]
+    problems += [f"unexpected {key}" for key in state if key not in expected]
+    problems += [f"{key} has shape {tuple(state[key].shape)}, expected {tuple(value.shape)}"
+                 for key, value in expected.items()
+                 if isinstance(value, torch.Tensor) and isinstance(state.get(key), torch.Tensor)
+                 and state[key].shape != value.shape]
+    if problems:
+        more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+        raise ModelError(f"{path} does not match its model: {'; '.join(problems[:3])[:300]}{more}.",
+                         "Give the float model the file was saved from, or save it again.")
+    try:
+        with engine_and_threads(recipe):
+            structure.load_state_dict(state, strict=True)
+    except Exception as error:  # noqa: BLE001 - dtypes or packed weights that do not fit
+        raise ModelError(f"{path} does not match its model: {type(error).__name__}: "
+                         f"{' '.join(str(error).split())[:200]}",
+                         "Give the float model the file was saved from, or save it again."
+                         ) from error
     return structure.eval()
 
 

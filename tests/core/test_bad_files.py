@@ -273,3 +273,67 @@ def test_bad_image_sizes(tmp_path, size):
     folder = _class_folders(tmp_path, "more.png", _png_header(1, 1))
     with pytest.raises(DataError, match="image size|would need"):
         load(folder, image_size=size)
+
+
+# --- a quantized state_dict file that was damaged or hand-made ------------------------------
+@pytest.fixture(scope="module")
+def saved_state_dict(tmp_path_factory):
+    from quantgui.core.demos import load_demo
+    from quantgui.core.events import drive
+    from quantgui.core.export import state_dict_payload
+    from quantgui.core.pipeline import run
+    from quantgui.core.recipes import recipe_for
+
+    loaded = load_demo("digits-mlp")
+    result = drive(run(loaded, recipe_for("dynamic", threads=1)))
+    payload = state_dict_payload(result.quantized_model, result.recipe, "demo:digits-mlp",
+                                 loaded.data.input_shape)
+    return loaded, payload
+
+
+def _broken_payloads():
+    def without_key(payload, key):
+        payload["state_dict"].pop(next(k for k in payload["state_dict"] if k.endswith(key)))
+
+    def bigger_tensor(payload):
+        key = next(k for k in payload["state_dict"] if k.endswith("scale")
+                   or isinstance(payload["state_dict"][k], torch.Tensor))
+        payload["state_dict"][key] = torch.zeros(1).expand(10**6, 10**6)
+
+    return [
+        (lambda p: p.pop("recipe"), "lacks its recipe"),
+        (lambda p: p.pop("state_dict"), "lacks its state_dict"),
+        (lambda p: p.update(recipe={"method": "dynamic", "threads": 1.5}), "invalid recipe"),
+        (lambda p: p.update(input_shape=[10**6, 10**6, 10**6]), "would need"),
+        (lambda p: p.update(input_shape="1,8,8"), "invalid input shape"),
+        (lambda p: p.update(input_shape=[0, 8]), "invalid input shape"),
+        (lambda p: p.update(state_dict=[1, 2]), "no valid state_dict"),
+        (lambda p: without_key(p, "_packed_params"), "does not match its model: missing"),
+        (lambda p: p["state_dict"].update(extra=torch.zeros(2)), "unexpected extra"),
+        (bigger_tensor, "does not match its model"),
+    ]
+
+
+@pytest.mark.parametrize("damage, fragment", _broken_payloads())
+def test_load_quantized_state_dict_with_missing_keys_or_absurd_shapes(
+        tmp_path, saved_state_dict, damage, fragment):
+    import copy
+
+    from quantgui.core.errors import ModelError
+    from quantgui.core.export import load_quantized_state_dict
+
+    loaded, payload = saved_state_dict
+    payload = copy.deepcopy(payload)
+    damage(payload)
+    torch.save(payload, tmp_path / "q.pt")
+    with pytest.raises(ModelError, match=fragment):
+        load_quantized_state_dict(tmp_path / "q.pt", loaded.model)
+
+
+def test_load_quantized_state_dict_still_loads_a_good_file(tmp_path, saved_state_dict):
+    from quantgui.core.export import load_quantized_state_dict
+
+    loaded, payload = saved_state_dict
+    torch.save(payload, tmp_path / "q.pt")
+    model = load_quantized_state_dict(tmp_path / "q.pt", loaded.model)
+    assert model(loaded.data.val_inputs[:4]).shape == (4, 10)
