@@ -205,8 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     quantize.add_argument("--report", type=Path, help="write the JSON report here")
     quantize.add_argument("--save", type=Path, help="save the quantized model here (loaded back "
                           "and compared after saving)")
-    quantize.add_argument("--format", choices=("state_dict", "torchscript", "export"),
-                          default="state_dict", help="format of --save (default state_dict)")
+    quantize.add_argument("--format", help="format of --save: state_dict (default), torchscript "
+                          "or export for the torch_ao engine; pt2 for pt2e; onnx for "
+                          "onnxruntime (default: the engine's own format)")
     quantize.add_argument("--export-script", type=Path, metavar="PATH",
                           help="write a standalone Python script that reproduces the run")
     quantize.add_argument("--html", type=Path, metavar="PATH",
@@ -699,7 +700,7 @@ def _write_outputs(args: argparse.Namespace, loaded: Any, recipe: Any, result: A
                    report: dict[str, Any], steps: list[tuple[int, float]]) -> None:
     """All or nothing: every output is staged as a temporary file beside its target, and only
     when all are ready (and no signal came) are they renamed into place."""
-    from quantgui.core.export import save_quantized
+    from quantgui.core.engines import get_engine
     from quantgui.core.files import OutputBatch
 
     state = _run_state()
@@ -719,9 +720,11 @@ def _write_outputs(args: argparse.Namespace, loaded: Any, recipe: Any, result: A
             done.append(f"Recipe written to {args.save_recipe}")
         state.checkpoint()
         if getattr(args, "save", None):
-            check = save_quantized(result.quantized_model, args.save, args.format, recipe=recipe,
-                                   example=loaded.data.example_batch(recipe.batch_size),
-                                   float_model=loaded.model, source=loaded.source, staging=batch)
+            engine = get_engine(result.engine)
+            check = engine.save_checked(
+                result, args.save, args.format or engine.save_formats[0], staging=batch,
+                example=loaded.data.example_batch(recipe.batch_size), float_model=loaded.model,
+                source=loaded.source)
             done.append(check.describe())
         state.checkpoint()
         if getattr(args, "export_script", None):

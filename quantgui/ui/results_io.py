@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from quantgui.ui.main_window import MainWindow
 
 FOLDER_KEY = "last_results_folder"
-SAVE_FORMATS = ("state_dict", "torchscript", "export")
 
 
 class ResultsIO(QObject):
@@ -158,12 +157,22 @@ class ResultsIO(QObject):
     def save_quantized(self) -> None:
         if self.main.result is None:
             return
-        filters = [self.tr("state_dict with a loader (*.pt)"), self.tr("TorchScript (*.pt)"),
-                   self.tr("torch.export program (*.pt2)")]
+        from quantgui.core.engines import get_engine
+
+        # each engine saves in its own native formats (torch.ao: state_dict, TorchScript; PT2E:
+        # a torch.export program; ONNX Runtime: an .onnx file)
+        formats = get_engine(self.main.result.engine).save_formats
+        titles = {"state_dict": self.tr("state_dict with a loader (*.pt)"),
+                  "torchscript": self.tr("TorchScript (*.pt)"),
+                  "export": self.tr("torch.export program (*.pt2)"),
+                  "pt2": self.tr("torch.export program (*.pt2)"),
+                  "onnx": self.tr("ONNX model (*.onnx)")}
+        filters = [titles.get(fmt, f"{fmt} (*)") for fmt in formats]
+        suffix = {"pt2": ".pt2", "export": ".pt2", "onnx": ".onnx"}.get(formats[0], ".pt")
         path, chosen = self._ask_save(self.tr("Save quantized model"),
-                                      f"{self._stem()}_int8.pt", filters)
+                                      f"{self._stem()}_int8{suffix}", filters)
         if path:
-            fmt = SAVE_FORMATS[filters.index(chosen)] if chosen in filters else "state_dict"
+            fmt = formats[filters.index(chosen)] if chosen in filters else formats[0]
             self.save_quantized_to(path, fmt)
 
     def export_script(self) -> None:
@@ -235,11 +244,19 @@ class ResultsIO(QObject):
         recipe = result.recipe
 
         def job(cancel: Any) -> Any:
-            from quantgui.core.export import save_quantized
+            from quantgui.core.engines import get_engine
+            from quantgui.core.files import OutputBatch
 
-            return save_quantized(result.quantized_model, path, fmt, recipe=recipe,
-                                  example=loaded.data.example_batch(recipe.batch_size),
-                                  float_model=loaded.model, source=loaded.source)
+            batch = OutputBatch()  # staged, loaded back, then renamed into place
+            try:
+                check = get_engine(result.engine).save_checked(
+                    result, Path(path), fmt, staging=batch,
+                    example=loaded.data.example_batch(recipe.batch_size),
+                    float_model=loaded.model, source=loaded.source)
+                batch.commit()
+            finally:
+                batch.discard()
+            return check
 
         return self._start("model", job, self.tr("Saving the quantized model to {path}…").format(
             path=path))

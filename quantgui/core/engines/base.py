@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 
     from quantgui.core.demos import LoadedModel
     from quantgui.core.events import CancelToken, EventStream
+    from quantgui.core.export import SaveCheck
+    from quantgui.core.files import OutputBatch
     from quantgui.core.layers import LayerRecord
+    from quantgui.core.pipeline import RunResult
     from quantgui.core.recipes import Recipe
 
 
@@ -77,13 +80,34 @@ class Engine:
         reuse in it (calibrated ranges), under keys of its own."""
         raise NotImplementedError
 
-    def save(self, build: EngineBuild, path: Path, format: str) -> None:
-        """Write the quantized model to ``path`` (atomically) in ``format``."""
+    def save_bytes(self, build: EngineBuild, format: str) -> bytes:
+        """The quantized model in ``format`` (one of ``save_formats``), as the file's bytes."""
         raise NotImplementedError
 
     def load_saved(self, path: Path, format: str) -> nn.Module:
-        """Load what ``save`` wrote, as something that runs a float batch (load-back check)."""
+        """Load what ``save_bytes`` gave, as something that runs a float batch."""
         raise NotImplementedError
+
+    def save_checked(self, result: RunResult, path: Path, format: str, *, staging: OutputBatch,
+                     example: Any, float_model: nn.Module, source: str) -> SaveCheck:
+        """Stage the file in ``staging`` (it appears at ``path`` when the caller commits),
+        load it back from the staged copy and compare its outputs with the model in memory."""
+        import torch
+
+        from quantgui.core.errors import QuantGUIError
+        from quantgui.core.export import SaveCheck
+
+        if format not in self.save_formats:
+            raise QuantGUIError(f"The {self.title} engine cannot save as '{format}'.",
+                                f"Use {' or '.join(self.save_formats)}.")
+        build = result.build
+        written = staging.stage(path, self.save_bytes(build, format))
+        reloaded = self.load_saved(written, format)
+        with torch.inference_mode():
+            expected = first_tensor(build.quantized(example)).float()
+            actual = first_tensor(reloaded(example)).float()
+        difference = (expected - actual).abs().max().item()
+        return SaveCheck(path, format, written.stat().st_size, difference)
 
 
 def first_tensor(value: Any) -> Any:

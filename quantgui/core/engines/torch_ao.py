@@ -8,7 +8,7 @@ fastest path for dynamic quantization of LSTMs in eager PyTorch.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from torch import nn
 
@@ -19,6 +19,9 @@ from quantgui.core.techniques import get_technique
 if TYPE_CHECKING:
     from quantgui.core.demos import LoadedModel
     from quantgui.core.events import CancelToken, EventStream
+    from quantgui.core.export import SaveCheck
+    from quantgui.core.files import OutputBatch
+    from quantgui.core.pipeline import RunResult
     from quantgui.core.recipes import Recipe
 
 
@@ -30,7 +33,7 @@ class TorchAoEngine(Engine):
         "stubs are automatic). No compilation; the reference is the float model in eager "
         "PyTorch.")
     techniques: ClassVar[tuple[str, ...]] = ("dynamic", "static", "qat")
-    save_formats: ClassVar[tuple[str, ...]] = ("state_dict", "torchscript")
+    save_formats: ClassVar[tuple[str, ...]] = ("state_dict", "torchscript", "export")
 
     def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,
               cache: dict | None = None) -> EventStream[EngineBuild]:
@@ -43,8 +46,12 @@ class TorchAoEngine(Engine):
             notes=result.notes, training=result.training, artifact=result.model,
             observed_model=result.observed_model, extra={"method_result": result})
 
-    def save(self, build: EngineBuild, path: Path, format: str) -> None:
-        raise NotImplementedError("torch.ao models are saved by quantgui.core.export")
+    def save_checked(self, result: RunResult, path: Path, format: str, *,
+                     staging: OutputBatch, example: Any, float_model: nn.Module,
+                     source: str) -> SaveCheck:
+        # a state_dict needs the float model to rebuild the int8 structure: core.export
+        from quantgui.core.export import save_quantized
 
-    def load_saved(self, path: Path, format: str) -> nn.Module:
-        raise NotImplementedError("torch.ao models are loaded by quantgui.core.export")
+        return save_quantized(result.quantized_model, path, format, recipe=result.recipe,
+                              example=example, float_model=float_model, source=source,
+                              staging=staging)
