@@ -431,10 +431,16 @@ def test_truncated_json_inside_is_not_a_crash(clean, tmp_path, capfd):
 
 # ----------------------------------------------------------------------------- limits
 
-def test_absurd_input_shape_refused_with_its_size():
+def test_absurd_input_shape_refused_with_its_size(clean, capsys):
+    from quantgui.cli import main
+
     with pytest.raises(ModelError, match=r"3\.6 TiB") as caught:
         parse_shape("1000000,1000000")
     assert "--input-shape" in caught.value.message and caught.value.hint
+    code = main(["quantize", "--model", str(clean), "--method", "dynamic",
+                 "--input-shape", "1000000,1000000"])
+    err = capsys.readouterr().err
+    assert code == 2 and "3.6 TiB" in err and len(err.strip().splitlines()) == 1, err
 
 
 def test_random_data_refused_before_allocation():
