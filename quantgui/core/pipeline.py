@@ -147,10 +147,24 @@ def check_model(model: nn.Module, data: DataBundle) -> None:
         with torch.inference_mode(), evaluating(model):
             output = model(sample)
     except Exception as error:
+        detail = f"{type(error).__name__}: {' '.join(str(error).split())[:200]}"
+        # A dtype problem is not a shape problem: say which one it is.
+        embeddings = [name or "(the model)" for name, module in model.named_modules()
+                      if isinstance(module, (nn.Embedding, nn.EmbeddingBag))]
+        if embeddings and ("indices" in detail or "scalar type" in detail):
+            raise ModelError(
+                f"The model takes integer token ids (its embedding layer '{embeddings[0]}' needs "
+                f"int64 indices), but the data is {sample.dtype}: {detail}",
+                "QuantGUI feeds float inputs: wrap the model so that it takes floats and turns "
+                "them into ids (x.long()) before the embedding.") from error
+        if any(word in detail for word in ("scalar type", "dtype", "Double", "Half")):
+            raise ModelError(
+                f"The model does not accept {sample.dtype} inputs: {detail}",
+                "QuantGUI feeds float32 inputs: convert the model with model.float() before "
+                "saving it.") from error
         raise ModelError(
             f"The model does not accept inputs of shape {tuple(sample.shape)} "
-            f"(batch of {sample.shape[0]}, sample shape {data.input_shape}): "
-            f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}",
+            f"(batch of {sample.shape[0]}, sample shape {data.input_shape}): {detail}",
             "Check the input shape (per sample, without the batch dimension).") from error
     if not isinstance(output, torch.Tensor):
         raise ModelError(f"The model returns a {type(output).__name__}, not a tensor.",

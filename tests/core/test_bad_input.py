@@ -189,3 +189,45 @@ def test_cli_history_with_runs_of_the_wrong_types(tmp_path):
                             env={**os.environ, "QUANTGUI_DATA_DIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "good0001" in result.stdout
+
+
+# --- issue 10: models that cannot take this technique or this data --------------------------
+class _NoParameters(nn.Module):
+    def forward(self, x):
+        return torch.relu(x).flatten(1)
+
+
+class _TokenModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(16, 4)
+        self.head = nn.Linear(4 * 6, 3)
+
+    def forward(self, ids):
+        return self.head(self.embed(ids).flatten(1))
+
+
+def test_qat_on_a_model_without_parameters():
+    from .helpers import random_loaded
+
+    with pytest.raises(ModelError, match="QAT needs a model with trainable parameters"):
+        drive(run(random_loaded(_NoParameters(), (8,)), recipe_for("qat", epochs=1)))
+
+
+def test_integer_input_model_given_float_data_names_the_dtype():
+    from .helpers import random_loaded
+
+    with pytest.raises(ModelError, match=r"takes integer token ids \(its embedding layer 'embed' "
+                                         r"needs int64 indices\), but the data is torch.float32"
+                       ) as error:
+        drive(run(random_loaded(_TokenModel(), (6,)), recipe_for("dynamic")))
+    assert "input shape" not in str(error.value)
+
+
+def test_double_model_given_float32_data_names_the_dtype():
+    from .helpers import random_loaded
+
+    model = nn.Sequential(nn.Linear(8, 3)).double()
+    with pytest.raises(ModelError, match="does not accept torch.float32 inputs") as error:
+        drive(run(random_loaded(model, (8,)), recipe_for("dynamic")))
+    assert "model.float()" in error.value.hint

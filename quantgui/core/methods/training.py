@@ -17,7 +17,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from quantgui.core.data import DataBundle
-from quantgui.core.errors import DataError
+from quantgui.core.errors import DataError, ModelError
 from quantgui.core.events import CancelToken, EpochEnd, EventStream, TrainStep
 from quantgui.core.recipes import QatRecipe
 
@@ -67,6 +67,9 @@ class Teacher:
 
 def make_optimizer(parameters: list[torch.nn.Parameter],
                    recipe: QatRecipe) -> torch.optim.Optimizer:
+    if not parameters:  # torch would say only "optimizer got an empty parameter list"
+        raise ModelError("QAT needs a model with trainable parameters, and this one has none.",
+                         "Use static quantization: it needs no training.")
     if recipe.optimizer == "adam":
         return torch.optim.Adam(parameters, lr=recipe.learning_rate)
     return torch.optim.SGD(parameters, lr=recipe.learning_rate, momentum=0.9)
