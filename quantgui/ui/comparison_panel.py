@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -139,6 +139,21 @@ class ComparisonPanel(QWidget):
                   self.tr("{count} of {total}").format(count=result.quantized_layer_count,
                                                        total=total))
         self._row(self.tr("Technique"), self.tr("float32"), method_title)
+        from quantgui.core.engines import get_engine
+
+        engine_title = QCoreApplication.translate("recipe", get_engine(result.engine).title)
+        self._row(self.tr("Engine"), self.tr("eager PyTorch"), engine_title)
+        reference = result.reference
+        if reference is not None:  # the engine's own float32: what int8 gives on this runtime
+            self._row(self.tr("Engine float32 latency"),
+                      latency.format(median=reference.latency.median_ms,
+                                     p90=reference.latency.p90_ms),
+                      latency.format(median=q.latency.median_ms, p90=q.latency.p90_ms),
+                      f"{q.latency.median_ms / reference.latency.median_ms:.2f}×")
+        if result.prepare_seconds:
+            stages = ", ".join(f"{stage} {seconds:.1f} s"
+                               for stage, seconds in result.prepare_seconds.items())
+            self._row(self.tr("Preparation (not in latency)"), "—", stages)
         self._row(self.tr("Backend"), "—", result.recipe.backend)
         self.summary.resizeRowsToContents()
 
