@@ -93,8 +93,9 @@ def split(inputs: torch.Tensor, labels: torch.Tensor | None, val_fraction: float
           seed: int = 0) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None,
                                   torch.Tensor | None]:
     """A fixed, seeded random split into training and validation parts."""
-    if not 0.0 < val_fraction < 1.0:
-        raise DataError(f"The validation fraction {val_fraction} is not between 0 and 1.",
+    if (isinstance(val_fraction, bool) or not isinstance(val_fraction, (int, float))
+            or not 0.0 < val_fraction < 1.0):  # NaN fails the comparison too
+        raise DataError(f"The validation fraction {str(val_fraction)[:40]} is not between 0 and 1.",
                         "Use a value such as 0.2.")
     count = inputs.shape[0]
     if count < 2:

@@ -90,3 +90,16 @@ def test_wrong_sample_shape(tmp_path):
     torch.save(torch.randn(6, 7), tmp_path / "d.pt")
     with pytest.raises(DataError, match=r"shape \(7,\), the model expects \(3, 8, 8\)"):
         load_data(tmp_path / "d.pt", input_shape=(3, 8, 8))
+
+
+@pytest.mark.parametrize("fraction", [float("nan"), "0.2", True, 0.0, 1.0])
+def test_validation_fraction_that_is_not_a_fraction(tmp_path, fraction):
+    torch.save(torch.randn(6, 3), tmp_path / "d.pt")
+    with pytest.raises(DataError, match="validation fraction .* is not between 0 and 1"):
+        load_data(tmp_path / "d.pt", input_shape=None, val_fraction=fraction)
+
+
+@pytest.mark.parametrize("source", ["bad\0name.csv", "x" * 5000 + ".csv"])
+def test_data_paths_the_system_cannot_take(source):
+    with pytest.raises(DataError, match="cannot be used|does not exist"):
+        load_data(source, input_shape=None)
