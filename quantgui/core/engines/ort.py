@@ -78,6 +78,9 @@ def _session(model_bytes: bytes, threads: int, optimized_path: Path | None = Non
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # idle pool threads sleep instead of spinning: on a shared CPU spinning workers of every open
+    # session steal the cores from the GUI and from the model being timed beside them
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3  # errors only: no warning about saving the optimized graph
     if optimized_path is not None:
         options.optimized_model_filepath = str(optimized_path)
