@@ -17,6 +17,7 @@ import importlib.util
 import io
 import math
 import queue
+import sys
 import tempfile
 import threading
 import time
@@ -268,6 +269,22 @@ def _reader(batches: Iterator[torch.Tensor], total: int, events: queue.Queue,
     return Reader()
 
 
+class _QuietThread:
+    """stdout that drops what one thread writes: ORT's calibrators print() their progress,
+    which would land in the command line's JSON output."""
+
+    def __init__(self, target: Any, ident: int) -> None:
+        self._target, self._ident = target, ident
+
+    def write(self, text: str) -> int:
+        if threading.get_ident() == self._ident:
+            return len(text)
+        return self._target.write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
+
+
 def _calibrate_and_quantize(work: Any, batches: Iterator[torch.Tensor], total: int,
                             cancel: CancelToken) -> EventStream[None]:
     """Run ``work(reader)`` (a blocking quantize_static call) in a thread, yielding
@@ -278,11 +295,16 @@ def _calibrate_and_quantize(work: Any, batches: Iterator[torch.Tensor], total: i
     reader = _reader(batches, total, events, acks, cancel, stop)
 
     def target() -> None:
+        original = sys.stdout
+        sys.stdout = _QuietThread(original, threading.get_ident())
         try:
             work(reader)
             events.put(("done", None))
         except BaseException as error:  # noqa: BLE001 - handed to the event stream
             events.put(("error", error))
+        finally:
+            if isinstance(sys.stdout, _QuietThread):
+                sys.stdout = original
 
     thread = threading.Thread(target=target, name="quantgui-ort-calibration", daemon=True)
     thread.start()
@@ -463,9 +485,6 @@ class OnnxRuntimeEngine(Engine):
             return (f"The ONNX Runtime engine needs the {' and '.join(missing)} package(s): "
                     f"pip install {' '.join(missing)}")
         return None
-
-    def unsupported_reason(self, model: nn.Module, technique: str) -> str | None:
-        return super().unsupported_reason(model, technique)
 
     def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken
               ) -> EventStream[EngineBuild]:

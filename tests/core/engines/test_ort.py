@@ -171,3 +171,11 @@ def test_lstm_demo_quantizes_its_lstm_dynamically(built):
     lstm = run.record("lstm")
     assert lstm.quantized and lstm.quantized_type == "onnx::DynamicQuantizeLSTM"
     assert agreement(run.original, predict(run.build.quantized, run.inputs, 32)).sqnr_db >= 20
+
+
+def test_calibration_prints_nothing_to_stdout(capsys):
+    # ORT's histogram calibrators print() their progress; the CLI's JSON goes to stdout
+    drive(OnnxRuntimeEngine().build(load_demo("digits-mlp"),
+                                    recipe_for("static", observer="histogram",
+                                               calibration_batches=2), CancelToken()))
+    assert capsys.readouterr().out == ""
