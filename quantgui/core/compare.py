@@ -20,7 +20,26 @@ from quantgui.core.methods.common import engine_and_threads, evaluating
 from quantgui.core.pipeline import RunCache, RunResult, run
 from quantgui.core.recipes import Recipe
 
-SQNR_TOLERANCE_DB = 3.0  # an engine within this of the best agreement "keeps agreement"
+SQNR_TOLERANCE_DB = 3.0  # an engine within this of the best agreement "keeps agreement"...
+GOOD_ENOUGH_DB = 30.0  # ...and so does any above this: outputs differ by about 3 % or less
+
+
+def agreement_floor(best_sqnr_db: float, tolerance_db: float = SQNR_TOLERANCE_DB) -> float:
+    """The SQNR an engine needs to count as keeping agreement: within ``tolerance_db`` of the
+    best engine, but never more than GOOD_ENOUGH_DB (55 dB against 47 dB is no reason to
+    choose a slower engine)."""
+    return min(best_sqnr_db - tolerance_db, GOOD_ENOUGH_DB)
+
+
+def pick_engine(figures: dict[str, tuple[float, float]],
+                tolerance_db: float = SQNR_TOLERANCE_DB) -> str | None:
+    """The fastest engine that keeps agreement; ``figures``: name -> (median ms, SQNR dB)."""
+    scored = {name: sqnr for name, (_, sqnr) in figures.items() if not math.isnan(sqnr)}
+    if not scored:
+        return None
+    floor = agreement_floor(max(scored.values()), tolerance_db)
+    keeping = [name for name, sqnr in scored.items() if sqnr >= floor]
+    return min(keeping, key=lambda name: figures[name][0])
 
 
 @dataclass
@@ -78,19 +97,21 @@ class EngineComparison:
 def recommend(results: dict[str, RunResult], tolerance_db: float = SQNR_TOLERANCE_DB
               ) -> tuple[str | None, str]:
     """The fastest engine whose agreement is within ``tolerance_db`` of the best one."""
-    scored = {name: r.agreement.sqnr_db for name, r in results.items()
-              if not math.isnan(r.agreement.sqnr_db)}
-    if not scored:
+    figures = {name: (r.quantized.latency.median_ms, r.agreement.sqnr_db)
+               for name, r in results.items()}
+    fastest = pick_engine(figures, tolerance_db)
+    if fastest is None:
         return None, "No engine produced outputs that can be compared."
-    best = max(scored.values())
-    keeping = [name for name, sqnr in scored.items() if sqnr >= best - tolerance_db]
-    fastest = min(keeping, key=lambda name: results[name].quantized.latency.median_ms)
+    scored = {name: sqnr for name, (_, sqnr) in figures.items() if not math.isnan(sqnr)}
+    floor = agreement_floor(max(scored.values()), tolerance_db)
+    keeping = [name for name, sqnr in scored.items() if sqnr >= floor]
     result = results[fastest]
     speedup = result.original.latency.median_ms / result.quantized.latency.median_ms
     dropped = sorted(set(scored) - set(keeping))
     why = (f"{get_engine(fastest).title} is the fastest engine that keeps agreement "
-           f"({speedup:.2f}x float32 eager PyTorch, SQNR {result.agreement.sqnr_db:.1f} dB, "
-           f"within {tolerance_db:g} dB of the best).")
+           f"({speedup:.2f}x float32 eager PyTorch, SQNR {result.agreement.sqnr_db:.1f} dB; "
+           f"agreement kept: within {tolerance_db:g} dB of the best or above "
+           f"{GOOD_ENOUGH_DB:g} dB).")
     if dropped:
         why += " Left out for agreement: " + ", ".join(get_engine(n).title for n in dropped) + "."
     return fastest, why

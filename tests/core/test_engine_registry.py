@@ -97,3 +97,12 @@ def test_recommendation_is_the_fastest_within_tolerance_of_the_best_agreement():
     name, why = recommend(results)
     assert name == "onnxruntime"  # pt2e is faster but 20 dB worse
     assert "Left out for agreement" in why
+    # 55 dB against 47 dB is no reason to take a slower engine: above 30 dB agreement is kept
+    name, _ = recommend({"weight_only": fake_result(55.0, 100.0),
+                         "torch_ao": fake_result(47.0, 0.35)})
+    assert name == "torch_ao"
+    # within 3 dB of a poor best, the fastest wins; further away it does not
+    from quantgui.core.compare import pick_engine
+
+    assert pick_engine({"a": (2.0, 20.0), "b": (1.0, 17.5)}) == "b"
+    assert pick_engine({"a": (2.0, 20.0), "b": (1.0, 16.0)}) == "a"
