@@ -106,3 +106,21 @@ def test_recommendation_is_the_fastest_within_tolerance_of_the_best_agreement():
 
     assert pick_engine({"a": (2.0, 20.0), "b": (1.0, 17.5)}) == "b"
     assert pick_engine({"a": (2.0, 20.0), "b": (1.0, 16.0)}) == "a"
+
+
+def test_the_cli_saves_each_engine_in_its_own_format_and_loads_it_back(tmp_path, capsys):
+    from quantgui.cli import main
+
+    target = tmp_path / "model.onnx"
+    assert main(["quantize", "--model", "demo:digits-mlp", "--method", "static", "--engine",
+                 "onnxruntime", "--no-history", "--no-progress", "--save", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "Saved onnx" in out and "identical outputs" in out
+    import onnx
+
+    onnx.checker.check_model(onnx.load(str(target)))
+    # a format the engine does not write is refused before anything is written
+    assert main(["quantize", "--model", "demo:digits-mlp", "--method", "static", "--engine",
+                 "onnxruntime", "--no-history", "--no-progress", "--save",
+                 str(tmp_path / "m.pt"), "--format", "state_dict"]) == 2
+    assert not (tmp_path / "m.pt").exists()

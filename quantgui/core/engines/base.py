@@ -84,8 +84,10 @@ class Engine:
         """The quantized model in ``format`` (one of ``save_formats``), as the file's bytes."""
         raise NotImplementedError
 
-    def load_saved(self, path: Path, format: str) -> nn.Module:
-        """Load what ``save_bytes`` gave, as something that runs a float batch."""
+    def load_saved(self, path: Path, format: str, *, build: EngineBuild | None = None
+                   ) -> nn.Module:
+        """Load what ``save_bytes`` gave, as something that runs a float batch. ``build``
+        gives what the file does not hold (a state_dict's architecture)."""
         raise NotImplementedError
 
     def save_checked(self, result: RunResult, path: Path, format: str, *, staging: OutputBatch,
@@ -102,7 +104,7 @@ class Engine:
                                 f"Use {' or '.join(self.save_formats)}.")
         build = result.build
         written = staging.stage(path, self.save_bytes(build, format))
-        reloaded = self.load_saved(written, format)
+        reloaded = self.load_saved(written, format, build=build)
         with torch.inference_mode():
             expected = first_tensor(build.quantized(example)).float()
             actual = first_tensor(reloaded(example)).float()

@@ -60,6 +60,7 @@ INT8_OPS = {  # ops that compute in int8, before and after ORT's graph optimizat
     "DynamicQuantizeMatMul", "DynamicQuantizeLSTM", "MatMulIntegerToFloat", "QAttention",
     "QLinearAdd", "QLinearMul", "QLinearGlobalAveragePool", "QLinearConvTranspose",
 }
+CACHE_KEY = "onnxruntime:float-onnx"  # in the caller's what-if cache: (bytes, exporter, skipped)
 ERROR_SAMPLES = 32  # validation samples for the per-layer error (every activation is kept)
 ERROR_SOURCE = "onnxruntime qdq_loss_debug"
 
@@ -486,8 +487,8 @@ class OnnxRuntimeEngine(Engine):
                     f"pip install {' '.join(missing)}")
         return None
 
-    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken
-              ) -> EventStream[EngineBuild]:
+    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,
+              cache: dict | None = None) -> EventStream[EngineBuild]:
         reason = self.unavailable_reason() or self.unsupported_reason(loaded.model, recipe.method)
         if reason:
             raise RecipeError(reason, "Choose another engine.")
@@ -506,15 +507,24 @@ class OnnxRuntimeEngine(Engine):
             directory = Path(tmp)
             yield Progress("exporting", 0, 1)
             started = time.perf_counter()
-            float_bytes, exporter = export_onnx(model, data.example_batch(EXPORT_BATCH))
-            raw_path, float_path = directory / "exported.onnx", directory / "float.onnx"
-            raw_path.write_bytes(float_bytes)
-            skipped = _pre_process(raw_path, float_path)
-            if skipped:
-                float_path = raw_path
+            float_path = directory / "float.onnx"
+            reused = cache is not None and CACHE_KEY in cache
+            if reused:  # a what-if re-run on the same model: the float ONNX model is the same
+                float_bytes, exporter, skipped = cache[CACHE_KEY]
+                float_path.write_bytes(float_bytes)
+            else:
+                float_bytes, exporter = export_onnx(model, data.example_batch(EXPORT_BATCH))
+                raw_path = directory / "exported.onnx"
+                raw_path.write_bytes(float_bytes)
+                skipped = _pre_process(raw_path, float_path)
+                if skipped:
+                    float_path = raw_path
+                if cache is not None:
+                    cache[CACHE_KEY] = (float_path.read_bytes(), exporter, skipped)
             seconds["export"] = time.perf_counter() - started
             yield Progress("exporting", 1, 1)
-            yield LogMessage(f"Exported with {exporter}, opset {OPSET}"
+            yield LogMessage(("Reused the ONNX model exported" if reused else "Exported")
+                             + f" with {exporter}, opset {OPSET}"
                              + (f"; ORT pre-processing skipped ({skipped})." if skipped else "."))
             cancel.raise_if_cancelled()
             excluded = self._excluded_nodes(model, float_path, recipe.keep_float)
@@ -659,18 +669,17 @@ class OnnxRuntimeEngine(Engine):
                 "Use the PyTorch eager engine for this model.")
 
     # -- save and load back -----------------------------------------------------------
-    def save(self, build: EngineBuild, path: Path, format: str) -> None:
-        from quantgui.core.export import write_atomically
-
+    def save_bytes(self, build: EngineBuild, format: str) -> bytes:
         if format not in self.save_formats:
             raise RecipeError(f"The ONNX Runtime engine cannot save as '{format}'.",
                               "Save as onnx.")
         if not isinstance(build.artifact, bytes):
             raise QuantGUIError("This result holds no ONNX model to save.",
                                 "Run the quantization again with the ONNX Runtime engine.")
-        write_atomically(path, build.artifact)
+        return build.artifact
 
-    def load_saved(self, path: Path, format: str) -> nn.Module:
+    def load_saved(self, path: Path, format: str, *, build: EngineBuild | None = None
+                   ) -> nn.Module:
         from quantgui.core.limits import check_regular_file
         from quantgui.core.recipes import default_threads
 

@@ -25,7 +25,6 @@ import io
 import os
 import shutil
 import time
-import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -243,9 +242,6 @@ def state_dict_bytes(model: nn.Module) -> bytes:
     return buffer.getvalue()
 
 
-# the float model each saved file was written from, for ``load_saved(path, format)`` right
-# after ``save`` (weakly held: it lives as long as the EngineBuild that owns it)
-_saved_from: weakref.WeakValueDictionary[str, nn.Module] = weakref.WeakValueDictionary()
 
 
 class WeightOnlyEngine(Engine):
@@ -382,9 +378,7 @@ class WeightOnlyEngine(Engine):
                               "to keep in float.", "Use names from the Layers table.")
 
     # -- save and load back ------------------------------------------------------------------
-    def save(self, build: EngineBuild, path: Path, format: str) -> None:
-        from quantgui.core.files import write_atomically
-
+    def save_bytes(self, build: EngineBuild, format: str) -> bytes:
         if format not in self.save_formats:
             raise RecipeError(f"The {self.title} engine cannot save as '{format}'.",
                               "Save as state_dict.")
@@ -392,8 +386,7 @@ class WeightOnlyEngine(Engine):
         if not isinstance(build.artifact, bytes) or not isinstance(float_model, nn.Module):
             raise QuantGUIError("This result holds no weight-only model to save.",
                                 f"Run the quantization again with the {self.title} engine.")
-        write_atomically(path, build.artifact)
-        _saved_from[str(Path(path).resolve())] = float_model
+        return build.artifact
 
     def load_saved(self, path: Path, format: str, *,
                    build: EngineBuild | None = None) -> nn.Module:
@@ -402,14 +395,13 @@ class WeightOnlyEngine(Engine):
         The file is read with ``torch.load(weights_only=True)``: torchao registers its tensor
         subclasses (``Int8Tensor``, ...) as safe globals, so no arbitrary pickle runs. A
         state_dict holds no architecture: it comes from ``build`` (its float model), or from
-        the result this engine last saved to ``path`` in this process."""
+        the caller's own copy of the model."""
         from quantgui.core.limits import check_regular_file
 
         if format not in self.save_formats:
             raise RecipeError(f"The {self.title} engine cannot load '{format}'.",
                               "Load a state_dict saved by this engine.")
-        float_model = (build.extra.get("float_model") if build is not None
-                       else _saved_from.get(str(Path(path).resolve())))
+        float_model = build.extra.get("float_model") if build is not None else None
         if not isinstance(float_model, nn.Module):
             raise ModelError(
                 f"{path} holds weights only; the model's architecture is needed to load them.",

@@ -141,7 +141,7 @@ def test_onnx_round_trip_gives_identical_outputs(built, tmp_path):
     run = built("digits-cnn", "static")
     engine = OnnxRuntimeEngine()
     path = tmp_path / "model.onnx"
-    engine.save(run.build, path, "onnx")
+    path.write_bytes(engine.save_bytes(run.build, "onnx"))
     assert path.stat().st_size == run.build.size_bytes
     loaded = engine.load_saved(path, "onnx")
     with torch.inference_mode():
@@ -179,3 +179,17 @@ def test_calibration_prints_nothing_to_stdout(capsys):
                                     recipe_for("static", observer="histogram",
                                                calibration_batches=2), CancelToken()))
     assert capsys.readouterr().out == ""
+
+
+def test_what_if_rerun_reuses_the_export(built):
+    first = built("digits-mlp", "static")
+    cache: dict = {}
+    engine = OnnxRuntimeEngine()
+    drive(engine.build(first.loaded, recipe_for("static"), CancelToken(), cache))
+    assert cache
+    events: list = []
+    again = drive(engine.build(first.loaded, recipe_for("static", keep_float=("fc1",)),
+                               CancelToken(), cache), events.append)
+    assert any("Reused the ONNX model" in getattr(e, "text", "") for e in events)
+    assert not next(r for r in again.layers if r.name == "fc1").quantized
+    assert agreement(first.original, predict(again.quantized, first.inputs, 32)).sqnr_db >= 20
