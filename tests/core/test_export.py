@@ -74,14 +74,14 @@ def test_foreign_file_is_not_taken_for_a_quantized_model(tmp_path):
 
 CHILD = r"""
 import os, sys
-from quantgui.core import export
+from quantgui.core import files
 real_fsync = os.fsync
 def fsync_then_wait(fd):
     real_fsync(fd)
     print("written", flush=True)
     sys.stdin.read()  # blocks until the parent kills us: before the rename
-export.os.fsync = fsync_then_wait
-export.write_atomically(sys.argv[1], b"new" * 1_000_000)
+files.os.fsync = fsync_then_wait
+files.write_atomically(sys.argv[1], b"new" * 1_000_000)
 """
 
 
@@ -98,5 +98,7 @@ def test_a_kill_during_save_leaves_the_previous_file_intact(tmp_path):
         if child.poll() is None:
             child.kill()
     assert json.loads(target.read_text()) == {"version": "previous"}
-    write_atomically(target, b"{}")  # and the next save works
+    assert len(list(tmp_path.glob(".report.json.*.tmp"))) == 1  # the killed save's
+    write_atomically(target, b"{}")  # and the next save works, and cleans up after the kill
     assert target.read_text() == "{}"
+    assert not list(tmp_path.glob(".report.json.*.tmp"))
