@@ -1,0 +1,723 @@
+"""PyTorch compiled: torchao PT2E quantization, lowered by torch.compile (inductor, freezing).
+
+The model is captured with ``torch.export``, quantized with torchao's ``X86InductorQuantizer``
+(static and QAT) or torchao's ``Int8DynamicActivationInt8WeightConfig`` (dynamic), and compiled
+by inductor with freezing, which turns the quantize/dequantize patterns into oneDNN int8
+kernels. Without freezing there is no gain, and uncompiled PT2E is slower than float32
+(docs/quantization-notes). The engine's float32 reference is the same export, compiled the
+same way, so "what int8 gives on this runtime" is measured against its own float32.
+
+torchao is imported only inside functions: the registry imports this module to list engines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import importlib.metadata
+import importlib.util
+import io
+import logging
+import os
+import shutil
+import time
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import torch
+from torch import nn
+
+from quantgui.core.engines.base import Engine, EngineBuild
+from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
+from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
+from quantgui.core.export import write_atomically
+from quantgui.core.layers import LayerRecord, leaf_modules, type_name
+from quantgui.core.methods import training
+from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
+
+if TYPE_CHECKING:
+    from quantgui.core.demos import LoadedModel
+
+TORCHAO_SERIES = "0.18."  # torchao breaks APIs between minor releases: pinned to one
+EAGER_HINT = "Try the PyTorch eager engine (torch_ao), which does not need torch.export."
+
+# Dynamic technique: torchao's Int8DynamicActivationInt8WeightConfig (quantize_ + compile), not
+# the X86InductorQuantizer's dynamic config. Measured (2 threads, AVX512-VNNI, interleaved
+# rounds, torch 2.13 / torchao 0.18), latency against compiled float32 and SQNR against float:
+#   4 x Linear(1024), batch 1:  quantize_ 11.9x (35.4 dB), PT2E dynamic 1.4x (38.2 dB)
+#   4 x Linear(1024), batch 32: quantize_  8.8x (36.1 dB), PT2E dynamic 5.1x (37.7 dB)
+#   digits-mlp, batch 32:       quantize_ 0.83x (48.0 dB), PT2E dynamic 0.69x (52.5 dB)
+# Both are far above 20 dB; quantize_ is faster everywhere, and its per-row activation scales
+# keep each sample independent of the rest of its batch. It exports and saves as .pt2 too.
+DYNAMIC_PATH = "torchao Int8DynamicActivationInt8WeightConfig (quantize_) + torch.compile"
+
+_WEIGHTED_OPS = ("conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
+                 "conv_transpose3d", "linear", "matmul", "mm", "addmm", "bmm")
+
+
+def _unavailable() -> str | None:
+    """Cheap checks only (no torchao import): the registry calls this when menus are built."""
+    if importlib.util.find_spec("torchao") is None:
+        return ("torchao is not installed. Install it with: pip install 'torchao~=0.18.0' "
+                "(the version QuantGUI is tested with).")
+    try:
+        version = importlib.metadata.version("torchao")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    if not version.startswith(TORCHAO_SERIES):
+        return (f"torchao {version} is installed, but this engine is written for torchao "
+                f"{TORCHAO_SERIES}x (its APIs change between minor releases). Install it with: "
+                "pip install 'torchao~=0.18.0'.")
+    major_minor = tuple(int(p) for p in torch.__version__.split(".")[:2] if p.isdigit())
+    if major_minor < (2, 11):
+        return (f"torchao 0.18 needs torch 2.11 or newer for its kernels; this is torch "
+                f"{torch.__version__}. Upgrade torch.")
+    # inductor compiles C++ on the CPU; torch._inductor.config.cpp.cxx looks for $CXX or g++
+    compiler = os.environ.get("CXX") or "g++"
+    if shutil.which(compiler) is None:
+        return (f"torch.compile (inductor) needs a C++ compiler, and '{compiler}' was not "
+                "found. Install one (for example: apt install g++) or set CXX to its path.")
+    return None
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """torchao logs a warning per CUDA-only extension it cannot load on a CPU machine, and
+    torch.ao/torchao warn about deprecations on every call: none of it is the user's concern."""
+    logger = logging.getLogger("torchao")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", FutureWarning)
+            warnings.filterwarnings("ignore", category=UserWarning)
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text.splitlines()[0][:300] if text else ''}"
+
+
+@contextlib.contextmanager
+def _stage(what: str, hint: str, error_type: type[QuantGUIError] = QuantGUIError
+           ) -> Iterator[None]:
+    """Turn a failure of torch.export/torchao/inductor into an error naming the stage."""
+    try:
+        yield
+    except (QuantGUIError, Cancelled):
+        raise
+    except Exception as error:
+        raise error_type(f"{what}: {_first_line(error)}", hint) from error
+
+
+class FixedBatch(nn.Module):
+    """Runs a model compiled for one batch size on batches of any size.
+
+    inductor's int8 convolution breaks with a dynamic batch dimension in torch 2.13 (a stride
+    assertion in the qconv lowering on any batch but the first), and a compile per batch size
+    costs seconds. So each model is compiled once, for the recipe's batch size (the one latency
+    is measured at): a shorter batch is padded with zeros and the padding's outputs dropped, a
+    longer one runs in chunks. Samples do not interact: static scales are fixed, dynamic
+    activation scales are per row, batch-norm is folded. Calls run under inference_mode, so
+    the grad mode of the caller cannot trigger a recompilation either.
+    """
+
+    def __init__(self, compiled: nn.Module, batch_size: int) -> None:
+        super().__init__()
+        self.compiled = compiled
+        self.batch_size = batch_size
+
+    def forward(self, x: torch.Tensor) -> Any:
+        if x.shape[0] == self.batch_size and not x.is_inference():
+            with torch.inference_mode():
+                return self.compiled(x)
+        # dynamo guards on the input's dispatch keys: an inference tensor (made under
+        # inference_mode, as padding would be) recompiles, so chunks are made as normal tensors
+        with torch.inference_mode(False), torch.no_grad():
+            chunks = self._normal_batches(x)
+        with torch.inference_mode():
+            outputs = [_tree_map(lambda t, n=count: t[:n], self.compiled(chunk))
+                       for chunk, count in chunks]
+            if len(outputs) == 1:
+                return outputs[0]
+            return torch.utils._pytree.tree_map(
+                lambda *ts: torch.cat(ts) if isinstance(ts[0], torch.Tensor) else ts[0],
+                *outputs)
+
+    def _normal_batches(self, x: torch.Tensor) -> list[tuple[torch.Tensor, int]]:
+        """Chunks of exactly ``batch_size`` samples (the last padded with zeros) as normal
+        tensors, each with its count of real samples."""
+        size = self.batch_size
+        chunks = []
+        for start in range(0, max(1, x.shape[0]), size):
+            chunk = x[start:start + size]
+            count = chunk.shape[0]
+            if count < size:
+                chunk = torch.cat([chunk, chunk.new_zeros((size - count, *chunk.shape[1:]))])
+            else:
+                chunk = chunk.clone()
+            chunks.append((chunk, count))
+        return chunks
+
+
+def _tree_map(function: Any, value: Any) -> Any:
+    return torch.utils._pytree.tree_map(
+        lambda t: function(t) if isinstance(t, torch.Tensor) else t, value)
+
+
+def _batch_is_dynamic(program: torch.export.ExportedProgram) -> bool:
+    inputs = [n for n in program.graph.nodes if n.op == "placeholder"
+              and n.name in program.graph_signature.user_inputs]
+    value = inputs[0].meta.get("val") if inputs else None
+    return value is not None and value.ndim > 0 and isinstance(value.shape[0], torch.SymInt)
+
+
+def _export(model: nn.Module, example: torch.Tensor, strict: bool
+            ) -> torch.export.ExportedProgram:
+    """Export with the batch dimension dynamic where the model allows it (Dim.AUTO keeps it
+    fixed, without failing, where the model specialises on it)."""
+    batch = torch.export.Dim.AUTO
+    with _stage("torch.export could not capture the model", EAGER_HINT, ModelError):
+        return torch.export.export(model, (example,), dynamic_shapes=({0: batch},),
+                                   strict=strict)
+
+
+def _program_bytes(program: torch.export.ExportedProgram) -> bytes:
+    buffer = io.BytesIO()
+    with _stage("torch.export.save could not write the program",
+                "Report this model; the quantized model itself still runs."):
+        torch.export.save(program, buffer)
+    return buffer.getvalue()
+
+
+def _compile(module: nn.Module, batch: torch.Tensor) -> tuple[FixedBatch, float]:
+    """Compile with inductor freezing (weights become constants; the int8 patterns are fused
+    into oneDNN kernels) and run once, which is when compilation happens, so the config patch
+    must cover that call. (``torch.compile(options={"freezing": True})`` fails on the int8
+    patterns in torch 2.13: UnsupportedOperatorException onednn.qlinear_prepack.)"""
+    import torch._inductor.config as inductor_config
+
+    with _stage("torch.compile (inductor) could not compile the model",
+                "Try the PyTorch eager engine (torch_ao), or check that a C++ compiler works."), \
+            inductor_config.patch(freezing=True):
+        compiled = torch.compile(module, dynamic=False)
+        wrapped = FixedBatch(compiled, batch.shape[0])
+        started = time.perf_counter()
+        wrapped(batch)
+        return wrapped, time.perf_counter() - started
+
+
+def _drop_unused_state(graph: torch.fx.GraphModule) -> torch.fx.GraphModule:
+    """convert_pt2e folds int8 weights into new constants but keeps the float originals as
+    unused parameters, which torch.export would save too (the .pt2 came out larger than the
+    float one): drop every parameter and buffer no node reads."""
+    used = {str(node.target) for node in graph.graph.nodes if node.op == "get_attr"}
+    for kind in ("parameters", "buffers"):
+        for name, _ in list(getattr(graph, f"named_{kind}")()):
+            if name not in used:
+                owner_name, _, attribute = name.rpartition(".")
+                delattr(graph.get_submodule(owner_name) if owner_name else graph, attribute)
+    graph.delete_all_unused_submodules()
+    return graph
+
+
+def _leaf_names(model: nn.Module) -> set[str]:
+    return {name for name, _ in leaf_modules(model)}
+
+
+def _module_of(node: torch.fx.Node, names: set[str]) -> str | None:
+    """The innermost original module a graph node came from (``nn_module_stack``)."""
+    stack = node.meta.get("nn_module_stack")
+    if not stack:
+        return None
+    for path, _ in reversed(list(stack.values())):
+        name = _normalise_path(str(path))
+        if name in names:
+            return name
+    return None
+
+
+def _normalise_path(path: str) -> str:
+    # strict export writes "L['self'].block1[0]" or "L__self___block1_0"; non-strict "block1.0"
+    if path.startswith("L['self']"):
+        path = path[len("L['self']"):].lstrip(".")
+        for old, new in (("['", "."), ("']", ""), ("[", "."), ("]", "")):
+            path = path.replace(old, new)
+        path = path.replace("._modules.", ".").lstrip(".")
+    return path
+
+
+def _is_dequantize(node: Any) -> bool:
+    return (isinstance(node, torch.fx.Node) and node.op == "call_function"
+            and "dequantize" in str(node.target))
+
+
+def _graph_layer_records(original: nn.Module, graph: torch.fx.GraphModule, method: str,
+                         keep_float: tuple[str, ...]) -> list[LayerRecord]:
+    """One record per original leaf with weights: int8 when its op's weight is dequantized
+    from int8 (and, for static/QAT, its input too) in the converted graph."""
+    names = _leaf_names(original)
+    ops: dict[str, list[tuple[str, bool, bool]]] = {}
+    for node in graph.graph.nodes:
+        if node.op != "call_function":
+            continue
+        op = str(node.target).split(".")[-2] if "." in str(node.target) else str(node.target)
+        owner = _module_of(node, names)
+        if owner is None:
+            continue
+        weighted = op in _WEIGHTED_OPS
+        weight_int8 = weighted and len(node.args) > 1 and _is_dequantize(node.args[1])
+        input_int8 = weighted and bool(node.args) and _is_dequantize(node.args[0])
+        ops.setdefault(owner, []).append((op, weight_int8, input_int8))
+    records = []
+    previous_weighted: str | None = None
+    for name, module in leaf_modules(original):
+        if not any(True for _ in module.parameters(recurse=False)):
+            continue
+        found = ops.get(name, [])
+        weighted = [entry for entry in found if entry[0] in _WEIGHTED_OPS]
+        int8 = [entry for entry in weighted if entry[1]]
+        kept = any(name == k or name.startswith(k + ".") for k in keep_float)
+        if int8:
+            op, _, input_int8 = int8[0]
+            quantized_type = f"int8 aten.{op}"
+            note = ("int8 weights and activations" if input_int8
+                    else "int8 weights; activations stay float")
+            if method == "qat":
+                note += ", trained with fake quantization"
+            note += "; fused into oneDNN int8 kernels by inductor"
+            records.append(LayerRecord(name, type_name(module), quantized_type, True, note))
+            previous_weighted = name
+            continue
+        if kept:
+            note = "kept in float by request"
+        elif not found and isinstance(module, nn.modules.batchnorm._BatchNorm):
+            note = (f"folded into {previous_weighted}" if previous_weighted
+                    else "folded into the preceding convolution")
+        elif not found:
+            note = "not in the exported graph (folded or unused)"
+        elif weighted:
+            note = (f"no int8 pattern for {type(module).__name__} in {method} quantization on "
+                    "this engine; runs in float32 (compiled)")
+        else:
+            note = (f"no int8 kernel for {type(module).__name__} on this engine; runs in "
+                    "float32 (compiled)")
+        op_type = f"float32 aten.{weighted[0][0]}" if weighted else (
+            f"float32 aten.{found[0][0]}" if found else None)
+        records.append(LayerRecord(name, type_name(module), op_type, False, note))
+        if weighted:
+            previous_weighted = name
+    return records
+
+
+def _module_layer_records(original: nn.Module, quantized: nn.Module,
+                          keep_float: tuple[str, ...]) -> list[LayerRecord]:
+    """Records for a ``quantize_``d module: int8 where the weight became a torchao tensor."""
+    records = []
+    for name, module in leaf_modules(original):
+        if not any(True for _ in module.parameters(recurse=False)):
+            continue
+        after = quantized.get_submodule(name) if name else quantized
+        weight = getattr(after, "weight", None)
+        int8 = isinstance(weight, torch.Tensor) and type(weight).__module__.startswith("torchao")
+        if int8:
+            records.append(LayerRecord(
+                name, type_name(module), f"{type_name(after)} ({type(weight).__name__})", True,
+                "int8 weights; activations quantized per row at run time (torch._int_mm)"))
+            continue
+        if any(name == k or name.startswith(k + ".") for k in keep_float):
+            note = "kept in float by request"
+        elif isinstance(module, nn.Linear):
+            note = "not quantized by torchao; runs in float32 (compiled)"
+        else:
+            note = (f"dynamic quantization on this engine covers Linear layers only; "
+                    f"{type(module).__name__} runs in float32 (compiled)")
+        records.append(LayerRecord(name, type_name(module), type_name(after), False, note))
+    return records
+
+
+_pattern_cache: dict[tuple, torch.fx.GraphModule] = {}
+
+
+@contextlib.contextmanager
+def _fast_conv_bn_patterns() -> Iterator[None]:
+    """torchao's QAT conv-bn fusion (prepare) and folding (convert) strictly export its
+    replacement patterns for conv1d, conv2d and both transposed convs, on CPU and CUDA, at
+    every call: 96 exports in convert alone, measured 43 s for the digits CNN. Skip the conv
+    kinds the graph does not contain (and CUDA patterns: the model is on the CPU by then; a
+    CUDA graph still gets them), and keep each pattern graph for the rest of the process (they
+    depend only on their arguments)."""
+    from torchao.quantization.pt2e import qat_utils
+
+    originals = {name: getattr(qat_utils, name, None) for name in (
+        "_fuse_conv_bn_qat_helper", "_fold_conv_bn_qat_helper",
+        "_get_aten_graph_module_for_pattern")}
+    if any(value is None for value in originals.values()):
+        yield  # a torchao without these internals: run it as it is
+        return
+
+    def only_present(helper: Any) -> Any:
+        def run(m: torch.fx.GraphModule, conv_fn: Any, example_inputs: tuple, is_cuda: bool
+                ) -> torch.fx.GraphModule:
+            ops = {str(n.target).split(".")[1] for n in m.graph.nodes
+                   if n.op == "call_function" and str(n.target).startswith("aten.")}
+            on_cuda = any(t.is_cuda for t in m.parameters()) or any(
+                t.is_cuda for t in m.buffers())
+            if conv_fn.__name__ not in ops or (is_cuda and not on_cuda):
+                return m
+            return helper(m, conv_fn, example_inputs, is_cuda=is_cuda)
+        return run
+
+    build_pattern = originals["_get_aten_graph_module_for_pattern"]
+
+    def cached_pattern(pattern: Any, example_inputs: tuple, is_cuda: bool = False,
+                       **kwargs: Any) -> torch.fx.GraphModule:
+        def describe(value: Any) -> Any:
+            return (tuple(value.shape), value.dtype) if isinstance(value, torch.Tensor) else value
+        function = getattr(pattern, "fn", pattern)  # torchao wraps some in a WrapperModule
+        code = getattr(function, "__code__", None)
+        if code is None:
+            return build_pattern(pattern, example_inputs, is_cuda, **kwargs)
+        cells = tuple(describe(c.cell_contents) for c in function.__closure__ or ())
+        key = (code, cells, tuple(describe(x) for x in example_inputs), is_cuda,
+               tuple(sorted((k, describe(v)) for k, v in kwargs.items())))
+        if key not in _pattern_cache:
+            _pattern_cache[key] = build_pattern(pattern, example_inputs, is_cuda, **kwargs)
+        return copy.deepcopy(_pattern_cache[key])
+
+    qat_utils._fuse_conv_bn_qat_helper = only_present(originals["_fuse_conv_bn_qat_helper"])
+    qat_utils._fold_conv_bn_qat_helper = only_present(originals["_fold_conv_bn_qat_helper"])
+    qat_utils._get_aten_graph_module_for_pattern = cached_pattern
+    try:
+        yield
+    finally:
+        for name, value in originals.items():
+            setattr(qat_utils, name, value)
+
+
+def _quantizer(recipe: Recipe, qat: bool) -> Any:
+    """An X86InductorQuantizer set up from the recipe."""
+    import dataclasses
+
+    import torchao.quantization.pt2e as pt2e
+    import torchao.quantization.pt2e.quantizer.x86_inductor_quantizer as xiq
+
+    class Quantizer(xiq.X86InductorQuantizer):
+        def annotate(self, model: torch.fx.GraphModule) -> torch.fx.GraphModule:
+            # A module set to None (keep float) keeps an empty annotation, which makes
+            # prepare_qat_pt2e's conv-bn fusion fail with an IndexError (torchao 0.18): an
+            # empty annotation means "not quantized", as does none.
+            model = super().annotate(model)
+            for node in model.graph.nodes:
+                annotation = node.meta.get("quantization_annotation")
+                if (annotation is not None and not annotation.input_qspec_map
+                        and annotation.output_qspec is None):
+                    del node.meta["quantization_annotation"]
+            return model
+
+    reduce_range = bool(getattr(recipe, "effective_reduce_range", False))
+    config = xiq.get_default_x86_inductor_quantization_config(is_qat=qat,
+                                                              reduce_range=reduce_range)
+    if isinstance(recipe, StaticRecipe):
+        observer = {"minmax": pt2e.MinMaxObserver,
+                    "moving_average_minmax": pt2e.MovingAverageMinMaxObserver,
+                    "histogram": pt2e.HistogramObserver}[recipe.observer]
+        activation = dataclasses.replace(
+            config.input_activation,
+            observer_or_fake_quant_ctr=observer.with_args(eps=2**-12))
+        weight = config.weight
+        if not recipe.per_channel:
+            weight = dataclasses.replace(
+                weight, qscheme=torch.per_tensor_symmetric, ch_axis=None,
+                observer_or_fake_quant_ctr=pt2e.MinMaxObserver.with_args(eps=2**-12))
+        config = dataclasses.replace(config, input_activation=activation,
+                                     output_activation=activation, weight=weight)
+    quantizer = Quantizer()
+    quantizer.set_global(config)
+    for name in recipe.keep_float:
+        quantizer.set_module_name_qconfig(name, None)
+    return quantizer
+
+
+class Pt2eEngine(Engine):
+    name = "pt2e"
+    title = "PyTorch compiled (PT2E + inductor)"
+    description = ("torchao PT2E quantization, compiled by torch.compile (inductor, freezing) "
+                   "into oneDNN int8 kernels: where PyTorch users deploy. Compilation takes "
+                   "seconds and is reported apart from latency.")
+    techniques = ("dynamic", "static", "qat")
+    save_formats = ("pt2",)
+
+    def unavailable_reason(self) -> str | None:
+        return _unavailable()
+
+    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken
+              ) -> EventStream[EngineBuild]:
+        reason = _unavailable()
+        if reason is not None:
+            raise RecipeError(f"The {self.title} engine is not available: {reason}")
+        threads = torch.get_num_threads()
+        # inductor's C++ kernels are generated for the thread count at compile time
+        torch.set_num_threads(recipe.threads)
+        try:
+            with _quiet():
+                import torchao.quantization.pt2e  # noqa: F401 - registers the q/dq ops
+            if isinstance(recipe, DynamicRecipe):
+                built = yield from self._dynamic(loaded, recipe, cancel)
+            elif isinstance(recipe, QatRecipe):
+                built = yield from self._qat(loaded, recipe, cancel)
+            elif isinstance(recipe, StaticRecipe):
+                built = yield from self._static(loaded, recipe, cancel)
+            else:
+                raise RecipeError(f"The {self.title} engine does not implement "
+                                  f"{recipe.method} quantization.",
+                                  f"Choose one of: {', '.join(self.techniques)}.")
+        finally:
+            torch.set_num_threads(threads)
+        return built
+
+    # --- shared steps ---------------------------------------------------------------------
+    def _float_reference(self, program: torch.export.ExportedProgram, batch: torch.Tensor,
+                         seconds: dict[str, float]) -> tuple[FixedBatch, int]:
+        with _quiet():
+            reference, seconds["compile_float"] = _compile(program.module(), batch)
+        return reference, len(_program_bytes(program))
+
+    def _export_eval(self, model: nn.Module, example: torch.Tensor, seconds: dict[str, float],
+                     strict: bool = False) -> torch.export.ExportedProgram:
+        started = time.perf_counter()
+        with _quiet():
+            program = _export(model.eval(), example, strict)
+        seconds["export"] = seconds.get("export", 0.0) + time.perf_counter() - started
+        return program
+
+    def _finish(self, loaded: LoadedModel, recipe: Recipe, converted: nn.Module,
+                program: torch.export.ExportedProgram, batch: torch.Tensor,
+                example: torch.Tensor, seconds: dict[str, float], strict: bool,
+                layers: list[LayerRecord], extra: dict[str, Any]
+                ) -> EventStream[EngineBuild]:
+        """Compile the quantized model and its float32 reference, measure their .pt2 sizes."""
+        yield Progress("compiling", 0, 2)
+        with _quiet():
+            quantized, seconds["compile"] = _compile(converted, batch)
+        yield Progress("compiling", 1, 2)
+        reference, reference_size = self._float_reference(program, batch, seconds)
+        yield Progress("compiling", 2, 2)
+        with _quiet():
+            artifact = _export(converted, example, strict)
+        size = len(_program_bytes(artifact))
+        dynamic = _batch_is_dynamic(artifact)
+        notes = {name: "kept in float by request" for name in recipe.keep_float}
+        yield LogMessage(
+            f"Compiled by inductor in {seconds['compile']:.1f} s (float32 reference "
+            f"{seconds['compile_float']:.1f} s), for batches of {batch.shape[0]}: other batch "
+            "sizes are padded or split, never recompiled. The saved .pt2 program takes "
+            + ("any batch size." if dynamic else
+               f"only batches of {example.shape[0]} (the model fixes its batch size)."))
+        extra = {"compiled_batch_size": int(batch.shape[0]), "dynamic_batch": dynamic,
+                 "export_strict": strict, "threads": recipe.threads, **extra}
+        return EngineBuild(quantized=quantized, size_bytes=size, reference=reference,
+                           reference_size_bytes=reference_size, prepare_seconds=seconds,
+                           notes=notes, layers=layers, artifact=artifact, extra=extra)
+
+    @staticmethod
+    def _examples(loaded: LoadedModel, recipe: Recipe) -> tuple[torch.Tensor, torch.Tensor]:
+        """The latency batch (compiled for) and an export example of at least 2 samples, so
+        that export does not specialise the batch dimension to 1."""
+        data = loaded.data
+        return data.example_batch(recipe.batch_size), data.example_batch(
+            max(2, recipe.batch_size))
+
+    def _prepare(self, work: nn.Module, example: torch.Tensor, recipe: Recipe, qat: bool,
+                 seconds: dict[str, float]
+                 ) -> tuple[torch.fx.GraphModule, bool, torch.export.ExportedProgram]:
+        """Export and prepare; some convnets only prepare from a strict export ("Input
+        partition has more than one output node"), so a failed prepare retries strict."""
+        from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e, prepare_qat_pt2e
+
+        prepare = prepare_qat_pt2e if qat else prepare_pt2e
+        failure: BaseException | None = None
+        for strict in (False, True):
+            started = time.perf_counter()
+            with _quiet():
+                program = _export(copy.deepcopy(work), example, strict)
+            seconds["export"] = seconds.get("export", 0.0) + time.perf_counter() - started
+            try:
+                with _quiet(), _fast_conv_bn_patterns():
+                    return prepare(program.module(), _quantizer(recipe, qat)), strict, program
+            except Exception as error:  # noqa: BLE001 - retried strict, then reported
+                failure = error
+        assert failure is not None
+        raise QuantGUIError(
+            f"torchao could not prepare the exported model for quantization: "
+            f"{_first_line(failure)}", EAGER_HINT) from failure
+
+    # --- techniques ------------------------------------------------------------------------
+    def _static(self, loaded: LoadedModel, recipe: StaticRecipe, cancel: CancelToken
+                ) -> EventStream[EngineBuild]:
+        from torchao.quantization.pt2e.quantize_pt2e import convert_pt2e
+
+        cancel.raise_if_cancelled()
+        seconds: dict[str, float] = {}
+        batch, example = self._examples(loaded, recipe)
+        batches = list(loaded.data.train_batches(recipe.batch_size))[:recipe.calibration_batches]
+        yield Progress("preparing", 0, len(batches))
+        work = copy.deepcopy(loaded.model).cpu().eval()
+        prepared, strict, program = self._prepare(work, example, recipe, False, seconds)
+        started = time.perf_counter()
+        with torch.no_grad(), _quiet(), _stage("Calibration failed", EAGER_HINT):
+            for index, calibration in enumerate(batches, start=1):
+                cancel.raise_if_cancelled()
+                prepared(calibration)
+                yield Progress("calibrating", index, len(batches))
+        seconds["calibrate"] = time.perf_counter() - started
+        cancel.raise_if_cancelled()
+        yield Progress("converting", 0, 1)
+        started = time.perf_counter()
+        with _quiet(), _stage("torchao could not convert the calibrated model", EAGER_HINT):
+            converted = _drop_unused_state(convert_pt2e(prepared))
+        seconds["convert"] = time.perf_counter() - started
+        yield Progress("converting", 1, 1)
+        layers = _graph_layer_records(loaded.model, converted, "static", recipe.keep_float)
+        cancel.raise_if_cancelled()
+        # the float reference comes from the same capture as the quantized model
+        return (yield from self._finish(loaded, recipe, converted, program, batch,
+                                        example, seconds, strict, layers,
+                                        {"quantizer": "X86InductorQuantizer"}))
+
+    def _dynamic(self, loaded: LoadedModel, recipe: DynamicRecipe, cancel: CancelToken
+                 ) -> EventStream[EngineBuild]:
+        from torchao.quantization import Int8DynamicActivationInt8WeightConfig, quantize_
+
+        if recipe.dtype != "int8":
+            raise RecipeError(f"The {self.title} engine quantizes dynamically to int8 only.",
+                              "Choose the int8 weight type, or the PyTorch eager engine.")
+        cancel.raise_if_cancelled()
+        seconds: dict[str, float] = {}
+        batch, example = self._examples(loaded, recipe)
+        yield Progress("converting", 0, 1)
+        work = copy.deepcopy(loaded.model).cpu().eval()
+        program = self._export_eval(copy.deepcopy(work), example, seconds)
+        skipped = [t for t in recipe.layer_types if t != "Linear"]
+        if skipped:
+            yield LogMessage(f"The {self.title} engine quantizes Linear layers dynamically; "
+                             f"{', '.join(skipped)} stay float32 (compiled).", "warning")
+
+        def chosen(module: nn.Module, name: str) -> bool:
+            return ("Linear" in recipe.layer_types and isinstance(module, nn.Linear)
+                    and not any(name == k or name.startswith(k + ".")
+                                for k in recipe.keep_float))
+
+        started = time.perf_counter()
+        with _quiet(), _stage("torchao could not quantize the model", EAGER_HINT):
+            quantize_(work, Int8DynamicActivationInt8WeightConfig(), filter_fn=chosen)
+        seconds["convert"] = time.perf_counter() - started
+        yield Progress("converting", 1, 1)
+        layers = _module_layer_records(loaded.model, work, recipe.keep_float)
+        cancel.raise_if_cancelled()
+        return (yield from self._finish(loaded, recipe, work, program, batch, example, seconds,
+                                        False, layers, {"dynamic_path": DYNAMIC_PATH}))
+
+    def _qat(self, loaded: LoadedModel, recipe: QatRecipe, cancel: CancelToken
+             ) -> EventStream[EngineBuild]:
+        import torchao.quantization.pt2e as pt2e
+        from torchao.quantization.pt2e import export_utils
+        from torchao.quantization.pt2e.quantize_pt2e import convert_pt2e
+
+        cancel.raise_if_cancelled()
+        data = loaded.data
+        kind = training.loss_kind(recipe, data)
+        device = torch.device(recipe.device)
+        if device.type == "cuda" and not torch.cuda.is_available():
+            raise RecipeError("QAT on cuda was chosen, but this machine has no usable CUDA GPU.",
+                              "Choose the cpu device.")
+        seconds: dict[str, float] = {}
+        batch, example = self._examples(loaded, recipe)
+        yield Progress("preparing", 0, 1)
+        original = copy.deepcopy(loaded.model).cpu().eval()
+        teacher = training.Teacher.of(original, data, recipe.batch_size) \
+            if kind == "distillation" else None
+        reference_program = self._export_eval(original, example, seconds)
+        # QAT captures the model in training mode: batch-norm and dropout as they train
+        work = copy.deepcopy(loaded.model).cpu().train()
+        prepared, strict, _ = self._prepare(work, example, recipe, True, seconds)
+        prepared.to(device)
+        pt2e.move_exported_model_to_train(prepared)
+        yield Progress("preparing", 1, 1)
+        if device.type == "cuda":
+            yield LogMessage(f"Training on {torch.cuda.get_device_name(device)}; the model "
+                             "moves to the CPU before convert (int8 kernels are CPU-only).")
+        # torchao has no public freeze_bn_stats for exported graphs: its private rewrite puts
+        # batch-norm alone in eval mode (the next move to train undoes it, as at epoch start)
+        replace_bn = getattr(export_utils, "_replace_batchnorm", None)
+        hooks = training.TrainingHooks(
+            train=pt2e.move_exported_model_to_train, eval=pt2e.move_exported_model_to_eval,
+            enable_observers=lambda m: m.apply(pt2e.enable_observer),
+            disable_observers=lambda m: m.apply(pt2e.disable_observer),
+            freeze_bn=None if replace_bn is None else
+            lambda m: replace_bn(m, train_to_eval=True))
+        if recipe.freeze_bn_epoch is not None and replace_bn is None:
+            yield LogMessage("This torchao cannot freeze batch-norm statistics in an exported "
+                             "graph; they keep updating.", "warning")
+        parameters = [p for p in prepared.parameters() if p.requires_grad]
+        optimizer = training.make_optimizer(parameters, recipe)
+        started = time.perf_counter()
+        with _quiet(), _stage("QAT training failed", EAGER_HINT):
+            history = yield from training.fine_tune(prepared, data, recipe, cancel, device,
+                                                    kind, teacher, hooks, optimizer)
+        seconds["train"] = time.perf_counter() - started
+        cancel.raise_if_cancelled()
+        yield Progress("converting", 0, 1)
+        started = time.perf_counter()
+        # convert on CUDA fails (Unsupported qscheme: per_channel_affine): move to the CPU first
+        prepared = prepared.cpu()
+        pt2e.move_exported_model_to_eval(prepared)
+        with _quiet(), _fast_conv_bn_patterns(), \
+                _stage("torchao could not convert the trained model", EAGER_HINT):
+            converted = _drop_unused_state(convert_pt2e(prepared))
+            pt2e.move_exported_model_to_eval(converted)
+        seconds["convert"] = time.perf_counter() - started
+        yield Progress("converting", 1, 1)
+        layers = _graph_layer_records(loaded.model, converted, "qat", recipe.keep_float)
+        built = yield from self._finish(loaded, recipe, converted, reference_program, batch,
+                                        example, seconds, strict, layers,
+                                        {"quantizer": "X86InductorQuantizer (QAT)"})
+        built.training = history
+        return built
+
+    # --- saving ----------------------------------------------------------------------------
+    def save(self, build: EngineBuild, path: Path, format: str) -> None:
+        if format != "pt2":
+            raise RecipeError(f"The {self.title} engine saves .pt2 programs, not '{format}'.",
+                              "Choose the pt2 format.")
+        if not isinstance(build.artifact, torch.export.ExportedProgram):
+            raise QuantGUIError("This result has no exported program to save.",
+                                "Run the quantization again with this engine.")
+        write_atomically(path, _program_bytes(build.artifact))
+
+    def load_saved(self, path: Path, format: str) -> nn.Module:
+        """Only for files QuantGUI wrote: ``torch.export.load`` unpickles parts of the archive
+        and is not safe on files from elsewhere (torch 2.13)."""
+        if format != "pt2":
+            raise RecipeError(f"The {self.title} engine loads .pt2 programs, not '{format}'.")
+        with _quiet():
+            import torchao.quantization  # noqa: F401 - registers the ops the program calls
+            import torchao.quantization.pt2e  # noqa: F401
+
+            with _stage(f"torch.export.load could not read {path}",
+                        "Save the model again; the file may be incomplete or from another "
+                        "torch version."):
+                program = torch.export.load(path)
+        module = program.module()
+        if _batch_is_dynamic(program):
+            return module
+        inputs = [n for n in program.graph.nodes if n.op == "placeholder"
+                  and n.name in program.graph_signature.user_inputs]
+        return FixedBatch(module, int(inputs[0].meta["val"].shape[0]))
+
