@@ -243,8 +243,6 @@ def state_dict_bytes(model: nn.Module) -> bytes:
     return buffer.getvalue()
 
 
-
-
 class WeightOnlyEngine(Engine):
     name: ClassVar[str] = "weight_only"
     title: ClassVar[str] = "torchao weight-only"
