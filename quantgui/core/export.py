@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import io
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ import torch
 from torch import nn
 
 from quantgui.core.data import DataBundle
+from quantgui.core.engines.base import SaveCheck as SaveCheck  # re-exported
 from quantgui.core.errors import ModelError, QuantGUIError
 from quantgui.core.events import CancelToken, drive
 from quantgui.core.files import OutputBatch
@@ -41,26 +41,6 @@ def _bytes_of(save_fn: Any, obj: Any) -> bytes:
     buffer = io.BytesIO()
     save_fn(obj, buffer)
     return buffer.getvalue()
-
-
-@dataclass
-class SaveCheck:
-    """What loading the saved file back gave, compared with the model in memory."""
-
-    path: Path
-    format: str
-    size_bytes: int
-    max_abs_difference: float
-
-    @property
-    def identical(self) -> bool:
-        return self.max_abs_difference == 0.0
-
-    def describe(self) -> str:
-        verdict = ("identical outputs" if self.identical
-                   else f"maximum output difference {self.max_abs_difference:.3g}")
-        return f"Saved {self.format} to {self.path} ({self.size_bytes} bytes); loaded back: " \
-               f"{verdict}."
 
 
 def _outputs(model: nn.Module, batch: torch.Tensor) -> torch.Tensor:

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
     from quantgui.core.demos import LoadedModel
     from quantgui.core.events import CancelToken, EventStream
-    from quantgui.core.export import SaveCheck
     from quantgui.core.files import OutputBatch
     from quantgui.core.layers import LayerRecord
     from quantgui.core.pipeline import RunResult
@@ -49,6 +48,26 @@ class EngineBuild:
     artifact: Any = None  # what ``save`` writes: an ExportedProgram, ONNX bytes, a module
     observed_model: nn.Module | None = None  # torch.ao: calibrated graph for the numeric suite
     extra: dict[str, Any] = field(default_factory=dict)  # engine-specific facts for the report
+
+
+@dataclass
+class SaveCheck:
+    """What loading the saved file back gave, compared with the model in memory."""
+
+    path: Path
+    format: str
+    size_bytes: int
+    max_abs_difference: float
+
+    @property
+    def identical(self) -> bool:
+        return self.max_abs_difference == 0.0
+
+    def describe(self) -> str:
+        verdict = ("identical outputs" if self.identical
+                   else f"maximum output difference {self.max_abs_difference:.3g}")
+        return f"Saved {self.format} to {self.path} ({self.size_bytes} bytes); loaded back: " \
+               f"{verdict}."
 
 
 class Engine:
@@ -97,7 +116,6 @@ class Engine:
         import torch
 
         from quantgui.core.errors import QuantGUIError
-        from quantgui.core.export import SaveCheck
 
         if format not in self.save_formats:
             raise QuantGUIError(f"The {self.title} engine cannot save as '{format}'.",
