@@ -101,3 +101,13 @@ def quantize_job(loaded: Any, recipe: Any, cache: Any = None) -> JobFn:
         return pipeline.run(loaded, recipe, cancel, cache=cache)
 
     return job
+
+
+def compare_engines_job(loaded: Any, recipe: Any, names: list[str] | None = None) -> JobFn:
+    """``recipe`` on every engine (or ``names``); returns a ``core.compare.EngineComparison``."""
+    def job(cancel: CancelToken):
+        from quantgui.core.compare import compare_engines
+
+        return compare_engines(loaded, recipe, cancel, names)
+
+    return job

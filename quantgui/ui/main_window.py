@@ -33,6 +33,7 @@ from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import theme
 from quantgui.ui.code_view import CodeView
 from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
+from quantgui.ui.engines_panel import EnginesPanel, tr_engine
 from quantgui.ui.history_panel import HistoryPanel
 from quantgui.ui.i18n import LANGUAGES
 from quantgui.ui.layers_panel import LayersPanel
@@ -55,7 +56,9 @@ OPEN_MODEL = "__open__"
 
 class MainWindow(QMainWindow):
     model_loaded = Signal()
-    run_finished = Signal(str)  # "finished", "cancelled" or "failed"
+    # "finished", "cancelled" or "failed"; "compared" ends a Compare engines job (whose runs
+    # are not self.result: listeners acting on "finished" must not see them)
+    run_finished = Signal(str)
 
     def __init__(self, demo: str | None = None, method: str | None = None,
                  load_now: bool = False) -> None:
@@ -73,6 +76,10 @@ class MainWindow(QMainWindow):
         if self._method not in technique_names():
             self._method = technique_names()[0]
         self._progress_total_steps = 0
+        self._job_kind = "quantize"  # or "engines": what self.runner is running
+        self._engine_names: list[str] = []  # the engines a comparison goes through
+        self._engine_index = 0
+        self.comparison_report: dict | None = None  # the last engine comparison
 
         self.loader = JobRunner(self, "load")
         self.loader.finished.connect(self._on_loaded)
@@ -189,7 +196,14 @@ class MainWindow(QMainWindow):
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop the run; the model is left as it was (Esc)."))
         self.cancel_button.clicked.connect(self.cancel_run)
+        self.compare_button = QPushButton(self.tr("Compare engines"), panel)
+        self.compare_button.setAccessibleName(self.tr("Compare engines"))
+        self.compare_button.setToolTip(self.tr("Quantize with these settings on every engine "
+                                               "available here, time them together and "
+                                               "recommend one (Ctrl+Shift+R)."))
+        self.compare_button.clicked.connect(lambda: self.compare_engines())
         buttons.addWidget(self.quantize_button, 2)
+        buttons.addWidget(self.compare_button, 2)
         buttons.addWidget(self.cancel_button, 1)
         layout.addLayout(buttons)
 
@@ -239,6 +253,9 @@ class MainWindow(QMainWindow):
         self.tab_names["history"] = self.tr("History")
         self.tabs.addTab(self.code_view, self.tab_names["code"])
         self.tabs.addTab(self.history_panel, self.tab_names["history"])
+        self.engines_panel = EnginesPanel(self.tabs)  # Compare engines: one row per engine
+        self.tab_names["engines"] = self.tr("Engines")
+        self.tabs.addTab(self.engines_panel, self.tab_names["engines"])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -264,7 +281,14 @@ class MainWindow(QMainWindow):
         self.cancel_action = QAction(self.tr("&Cancel"), self)
         self.cancel_action.setShortcut(QKeySequence("Esc"))
         self.cancel_action.triggered.connect(self.cancel_run)
+        self.compare_action = QAction(self.tr("Compare &engines"), self)
+        self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.compare_action.setToolTip(self.tr("Run these settings on every engine and "
+                                               "recommend the fastest that keeps agreement."))
+        self.compare_action.setStatusTip(self.compare_action.toolTip())
+        self.compare_action.triggered.connect(lambda: self.compare_engines())
         run_menu.addAction(self.quantize_action)
+        run_menu.addAction(self.compare_action)
         run_menu.addAction(self.cancel_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -328,6 +352,8 @@ class MainWindow(QMainWindow):
         self._demo = name
         self.quantize_button.setEnabled(False)
         self.quantize_action.setEnabled(False)
+        self.compare_button.setEnabled(False)
+        self.compare_action.setEnabled(False)
         self.model_combo.setEnabled(False)
         self.model_summary.setText(self.tr("Loading…"))
         self.statusBar().showMessage(self.tr("Loading {name}…").format(name=name))
@@ -352,6 +378,8 @@ class MainWindow(QMainWindow):
         self.result = None
         self.comparison.clear()
         self.outputs.clear()
+        self.engines_panel.clear()
+        self.comparison_report = None
         self.training.reset(self.summary.accuracy)
         self.log.append(self.tr("Loaded {name}: {source}.").format(name=self.loaded.name,
                                                                  source=self.loaded.source))
@@ -425,6 +453,8 @@ class MainWindow(QMainWindow):
         can_run = ready and not running and not self._recipe_error
         self.quantize_button.setEnabled(can_run)
         self.quantize_action.setEnabled(can_run)
+        self.compare_button.setEnabled(can_run)
+        self.compare_action.setEnabled(can_run)
         self.cancel_button.setEnabled(running)
         self.cancel_action.setEnabled(running)
         self.model_combo.setEnabled(ready and not running)
@@ -473,6 +503,99 @@ class MainWindow(QMainWindow):
         self.runner.start(quantize_job(self.loaded, recipe, cache=self.layers_panel.cache))
         self._set_running(True)
 
+    def compare_engines(self, names: list[str] | None = None) -> None:
+        """The settings' technique on every engine (or ``names``), in the worker thread."""
+        from quantgui.core.engines import engine_names
+        from quantgui.core.errors import QuantGUIError
+        from quantgui.jobs.tasks import compare_engines_job
+
+        if self.runner.is_running() or self.loaded is None or self.loader.is_running():
+            return
+        try:
+            recipe = self.settings_panel.recipe()
+            recipe.check_runnable()
+        except (QuantGUIError, ValueError):
+            self._validate()
+            return
+        recipe = self.layers_panel.recipe_for_run(recipe)  # same layers kept float as Quantize
+        # the last quantize result and comparison stay shown until this one finishes
+        self._job_kind = "engines"
+        self._engine_names = list(names) if names else engine_names()
+        self._engine_index = 0
+        self.progress.setRange(0, 0)
+        self.stage_label.setText(self.tr("Starting…"))
+        self.log.append(self.tr("Compare engines: {recipe}").format(
+            recipe=recipe.to_json().replace("\n", " ")))
+        self.statusBar().showMessage(self.tr("Comparing engines on {name} ({method})…").format(
+            name=self.loaded.name, method=self.method_titles[recipe.method]))
+        self._elapsed.start()
+        self._clock.start()
+        gc.freeze()  # as in start_run: no full collections while the job runs
+        self.runner.start(compare_engines_job(self.loaded, recipe, names))
+        self._set_running(True)
+
+    def _engine_progress(self, last: Any) -> None:
+        """'Engine 2/4: ONNX Runtime — Calibrating 3/8', and one bar over all engines."""
+        count = max(len(self._engine_names), 1)
+        index = min(self._engine_index, count)
+        if index >= count:  # every engine built: the common timing rounds
+            self.progress.setRange(0, 0)
+            self.stage_label.setText(self.tr("Timing all engines together…"))
+            return
+        from quantgui.core.events import Progress, TrainStep
+
+        fraction = 0.0
+        text = self.tr("Engine {index}/{count}: {engine}").format(
+            index=index + 1, count=count,
+            engine=tr_engine(self._engine_title(self._engine_names[index])))
+        if isinstance(last, TrainStep):  # QAT: the steps of all epochs
+            steps = max(last.epochs * last.steps_per_epoch, 1)
+            fraction = min(((last.epoch - 1) * last.steps_per_epoch + last.step) / steps, 1.0)
+            text += " — " + self.tr("epoch {epoch}/{epochs}").format(epoch=last.epoch,
+                                                                     epochs=last.epochs)
+        elif isinstance(last, Progress) and last.stage != "engines":
+            fraction = min(last.current / last.total, 1.0) if last.total else 0.0
+            text += f" — {self._stage_word(last.stage).lower()} {last.current}/{last.total}"
+        self.progress.setRange(0, 100 * count)
+        self.progress.setValue(int(100 * (index + fraction)))
+        self.stage_label.setText(text)
+
+    @staticmethod
+    def _engine_title(name: str) -> str:
+        from quantgui.core.engines import get_engine
+
+        try:
+            return get_engine(name).title
+        except Exception:  # noqa: BLE001 - the core reports an unknown engine itself
+            return name
+
+    def _on_engines_compared(self, comparison: Any) -> None:
+        from quantgui.core.history import json_safe
+
+        self._end_run(self.tr("Done"))
+        report = json_safe(comparison.to_report())
+        self.comparison_report = report
+        self.engines_panel.show_comparison(report, self.method_titles[comparison.method])
+        self.tabs.setCurrentWidget(self.engines_panel)
+        added = 0
+        for result in comparison.results.values():  # each engine is a run of its own
+            try:
+                self.history_panel.add_report(result.to_report())
+            except OSError as error:
+                self.log.append(self.tr("A run could not be added to the history: "
+                                        "{reason}.").format(reason=error), "warning")
+            else:
+                added += 1
+        message = self.tr("Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) "
+                          "added to the history.").format(
+            count=len(comparison.results), seconds=self._elapsed.elapsed() / 1000.0,
+            added=added)
+        if comparison.recommendation:
+            self.log.append(comparison.recommendation)
+        self.statusBar().showMessage(message)
+        self.log.append(message)
+        self.run_finished.emit("compared")
+
     def cancel_run(self) -> None:
         if self.runner.is_running():
             self.runner.cancel()
@@ -500,7 +623,11 @@ class MainWindow(QMainWindow):
                     accuracy=accuracy))
             if isinstance(event, (Progress, TrainStep)):
                 last_progress = event
-        if isinstance(last_progress, TrainStep):
+            if isinstance(event, Progress) and event.stage == "engines":
+                self._engine_index = event.current
+        if self._job_kind == "engines":
+            self._engine_progress(last_progress)
+        elif isinstance(last_progress, TrainStep):
             e = last_progress
             self.progress.setRange(0, e.epochs * e.steps_per_epoch)
             self.progress.setValue((e.epoch - 1) * e.steps_per_epoch + e.step)
@@ -524,9 +651,13 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if stage_text == self.tr("Done") else 0)
         self.stage_label.setText(stage_text)
+        self._job_kind = "quantize"
         self._set_running(False)
 
     def _on_run_finished(self, result: Any) -> None:
+        if self._job_kind == "engines":
+            self._on_engines_compared(result)
+            return
         self.result = result
         self._end_run(self.tr("Done"))
         self.comparison.show_result(result, self.method_titles[result.recipe.method])
@@ -549,11 +680,13 @@ class MainWindow(QMainWindow):
         self.run_finished.emit("cancelled")
 
     def _on_run_failed(self, failure: JobFailure) -> None:
+        engines = self._job_kind == "engines"
         self._end_run(self.tr("Failed"))
         self.statusBar().showMessage(self.tr("The run failed: {message}").format(
             message=failure.message))
         self.log.append(failure.message + (" " + failure.hint if failure.hint else ""), "error")
-        self.show_error(self.tr("Quantization failed"), failure)
+        self.show_error(self.tr("The engine comparison failed") if engines
+                        else self.tr("Quantization failed"), failure)
         self.run_finished.emit("failed")
 
     def show_error(self, title: str, failure: JobFailure) -> None:
