@@ -239,10 +239,12 @@ img {{ margin: 0 1em 1em 0; border: 1px solid #eee; }}
 </style></head><body>
 <h1>{e(title)}</h1>
 <p>{e(report.get("model", ""))}: <b>{e(report["method"])}</b> quantization on the
+<b>{e(report.get("engine_title", report.get("engine", "PyTorch eager (torch.ao)")))}</b> engine,
 <b>{e(report["backend"])}</b> backend, {report["threads"]} thread(s). Generated {stamp}.</p>
 <h2>Original | Quantized</h2>
 <table><tr><th></th><th>Original</th><th>Quantized</th><th>Quantized / original</th></tr>
 {table}</table>
+{_engine_section(report)}
 <div>{"".join(charts)}</div>
 <h2>Output agreement</h2><table>{agreement_rows}</table>
 {"<h2>QAT training</h2><div>" + "".join(training_charts) + "</div>" if training_charts else ""}
@@ -253,7 +255,30 @@ img {{ margin: 0 1em 1em 0; border: 1px solid #eee; }}
 {sensitivity}
 <h2>Settings</h2><table>{recipe_rows}</table>
 <h2>Environment</h2><table>{env_rows}</table>
-<p>Size is the bytes of the saved state_dict; latency is the median of warm runs under
-torch.inference_mode with the stated threads; accuracy is on held-out validation data.</p>
+<p>Size is the bytes of the saved model in the engine's format (the state_dict for PyTorch
+eager); latency is the median of warm runs under torch.inference_mode with the stated threads,
+the models compared timed in interleaved rounds; accuracy is on held-out validation data.</p>
 </body></html>
 """
+
+
+def _engine_section(report: dict[str, Any]) -> str:
+    """The engine's own float32 beside its int8 model, and preparation time apart."""
+    e = html.escape
+    reference = report.get("engine_float32")
+    prepare = report.get("prepare_seconds") or {}
+    if reference is None and not prepare:
+        return ""
+    rows = []
+    if reference is not None:
+        quantized = report["quantized"]["latency_ms"]["median"]
+        own = reference["latency_ms"]["median"]
+        rows.append(f"<tr><td>engine float32 latency</td><td>{own:.3f} ms</td>"
+                    f"<td>int8 {quantized:.3f} ms</td><td>{quantized / own:.2f}x</td></tr>")
+        rows.append(f"<tr><td>engine float32 size</td><td>{reference['size_bytes']} bytes</td>"
+                    f"<td>int8 {report['quantized']['size_bytes']} bytes</td><td></td></tr>")
+    for stage, seconds in prepare.items():
+        rows.append(f"<tr><td>{e(str(stage))} (not in latency)</td><td colspan=3>"
+                    f"{float(seconds):.2f} s</td></tr>")
+    return ("<h2>On this engine</h2><table><tr><th></th><th>float32 (engine)</th>"
+            "<th>int8</th><th>int8 / float32</th></tr>" + "".join(rows) + "</table>")

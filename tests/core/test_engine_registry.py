@@ -111,9 +111,12 @@ def test_recommendation_is_the_fastest_within_tolerance_of_the_best_agreement():
 def test_the_cli_saves_each_engine_in_its_own_format_and_loads_it_back(tmp_path, capsys):
     from quantgui.cli import main
 
-    target = tmp_path / "model.onnx"
+    target, page = tmp_path / "model.onnx", tmp_path / "report.html"
     assert main(["quantize", "--model", "demo:digits-mlp", "--method", "static", "--engine",
-                 "onnxruntime", "--no-history", "--no-progress", "--save", str(target)]) == 0
+                 "onnxruntime", "--no-history", "--no-progress", "--save", str(target),
+                 "--html", str(page)]) == 0
+    html = page.read_text()  # the report follows the engine: its float32 beside its int8
+    assert "ONNX Runtime</b> engine" in html and "engine float32 latency" in html
     out = capsys.readouterr().out
     assert "Saved onnx" in out and "identical outputs" in out
     import onnx
