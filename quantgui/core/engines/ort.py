@@ -140,43 +140,60 @@ def _unqualified(name: str) -> str:
     return name
 
 
-def scope_paths(model: nn.Module) -> dict[str, str]:
-    """Node-name prefix of each module's ops ("/encoder/encoder.0/attention/key") -> module name
-    ("encoder.0.attention.key"); the root is "" -> ""."""
-    paths = {"": ""}
-    names = {name for name, _ in model.named_modules()}
-    for name in names - {""}:
+class ModuleScopes:
+    """Which module an ONNX node came from, from its name. The TorchScript exporter names a
+    node after the chain of modules *called* around it, each by its last non-numeric atom
+    ("/encoder/encoder.0/attention/key/MatMul"); containers that are only iterated (a
+    ModuleList) leave no atom, so each atom is looked up among the descendants of the module
+    found so far."""
+
+    def __init__(self, model: nn.Module) -> None:
+        self.names = [name for name, _ in model.named_modules() if name]
+        self._found: dict[str, str | None] = {}
+
+    def module(self, node_name: str) -> str | None:
+        """The module's name ("" for the root), or None for a node without a scope."""
+        if not node_name.startswith("/"):
+            return None
+        prefix = node_name.rsplit("/", 1)[0]
+        if prefix not in self._found:
+            self._found[prefix] = self._resolve(prefix)
+        return self._found[prefix]
+
+    def _resolve(self, prefix: str) -> str:
+        current = ""
+        for atom in prefix.split("/")[1:]:
+            base = f"{current}." if current else ""
+            found = [n for n in self.names if n.startswith(base) and _unqualified(n) == atom]
+            if not found:
+                break  # a scope this model does not have: the deepest module found owns it
+            current = min(found, key=lambda n: n.count("."))
+        return current
+
+    def path(self, name: str) -> str:
+        """The name prefix the TorchScript exporter would give ``name``'s nodes."""
+        if not name:
+            return ""
         parts = name.split(".")
         prefixes = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
-        prefixes = [p for p in prefixes if p in names]
-        paths["/" + "/".join(_unqualified(p) for p in prefixes)] = name
-    return paths
-
-
-def node_module(node_name: str, paths: dict[str, str]) -> str | None:
-    """The module an ONNX node came from, from its name's scope; None when it has none."""
-    if not node_name.startswith("/"):
-        return None
-    prefix = node_name.rsplit("/", 1)[0]
-    while prefix not in paths and "/" in prefix:
-        prefix = prefix.rsplit("/", 1)[0]
-    return paths.get(prefix)
+        known = set(self.names)
+        return "/" + "/".join(_unqualified(p) for p in prefixes if p in known)
 
 
 def _rename_dynamo_nodes(proto: Any, model: nn.Module) -> None:
     """Name torch.export-based nodes like the TorchScript exporter does, from the module scope
     each records, so one mapping serves both exporters."""
-    by_module = {name: path for path, name in scope_paths(model).items()}
+    scopes = ModuleScopes(model)
     modules = dict(model.named_modules())
     order = list(modules)
     for index, node in enumerate(proto.graph.node):
-        scopes = next((p.value for p in node.metadata_props
-                       if p.key == "pkg.torch.onnx.name_scopes"), None)
-        if scopes is None:
+        recorded = next((p.value for p in node.metadata_props
+                         if p.key == "pkg.torch.onnx.name_scopes"), None)
+        if recorded is None:
             continue
         try:
-            names = [str(s) for s in ast.literal_eval(scopes)]
-        except (ValueError, SyntaxError, TypeError):  # noqa: BLE001 - unnamed nodes only lose their layer
+            names = [str(s) for s in ast.literal_eval(recorded)]
+        except (ValueError, SyntaxError, TypeError):  # the node only loses its layer
             continue
         module = names[-2] if len(names) >= 2 else ""
         if node.op_type in ("Conv", "ConvTranspose") and isinstance(
@@ -185,13 +202,25 @@ def _rename_dynamo_nodes(proto: Any, model: nn.Module) -> None:
             before = order[order.index(module) - 1]
             if isinstance(modules[before], nn.modules.conv._ConvNd):
                 module = before
-        if module in by_module:
-            node.name = f"{by_module[module]}/{node.op_type}_{index}"
+        if module in modules:
+            node.name = f"{scopes.path(module)}/{node.op_type}_{index}"
 
 
 def export_onnx(model: nn.Module, example: torch.Tensor) -> tuple[bytes, str]:
     """The float model as ONNX bytes with a dynamic batch axis, and the exporter used."""
     failures = []
+    # MultiheadAttention's fast path (one fused op per encoder layer) has no ONNX function;
+    # the regular path exports as MatMul/Softmax nodes that ORT quantizes
+    fastpath = torch.backends.mha.get_fastpath_enabled()
+    torch.backends.mha.set_fastpath_enabled(False)
+    try:
+        return _export_onnx(model, example, failures)
+    finally:
+        torch.backends.mha.set_fastpath_enabled(fastpath)
+
+
+def _export_onnx(model: nn.Module, example: torch.Tensor, failures: list[str]
+                 ) -> tuple[bytes, str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation notice
         try:
@@ -327,10 +356,10 @@ def _calibrate_and_quantize(work: Any, batches: Iterator[torch.Tensor], total: i
 
 # --- what runs in int8 -----------------------------------------------------------------
 
-def _graph_nodes_by_module(graph: Any, paths: dict[str, str]) -> dict[str, list[Any]]:
+def _graph_nodes_by_module(graph: Any, scopes: ModuleScopes) -> dict[str, list[Any]]:
     nodes: dict[str, list[Any]] = {}
     for node in graph.node:
-        module = node_module(node.name, paths)
+        module = scopes.module(node.name)
         if module is not None:
             nodes.setdefault(module, []).append(node)
     return nodes
@@ -354,9 +383,9 @@ def layer_records(model: nn.Module, quantized_graph: Any, optimized_graph: Any |
                   technique: str, keep_float: tuple[str, ...]) -> list[LayerRecord]:
     """One record per leaf module with weights: is its ONNX node int8 in the quantized graph,
     and which op ONNX Runtime runs for it after its graph optimizations."""
-    paths = scope_paths(model)
-    quantized_nodes = _graph_nodes_by_module(quantized_graph, paths)
-    optimized_nodes = (_graph_nodes_by_module(optimized_graph, paths)
+    scopes = ModuleScopes(model)
+    quantized_nodes = _graph_nodes_by_module(quantized_graph, scopes)
+    optimized_nodes = (_graph_nodes_by_module(optimized_graph, scopes)
                        if optimized_graph is not None else {})
     producers = {out: node for node in quantized_graph.node for out in node.output}
     initializers = {init.name: init for init in quantized_graph.initializer}
@@ -370,8 +399,15 @@ def layer_records(model: nn.Module, quantized_graph: Any, optimized_graph: Any |
         compute = [n for n in nodes if n.op_type in WEIGHT_OPS | INT8_OPS
                    or n.op_type == "DynamicQuantizeLSTM"]
         if not nodes:
-            note = (f"no ONNX node of its own: the exporter folded it into {previous}"
-                    if previous else "no ONNX node of its own: folded away by the exporter")
+            parent = name.rpartition(".")[0]
+            if isinstance(module, nn.modules.batchnorm._BatchNorm) and previous:
+                note = f"no ONNX node of its own: the exporter folded it into {previous}"
+            elif parent and quantized_nodes.get(parent):
+                # e.g. MultiheadAttention's out_proj: the parent calls its weight functionally
+                note = (f"no ONNX node of its own: {parent} computes it in its own ONNX nodes, "
+                        "which this view does not attribute to it")
+            else:
+                note = "no ONNX node of its own: folded away by the exporter"
             records.append(LayerRecord(name, type_name(module), None, False, note))
             continue
         previous = name
@@ -418,9 +454,8 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
     import onnx
     from onnxruntime.quantization import qdq_loss_debug as debug
 
-    paths = scope_paths(model)
     float_graph = onnx.load(str(float_path)).graph
-    by_module = _graph_nodes_by_module(float_graph, paths)
+    by_module = _graph_nodes_by_module(float_graph, ModuleScopes(model))
     # one by one: compute_weight_error fails on scalar constants (a 0-d "dequantized" value)
     weight_errors = {
         name: debug.compute_signal_to_quantization_noice_ratio(
@@ -596,10 +631,10 @@ class OnnxRuntimeEngine(Engine):
             return []
         import onnx
 
-        paths = scope_paths(model)
+        scopes = ModuleScopes(model)
         excluded = []
         for node in onnx.load(str(float_path)).graph.node:
-            module = node_module(node.name, paths)
+            module = scopes.module(node.name)
             if module is not None and any(module == k or module.startswith(k + ".")
                                           for k in keep_float):
                 excluded.append(node.name)

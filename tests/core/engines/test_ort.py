@@ -10,7 +10,8 @@ import onnx
 import pytest
 import torch
 
-from quantgui.core.demos import load_demo
+from quantgui.core.data import DataBundle
+from quantgui.core.demos import LoadedModel, load_demo
 from quantgui.core.engines import get_engine
 from quantgui.core.engines.base import EngineBuild
 from quantgui.core.engines.ort import OnnxRuntimeEngine, OrtSessionModule
@@ -193,3 +194,51 @@ def test_what_if_rerun_reuses_the_export(built):
     assert any("Reused the ONNX model" in getattr(e, "text", "") for e in events)
     assert not next(r for r in again.layers if r.name == "fc1").quantized
     assert agreement(first.original, predict(again.quantized, first.inputs, 32)).sqnr_db >= 20
+
+
+class Encoder(torch.nn.Module):
+    """nn.TransformerEncoder: its fast path has no ONNX function, its layers sit in a
+    ModuleList that leaves no scope in the ONNX node names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layer = torch.nn.TransformerEncoderLayer(32, 4, 64, batch_first=True)
+        self.encoder = torch.nn.TransformerEncoder(layer, 2, enable_nested_tensor=False)
+        self.head = torch.nn.Linear(32, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.encoder(x).mean(dim=1))
+
+
+def test_transformer_encoder_exports_and_quantizes_dynamically():
+    torch.manual_seed(0)
+    data = DataBundle("random", torch.randn(64, 8, 32), torch.randn(32, 8, 32))
+    loaded = LoadedModel("encoder", "", Encoder().eval(), data, "test")
+    build = drive(OnnxRuntimeEngine().build(loaded, recipe_for("dynamic"), CancelToken()))
+    assert torch.backends.mha.get_fastpath_enabled()  # restored after the export
+    assert build.extra["exporter"] == "torch.onnx.export (TorchScript)"
+    records = {r.name: r for r in build.layers}
+    assert records["encoder.layers.1.linear1"].quantized
+    assert records["encoder.layers.0.linear2"].quantized_type == "onnx::DynamicQuantizeMatMul"
+    assert not records["encoder.layers.0.norm1"].quantized
+    original = predict(loaded.model, data.val_inputs, 16)
+    assert agreement(original, predict(build.quantized, data.val_inputs, 16)).sqnr_db >= 20
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # torch.export's own pytree notice
+def test_torch_export_based_nodes_are_named_after_their_modules():
+    # the fallback exporter: its node names come from the module scopes each node records
+    from quantgui.core.engines.ort import ModuleScopes, _rename_dynamo_nodes
+
+    loaded = load_demo("digits-cnn")
+    program = torch.onnx.export(loaded.model, (loaded.data.val_inputs[:2],), None, dynamo=True,
+                                verbose=False, dynamic_shapes=({0: torch.export.Dim("batch")},))
+    proto = program.model_proto
+    _rename_dynamo_nodes(proto, loaded.model)
+    scopes = ModuleScopes(loaded.model)
+    owners = {n.op_type: set() for n in proto.graph.node}
+    for node in proto.graph.node:
+        owners[node.op_type].add(scopes.module(node.name))
+    # BatchNorm folded into the Conv keeps the BN's scope; it is given back to the Conv
+    assert owners["Conv"] == {"block1.0", "block2.0", "block3.0"}
+    assert owners["Gemm"] == {"classifier"}
