@@ -19,6 +19,7 @@ import torch
 from quantgui import __version__
 from quantgui.core import zoo
 from quantgui.core.demos import DEMOS, LoadedModel
+from quantgui.core.engines import get_engine
 from quantgui.core.errors import QuantGUIError
 from quantgui.core.files import OutputBatch
 from quantgui.core.methods.fx_units import plan_units
@@ -135,6 +136,14 @@ def generate_script(loaded: LoadedModel, recipe: Recipe, data_path: Path | None 
     script (see ``write_script``)."""
     plan = plan_units(loaded.model)
     technique = get_technique(recipe.method)
+    engine = get_engine(recipe.engine)
+    if not engine.writes_torch_ao_script:
+        # a torch.ao script for a model that ran elsewhere would reproduce another model
+        raise QuantGUIError(
+            f"The standalone script reproduces runs on the PyTorch eager (torch.ao) engine; "
+            f"this run used {engine.title}.",
+            "Save the quantized model in the engine's own format instead (it is loaded back "
+            "and checked), or run the technique on the PyTorch eager engine for a script.")
     if plan.untraceable and technique.script_needs_whole_graph:
         raise QuantGUIError(
             "A script can be written only for models FX traces as a whole; FX cannot trace "

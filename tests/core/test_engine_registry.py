@@ -127,3 +127,13 @@ def test_the_cli_saves_each_engine_in_its_own_format_and_loads_it_back(tmp_path,
                  "onnxruntime", "--no-history", "--no-progress", "--save",
                  str(tmp_path / "m.pt"), "--format", "state_dict"]) == 2
     assert not (tmp_path / "m.pt").exists()
+
+
+def test_the_script_refuses_an_engine_it_would_not_reproduce():
+    from quantgui.core.errors import QuantGUIError
+    from quantgui.core.script import generate_script
+
+    loaded = load_demo("digits-mlp")
+    assert "quantize_dynamic" in generate_script(loaded, recipe_for("dynamic"))
+    with pytest.raises(QuantGUIError, match="this run used ONNX Runtime"):
+        generate_script(loaded, recipe_for("dynamic", engine="onnxruntime"))

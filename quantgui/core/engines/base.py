@@ -78,6 +78,8 @@ class Engine:
     description: ClassVar[str] = ""  # one or two sentences for tooltips and --help
     techniques: ClassVar[tuple[str, ...]] = ()  # technique names it implements
     save_formats: ClassVar[tuple[str, ...]] = ()  # what ``save`` can write, first is default
+    # the standalone script (core.script) rebuilds torch.ao models only
+    writes_torch_ao_script: ClassVar[bool] = False
 
     def unavailable_reason(self) -> str | None:
         """Why this engine cannot run on this machine (missing package, no CUDA), or None.

@@ -34,6 +34,7 @@ class TorchAoEngine(Engine):
         "PyTorch.")
     techniques: ClassVar[tuple[str, ...]] = ("dynamic", "static", "qat")
     save_formats: ClassVar[tuple[str, ...]] = ("state_dict", "torchscript", "export")
+    writes_torch_ao_script: ClassVar[bool] = True
 
     def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,
               cache: dict | None = None) -> EventStream[EngineBuild]:
