@@ -313,6 +313,12 @@ def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
             settings[name.strip().replace("-", "_")] = json.loads(raw)
         except json.JSONDecodeError:
             settings[name.strip().replace("-", "_")] = raw
+        except (ValueError, RecursionError) as error:  # 5000-digit numbers, deep nesting
+            from quantgui.core.errors import RecipeError
+
+            raise RecipeError(f"--set {name.strip()}: the value cannot be read "
+                              f"({type(error).__name__}).",
+                              "Give a plain number, word or short JSON value.") from None
     return settings
 
 

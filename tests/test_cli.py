@@ -303,3 +303,14 @@ def test_a_quantgui_error_is_one_line_with_its_hint_and_exit_2(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and len(lines[0]) < 700 and "Available demos" in lines[0]
+
+
+def test_a_5000_digit_set_value_is_one_clear_line(capsys):
+    from quantgui.cli import main
+
+    code = main(["quantize", "--model", "demo:seed-linear", "--method", "dynamic",
+                 "--set", "seed=" + "9" * 5000, "--no-history"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--set seed: the value cannot be read" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
