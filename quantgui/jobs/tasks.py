@@ -107,7 +107,12 @@ def compare_engines_job(loaded: Any, recipe: Any, names: list[str] | None = None
     """``recipe`` on every engine (or ``names``); returns a ``core.compare.EngineComparison``."""
     def job(cancel: CancelToken):
         from quantgui.core.compare import compare_engines
+        from quantgui.core.methods.fx_units import warm_up
 
+        # torch's one-time imports may still be running in the warm-up job: an ONNX export or
+        # trace meanwhile fails ("module is not installed as a submodule"); wait for them here
+        warm_up()
+        cancel.raise_if_cancelled()
         return compare_engines(loaded, recipe, cancel, names)
 
     return job

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QSplitter,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -78,7 +77,6 @@ class EnginesPanel(QWidget):
         layout.addWidget(self.recommendation)
         layout.addWidget(self.setup)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, content)
         self.headers = [
             (self.tr("Engine"), ""),
             (self.tr("int8\nmedian"), self.tr("Median latency of the quantized model.")),
@@ -96,7 +94,7 @@ class EnginesPanel(QWidget):
             (self.tr("SQNR\n(dB)"), self.tr("Agreement with the original's outputs: higher "
                                             "is closer.")),
         ]
-        self.table = QTableWidget(0, len(self.headers), splitter)
+        self.table = QTableWidget(0, len(self.headers), content)
         for column, (text, tip) in enumerate(self.headers):
             item = QTableWidgetItem(text)
             item.setToolTip(tip)
@@ -112,14 +110,11 @@ class EnginesPanel(QWidget):
         self.table.setToolTip(self.tr("All engines are timed together in interleaved rounds, "
                                       "so their speed-ups can be compared."))
 
-        below = QWidget(splitter)
-        below_layout = QVBoxLayout(below)
-        below_layout.setContentsMargins(0, 0, 0, 0)
-        self.skipped = QLabel(below)
+        self.skipped = QLabel(content)
         self.skipped.setWordWrap(True)
         self.skipped.setTextFormat(Qt.TextFormat.RichText)
         self.skipped.setAccessibleName(self.tr("Engines not run"))
-        self.chart = pg.PlotWidget(below)
+        self.chart = pg.PlotWidget(content)
         self.chart.setAccessibleName(self.tr("Speed-up per engine bar chart"))
         self.chart.setToolTip(self.tr("Speed-up over float32 eager PyTorch; the line marks 1× "
                                       "(no faster). The recommended engine is orange."))
@@ -127,7 +122,7 @@ class EnginesPanel(QWidget):
         self.plot.setTitle(self.tr("Speed-up over float32 eager PyTorch"))
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.showGrid(x=True, alpha=0.2)
+        self.plot.showGrid(x=True, alpha=0.12)
         # horizontal bars: the engines' long titles read on the left axis without overlapping
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.6)
         self.plot.addItem(self.bars)
@@ -136,13 +131,10 @@ class EnginesPanel(QWidget):
                                                       style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.reference)
         self.value_labels: list[pg.TextItem] = []
-        below_layout.addWidget(self.skipped)
-        below_layout.addWidget(self.chart, 1)
-        splitter.addWidget(self.table)
-        splitter.addWidget(below)
-        splitter.setSizes([260, 380])
-        self.splitter = splitter
-        layout.addWidget(splitter, 1)
+        # the table as tall as its rows (see _fit_table), the chart takes the rest
+        layout.addWidget(self.table)
+        layout.addWidget(self.skipped)
+        layout.addWidget(self.chart, 1)
         self.stack.addWidget(content)
 
         outer = QVBoxLayout(self)
@@ -229,13 +221,18 @@ class EnginesPanel(QWidget):
             first.setToolTip(row["engine"] if not prepare else title + "\n" + ", ".join(
                 f"{stage} {seconds:.1f} s" for stage, seconds in prepare.items()))
         self.table.resizeRowsToContents()
-        # the table as tall as its rows (a handful of engines), the chart gets the rest
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """A handful of engines: no empty rows below them, and room for the chart. Past eight
+        rows the table scrolls."""
+        rows = min(self.table.rowCount(), 8)
         height = (self.table.horizontalHeader().sizeHint().height()
-                  + sum(self.table.rowHeight(r) for r in range(len(rows)))
-                  + 2 * self.table.frameWidth() + self.table.horizontalScrollBar().sizeHint()
-                  .height())
-        total = sum(self.splitter.sizes()) or 640
-        self.splitter.setSizes([height, max(total - height, 200)])
+                  + sum(self.table.rowHeight(r) for r in range(rows))
+                  + 2 * self.table.frameWidth() + 2)
+        if self.table.rowCount() > rows:
+            height += self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(height)
 
     def _fill_skipped(self, skipped: dict[str, str]) -> None:
         from quantgui.core.engines import get_engine

@@ -37,7 +37,7 @@ def test_compare_engines_fills_the_tab_and_the_history(qtbot, window):
         assert not window.compare_button.isEnabled()
         assert not window.settings_panel.isEnabled()
         assert window.cancel_button.isEnabled()
-    assert blocker.args == ["compared"]
+    assert blocker.args == ["compared"], window.log.lines()[-3:]
 
     report = window.comparison_report
     ran = [row["engine"] for row in report["engines"]]
