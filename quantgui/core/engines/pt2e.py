@@ -32,7 +32,6 @@ from torch import nn
 from quantgui.core.engines.base import Engine, EngineBuild
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
-from quantgui.core.export import write_atomically
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
 from quantgui.core.methods import training
 from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
@@ -277,6 +276,7 @@ def _graph_layer_records(original: nn.Module, graph: torch.fx.GraphModule, metho
         ops.setdefault(owner, []).append((op, weight_int8, input_int8))
     records = []
     previous_weighted: str | None = None
+    kept_names: set[str] = set()
     for name, module in leaf_modules(original):
         if not any(True for _ in module.parameters(recurse=False)):
             continue
@@ -284,6 +284,8 @@ def _graph_layer_records(original: nn.Module, graph: torch.fx.GraphModule, metho
         weighted = [entry for entry in found if entry[0] in _WEIGHTED_OPS]
         int8 = [entry for entry in weighted if entry[1]]
         kept = any(name == k or name.startswith(k + ".") for k in keep_float)
+        if kept:
+            kept_names.add(name)
         if int8:
             op, _, input_int8 = int8[0]
             quantized_type = f"int8 aten.{op}"
@@ -298,8 +300,12 @@ def _graph_layer_records(original: nn.Module, graph: torch.fx.GraphModule, metho
         if kept:
             note = "kept in float by request"
         elif not found and isinstance(module, nn.modules.batchnorm._BatchNorm):
-            note = (f"folded into {previous_weighted}" if previous_weighted
-                    else "folded into the preceding convolution")
+            if previous_weighted is not None and previous_weighted in kept_names:
+                note = (f"float32 with {previous_weighted} (kept float); inductor folds it "
+                        "when compiling")
+            else:
+                note = (f"folded into {previous_weighted}" if previous_weighted
+                        else "folded into the preceding convolution")
         elif not found:
             note = "not in the exported graph (folded or unused)"
         elif weighted:
@@ -457,8 +463,8 @@ class Pt2eEngine(Engine):
     def unavailable_reason(self) -> str | None:
         return _unavailable()
 
-    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken
-              ) -> EventStream[EngineBuild]:
+    def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,
+              cache: dict | None = None) -> EventStream[EngineBuild]:
         reason = _unavailable()
         if reason is not None:
             raise RecipeError(f"The {self.title} engine is not available: {reason}")
@@ -514,6 +520,9 @@ class Pt2eEngine(Engine):
         size = len(_program_bytes(artifact))
         dynamic = _batch_is_dynamic(artifact)
         notes = {name: "kept in float by request" for name in recipe.keep_float}
+        if strict:
+            yield LogMessage("torchao could not prepare the default torch.export capture; the "
+                             "strict capture (TorchDynamo) worked.")
         yield LogMessage(
             f"Compiled by inductor in {seconds['compile']:.1f} s (float32 reference "
             f"{seconds['compile_float']:.1f} s), for batches of {batch.shape[0]}: other batch "
@@ -545,9 +554,15 @@ class Pt2eEngine(Engine):
         failure: BaseException | None = None
         for strict in (False, True):
             started = time.perf_counter()
-            with _quiet():
-                program = _export(copy.deepcopy(work), example, strict)
-            seconds["export"] = seconds.get("export", 0.0) + time.perf_counter() - started
+            try:
+                with _quiet():
+                    program = _export(copy.deepcopy(work), example, strict)
+            except ModelError:
+                if failure is None:
+                    raise
+                break  # report why the non-strict capture could not be prepared
+            finally:
+                seconds["export"] = seconds.get("export", 0.0) + time.perf_counter() - started
             try:
                 with _quiet(), _fast_conv_bn_patterns():
                     return prepare(program.module(), _quantizer(recipe, qat)), strict, program
@@ -692,16 +707,17 @@ class Pt2eEngine(Engine):
         return built
 
     # --- saving ----------------------------------------------------------------------------
-    def save(self, build: EngineBuild, path: Path, format: str) -> None:
+    def save_bytes(self, build: EngineBuild, format: str) -> bytes:
         if format != "pt2":
             raise RecipeError(f"The {self.title} engine saves .pt2 programs, not '{format}'.",
                               "Choose the pt2 format.")
         if not isinstance(build.artifact, torch.export.ExportedProgram):
             raise QuantGUIError("This result has no exported program to save.",
                                 "Run the quantization again with this engine.")
-        write_atomically(path, _program_bytes(build.artifact))
+        return _program_bytes(build.artifact)
 
-    def load_saved(self, path: Path, format: str) -> nn.Module:
+    def load_saved(self, path: Path, format: str, *, build: EngineBuild | None = None
+                   ) -> nn.Module:
         """Only for files QuantGUI wrote: ``torch.export.load`` unpickles parts of the archive
         and is not safe on files from elsewhere (torch 2.13)."""
         if format != "pt2":
