@@ -18,6 +18,13 @@ TS = ROOT / "resources" / "translations" / "quantgui_es.ts"
 QM = TS.with_suffix(".qm")
 
 ES = {
+    # Engines (tab, compare action, comparison rows)
+    "Engines": "Motores",
+    "Compare engines": "Comparar motores",
+    "Engine": "Motor",
+    "eager PyTorch": "PyTorch eager",
+    "Engine float32 latency": "Latencia float32 del motor",
+    "Preparation (not in latency)": "Preparación (fuera de la latencia)",
     # ComparisonPanel
     "Press Quantize to compare the original and the quantized model here.":
         "Pulse Cuantizar para comparar aquí el modelo original y el cuantizado.",

@@ -205,257 +205,449 @@
       <translation>float32</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="142" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="145" />
+      <source>Engine</source>
+      <translation>Motor</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/comparison_panel.py" line="145" />
+      <source>eager PyTorch</source>
+      <translation>PyTorch eager</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/comparison_panel.py" line="148" />
+      <source>Engine float32 latency</source>
+      <translation>Latencia float32 del motor</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/comparison_panel.py" line="156" />
+      <source>Preparation (not in latency)</source>
+      <translation>Preparación (fuera de la latencia)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/comparison_panel.py" line="157" />
       <source>Backend</source>
       <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="153" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="168" />
       <source>yes</source>
       <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="153" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="168" />
       <source>no</source>
       <translation>no</translation>
     </message>
   </context>
   <context>
-    <name>HistoryPanel</name>
+    <name>EnginesPanel</name>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="68" />
-      <source>Dynamic</source>
-      <translation>Dinámica</translation>
+      <location filename="../../quantgui/ui/engines_panel.py" line="55" />
+      <source>Which engine runs your model fastest?
+
+Run ▸ Compare engines (Ctrl+Shift+R) quantizes the model with the technique and settings on the left on every engine available here (PyTorch eager, compiled, ONNX Runtime, …), times them together, and recommends the fastest one that keeps agreement with the original. Each engine's run is added to the History.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="68" />
-      <source>Static</source>
-      <translation>Estática</translation>
+      <location filename="../../quantgui/ui/engines_panel.py" line="62" />
+      <source>Engines: how to start</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="69" />
-      <source>QAT</source>
-      <translation>QAT</translation>
+      <location filename="../../quantgui/ui/engines_panel.py" line="71" />
+      <source>Recommended engine</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="75" />
-      <location filename="../../quantgui/ui/history_panel.py" line="307" />
-      <source>Time</source>
-      <translation>Hora</translation>
+      <location filename="../../quantgui/ui/engines_panel.py" line="76" />
+      <source>How the engines were measured</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="75" />
-      <location filename="../../quantgui/ui/history_panel.py" line="309" />
-      <source>Model</source>
-      <translation>Modelo</translation>
+      <location filename="../../quantgui/ui/engines_panel.py" line="81" />
+      <source>Engine</source>
+      <translation>Motor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="75" />
-      <location filename="../../quantgui/ui/history_panel.py" line="310" />
-      <source>Technique</source>
-      <translation>Técnica</translation>
+      <location filename="../../quantgui/ui/engines_panel.py" line="82" />
+      <source>int8
+median</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="76" />
-      <location filename="../../quantgui/ui/history_panel.py" line="314" />
-      <source>Settings</source>
-      <translation>Ajustes</translation>
+      <location filename="../../quantgui/ui/engines_panel.py" line="82" />
+      <source>Median latency of the quantized model.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="76" />
-      <location filename="../../quantgui/ui/history_panel.py" line="317" />
+      <location filename="../../quantgui/ui/engines_panel.py" line="83" />
+      <source>p90</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="83" />
+      <source>90th percentile latency of the quantized model.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="84" />
+      <source>Threads,
+batch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="84" />
+      <source>Threads and batch size of the timing.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="85" />
+      <source>vs eager
+float32</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="85" />
+      <source>Speed-up over the float32 original in eager PyTorch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="87" />
+      <source>vs own
+float32</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="87" />
+      <source>Speed-up over the same engine running the float32 model (its compiler or runtime alone).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="90" />
+      <source>Prepare
+(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="90" />
+      <source>Preparation and compile time, apart from latency.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="92" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="76" />
-      <location filename="../../quantgui/ui/history_panel.py" line="319" />
-      <source>Latency</source>
-      <translation>Latencia</translation>
+      <location filename="../../quantgui/ui/engines_panel.py" line="92" />
+      <source>Size of the quantized model.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="77" />
-      <source>Accuracy / SQNR</source>
-      <translation>Exactitud / SQNR</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="81" />
-      <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
-      <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="91" />
-      <source>Run history</source>
-      <translation>Historial de ejecuciones</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="92" />
-      <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
-      <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="102" />
-      <source>Delete</source>
-      <translation>Eliminar</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="103" />
-      <source>Remove the selected runs from the history (Delete).</source>
-      <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="105" />
-      <source>Delete the selected runs</source>
-      <translation>Eliminar las ejecuciones seleccionadas</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="107" />
-      <source>Compare</source>
-      <translation>Comparar</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="108" />
-      <source>Show the two selected runs side by side.</source>
-      <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="109" />
-      <source>Compare the two selected runs</source>
-      <translation>Comparar las dos ejecuciones seleccionadas</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="119" />
-      <source>Two runs side by side</source>
-      <translation>Dos ejecuciones lado a lado</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="123" />
-      <source>Run comparison</source>
-      <translation>Comparación de ejecuciones</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="128" />
-      <source>Close</source>
-      <translation>Cerrar</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="129" />
-      <source>Close the comparison</source>
-      <translation>Cerrar la comparación</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="136" />
-      <source>Trade-off charts</source>
-      <translation>Gráficos de compromiso</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="137" />
-      <source>The current model's runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
-      <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="251" />
-      <source>Run {id}: {settings}</source>
-      <translation>Ejecución {id}: {settings}</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="256" />
-      <source>{count} runs kept</source>
-      <translation>{count} ejecuciones guardadas</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="280" />
-      <source> ({delta:+.2f} points)</source>
-      <translation> ({delta:+.2f} puntos)</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="284" />
-      <source>SQNR {value:.1f} dB</source>
-      <translation>SQNR {value:.1f} dB</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="285" />
-      <source>SQNR ∞ (identical)</source>
-      <translation>SQNR ∞ (idéntico)</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="312" />
-      <source>Backend</source>
-      <translation>Backend</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="313" />
-      <source>Threads</source>
-      <translation>Hilos</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="315" />
-      <source>Kept in float</source>
-      <translation>Mantenidas en float</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="321" />
+      <location filename="../../quantgui/ui/engines_panel.py" line="93" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="323" />
+      <location filename="../../quantgui/ui/engines_panel.py" line="93" />
+      <source>Validation accuracy of the quantized model.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="94" />
+      <source>SQNR
+(dB)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="94" />
+      <source>Agreement with the original's outputs: higher is closer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="109" />
+      <source>Engine comparison table</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="110" />
+      <source>All engines are timed together in interleaved rounds, so their speed-ups can be compared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="116" />
+      <source>Engines not run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="118" />
+      <source>Speed-up per engine bar chart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="119" />
+      <source>Speed-up over float32 eager PyTorch; the line marks 1× (no faster). The recommended engine is orange.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="122" />
+      <source>Speed-up over float32 eager PyTorch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="165" />
+      <source>Recommended: {engine}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="174" />
+      <source>{model}, {method}: {threads} thread(s), batch {batch}. float32 eager PyTorch: {median:.3f} ms (p90 {p90:.3f}). Timed together in interleaved rounds; preparation and compile time are apart.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="180" />
+      <source>{model}, {method}: no engine ran.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="197" />
+      <location filename="../../quantgui/ui/engines_panel.py" line="198" />
+      <source>{ms:.3f} ms</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="199" />
+      <source>{threads}, {batch}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/engines_panel.py" line="250" />
+      <source>Not run here:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HistoryPanel</name>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="76" />
+      <location filename="../../quantgui/ui/history_panel.py" line="308" />
+      <source>Time</source>
+      <translation>Hora</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="76" />
+      <location filename="../../quantgui/ui/history_panel.py" line="310" />
+      <source>Model</source>
+      <translation>Modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="76" />
+      <location filename="../../quantgui/ui/history_panel.py" line="311" />
+      <source>Technique</source>
+      <translation>Técnica</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="77" />
+      <location filename="../../quantgui/ui/history_panel.py" line="315" />
+      <source>Settings</source>
+      <translation>Ajustes</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="77" />
+      <location filename="../../quantgui/ui/history_panel.py" line="318" />
+      <source>Size</source>
+      <translation>Tamaño</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="77" />
+      <location filename="../../quantgui/ui/history_panel.py" line="320" />
+      <source>Latency</source>
+      <translation>Latencia</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="78" />
+      <source>Accuracy / SQNR</source>
+      <translation>Exactitud / SQNR</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="82" />
+      <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
+      <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="92" />
+      <source>Run history</source>
+      <translation>Historial de ejecuciones</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="93" />
+      <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
+      <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="103" />
+      <source>Delete</source>
+      <translation>Eliminar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="104" />
+      <source>Remove the selected runs from the history (Delete).</source>
+      <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="106" />
+      <source>Delete the selected runs</source>
+      <translation>Eliminar las ejecuciones seleccionadas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="108" />
+      <source>Compare</source>
+      <translation>Comparar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="109" />
+      <source>Show the two selected runs side by side.</source>
+      <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="110" />
+      <source>Compare the two selected runs</source>
+      <translation>Comparar las dos ejecuciones seleccionadas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="120" />
+      <source>Two runs side by side</source>
+      <translation>Dos ejecuciones lado a lado</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="124" />
+      <source>Run comparison</source>
+      <translation>Comparación de ejecuciones</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="129" />
+      <source>Close</source>
+      <translation>Cerrar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="130" />
+      <source>Close the comparison</source>
+      <translation>Cerrar la comparación</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="137" />
+      <source>Trade-off charts</source>
+      <translation>Gráficos de compromiso</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="138" />
+      <source>The current model's runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
+      <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="252" />
+      <source>Run {id}: {settings}</source>
+      <translation>Ejecución {id}: {settings}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="257" />
+      <source>{count} runs kept</source>
+      <translation>{count} ejecuciones guardadas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="281" />
+      <source> ({delta:+.2f} points)</source>
+      <translation> ({delta:+.2f} puntos)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="285" />
+      <source>SQNR {value:.1f} dB</source>
+      <translation>SQNR {value:.1f} dB</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="286" />
+      <source>SQNR ∞ (identical)</source>
+      <translation>SQNR ∞ (idéntico)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="313" />
+      <source>Backend</source>
+      <translation>Backend</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="314" />
+      <source>Threads</source>
+      <translation>Hilos</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="316" />
+      <source>Kept in float</source>
+      <translation>Mantenidas en float</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="322" />
+      <source>Accuracy</source>
+      <translation>Exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="324" />
       <source>Original accuracy</source>
       <translation>Exactitud original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="325" />
+      <location filename="../../quantgui/ui/history_panel.py" line="326" />
       <source>SQNR</source>
       <translation>SQNR</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="329" />
       <location filename="../../quantgui/ui/history_panel.py" line="330" />
+      <location filename="../../quantgui/ui/history_panel.py" line="331" />
       <source>Run {id}</source>
       <translation>Ejecución {id}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="357" />
+      <location filename="../../quantgui/ui/history_panel.py" line="358" />
       <source>Accuracy (%)</source>
       <translation>Exactitud (%)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="357" />
+      <location filename="../../quantgui/ui/history_panel.py" line="358" />
       <source>SQNR (dB)</source>
       <translation>SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="363" />
+      <location filename="../../quantgui/ui/history_panel.py" line="364" />
       <source>No runs of {model} yet: press Quantize and each run appears here.</source>
       <translation>Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="365" />
+      <location filename="../../quantgui/ui/history_panel.py" line="366" />
       <source>this model</source>
       <translation>este modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="367" />
+      <location filename="../../quantgui/ui/history_panel.py" line="368" />
       <source>{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
       <translation>{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="376" />
+      <location filename="../../quantgui/ui/history_panel.py" line="377" />
       <source>Quality against size</source>
       <translation>Calidad frente a tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="377" />
+      <location filename="../../quantgui/ui/history_panel.py" line="378" />
       <source>Size (KiB)</source>
       <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="379" />
+      <location filename="../../quantgui/ui/history_panel.py" line="380" />
       <source>Quality against latency</source>
       <translation>Calidad frente a latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="380" />
+      <location filename="../../quantgui/ui/history_panel.py" line="381" />
       <source>Latency (ms)</source>
       <translation>Latencia (ms)</translation>
     </message>
@@ -1008,435 +1200,473 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="59" />
+      <location filename="../../quantgui/ui/main_window.py" line="67" />
       <source>QuantGUI — PyTorch quantization</source>
       <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="91" />
-      <location filename="../../quantgui/ui/main_window.py" line="333" />
+      <location filename="../../quantgui/ui/main_window.py" line="108" />
+      <location filename="../../quantgui/ui/main_window.py" line="360" />
       <source>Loading {name}…</source>
       <translation>Cargando {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="114" />
-      <location filename="../../quantgui/ui/main_window.py" line="117" />
+      <location filename="../../quantgui/ui/main_window.py" line="131" />
+      <location filename="../../quantgui/ui/main_window.py" line="134" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="118" />
+      <location filename="../../quantgui/ui/main_window.py" line="135" />
       <source>A demo model with its data, ready to quantize.</source>
       <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="123" />
+      <location filename="../../quantgui/ui/main_window.py" line="140" />
       <source>Model description</source>
       <translation>Descripción del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="124" />
-      <location filename="../../quantgui/ui/main_window.py" line="332" />
+      <location filename="../../quantgui/ui/main_window.py" line="141" />
+      <location filename="../../quantgui/ui/main_window.py" line="359" />
       <source>Loading…</source>
       <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="127" />
+      <location filename="../../quantgui/ui/main_window.py" line="144" />
       <source>Model summary</source>
       <translation>Resumen del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="134" />
+      <location filename="../../quantgui/ui/main_window.py" line="151" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="138" />
-      <source>Dynamic</source>
-      <translation>Dinámica</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="138" />
-      <source>Static</source>
-      <translation>Estática</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="139" />
-      <source>QAT</source>
-      <translation>QAT</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="141" />
-      <source>Weights are stored in int8 ahead of time and activations are quantized on the fly at each call. It needs no calibration data and suits Linear and LSTM layers best.</source>
-      <translation>Los pesos se guardan en int8 de antemano y las activaciones se cuantizan al vuelo en cada llamada. No necesita datos de calibración y va mejor con capas Linear y LSTM.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="144" />
-      <source>Weights and activations are both int8, with activation ranges learned by running calibration data through the model. It gives the largest speed-up on convolutional networks.</source>
-      <translation>Pesos y activaciones son int8, y los rangos de las activaciones se aprenden pasando datos de calibración por el modelo. Es la que más acelera las redes convolucionales.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="147" />
-      <source>The model is fine-tuned with fake quantization so that it learns to live with int8 rounding. It takes longer than static quantization but recovers accuracy that it loses.</source>
-      <translation>El modelo se reentrena con cuantización simulada para que aprenda a convivir con el redondeo a int8. Tarda más que la cuantización estática, pero recupera la exactitud que esta pierde.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="155" />
+      <location filename="../../quantgui/ui/main_window.py" line="162" />
       <source>{title} quantization</source>
       <translation>Cuantización {title}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="165" />
+      <location filename="../../quantgui/ui/main_window.py" line="172" />
       <source>Technique explanation</source>
       <translation>Explicación de la técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="169" />
+      <location filename="../../quantgui/ui/main_window.py" line="176" />
       <source>Settings</source>
       <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="175" />
+      <location filename="../../quantgui/ui/main_window.py" line="182" />
       <source>Settings problem</source>
       <translation>Problema en los ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="182" />
-      <location filename="../../quantgui/ui/main_window.py" line="184" />
+      <location filename="../../quantgui/ui/main_window.py" line="189" />
+      <location filename="../../quantgui/ui/main_window.py" line="191" />
       <source>Quantize</source>
       <translation>Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="185" />
+      <location filename="../../quantgui/ui/main_window.py" line="192" />
       <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
       <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="188" />
-      <location filename="../../quantgui/ui/main_window.py" line="189" />
+      <location filename="../../quantgui/ui/main_window.py" line="195" />
+      <location filename="../../quantgui/ui/main_window.py" line="196" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="190" />
+      <location filename="../../quantgui/ui/main_window.py" line="197" />
       <source>Stop the run; the model is left as it was (Esc).</source>
       <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="197" />
+      <location filename="../../quantgui/ui/main_window.py" line="199" />
+      <location filename="../../quantgui/ui/main_window.py" line="200" />
+      <source>Compare engines</source>
+      <translation>Comparar motores</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="201" />
+      <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="211" />
       <source>Progress</source>
       <translation>Progreso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="202" />
+      <location filename="../../quantgui/ui/main_window.py" line="216" />
       <source>Ready</source>
       <translation>Listo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="203" />
+      <location filename="../../quantgui/ui/main_window.py" line="217" />
       <source>Stage</source>
       <translation>Etapa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="205" />
+      <location filename="../../quantgui/ui/main_window.py" line="220" />
       <source>Elapsed time</source>
       <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="223" />
+      <location filename="../../quantgui/ui/main_window.py" line="238" />
       <source>Results</source>
       <translation>Resultados</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="229" />
+      <location filename="../../quantgui/ui/main_window.py" line="244" />
       <source>Training</source>
       <translation>Entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="229" />
+      <location filename="../../quantgui/ui/main_window.py" line="244" />
       <source>Comparison</source>
       <translation>Comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="231" />
+      <location filename="../../quantgui/ui/main_window.py" line="246" />
       <source>Outputs</source>
       <translation>Salidas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="231" />
+      <location filename="../../quantgui/ui/main_window.py" line="246" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="238" />
+      <location filename="../../quantgui/ui/main_window.py" line="253" />
       <source>Code</source>
       <translation>Código</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="239" />
+      <location filename="../../quantgui/ui/main_window.py" line="254" />
       <source>History</source>
       <translation>Historial</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="245" />
+      <location filename="../../quantgui/ui/main_window.py" line="258" />
+      <source>Engines</source>
+      <translation>Motores</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="263" />
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="246" />
+      <location filename="../../quantgui/ui/main_window.py" line="264" />
       <source>&amp;Open model…</source>
       <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="255" />
+      <location filename="../../quantgui/ui/main_window.py" line="273" />
       <source>&amp;Quit</source>
       <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="260" />
+      <location filename="../../quantgui/ui/main_window.py" line="278" />
       <source>&amp;Run</source>
       <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="261" />
+      <location filename="../../quantgui/ui/main_window.py" line="279" />
       <source>&amp;Quantize</source>
       <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="264" />
+      <location filename="../../quantgui/ui/main_window.py" line="282" />
       <source>&amp;Cancel</source>
       <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="270" />
+      <location filename="../../quantgui/ui/main_window.py" line="285" />
+      <source>Compare &amp;engines</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="287" />
+      <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="295" />
       <source>&amp;View</source>
       <translation>&amp;Ver</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="277" />
+      <location filename="../../quantgui/ui/main_window.py" line="302" />
       <source>&amp;Language</source>
       <translation>&amp;Idioma</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="280" />
+      <location filename="../../quantgui/ui/main_window.py" line="305" />
       <source>System</source>
       <translation>Sistema</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="289" />
+      <location filename="../../quantgui/ui/main_window.py" line="314" />
       <source>&amp;Help</source>
       <translation>Ay&amp;uda</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="290" />
+      <location filename="../../quantgui/ui/main_window.py" line="315" />
       <source>&amp;About QuantGUI</source>
       <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="305" />
+      <location filename="../../quantgui/ui/main_window.py" line="330" />
       <source>Open model…</source>
       <translation>Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="352" />
+      <location filename="../../quantgui/ui/main_window.py" line="385" />
       <source>Loaded {name}: {source}.</source>
       <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="354" />
+      <location filename="../../quantgui/ui/main_window.py" line="387" />
       <source>{name} loaded.</source>
       <translation>{name} cargado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="361" />
+      <location filename="../../quantgui/ui/main_window.py" line="394" />
       <source>The model could not be loaded.</source>
       <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="362" />
+      <location filename="../../quantgui/ui/main_window.py" line="395" />
       <source>The model could not be loaded</source>
       <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="368" />
+      <location filename="../../quantgui/ui/main_window.py" line="401" />
       <source>yes</source>
       <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="368" />
+      <location filename="../../quantgui/ui/main_window.py" line="401" />
       <source>no</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="230" />
-      <location filename="../../quantgui/ui/main_window.py" line="370" />
+      <location filename="../../quantgui/ui/main_window.py" line="245" />
+      <location filename="../../quantgui/ui/main_window.py" line="403" />
       <source>Layers</source>
       <translation>Capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="307" />
+      <location filename="../../quantgui/ui/main_window.py" line="332" />
       <source>Open a model file of your own, with its data.</source>
       <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="371" />
+      <location filename="../../quantgui/ui/main_window.py" line="404" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="372" />
+      <location filename="../../quantgui/ui/main_window.py" line="405" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="373" />
+      <location filename="../../quantgui/ui/main_window.py" line="406" />
       <source>Input shape</source>
       <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="374" />
+      <location filename="../../quantgui/ui/main_window.py" line="407" />
       <source>Data</source>
       <translation>Datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="374" />
+      <location filename="../../quantgui/ui/main_window.py" line="407" />
       <source>{train} training, {val} validation samples</source>
       <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="376" />
+      <location filename="../../quantgui/ui/main_window.py" line="409" />
       <source>Labels</source>
       <translation>Etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="377" />
+      <location filename="../../quantgui/ui/main_window.py" line="410" />
       <source>classes</source>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="380" />
+      <location filename="../../quantgui/ui/main_window.py" line="413" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="410" />
+      <location filename="../../quantgui/ui/main_window.py" line="443" />
       <source>{field}: enter a number.</source>
       <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="452" />
+      <location filename="../../quantgui/ui/main_window.py" line="487" />
+      <location filename="../../quantgui/ui/main_window.py" line="527" />
       <source>Starting…</source>
       <translation>Empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="459" />
+      <location filename="../../quantgui/ui/main_window.py" line="494" />
       <source>Run: {recipe}</source>
       <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="461" />
+      <location filename="../../quantgui/ui/main_window.py" line="496" />
       <source>Quantizing {name} ({method})…</source>
       <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="475" />
+      <location filename="../../quantgui/ui/main_window.py" line="528" />
+      <source>Compare engines: {recipe}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="530" />
+      <source>Comparing engines on {name} ({method})…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="545" />
+      <source>Timing all engines together…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="550" />
+      <source>Engine {index}/{count}: {engine}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="556" />
+      <source>epoch {epoch}/{epochs}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="587" />
+      <source>A run could not be added to the history: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="591" />
+      <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="604" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="478" />
+      <location filename="../../quantgui/ui/main_window.py" line="607" />
       <source>Preparing</source>
       <translation>Preparando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="478" />
+      <location filename="../../quantgui/ui/main_window.py" line="607" />
       <source>Calibrating</source>
       <translation>Calibrando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="479" />
+      <location filename="../../quantgui/ui/main_window.py" line="608" />
       <source>Quantizing</source>
       <translation>Cuantizando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="479" />
+      <location filename="../../quantgui/ui/main_window.py" line="608" />
       <source>Converting</source>
       <translation>Convirtiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="480" />
+      <location filename="../../quantgui/ui/main_window.py" line="609" />
       <source>Measuring</source>
       <translation>Midiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="493" />
+      <location filename="../../quantgui/ui/main_window.py" line="622" />
       <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
       <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="503" />
+      <location filename="../../quantgui/ui/main_window.py" line="636" />
       <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
       <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="513" />
+      <location filename="../../quantgui/ui/main_window.py" line="646" />
       <source>{seconds:.1f} s</source>
       <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="521" />
-      <location filename="../../quantgui/ui/main_window.py" line="527" />
+      <location filename="../../quantgui/ui/main_window.py" line="577" />
+      <location filename="../../quantgui/ui/main_window.py" line="654" />
+      <location filename="../../quantgui/ui/main_window.py" line="664" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="532" />
+      <location filename="../../quantgui/ui/main_window.py" line="669" />
       <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
       <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="542" />
-      <location filename="../../quantgui/ui/main_window.py" line="543" />
+      <location filename="../../quantgui/ui/main_window.py" line="679" />
+      <location filename="../../quantgui/ui/main_window.py" line="680" />
       <source>Cancelled</source>
       <translation>Cancelado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="544" />
+      <location filename="../../quantgui/ui/main_window.py" line="681" />
       <source>Cancelled; the model is unchanged.</source>
       <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="548" />
+      <location filename="../../quantgui/ui/main_window.py" line="686" />
       <source>Failed</source>
       <translation>Falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="549" />
+      <location filename="../../quantgui/ui/main_window.py" line="687" />
       <source>The run failed: {message}</source>
       <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="552" />
+      <location filename="../../quantgui/ui/main_window.py" line="690" />
+      <source>The engine comparison failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="691" />
       <source>Quantization failed</source>
       <translation>La cuantización falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="566" />
+      <location filename="../../quantgui/ui/main_window.py" line="705" />
       <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
       <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="577" />
+      <location filename="../../quantgui/ui/main_window.py" line="716" />
       <source>The language changes the next time QuantGUI starts.</source>
       <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="581" />
+      <location filename="../../quantgui/ui/main_window.py" line="720" />
       <source>About QuantGUI</source>
       <translation>Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="582" />
+      <location filename="../../quantgui/ui/main_window.py" line="721" />
       <source>QuantGUI {version}: see and do PyTorch quantization — dynamic, static and QAT, side by side.</source>
       <translation>QuantGUI {version}: ver y hacer cuantización de PyTorch — dinámica, estática y QAT, lado a lado.</translation>
     </message>
@@ -1985,220 +2215,248 @@
     </message>
     <message>
       <location filename="../../quantgui/ui/results_io.py" line="135" />
-      <location filename="../../quantgui/ui/results_io.py" line="324" />
+      <location filename="../../quantgui/ui/results_io.py" line="403" />
       <source>{field}: enter a number.</source>
       <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="160" />
+      <location filename="../../quantgui/ui/results_io.py" line="165" />
       <source>state_dict with a loader (*.pt)</source>
       <translation>state_dict con cargador (*.pt)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="160" />
+      <location filename="../../quantgui/ui/results_io.py" line="166" />
       <source>TorchScript (*.pt)</source>
       <translation>TorchScript (*.pt)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="161" />
+      <location filename="../../quantgui/ui/results_io.py" line="167" />
+      <location filename="../../quantgui/ui/results_io.py" line="168" />
       <source>torch.export program (*.pt2)</source>
       <translation>Programa de torch.export (*.pt2)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="162" />
+      <location filename="../../quantgui/ui/results_io.py" line="169" />
+      <source>ONNX model (*.onnx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="172" />
       <source>Save quantized model</source>
       <translation>Guardar modelo cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="169" />
+      <location filename="../../quantgui/ui/results_io.py" line="179" />
       <source>Export as Python script</source>
       <translation>Exportar como script de Python</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="170" />
+      <location filename="../../quantgui/ui/results_io.py" line="180" />
       <source>Python script (*.py)</source>
       <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="177" />
+      <location filename="../../quantgui/ui/results_io.py" line="187" />
       <source>Save HTML report</source>
       <translation>Guardar informe HTML</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="178" />
+      <location filename="../../quantgui/ui/results_io.py" line="188" />
       <source>HTML report (*.html)</source>
       <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="183" />
+      <location filename="../../quantgui/ui/results_io.py" line="193" />
       <source>Save recipe</source>
       <translation>Guardar receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="184" />
-      <location filename="../../quantgui/ui/results_io.py" line="190" />
+      <location filename="../../quantgui/ui/results_io.py" line="194" />
+      <location filename="../../quantgui/ui/results_io.py" line="200" />
       <source>Recipe (*.json)</source>
       <translation>Receta (*.json)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="189" />
+      <location filename="../../quantgui/ui/results_io.py" line="199" />
       <source>Open recipe</source>
       <translation>Abrir receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="191" />
+      <location filename="../../quantgui/ui/results_io.py" line="201" />
       <source>All files (*)</source>
       <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="200" />
+      <location filename="../../quantgui/ui/results_io.py" line="210" />
       <source>Wait for the file being written to be done.</source>
       <translation>Espere a que termine de escribirse el archivo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="215" />
+      <location filename="../../quantgui/ui/results_io.py" line="239" />
       <source>Quantize first: there is no quantized model to save.</source>
       <translation>Cuantice primero: no hay ningún modelo cuantizado que guardar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="227" />
+      <location filename="../../quantgui/ui/results_io.py" line="261" />
       <source>Saving the quantized model to {path}…</source>
       <translation>Guardando el modelo cuantizado en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="237" />
+      <location filename="../../quantgui/ui/results_io.py" line="276" />
       <source>Load a model first.</source>
       <translation>Cargue primero un modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="238" />
-      <location filename="../../quantgui/ui/results_io.py" line="299" />
+      <location filename="../../quantgui/ui/results_io.py" line="273" />
+      <location filename="../../quantgui/ui/results_io.py" line="376" />
       <source>The script could not be written</source>
       <translation>No se pudo escribir el script</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="247" />
+      <location filename="../../quantgui/ui/results_io.py" line="295" />
       <source>Writing the script to {path}…</source>
       <translation>Escribiendo el script en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="255" />
+      <location filename="../../quantgui/ui/results_io.py" line="330" />
       <source>Quantize first: there is no report to save.</source>
       <translation>Cuantice primero: no hay ningún informe que guardar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="262" />
+      <location filename="../../quantgui/ui/results_io.py" line="337" />
       <source>QuantGUI report: {model}</source>
       <translation>Informe de QuantGUI: {model}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="271" />
+      <location filename="../../quantgui/ui/results_io.py" line="348" />
       <source>Writing the report to {path}…</source>
       <translation>Escribiendo el informe en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="278" />
+      <location filename="../../quantgui/ui/results_io.py" line="355" />
       <source>identical outputs</source>
       <translation>salidas idénticas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="279" />
+      <location filename="../../quantgui/ui/results_io.py" line="356" />
       <source>maximum output difference {difference:.3g}</source>
       <translation>diferencia máxima de las salidas {difference:.3g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="281" />
+      <location filename="../../quantgui/ui/results_io.py" line="358" />
       <source>Saved {format} to {path} ({size}); loaded back: {verdict}.</source>
       <translation>Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="285" />
+      <location filename="../../quantgui/ui/results_io.py" line="362" />
       <source>Script written to {path}.</source>
       <translation>Script escrito en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="287" />
+      <location filename="../../quantgui/ui/results_io.py" line="364" />
       <source>Its data: {paths}.</source>
       <translation>Sus datos: {paths}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="290" />
+      <location filename="../../quantgui/ui/results_io.py" line="367" />
       <source>HTML report written to {path}.</source>
       <translation>Informe HTML escrito en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="298" />
+      <location filename="../../quantgui/ui/results_io.py" line="242" />
+      <location filename="../../quantgui/ui/results_io.py" line="375" />
       <source>The quantized model could not be saved</source>
       <translation>No se pudo guardar el modelo cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="300" />
+      <location filename="../../quantgui/ui/results_io.py" line="302" />
+      <source>Replace the files beside the script?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="304" />
+      <source>Exporting the script to {path} also writes its data and weights beside it, and these files exist already:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="311" />
+      <source>Replace</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="319" />
+      <source>The script was not written.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/results_io.py" line="338" />
+      <location filename="../../quantgui/ui/results_io.py" line="377" />
       <source>The report could not be written</source>
       <translation>No se pudo escribir el informe</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="327" />
+      <location filename="../../quantgui/ui/results_io.py" line="406" />
       <source>{path} cannot be written: {reason}.</source>
       <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="329" />
+      <location filename="../../quantgui/ui/results_io.py" line="408" />
       <source>The recipe could not be saved</source>
       <translation>No se pudo guardar la receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="332" />
+      <location filename="../../quantgui/ui/results_io.py" line="411" />
       <source>Recipe saved to {path}.</source>
       <translation>Receta guardada en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="347" />
+      <location filename="../../quantgui/ui/results_io.py" line="426" />
       <source>The recipe {name} cannot be read: {reason}.</source>
       <translation>No se puede leer la receta {name}: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="352" />
+      <location filename="../../quantgui/ui/results_io.py" line="431" />
       <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
       <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="354" />
-      <location filename="../../quantgui/ui/results_io.py" line="359" />
+      <location filename="../../quantgui/ui/results_io.py" line="433" />
+      <location filename="../../quantgui/ui/results_io.py" line="438" />
       <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
       <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="357" />
+      <location filename="../../quantgui/ui/results_io.py" line="436" />
       <source>{name} is not a recipe: it has no technique ("method").</source>
       <translation>{name} no es una receta: no indica la técnica ("method").</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="372" />
+      <location filename="../../quantgui/ui/results_io.py" line="451" />
       <source>Wait for the current job to end.</source>
       <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="377" />
+      <location filename="../../quantgui/ui/results_io.py" line="456" />
       <source>The recipe could not be opened</source>
       <translation>No se pudo abrir la receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="384" />
+      <location filename="../../quantgui/ui/results_io.py" line="463" />
       <source>Opened the recipe {path} ({method}).</source>
       <translation>Abierta la receta {path} ({method}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="392" />
+      <location filename="../../quantgui/ui/results_io.py" line="471" />
       <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
       <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="413" />
+      <location filename="../../quantgui/ui/results_io.py" line="492" />
       <source>The run could not be added to the history: {reason}.</source>
       <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="416" />
+      <location filename="../../quantgui/ui/results_io.py" line="495" />
       <source>Added to the history as run {id}.</source>
       <translation>Añadida al historial como ejecución {id}.</translation>
     </message>
@@ -2351,42 +2609,42 @@
   <context>
     <name>SettingsPanel</name>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="69" />
+      <location filename="../../quantgui/ui/settings_panel.py" line="75" />
       <source>Automatic</source>
       <translation>Automático</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="70" />
+      <location filename="../../quantgui/ui/settings_panel.py" line="76" />
       <source>On</source>
       <translation>Sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="71" />
+      <location filename="../../quantgui/ui/settings_panel.py" line="77" />
       <source>Off</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="81" />
+      <location filename="../../quantgui/ui/settings_panel.py" line="87" />
       <source>Never</source>
       <translation>Nunca</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="96" />
+      <location filename="../../quantgui/ui/settings_panel.py" line="102" />
       <source>layer names, comma-separated</source>
       <translation>nombres de capas, separados por comas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="190" />
+      <location filename="../../quantgui/ui/settings_panel.py" line="196" />
       <source>Advanced</source>
       <translation>Avanzado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="195" />
+      <location filename="../../quantgui/ui/settings_panel.py" line="201" />
       <source>Show advanced settings</source>
       <translation>Mostrar ajustes avanzados</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="196" />
+      <location filename="../../quantgui/ui/settings_panel.py" line="202" />
       <source>Show or hide the settings most runs do not need to change.</source>
       <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
     </message>
@@ -2616,6 +2874,44 @@
       <location filename="../../quantgui/ui/core_strings.py" line="28" />
       <source>Random seed</source>
       <translation>Semilla aleatoria</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/core_strings.py" line="29" />
+      <source>Engine</source>
+      <translation>Motor</translation>
+    </message>
+  </context>
+  <context>
+    <name>technique</name>
+    <message>
+      <location filename="../../quantgui/ui/core_strings.py" line="34" />
+      <source>Dynamic</source>
+      <translation>Dinámica</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/core_strings.py" line="35" />
+      <source>Static</source>
+      <translation>Estática</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/core_strings.py" line="36" />
+      <source>QAT</source>
+      <translation>QAT</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/core_strings.py" line="37" />
+      <source>Weights are stored in int8 ahead of time and activations are quantized on the fly at each call. It needs no calibration data and suits Linear and LSTM layers best.</source>
+      <translation>Los pesos se guardan en int8 de antemano y las activaciones se cuantizan al vuelo en cada llamada. No necesita datos de calibración y va mejor con capas Linear y LSTM.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/core_strings.py" line="41" />
+      <source>Weights and activations are both int8, with activation ranges learned by running calibration data through the model. It gives the largest speed-up on convolutional networks.</source>
+      <translation>Pesos y activaciones son int8, y los rangos de las activaciones se aprenden pasando datos de calibración por el modelo. Es la que más acelera las redes convolucionales.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/core_strings.py" line="46" />
+      <source>The model is fine-tuned with fake quantization so that it learns to live with int8 rounding. It takes longer than static quantization but recovers accuracy that it loses.</source>
+      <translation>El modelo se reentrena con cuantización simulada para que aprenda a convivir con el redondeo a int8. Tarda más que la cuantización estática, pero recupera la exactitud que esta pierde.</translation>
     </message>
   </context>
 </TS>
