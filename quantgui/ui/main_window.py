@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         progress_row = QHBoxLayout()
         self.stage_label = QLabel(self.tr("Ready"), panel)
         self.stage_label.setAccessibleName(self.tr("Stage"))
+        self.stage_label.setWordWrap(True)  # "Engine 2/4: <long title> — …" must not widen it
         self.elapsed_label = QLabel("", panel)
         self.elapsed_label.setAccessibleName(self.tr("Elapsed time"))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -530,6 +531,7 @@ class MainWindow(QMainWindow):
             name=self.loaded.name, method=self.method_titles[recipe.method]))
         self._elapsed.start()
         self._clock.start()
+        self.tabs.setCurrentWidget(self.log)  # each engine's lines; the Engines tab at the end
         gc.freeze()  # as in start_run: no full collections while the job runs
         self.runner.start(compare_engines_job(self.loaded, recipe, names))
         self._set_running(True)
