@@ -20,6 +20,7 @@ import io
 import logging
 import os
 import shutil
+import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -356,6 +357,7 @@ def _module_layer_records(original: nn.Module, quantized: nn.Module,
 
 
 _pattern_cache: dict[tuple, torch.fx.GraphModule] = {}
+_patch_lock = threading.Lock()
 
 
 @contextlib.contextmanager
@@ -363,55 +365,55 @@ def _fast_conv_bn_patterns() -> Iterator[None]:
     """torchao's QAT conv-bn fusion (prepare) and folding (convert) strictly export its
     replacement patterns for conv1d, conv2d and both transposed convs, on CPU and CUDA, at
     every call: 96 exports in convert alone, measured 43 s for the digits CNN. Skip the conv
-    kinds the graph does not contain (and CUDA patterns: the model is on the CPU by then; a
-    CUDA graph still gets them), and keep each pattern graph for the rest of the process (they
-    depend only on their arguments)."""
+    kinds the graph does not contain (and CUDA patterns unless the graph is on CUDA), and keep
+    each pattern graph for the rest of the process (they depend only on their arguments).
+    One build patches at a time (the lock), so each restores torchao's own functions."""
     from torchao.quantization.pt2e import qat_utils
 
-    originals = {name: getattr(qat_utils, name, None) for name in (
-        "_fuse_conv_bn_qat_helper", "_fold_conv_bn_qat_helper",
-        "_get_aten_graph_module_for_pattern")}
-    if any(value is None for value in originals.values()):
-        yield  # a torchao without these internals: run it as it is
-        return
+    names = ("_fuse_conv_bn_qat_helper", "_fold_conv_bn_qat_helper",
+             "_get_aten_graph_module_for_pattern")
+    with _patch_lock:
+        originals = {name: getattr(qat_utils, name, None) for name in names}
+        if any(value is None for value in originals.values()):
+            yield  # a torchao without these internals: run it as it is
+            return
+        build_pattern = originals["_get_aten_graph_module_for_pattern"]
 
-    def only_present(helper: Any) -> Any:
-        def run(m: torch.fx.GraphModule, conv_fn: Any, example_inputs: tuple, is_cuda: bool
-                ) -> torch.fx.GraphModule:
-            ops = {str(n.target).split(".")[1] for n in m.graph.nodes
-                   if n.op == "call_function" and str(n.target).startswith("aten.")}
-            on_cuda = any(t.is_cuda for t in m.parameters()) or any(
-                t.is_cuda for t in m.buffers())
-            if conv_fn.__name__ not in ops or (is_cuda and not on_cuda):
-                return m
-            return helper(m, conv_fn, example_inputs, is_cuda=is_cuda)
-        return run
+        def only_present(helper: Any) -> Any:
+            def run(m: torch.fx.GraphModule, conv_fn: Any, example_inputs: tuple,
+                    is_cuda: bool) -> torch.fx.GraphModule:
+                ops = {str(n.target).split(".")[1] for n in m.graph.nodes
+                       if n.op == "call_function" and str(n.target).startswith("aten.")}
+                on_cuda = any(t.is_cuda for t in (*m.parameters(), *m.buffers()))
+                if conv_fn.__name__ not in ops or (is_cuda and not on_cuda):
+                    return m
+                return helper(m, conv_fn, example_inputs, is_cuda=is_cuda)
+            return run
 
-    build_pattern = originals["_get_aten_graph_module_for_pattern"]
+        def cached_pattern(pattern: Any, example_inputs: tuple, is_cuda: bool = False,
+                           **kwargs: Any) -> torch.fx.GraphModule:
+            def describe(value: Any) -> Any:
+                return ((tuple(value.shape), value.dtype) if isinstance(value, torch.Tensor)
+                        else value)
+            function = getattr(pattern, "fn", pattern)  # torchao wraps some in a WrapperModule
+            code = getattr(function, "__code__", None)
+            if code is None:
+                return build_pattern(pattern, example_inputs, is_cuda, **kwargs)
+            cells = tuple(describe(c.cell_contents) for c in function.__closure__ or ())
+            key = (code, cells, tuple(describe(x) for x in example_inputs), is_cuda,
+                   tuple(sorted((k, describe(v)) for k, v in kwargs.items())))
+            if key not in _pattern_cache:
+                _pattern_cache[key] = build_pattern(pattern, example_inputs, is_cuda, **kwargs)
+            return copy.deepcopy(_pattern_cache[key])
 
-    def cached_pattern(pattern: Any, example_inputs: tuple, is_cuda: bool = False,
-                       **kwargs: Any) -> torch.fx.GraphModule:
-        def describe(value: Any) -> Any:
-            return (tuple(value.shape), value.dtype) if isinstance(value, torch.Tensor) else value
-        function = getattr(pattern, "fn", pattern)  # torchao wraps some in a WrapperModule
-        code = getattr(function, "__code__", None)
-        if code is None:
-            return build_pattern(pattern, example_inputs, is_cuda, **kwargs)
-        cells = tuple(describe(c.cell_contents) for c in function.__closure__ or ())
-        key = (code, cells, tuple(describe(x) for x in example_inputs), is_cuda,
-               tuple(sorted((k, describe(v)) for k, v in kwargs.items())))
-        if key not in _pattern_cache:
-            _pattern_cache[key] = build_pattern(pattern, example_inputs, is_cuda, **kwargs)
-        return copy.deepcopy(_pattern_cache[key])
-
-    qat_utils._fuse_conv_bn_qat_helper = only_present(originals["_fuse_conv_bn_qat_helper"])
-    qat_utils._fold_conv_bn_qat_helper = only_present(originals["_fold_conv_bn_qat_helper"])
-    qat_utils._get_aten_graph_module_for_pattern = cached_pattern
-    try:
-        yield
-    finally:
-        for name, value in originals.items():
-            setattr(qat_utils, name, value)
+        qat_utils._fuse_conv_bn_qat_helper = only_present(originals[names[0]])
+        qat_utils._fold_conv_bn_qat_helper = only_present(originals[names[1]])
+        qat_utils._get_aten_graph_module_for_pattern = cached_pattern
+        try:
+            yield
+        finally:
+            for name, value in originals.items():
+                setattr(qat_utils, name, value)
 
 
 def _quantizer(recipe: Recipe, qat: bool) -> Any:

@@ -197,6 +197,20 @@ def test_static_calibration_reports_progress(built):
     assert [(e.current, e.total) for e in calibrating] == [(i, 8) for i in range(1, 9)]
 
 
+def test_per_tensor_weights_and_minmax_observer_are_honoured():
+    loaded = load_demo("digits-cnn")
+    recipe = recipe_for("static", per_channel=False, observer="minmax", calibration_batches=2)
+    build = drive(Pt2eEngine().build(loaded, recipe, CancelToken()))
+    program = build.artifact.graph_module
+    targets = {str(n.target) for n in program.graph.nodes if n.op == "call_function"}
+    assert not any("per_channel" in t for t in targets)  # one scale per weight tensor
+    assert all(r.quantized for r in build.layers if r.original_type != "torch.nn.BatchNorm2d")
+    data = loaded.data
+    agreement = metrics.agreement(metrics.predict(loaded.model, data.val_inputs, 32),
+                                  metrics.predict(build.quantized, data.val_inputs, 32))
+    assert agreement.sqnr_db >= 20.0, agreement
+
+
 def test_a_model_torch_export_cannot_capture_is_refused_clearly():
     loaded = random_loaded(PartlyTraceable(), (8,), classes=3)
     with pytest.raises(ModelError, match="torch.export could not capture") as caught:
