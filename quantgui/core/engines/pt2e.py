@@ -416,6 +416,51 @@ def _fast_conv_bn_patterns() -> Iterator[None]:
                 setattr(qat_utils, name, value)
 
 
+ERROR_SAMPLES = 256  # validation samples for the per-layer error, as in the pipeline
+NUMERIC_DEBUGGER = "torchao numeric debugger"
+
+
+def _generate_debug_handles(program: torch.export.ExportedProgram) -> None:
+    from torchao.quantization.pt2e import generate_numeric_debug_handle
+
+    generate_numeric_debug_handle(program)
+
+
+def _propagated_errors(reference: torch.fx.GraphModule, converted: torch.fx.GraphModule,
+                       batch: torch.Tensor) -> dict[str, float]:
+    """SQNR of each weighted op's output in the int8 graph (fed by the int8 layers before it,
+    so the error accumulated up to that layer) against the float graph, by module name, from
+    torchao's numeric debugger. It runs the uncompiled q/dq graph: inductor's int8 kernels
+    round the same way up to an output step."""
+    import torchao.quantization.pt2e.quantizer.x86_inductor_quantizer as xiq
+    from torchao.quantization.pt2e import (
+        compare_results,
+        extract_results_from_loggers,
+        prepare_for_propagation_comparison,
+    )
+    from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e
+
+    # prepare folds batch-norm into the convolutions; with a quantizer that annotates
+    # nothing, the float graph's conv outputs then match the int8 graph's folded ones
+    reference = prepare_pt2e(reference, xiq.X86InductorQuantizer())
+    logged_reference = prepare_for_propagation_comparison(reference)
+    logged_quantized = prepare_for_propagation_comparison(converted)
+    logged_reference(batch)
+    logged_quantized(batch)
+    summaries = compare_results(extract_results_from_loggers(logged_reference),
+                                extract_results_from_loggers(logged_quantized))
+    errors: dict[str, float] = {}
+    for summary in summaries.values():
+        op = summary.ref_node_name.rstrip("0123456789").rstrip("_")
+        if op not in _WEIGHTED_OPS or not summary.results:
+            continue
+        value = summary.results[0].sqnr
+        value = float(value.item() if isinstance(value, torch.Tensor) else value)
+        # the last weighted op of a module is its output (a module may hold several)
+        errors[_normalise_path(summary.ref_module_stack)] = value
+    return errors
+
+
 def _quantizer(recipe: Recipe, qat: bool) -> Any:
     """An X86InductorQuantizer set up from the recipe."""
     import dataclasses
@@ -574,6 +619,8 @@ class Pt2eEngine(Engine):
                 seconds["export"] = seconds.get("export", 0.0) + time.perf_counter() - started
             try:
                 with _quiet(), _fast_conv_bn_patterns():
+                    if not qat:  # marks each node, for the per-layer error after convert
+                        _generate_debug_handles(program)
                     return prepare(program.module(), _quantizer(recipe, qat)), strict, program
             except Exception as error:  # noqa: BLE001 - retried strict, then reported
                 failure = error
@@ -610,6 +657,20 @@ class Pt2eEngine(Engine):
         yield Progress("converting", 1, 1)
         layers = _graph_layer_records(loaded.model, converted, "static", recipe.keep_float)
         cancel.raise_if_cancelled()
+        started = time.perf_counter()
+        try:
+            with _quiet(), torch.no_grad():
+                errors = _propagated_errors(program.module(), converted,
+                                            loaded.data.val_inputs[:ERROR_SAMPLES])
+        except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
+            errors = {}
+            yield LogMessage(f"torchao's numeric debugger could not compare the layers "
+                             f"({_first_line(error)}); no per-layer errors for this run.")
+        seconds["layer_errors"] = time.perf_counter() - started
+        for record in layers:
+            if record.name in errors:
+                record.accumulated_sqnr_db = errors[record.name]
+                record.error_source = NUMERIC_DEBUGGER
         # the float reference comes from the same capture as the quantized model
         return (yield from self._finish(loaded, recipe, converted, program, batch,
                                         example, seconds, strict, layers,

@@ -127,6 +127,18 @@ def test_layer_records_say_which_layers_run_in_int8(built, demo, technique):
             assert records[name].note.startswith(("folded into block", "float32 with block"))
 
 
+@pytest.mark.parametrize("demo", DEMOS)
+def test_static_layers_carry_the_numeric_debuggers_accumulated_error(built, demo):
+    result = built(demo, "static")
+    measured = [r for r in result.build.layers if r.accumulated_sqnr_db is not None]
+    assert {r.name for r in measured} == {r.name for r in result.build.layers if r.quantized}
+    assert all(r.error_source == "torchao numeric debugger" for r in measured)
+    assert all(20.0 <= r.accumulated_sqnr_db < 100.0 for r in measured), measured
+    # the last layer's accumulated error is the whole model's (uncompiled q/dq graph)
+    overall = metrics.sqnr_db(result.original_outputs, result.quantized_outputs)
+    assert measured[-1].accumulated_sqnr_db == pytest.approx(overall, abs=3.0)
+
+
 @pytest.mark.parametrize("demo, technique", CASES)
 def test_preparation_times_are_recorded_apart(built, demo, technique):
     seconds = built(demo, technique).build.prepare_seconds
