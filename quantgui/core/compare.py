@@ -140,9 +140,12 @@ def compare_engines(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | N
                                                   cancel, cache)
         except Cancelled:
             raise
-        except QuantGUIError as error:  # one engine failing must not lose the others
-            skipped[engine.name] = str(error)
-            yield LogMessage(f"{engine.title}: failed ({error})", "warning")
+        except Exception as error:  # noqa: BLE001 - one engine failing must not lose the others
+            reason = (str(error) if isinstance(error, QuantGUIError)
+                      else f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
+                      if str(error) else type(error).__name__)
+            skipped[engine.name] = reason
+            yield LogMessage(f"{engine.title}: failed ({reason})", "warning")
     yield Progress("engines", len(chosen), len(chosen))
     if results:
         cancel.raise_if_cancelled()
