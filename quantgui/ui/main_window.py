@@ -464,19 +464,27 @@ class MainWindow(QMainWindow):
             button.setEnabled(not running)
         self.settings_panel.setEnabled(not running)
 
-    def start_run(self) -> None:
+    def _recipe_to_run(self):  # noqa: ANN202 - a core Recipe, or None
+        """The settings' recipe with the layers ticked "keep float", or None when nothing
+        can start now (a job running, no model, or settings the form shows as invalid)."""
         from quantgui.core.errors import QuantGUIError
-        from quantgui.jobs.tasks import quantize_job
 
         if self.runner.is_running() or self.loaded is None or self.loader.is_running():
-            return
+            return None
         try:
             recipe = self.settings_panel.recipe()
             recipe.check_runnable()
         except (QuantGUIError, ValueError):
             self._validate()
+            return None
+        return self.layers_panel.recipe_for_run(recipe)
+
+    def start_run(self) -> None:
+        from quantgui.jobs.tasks import quantize_job
+
+        recipe = self._recipe_to_run()
+        if recipe is None:
             return
-        recipe = self.layers_panel.recipe_for_run(recipe)  # + the layers ticked "keep float"
         self._run_method = recipe.method
         self.result = None
         self.comparison.clear()
@@ -507,18 +515,11 @@ class MainWindow(QMainWindow):
     def compare_engines(self, names: list[str] | None = None) -> None:
         """The settings' technique on every engine (or ``names``), in the worker thread."""
         from quantgui.core.engines import engine_names
-        from quantgui.core.errors import QuantGUIError
         from quantgui.jobs.tasks import compare_engines_job
 
-        if self.runner.is_running() or self.loaded is None or self.loader.is_running():
+        recipe = self._recipe_to_run()
+        if recipe is None:
             return
-        try:
-            recipe = self.settings_panel.recipe()
-            recipe.check_runnable()
-        except (QuantGUIError, ValueError):
-            self._validate()
-            return
-        recipe = self.layers_panel.recipe_for_run(recipe)  # same layers kept float as Quantize
         # the last quantize result and comparison stay shown until this one finishes
         self._job_kind = "engines"
         self._engine_names = list(names) if names else engine_names()
