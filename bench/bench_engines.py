@@ -147,11 +147,29 @@ STANDARD = {
 }
 
 
+def _estimate_batch_norm(model: nn.Module, inputs: torch.Tensor) -> None:
+    """Give a random-weight model the batch-norm statistics of its inputs: with the default
+    running statistics (mean 0, variance 1) activations saturate or die through 50 layers, the
+    logits become constant and every engine's SQNR says nothing."""
+    norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if not norms:
+        return
+    for norm in norms:
+        norm.reset_running_stats()
+        norm.momentum = None  # a cumulative average over the batches below
+    model.train()
+    with torch.no_grad():
+        for start in range(0, len(inputs), 8):
+            model(inputs[start:start + 8])
+
+
 def standard_model(name: str, calibration_samples: int) -> tuple[LoadedModel, int, str]:
     build, shape, batch, technique = STANDARD[name]
     torch.manual_seed(0)
-    model = build().eval()
+    model = build()
     inputs = torch.randn(calibration_samples + batch, *shape)
+    _estimate_batch_norm(model, inputs[:calibration_samples])
+    model.eval()
     data = DataBundle(name="random", train_inputs=inputs[:calibration_samples],
                       val_inputs=inputs[calibration_samples:])
     return LoadedModel(name, "", model, data, "bench"), batch, technique
