@@ -1,0 +1,119 @@
+"""``model.py:ClassName[:weights.pt]``: the class built with JSON keyword arguments and a
+state_dict loaded with ``weights_only=True``. Nothing is written beside the user's file (no
+``__pycache__``)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import inspect
+import sys
+from pathlib import Path
+from typing import Any
+
+from torch import nn
+
+from quantgui.core.errors import ModelError
+from quantgui.core.sources.base import MemoryProbe, ModelFile, OpenOptions, check_file
+from quantgui.core.sources.registry import ModelSource, register
+from quantgui.core.sources.weights import apply_weights, load_state_dict_file
+
+TITLE = "Python class"
+
+
+def _import_file(path: Path) -> Any:
+    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10]
+    name = f"quantgui_user_{digest}_{''.join(c if c.isalnum() else '_' for c in path.stem)}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ModelError(f"{path} cannot be imported as Python.", "Give a .py file.")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    previous = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True  # never write __pycache__ beside the user's file
+    try:
+        spec.loader.exec_module(module)
+    except BaseException as error:
+        sys.modules.pop(name, None)
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        raise ModelError(f"Importing {path} failed: {type(error).__name__}: {error}",
+                         "Fix the error in the file (run `python " + str(path) + "` to see it), "
+                         "then retry.") from error
+    finally:
+        sys.dont_write_bytecode = previous
+    return module
+
+
+def load_python(path: Path, class_name: str, weights: Path | None,
+               model_args: dict[str, Any] | None, memory: MemoryProbe | None) -> ModelFile:
+    kwargs = model_args or {}
+    module = _import_file(path)
+    cls = getattr(module, class_name, None)
+    if cls is None:
+        found = sorted(n for n, v in vars(module).items()
+                       if inspect.isclass(v) and issubclass(v, nn.Module)
+                       and v.__module__ == module.__name__)
+        raise ModelError(f"{path} has no class '{class_name}'.",
+                         f"Classes of nn.Module defined there: {', '.join(found) or 'none'}.")
+    if not (inspect.isclass(cls) and issubclass(cls, nn.Module)):
+        raise ModelError(f"'{class_name}' in {path} is not an nn.Module subclass.",
+                         "Give the name of the model's class.")
+    try:
+        model = cls(**kwargs)
+    except Exception as error:
+        raise ModelError(f"Creating {class_name}(**{kwargs}) failed: {type(error).__name__}: "
+                         f"{error}",
+                         "Check --model-args against the class's __init__ parameters "
+                         f"{inspect.signature(cls.__init__)}.") from error
+    description = f"{TITLE} {class_name} from {path.name}"
+    if weights is not None:
+        apply_weights(model, load_state_dict_file(weights, memory), weights, class_name)
+        description += f" with weights {weights.name}"
+    else:
+        description += " (random weights: no weights file given)"
+    return ModelFile(model.eval(), None, description, "python")
+
+
+
+
+def parse_spec(spec: str) -> tuple[Path, str | None, Path | None]:
+    """``path``, or ``path.py:Class[:weights]`` -> (path, class name, weights path)."""
+    marker = spec.find(".py:")
+    if marker < 0:
+        if spec.endswith(".py"):
+            raise ModelError(f"'{spec}' names a Python file but no class.",
+                             "Write path.py:ClassName (and :weights.pt for trained weights).")
+        return Path(spec), None, None
+    path = Path(spec[:marker + 3])
+    class_name, _, weights = spec[marker + 4:].partition(":")
+    if weights and not Path(weights).is_absolute() and not Path(weights).exists() \
+            and (path.parent / weights).exists():
+        weights = str(path.parent / weights)  # relative to the Python file
+    if not class_name.isidentifier():
+        raise ModelError(f"'{class_name}' in '{spec}' is not a class name.",
+                         "Write path.py:ClassName[:weights.pt].")
+    return path, class_name, Path(weights) if weights else None
+
+
+def _claims(spec: str) -> bool:
+    return ".py:" in spec or spec.endswith(".py")
+
+
+def _open(spec: str, options: OpenOptions) -> ModelFile:
+    path, class_name, weights = parse_spec(spec)
+    check_file(path, "model file", options.memory)
+    if class_name is None:
+        raise ModelError(f"'{spec}' names a Python file but no class.",
+                         "Write path.py:ClassName[:weights.pt].")
+    return load_python(path, class_name, weights, options.model_args, options.memory)
+
+
+def _input_files(spec: str) -> list[Path]:
+    path, _, weights = parse_spec(spec)
+    return [path] + ([weights] if weights is not None else [])
+
+
+SOURCE = register(ModelSource(kind="python", title=TITLE, open=_open, claims=_claims,
+                              file_kinds=("python",), runs_code=True, takes_args=True,
+                              input_files=_input_files))
