@@ -15,14 +15,20 @@ from quantgui.core.sources.registry import kind_title
 
 
 def load_state_dict_file(path: Path, memory: MemoryProbe | None = None) -> dict[str, Any]:
-    """A state_dict, loaded with weights_only=True (no code from the file runs)."""
+    """A state_dict from torch.save (loaded with weights_only=True) or a safetensors file: no
+    code from the file runs."""
     check_file(path, "weights file", memory)
     detected = detect_kind(path)
+    if detected == "safetensors":
+        return load_safetensors(path)
     if detected != "torch_save":
         raise ModelError(f"The weights file {path} holds a {kind_title(detected)}, "
                          "not a state_dict.",
-                         "Save the weights with torch.save(model.state_dict(), 'weights.pt'), or "
-                         "give the model file itself as --model.")
+                         "Save the weights with torch.save(model.state_dict(), 'weights.pt') or "
+                         "safetensors.torch.save_file, or give the model file itself as --model.")
+    if path.suffix == ".safetensors":
+        raise ModelError(f"The weights file {path} is named .safetensors but was written by "
+                         "torch.save.", "Rename it to .pt, or save it with safetensors.")
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as error:
@@ -74,3 +80,18 @@ def apply_weights(model: nn.Module, state: dict[str, torch.Tensor], path: Path,
                          "Use the weights saved from this class with the same --model-args."
                          ) from error
 
+
+
+def load_safetensors(path: Path) -> dict[str, torch.Tensor]:
+    """A safetensors file: a JSON header and raw tensors, nothing that can run."""
+    try:
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+    except ImportError as error:
+        raise ModelError(f"{path} is a safetensors file, but the safetensors package is not "
+                         "installed.", "Install it: pip install 'quantgui[models]' (or "
+                                       "pip install safetensors).") from error
+    try:
+        return load_file(str(path), device="cpu")
+    except (SafetensorError, OSError, ValueError, RuntimeError) as error:
+        raise corrupt(path, "safetensors file", error) from error
