@@ -12,6 +12,7 @@ timer (every ~200 ms), so thousands of QAT steps cost a handful of signal delive
 from __future__ import annotations
 
 import collections
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -23,6 +24,13 @@ from quantgui.core.errors import Cancelled
 from quantgui.core.events import CancelToken
 
 DRAIN_INTERVAL_MS = 200
+
+# One torch job at a time in the whole application. FX symbolic tracing patches
+# torch.nn.Module.__call__ for every thread while it traces, so a model run in another worker
+# meanwhile fails ("module is not installed as a submodule"); torch.export and dynamo keep
+# process-wide state too. Jobs (load, plan, warm-up, quantize, save, ...) therefore queue here.
+_TORCH_WORK = threading.Lock()
+_LOCK_POLL_S = 0.05
 
 JobFn = Callable[[CancelToken], Any]
 
@@ -59,7 +67,11 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         outcome, payload = "finished", None
+        locked = False
         try:
+            while not _TORCH_WORK.acquire(timeout=_LOCK_POLL_S):  # another job runs torch
+                self._cancel.raise_if_cancelled()
+            locked = True
             value = self._fn(self._cancel)
             if hasattr(value, "send") and hasattr(value, "throw"):  # an event generator
                 while True:
@@ -77,6 +89,9 @@ class _Worker(QObject):
             outcome = "cancelled"
         except BaseException as error:  # noqa: BLE001 - every failure must reach the window
             outcome, payload = "failed", JobFailure(error, traceback.format_exc())
+        finally:
+            if locked:
+                _TORCH_WORK.release()
         self.done.emit(self._job_id, outcome, payload)
         QThread.currentThread().quit()
 

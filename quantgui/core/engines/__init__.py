@@ -51,6 +51,13 @@ def _load_builtins() -> None:
             raise
         engine = getattr(module, class_name)()
         _registry.setdefault(engine.name, engine)
+    # built-ins first, in menu order, even when a plug-in registered before they were loaded
+    def is_builtin(engine: Engine) -> bool:
+        return f"{type(engine).__module__}:{type(engine).__name__}" in BUILTIN_ENGINES
+
+    ordered = sorted(_registry.items(), key=lambda item: not is_builtin(item[1]))
+    _registry.clear()
+    _registry.update(ordered)
 
 
 def engines() -> list[Engine]:
