@@ -129,11 +129,14 @@ def test_the_cli_saves_each_engine_in_its_own_format_and_loads_it_back(tmp_path,
     assert not (tmp_path / "m.pt").exists()
 
 
-def test_the_script_refuses_an_engine_it_would_not_reproduce():
+def test_the_script_follows_the_engine_and_refuses_one_without_a_script(plugin):
     from quantgui.core.errors import QuantGUIError
     from quantgui.core.script import generate_script
 
     loaded = load_demo("digits-mlp")
-    assert "quantize_dynamic" in generate_script(loaded, recipe_for("dynamic"))
-    with pytest.raises(QuantGUIError, match="this run used ONNX Runtime"):
-        generate_script(loaded, recipe_for("dynamic", engine="onnxruntime"))
+    assert "quantize_dynamic(copy.deepcopy(model)" in generate_script(loaded, recipe_for("dynamic"))
+    assert "from onnxruntime.quantization import QuantType, quantize_dynamic" in generate_script(
+        loaded, recipe_for("dynamic", engine="onnxruntime"))
+    # a script for another engine would rebuild a different model: an engine without one says so
+    with pytest.raises(QuantGUIError, match="does not write a standalone script"):
+        generate_script(loaded, recipe_for("dynamic", engine=plugin.name))

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from quantgui.core.layers import LayerRecord
     from quantgui.core.pipeline import RunResult
     from quantgui.core.recipes import Recipe
+    from quantgui.core.techniques import Technique
 
 
 @dataclass
@@ -48,6 +49,45 @@ class EngineBuild:
     artifact: Any = None  # what ``save`` writes: an ExportedProgram, ONNX bytes, a module
     observed_model: nn.Module | None = None  # torch.ao: calibrated graph for the numeric suite
     extra: dict[str, Any] = field(default_factory=dict)  # engine-specific facts for the report
+
+
+@dataclass(frozen=True)
+class ScriptSection:
+    """An engine's part of the standalone script (``quantgui.core.script``): the steps that
+    turn the float model into the quantized one on this engine, as plain code."""
+
+    imports: str  # import lines the code needs, beyond torch, numpy, copy, math, Path
+    # defines ``quantize(model, data)``, returning something that runs a float batch and
+    # returns a tensor, and ``save_quantized(quantized, path, data)``, which writes the file
+    # the engine saves (``data`` is load_data()'s tuple: train inputs/labels, val inputs/labels)
+    code: str
+    needs: str  # the header's sentence on what must be installed to run the script
+    saves_as: str  # what --save writes, for its help text
+    save_example: str = "quantized.pt"  # a file name for --save in the header
+    settings: str = ""  # module-level lines after THREADS/BATCH_SIZE/KEEP_FLOAT
+    setup: str = ""  # statements main() runs before anything else, unindented
+
+
+# A fixed batch of validation inputs, as ``DataBundle.example_batch`` gives: engines that
+# export or compile for a batch shape put it in their script section.
+SCRIPT_EXAMPLE_BATCH = '''def example_batch(inputs: torch.Tensor, size: int) -> torch.Tensor:
+    """The first ``size`` validation inputs (repeated if there are fewer), as QuantGUI uses to
+    export and compile the model."""
+    if inputs.shape[0] < size:
+        inputs = inputs.repeat(-(-size // inputs.shape[0]), *([1] * (inputs.ndim - 1)))
+    return inputs[:size].contiguous()
+'''
+
+
+def script_source(*objects: Any) -> str:
+    """The source of functions and classes a script section copies as they are (the engine's
+    own session options, batch padding...), so the script cannot drift from what it runs."""
+    import inspect
+    import textwrap
+
+    return "\n\n".join(f"# as in {obj.__module__}\n"
+                        + textwrap.dedent(inspect.getsource(obj)).rstrip() + "\n"
+                        for obj in objects)
 
 
 @dataclass
@@ -78,8 +118,6 @@ class Engine:
     description: ClassVar[str] = ""  # one or two sentences for tooltips and --help
     techniques: ClassVar[tuple[str, ...]] = ()  # technique names it implements
     save_formats: ClassVar[tuple[str, ...]] = ()  # what ``save`` can write, first is default
-    # the standalone script (core.script) rebuilds torch.ao models only
-    writes_torch_ao_script: ClassVar[bool] = False
 
     def unavailable_reason(self) -> str | None:
         """Why this engine cannot run on this machine (missing package, no CUDA), or None.
@@ -130,6 +168,19 @@ class Engine:
             actual = first_tensor(reloaded(example)).float()
         difference = (expected - actual).abs().max().item()
         return SaveCheck(path, format, written.stat().st_size, difference)
+
+    def script_section(self, technique: Technique, recipe: Recipe, model: nn.Module
+                       ) -> ScriptSection:
+        """This engine's steps for ``technique`` in the standalone script, mirroring ``build``
+        so that the script's outputs match the application's. ``model`` is the float model
+        (an engine may refuse one its script cannot rebuild). An engine without one says so:
+        a script written for another engine would rebuild a different model."""
+        from quantgui.core.errors import QuantGUIError
+
+        raise QuantGUIError(
+            f"The {self.title} engine does not write a standalone script.",
+            "Save the quantized model in the engine's own format instead (it is loaded back "
+            "and checked), or use a built-in engine for a script.")
 
 
 def first_tensor(value: Any) -> Any:

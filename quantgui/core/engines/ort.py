@@ -30,7 +30,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from quantgui.core.engines.base import Engine, EngineBuild
+from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
@@ -38,6 +38,7 @@ from quantgui.core.layers import LayerRecord, leaf_modules, type_name
 if TYPE_CHECKING:
     from quantgui.core.demos import LoadedModel
     from quantgui.core.recipes import Recipe
+    from quantgui.core.techniques import Technique
 
 INPUT_NAME = "input"
 OUTPUT_NAME = "output"
@@ -725,8 +726,212 @@ class OnnxRuntimeEngine(Engine):
             raise ModelError(f"ONNX Runtime cannot open {path}: {_first_line(error)}",
                              "Save the model again; the file may be damaged.") from error
 
+    # -- the standalone script ------------------------------------------------------------
+    def script_section(self, technique: Technique, recipe: Recipe, model: nn.Module
+                       ) -> ScriptSection:
+        """The same steps as ``build``: the same export, ORT's pre-processing, the same
+        quantize_static/quantize_dynamic call, a session with the same options; ``--save``
+        writes the quantized .onnx model, as the engine saves it."""
+        from quantgui.core.engines.base import SCRIPT_EXAMPLE_BATCH, script_source
+
+        reason = self.unsupported_reason(model, recipe.method)
+        if reason:
+            raise RecipeError(reason, "Choose another engine.")
+        if getattr(recipe, "dtype", "int8") != "int8":
+            raise RecipeError("The ONNX Runtime engine has no float16 dynamic quantization.",
+                              "Choose the int8 weight type, or the PyTorch eager engine.")
+        keep = bool(recipe.keep_float)
+        if recipe.method == "static":
+            method, options = CALIBRATION[recipe.observer]
+            quantize = _SCRIPT_STATIC.format(
+                batches=recipe.calibration_batches, per_channel=recipe.per_channel,
+                reduce_range=recipe.effective_reduce_range, method=method, options=options)
+            imports = ("from onnxruntime.quantization import (CalibrationDataReader, "
+                       "CalibrationMethod, QuantFormat,\n    QuantType, quantize_static)\n")
+        else:
+            ops = sorted({op for layer in recipe.layer_types for op in DYNAMIC_OPS.get(layer, ())})
+            if not ops:
+                raise RecipeError(
+                    "ONNX Runtime has no dynamic int8 kernel for the selected layer types "
+                    f"({', '.join(recipe.layer_types)}).", "Select Linear or LSTM.")
+            quantize = _SCRIPT_DYNAMIC.format(ops=ops)
+            imports = "from onnxruntime.quantization import QuantType, quantize_dynamic\n"
+        imports = ("import io\nimport tempfile\n"
+                   + ("import ast\n" if keep else "")
+                   + "\nimport onnx\nimport onnxruntime as ort\n" + imports
+                   + "from onnxruntime.quantization.shape_inference import quant_pre_process\n")
+        exclusion = (script_source(_unqualified, ModuleScopes, _rename_dynamo_nodes)
+                     + _SCRIPT_EXCLUDED) if keep else _SCRIPT_NOTHING_EXCLUDED
+        code = "\n\n".join([
+            SCRIPT_EXAMPLE_BATCH.rstrip(), exclusion.rstrip(),
+            # the torch.export exporter's nodes are named after their modules, as the engine
+            # does, where layers kept in float are found by name
+            _SCRIPT_EXPORT.format(rename="        _rename_dynamo_nodes(proto, model)\n"
+                                  if keep else "").rstrip(),
+            script_source(_session).rstrip(), _SCRIPT_SESSION.rstrip(),
+            quantize.rstrip(), _SCRIPT_SAVE])
+        return ScriptSection(
+            imports=imports, code=code, saves_as="ONNX, runs in onnxruntime",
+            save_example="quantized.onnx",
+            needs=(f"Needs torch, onnxruntime {_ort_version()} and onnx {_onnx_version()} "
+                   "(pip install onnxruntime onnx), and numpy."),
+            settings=(
+                "# the TorchScript-based ONNX exporter announces its deprecation on every call\n"
+                'warnings.filterwarnings("ignore")\n\n'
+                f'INPUT_NAME, OUTPUT_NAME = {INPUT_NAME!r}, {OUTPUT_NAME!r}\n'
+                f"OPSET = {OPSET}  # LayerNormalization is one node from opset 17\n"
+                f"EXPORT_BATCH = {EXPORT_BATCH}  # a batch of 1 lets the tracer fold the batch "
+                "size into reshapes\n"))
+
 
 def _ort_version() -> str:
     import onnxruntime
 
     return onnxruntime.__version__
+
+
+def _onnx_version() -> str:
+    import onnx
+
+    return onnx.__version__
+
+
+# --- the script's code (see OnnxRuntimeEngine.script_section) --------------------------------
+
+_SCRIPT_NOTHING_EXCLUDED = '''def excluded_nodes(model: nn.Module, onnx_path: Path) -> list[str]:
+    """The ONNX nodes to keep in float: none (KEEP_FLOAT is empty)."""
+    return []
+'''
+
+_SCRIPT_EXCLUDED = '''
+
+def excluded_nodes(model: nn.Module, onnx_path: Path) -> list[str]:
+    """Every ONNX node that came from a layer in KEEP_FLOAT (or from inside one), found by the
+    module scope the exporter wrote into each node's name."""
+    scopes = ModuleScopes(model)
+    excluded = []
+    for node in onnx.load(str(onnx_path)).graph.node:
+        module = scopes.module(node.name)
+        if module is not None and any(module == k or module.startswith(k + ".")
+                                      for k in KEEP_FLOAT):
+            excluded.append(node.name)
+    return excluded
+'''
+
+_SCRIPT_EXPORT = '''def export_onnx(model: nn.Module, example: torch.Tensor) -> bytes:
+    """The float model as ONNX with a dynamic batch axis. The TorchScript-based exporter
+    (dynamo=False) names every node after its module ("/fc1/Gemm") and writes an LSTM as one
+    node; where it fails, the torch.export-based one is used."""
+    # MultiheadAttention's fast path (one fused op) has no ONNX function; the regular path
+    # exports as MatMul/Softmax nodes that ONNX Runtime quantizes
+    torch.backends.mha.set_fastpath_enabled(False)
+    try:
+        buffer = io.BytesIO()
+        with torch.no_grad():
+            torch.onnx.export(model, (example,), buffer, dynamo=False,
+                              input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
+                              dynamic_axes={{INPUT_NAME: {{0: "batch"}},
+                                            OUTPUT_NAME: {{0: "batch"}}}},
+                              opset_version=OPSET, do_constant_folding=True)
+        return buffer.getvalue()
+    except Exception as error:
+        print(f"the TorchScript exporter failed ({{error}}); using the torch.export one")
+    with torch.no_grad():
+        program = torch.onnx.export(
+            model, (example,), None, dynamo=True, verbose=False,
+            input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
+            dynamic_shapes=({{0: torch.export.Dim("batch")}},), opset_version=max(OPSET, 18))
+        proto = program.model_proto
+{rename}    return proto.SerializeToString()
+
+
+def pre_process(raw_path: Path, out_path: Path) -> Path:
+    """ONNX Runtime's shape inference and basic graph optimizations before quantization
+    (without symbolic shape inference where that fails); the raw export where both fail."""
+    for options in ({{}}, {{"skip_symbolic_shape": True}}):
+        try:
+            quant_pre_process(str(raw_path), str(out_path), **options)
+            return out_path
+        except Exception:
+            pass
+    return raw_path
+
+
+def export_float(model: nn.Module, val_inputs: torch.Tensor, directory: Path) -> Path:
+    """Export and pre-process the float model into ``directory``; returns its path."""
+    raw_path = directory / "exported.onnx"
+    raw_path.write_bytes(export_onnx(model, example_batch(val_inputs, EXPORT_BATCH)))
+    return pre_process(raw_path, directory / "float.onnx")
+'''
+
+_SCRIPT_SESSION = '''class OrtModel(nn.Module):
+    """An ONNX Runtime session behind nn.Module: a float batch of any size in, a float tensor
+    out. ``model_bytes`` is the .onnx file."""
+
+    def __init__(self, model_bytes: bytes) -> None:
+        super().__init__()
+        self.model_bytes = model_bytes
+        self.session = _session(model_bytes, THREADS)
+        self.input_name = self.session.get_inputs()[0].name
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        array = np.ascontiguousarray(x.detach().cpu().numpy(), dtype=np.float32)
+        return torch.from_numpy(self.session.run(None, {self.input_name: array})[0])
+'''
+
+_SCRIPT_STATIC = '''CALIBRATION_BATCHES = {batches}
+
+
+class Batches(CalibrationDataReader):
+    """The first CALIBRATION_BATCHES training batches, fed to ONNX Runtime's calibrator."""
+
+    def __init__(self, inputs: torch.Tensor) -> None:
+        self.batches = iter([inputs[i:i + BATCH_SIZE] for i in range(
+            0, len(inputs), BATCH_SIZE)][:CALIBRATION_BATCHES])
+
+    def get_next(self) -> dict | None:
+        batch = next(self.batches, None)
+        if batch is None:
+            return None
+        return {{INPUT_NAME: np.ascontiguousarray(batch.numpy(), dtype=np.float32)}}
+
+
+def quantize(model: nn.Module, data) -> OrtModel:
+    """ONNX Runtime static quantization: export to ONNX, calibrate activation ranges on the
+    training batches ({method}), and write a QDQ model (QuantizeLinear/DequantizeLinear
+    around each int8 op) that ONNX Runtime fuses into int8 kernels when it loads it."""
+    model = copy.deepcopy(model).eval()
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        float_path = export_float(model, data[2], directory)
+        quantized_path = directory / "quantized.onnx"
+        quantize_static(
+            str(float_path), str(quantized_path), Batches(data[0]),
+            quant_format=QuantFormat.QDQ, per_channel={per_channel}, reduce_range={reduce_range},
+            activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
+            calibrate_method=CalibrationMethod.{method},
+            nodes_to_exclude=excluded_nodes(model, float_path), extra_options={options!r})
+        return OrtModel(quantized_path.read_bytes())
+'''
+
+_SCRIPT_DYNAMIC = '''def quantize(model: nn.Module, data) -> OrtModel:
+    """ONNX Runtime dynamic quantization: export to ONNX, store the weights of these ops in
+    int8; activations are quantized at each call, so no calibration is needed."""
+    model = copy.deepcopy(model).eval()
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        float_path = export_float(model, data[2], directory)
+        quantized_path = directory / "quantized.onnx"
+        quantize_dynamic(str(float_path), str(quantized_path), weight_type=QuantType.QInt8,
+                         per_channel=False, op_types_to_quantize={ops!r},
+                         nodes_to_exclude=excluded_nodes(model, float_path))
+        return OrtModel(quantized_path.read_bytes())
+'''
+
+_SCRIPT_SAVE = '''
+
+def save_quantized(quantized: OrtModel, path: str, data) -> None:
+    """The quantized ONNX model, as QuantGUI saves it: open it with onnxruntime's
+    InferenceSession (or the OrtModel above)."""
+    Path(path).write_bytes(quantized.model_bytes)
+'''

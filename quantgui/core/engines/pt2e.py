@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 from torch import nn
 
-from quantgui.core.engines.base import Engine, EngineBuild
+from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
@@ -39,6 +39,7 @@ from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
 
 if TYPE_CHECKING:
     from quantgui.core.demos import LoadedModel
+    from quantgui.core.techniques import Technique
 
 TORCHAO_SERIES = "0.18."  # torchao breaks APIs between minor releases: pinned to one
 EAGER_HINT = "Try the PyTorch eager engine (torch_ao), which does not need torch.export."
@@ -807,3 +808,309 @@ class Pt2eEngine(Engine):
                   and n.name in program.graph_signature.user_inputs]
         return FixedBatch(module, int(inputs[0].meta["val"].shape[0]))
 
+
+    # --- the standalone script ---------------------------------------------------------------
+    def script_section(self, technique: Technique, recipe: Recipe, model: nn.Module
+                       ) -> ScriptSection:
+        """The same steps as ``build``: export, the same quantizer or config, calibration or
+        the QAT loop of ``training.fine_tune``, convert, compile with freezing for the recipe's
+        batch size; ``--save`` writes the .pt2 program, as the engine saves it."""
+        from quantgui.core.engines.base import SCRIPT_EXAMPLE_BATCH, script_source
+
+        if isinstance(recipe, DynamicRecipe):
+            if recipe.dtype != "int8":
+                raise RecipeError(f"The {self.title} engine quantizes dynamically to int8 only.",
+                                  "Choose the int8 weight type, or the PyTorch eager engine.")
+            imports, quantize = _SCRIPT_DYNAMIC_IMPORTS, _script_dynamic(recipe)
+        elif isinstance(recipe, (StaticRecipe, QatRecipe)):
+            imports = _SCRIPT_PT2E_IMPORTS + (
+                "from torchao.quantization.pt2e.export_utils import _replace_batchnorm\n"
+                if isinstance(recipe, QatRecipe) and recipe.freeze_bn_epoch is not None else "")
+            quantize = (_script_quantizer(recipe) + _SCRIPT_PREPARE
+                        + script_source(_drop_unused_state) + "\n\n"
+                        + (_script_qat(recipe) if isinstance(recipe, QatRecipe)
+                           else _script_static(recipe)))
+        else:
+            raise RecipeError(f"The {self.title} engine does not implement {recipe.method} "
+                              "quantization.", f"Choose one of: {', '.join(self.techniques)}.")
+        try:
+            version = importlib.metadata.version("torchao")
+        except importlib.metadata.PackageNotFoundError:
+            version = "0.18.0"
+        code = "\n\n".join([SCRIPT_EXAMPLE_BATCH.rstrip(), _SCRIPT_EXPORT.rstrip(),
+                            script_source(FixedBatch, _tree_map).rstrip(),
+                            _SCRIPT_LOWER.rstrip(), quantize.rstrip(), _SCRIPT_SAVE])
+        return ScriptSection(
+            imports=imports, code=code, saves_as=".pt2 program, torch.export.save",
+            save_example="quantized.pt2",
+            needs=(f"Needs torch and torchao {version} (pip install 'torchao~=0.18.0'; its APIs "
+                   "change between minor releases), a C++ compiler for torch.compile's inductor "
+                   "(g++), and numpy."),
+            settings=(
+                "# torch.export, torchao and inductor warn about deprecations on every call\n"
+                'warnings.filterwarnings("ignore")\n\n'
+                f"EXPORT_BATCH = {max(2, recipe.batch_size)}  # export sees 2+ samples, so "
+                "the batch dimension stays dynamic\n"))
+
+
+# --- the script's code (see Pt2eEngine.script_section) ------------------------------------------
+
+_SCRIPT_PT2E_IMPORTS = '''import dataclasses
+import logging
+
+# torchao logs a warning per CUDA-only extension it cannot load on a CPU machine
+logging.getLogger("torchao").setLevel(logging.ERROR)
+import torch._inductor.config as inductor_config
+import torchao.quantization.pt2e as pt2e
+import torchao.quantization.pt2e.quantizer.x86_inductor_quantizer as xiq
+from torchao.quantization.pt2e.quantize_pt2e import convert_pt2e, prepare_pt2e, prepare_qat_pt2e
+'''
+
+_SCRIPT_DYNAMIC_IMPORTS = '''import logging
+
+# torchao logs a warning per CUDA-only extension it cannot load on a CPU machine
+logging.getLogger("torchao").setLevel(logging.ERROR)
+import torch._inductor.config as inductor_config
+import torchao.quantization.pt2e  # registers the quantize/dequantize ops
+from torchao.quantization import Int8DynamicActivationInt8WeightConfig, quantize_
+'''
+
+_SCRIPT_EXPORT = '''def export(model: nn.Module, example: torch.Tensor, strict: bool
+           ) -> torch.export.ExportedProgram:
+    """torch.export: the model as an ATen graph, with the batch dimension dynamic where the
+    model allows it (Dim.AUTO keeps it fixed, without failing, where the model fixes it)."""
+    return torch.export.export(model, (example,),
+                               dynamic_shapes=({0: torch.export.Dim.AUTO},), strict=strict)
+'''
+
+_SCRIPT_LOWER = '''def lower(module: nn.Module, batch: torch.Tensor, strict: bool) -> FixedBatch:
+    """torch.compile with inductor freezing: the weights become constants and the int8
+    quantize/dequantize patterns are fused into oneDNN int8 kernels (without freezing there
+    is no gain). Compiled once, for BATCH_SIZE samples; FixedBatch pads or splits the rest."""
+    if isinstance(module, torch.fx.GraphModule):
+        # an exported module checks every call's inputs in Python hooks outside the compiled
+        # code; the compiled model's own guards check the input instead
+        for hooks in (module._forward_pre_hooks, module._forward_pre_hooks_with_kwargs,
+                      module._forward_hooks, module._forward_hooks_always_called):
+            hooks.clear()
+    with inductor_config.patch(freezing=True):
+        runner = FixedBatch(torch.compile(module, dynamic=False), batch.shape[0])
+        runner(batch)  # compilation happens at the first call: inside the freezing patch
+    runner.export_strict = strict  # how save_quantized captures the module again
+    return runner
+'''
+
+_SCRIPT_PREPARE = '''
+
+class Quantizer(xiq.X86InductorQuantizer):
+    """X86InductorQuantizer, where a layer kept in float (an empty annotation) carries no
+    annotation at all: prepare_qat_pt2e's conv-bn fusion fails on empty ones (torchao 0.18)."""
+
+    def annotate(self, model: torch.fx.GraphModule) -> torch.fx.GraphModule:
+        model = super().annotate(model)
+        for node in model.graph.nodes:
+            annotation = node.meta.get("quantization_annotation")
+            if (annotation is not None and not annotation.input_qspec_map
+                    and annotation.output_qspec is None):
+                del node.meta["quantization_annotation"]
+        return model
+
+
+def prepare(model: nn.Module, example: torch.Tensor, qat: bool
+            ) -> tuple[torch.fx.GraphModule, bool]:
+    """Export, then insert observers (or fake quantization for QAT) where the quantizer
+    annotated the graph. Some convnets prepare only from a strict (TorchDynamo) capture, so a
+    failed prepare is retried strict. Returns the prepared graph and whether it was strict."""
+    failure = None
+    for strict in (False, True):
+        try:
+            program = export(copy.deepcopy(model), example, strict)
+        except Exception:
+            if failure is None:
+                raise
+            break  # the non-strict capture's prepare failure says more
+        try:
+            return (prepare_qat_pt2e if qat else prepare_pt2e)(program.module(),
+                                                               quantizer(qat)), strict
+        except Exception as error:  # retried strict, then reported
+            failure = error
+    raise failure
+
+
+'''
+
+_SCRIPT_SAVE = '''
+
+def save_quantized(quantized: FixedBatch, path: str, data) -> None:
+    """The quantized program as QuantGUI saves it: the converted module captured again with
+    torch.export and written by torch.export.save (.pt2). Load it with torch.export.load after
+    importing torchao.quantization, which registers the ops it calls."""
+    module = quantized.compiled._orig_mod  # the module torch.compile wraps
+    program = export(module, example_batch(data[2], EXPORT_BATCH), quantized.export_strict)
+    torch.export.save(program, path)
+'''
+
+
+def _script_quantizer(recipe: StaticRecipe | QatRecipe) -> str:
+    """``quantizer(qat)``: the X86InductorQuantizer ``_quantizer`` builds for this recipe."""
+    qat = isinstance(recipe, QatRecipe)
+    lines = [f"    config = xiq.get_default_x86_inductor_quantization_config(\n"
+             f"        is_qat=qat, reduce_range={bool(recipe.effective_reduce_range)})\n"]
+    if isinstance(recipe, StaticRecipe):
+        observer = {"minmax": "MinMaxObserver", "moving_average_minmax":
+                    "MovingAverageMinMaxObserver", "histogram": "HistogramObserver"}[
+                        recipe.observer]
+        lines.append(
+            "    # activations: the recipe's observer (a floor on the scale for flat inputs)\n"
+            "    activation = dataclasses.replace(\n"
+            "        config.input_activation,\n"
+            f"        observer_or_fake_quant_ctr=pt2e.{observer}.with_args(eps=2**-12))\n")
+        if recipe.per_channel:
+            lines.append("    weight = config.weight  # per-channel symmetric int8\n")
+        else:
+            lines.append(
+                "    weight = dataclasses.replace(  # one scale per weight tensor\n"
+                "        config.weight, qscheme=torch.per_tensor_symmetric, ch_axis=None,\n"
+                "        observer_or_fake_quant_ctr=pt2e.MinMaxObserver.with_args(eps=2**-12))\n")
+        lines.append("    config = dataclasses.replace(config, input_activation=activation,\n"
+                     "                                 output_activation=activation, "
+                     "weight=weight)\n")
+    what = ("fake quantization learned in training" if qat
+            else "observers calibrated on data")
+    return (f'''def quantizer(qat: bool) -> Quantizer:
+    """torchao's X86InductorQuantizer: int8 patterns that inductor lowers to oneDNN kernels,
+    with {what}; layers in KEEP_FLOAT are left out."""
+''' + "".join(lines) + '''    chosen = Quantizer()
+    chosen.set_global(config)
+    for name in KEEP_FLOAT:
+        chosen.set_module_name_qconfig(name, None)
+    return chosen
+''')
+
+
+def _script_static(recipe: StaticRecipe) -> str:
+    return f'''CALIBRATION_BATCHES = {recipe.calibration_batches}
+
+
+def quantize(model: nn.Module, data) -> FixedBatch:
+    """PT2E static quantization: export, insert observers, run calibration batches so they
+    learn activation ranges, convert to int8 quantize/dequantize patterns, compile."""
+    train_inputs, val_inputs = data[0], data[2]
+    batches = [train_inputs[i:i + BATCH_SIZE]
+               for i in range(0, len(train_inputs), BATCH_SIZE)][:CALIBRATION_BATCHES]
+    prepared, strict = prepare(copy.deepcopy(model).eval(),
+                               example_batch(val_inputs, EXPORT_BATCH), qat=False)
+    with torch.no_grad():
+        for batch in batches:  # calibration: the observers record ranges
+            prepared(batch)
+    converted = _drop_unused_state(convert_pt2e(prepared))
+    return lower(converted, example_batch(val_inputs, BATCH_SIZE), strict)
+'''
+
+
+def _script_dynamic(recipe: DynamicRecipe) -> str:
+    linear = "Linear" in recipe.layer_types
+    return f'''def quantize(model: nn.Module, data) -> FixedBatch:
+    """Dynamic int8 with torchao's quantize_: Linear weights become int8 tensors, activations
+    are quantized per row at each call (so samples stay independent of their batch); then the
+    model is compiled. Other layer types stay float32 on this engine."""
+    work = copy.deepcopy(model).eval()
+
+    def chosen(module: nn.Module, name: str) -> bool:
+        return ({linear} and isinstance(module, nn.Linear)
+                and not any(name == k or name.startswith(k + ".") for k in KEEP_FLOAT))
+
+    quantize_(work, Int8DynamicActivationInt8WeightConfig(), filter_fn=chosen)
+    return lower(work, example_batch(data[2], BATCH_SIZE), strict=False)
+'''
+
+
+def _script_qat(recipe: QatRecipe) -> str:
+    """The loop of ``training.fine_tune`` with the PT2E hooks the engine gives it."""
+    optimizer = ("torch.optim.Adam(parameters, lr=LEARNING_RATE)" if recipe.optimizer == "adam"
+                 else "torch.optim.SGD(parameters, lr=LEARNING_RATE, momentum=0.9)")
+    lr_line = ("LEARNING_RATE * 0.5 * (1 + math.cos(math.pi * step_index / total_steps))"
+               if recipe.lr_schedule == "cosine" else "LEARNING_RATE")
+    freeze = ""
+    if recipe.freeze_observers_epoch is not None:
+        freeze += (f"        if epoch > {recipe.freeze_observers_epoch}:  # ranges stop moving\n"
+                   "            prepared.apply(pt2e.disable_observer)\n")
+    if recipe.freeze_bn_epoch is not None:
+        freeze += (f"        if epoch > {recipe.freeze_bn_epoch}:  # batch-norm in eval mode "
+                   "(torchao has no public freeze_bn_stats for graphs)\n"
+                   "            _replace_batchnorm(prepared, train_to_eval=True)\n")
+    observers_back = ("        prepared.apply(pt2e.enable_observer)\n"
+                      if recipe.freeze_observers_epoch is None else
+                      f"        if epoch <= {recipe.freeze_observers_epoch}:\n"
+                      "            prepared.apply(pt2e.enable_observer)\n")
+    return f'''EPOCHS = {recipe.epochs}
+LEARNING_RATE = {recipe.learning_rate!r}
+SEED = {recipe.seed}
+LOSS = {recipe.loss!r}  # auto: cross-entropy with labels, else distillation from the float model
+DEVICE = torch.device({recipe.device!r})
+
+
+def quantize(model: nn.Module, data) -> FixedBatch:
+    """PT2E quantization-aware training: export the model in training mode, fine-tune it with
+    fake quantization so the weights adapt to int8 rounding, convert to int8, compile."""
+    train_inputs, train_labels, val_inputs, val_labels = data
+    count = len(train_inputs)
+    kind = LOSS if LOSS != "auto" else (
+        "cross_entropy" if train_labels is not None and val_labels is not None
+        else "distillation")
+    teacher = None
+    if kind == "distillation":  # the float model's outputs are the targets
+        original = copy.deepcopy(model).eval()
+        with torch.no_grad():
+            teacher = [torch.cat([original(inputs[i:i + BATCH_SIZE]).float()
+                                  for i in range(0, len(inputs), BATCH_SIZE)])
+                       for inputs in (train_inputs, val_inputs)]
+
+    def loss_of(outputs: torch.Tensor, idx: torch.Tensor, val: bool) -> torch.Tensor:
+        if kind == "cross_entropy":
+            return F.cross_entropy(outputs, (val_labels if val else train_labels)[idx].to(DEVICE))
+        return F.mse_loss(outputs.float(), teacher[1 if val else 0][idx].to(DEVICE))
+
+    # QAT captures the model in training mode: batch-norm and dropout as they train
+    prepared, strict = prepare(copy.deepcopy(model).train(),
+                               example_batch(val_inputs, EXPORT_BATCH), qat=True)
+    prepared.to(DEVICE)
+    pt2e.move_exported_model_to_train(prepared)
+    parameters = [p for p in prepared.parameters() if p.requires_grad]
+    optimizer = {optimizer}
+    steps_per_epoch = math.ceil(count / BATCH_SIZE)
+    total_steps = steps_per_epoch * EPOCHS
+    generator = torch.Generator().manual_seed(SEED)
+    step_index = 0
+    for epoch in range(1, EPOCHS + 1):
+        pt2e.move_exported_model_to_train(prepared)
+{freeze}        order = torch.randperm(count, generator=generator)
+        for step in range(steps_per_epoch):
+            for group in optimizer.param_groups:
+                group["lr"] = {lr_line}
+            idx = order[step * BATCH_SIZE:(step + 1) * BATCH_SIZE]
+            optimizer.zero_grad(set_to_none=True)
+            loss = loss_of(prepared(train_inputs[idx].to(DEVICE)), idx, val=False)
+            loss.backward()
+            optimizer.step()
+            step_index += 1
+        # validation must not teach the observers: they update even in eval mode
+        prepared.apply(pt2e.disable_observer)
+        pt2e.move_exported_model_to_eval(prepared)
+        with torch.no_grad():
+            val_loss = sum(loss_of(prepared(val_inputs[i:i + BATCH_SIZE].to(DEVICE)),
+                                   torch.arange(i, min(i + BATCH_SIZE, len(val_inputs))),
+                                   val=True).item() * len(val_inputs[i:i + BATCH_SIZE])
+                           for i in range(0, len(val_inputs), BATCH_SIZE)) / len(val_inputs)
+        pt2e.move_exported_model_to_train(prepared)
+{observers_back}        print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}, "
+              f"validation loss {{val_loss:.4f}}")
+    # int8 kernels run on the CPU, and convert on CUDA fails: move to the CPU first
+    prepared = prepared.cpu()
+    pt2e.move_exported_model_to_eval(prepared)
+    # on a convnet this takes tens of seconds: torchao exports its conv-bn folding patterns
+    # for every kind of convolution (QuantGUI skips the kinds the graph lacks and keeps them)
+    converted = _drop_unused_state(convert_pt2e(prepared))
+    pt2e.move_exported_model_to_eval(converted)
+    return lower(converted, example_batch(val_inputs, BATCH_SIZE), strict)
+'''

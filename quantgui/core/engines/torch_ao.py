@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from torch import nn
 
 from quantgui.core import metrics
-from quantgui.core.engines.base import Engine, EngineBuild
+from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.techniques import get_technique
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from quantgui.core.files import OutputBatch
     from quantgui.core.pipeline import RunResult
     from quantgui.core.recipes import Recipe
+    from quantgui.core.techniques import Technique
 
 
 class TorchAoEngine(Engine):
@@ -34,7 +35,6 @@ class TorchAoEngine(Engine):
         "PyTorch.")
     techniques: ClassVar[tuple[str, ...]] = ("dynamic", "static", "qat")
     save_formats: ClassVar[tuple[str, ...]] = ("state_dict", "torchscript", "export")
-    writes_torch_ao_script: ClassVar[bool] = True
 
     def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,
               cache: dict | None = None) -> EventStream[EngineBuild]:
@@ -56,3 +56,36 @@ class TorchAoEngine(Engine):
         return save_quantized(result.quantized_model, path, format, recipe=result.recipe,
                               example=example, float_model=float_model, source=source,
                               staging=staging)
+
+    def script_section(self, technique: Technique, recipe: Recipe, model: nn.Module
+                       ) -> ScriptSection:
+        """The technique's own torch.ao section, saved as TorchScript."""
+        from quantgui.core.errors import QuantGUIError
+        from quantgui.core.methods.fx_units import plan_units
+
+        plan = plan_units(model)
+        if plan.untraceable and technique.script_needs_whole_graph:
+            raise QuantGUIError(
+                "A script can be written only for models FX traces as a whole; FX cannot trace "
+                f"{', '.join(repr(n or 'the model') for n in plan.untraceable)}.",
+                "Use dynamic quantization, or save the quantized model instead.")
+        imports, code = technique.script_section(recipe)
+        return ScriptSection(
+            imports=imports, code=code + _TORCHSCRIPT_SAVE,
+            needs="Needs only torch (and numpy to read .npz data).",
+            saves_as="TorchScript",
+            settings=(
+                "# torch.ao.quantization warns that it is deprecated on every call; it is still "
+                "the API that\n# runs int8 on CPU in torch 2.13.\n"
+                'warnings.filterwarnings("ignore")\n\n'
+                f"BACKEND = {recipe.backend!r}  # the int8 kernels: x86, fbgemm, onednn or "
+                "qnnpack\n"),
+            setup="torch.backends.quantized.engine = BACKEND")
+
+
+_TORCHSCRIPT_SAVE = '''
+
+def save_quantized(quantized: nn.Module, path: str, data) -> None:
+    """TorchScript: the int8 model traced on a validation batch (torch.jit.load reads it)."""
+    torch.jit.save(torch.jit.trace(quantized, data[2][:BATCH_SIZE]), path)
+'''

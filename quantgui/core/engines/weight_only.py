@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import torch
 from torch import nn
 
-from quantgui.core.engines.base import Engine, EngineBuild
+from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
@@ -40,6 +40,7 @@ from quantgui.core.layers import LayerRecord, leaf_modules, type_name
 if TYPE_CHECKING:
     from quantgui.core.demos import LoadedModel
     from quantgui.core.recipes import Recipe
+    from quantgui.core.techniques import Technique
 
 TORCHAO_MINOR = "0.18"  # torchao breaks APIs between minor releases
 INT8_NOTE = "int8 weights (torchao weight-only); activations float"
@@ -420,3 +421,51 @@ class WeightOnlyEngine(Engine):
                              f"{_first_line(error)}",
                              "Save the model again; the file may be damaged.") from error
         return model
+
+    # -- the standalone script ---------------------------------------------------------------
+    def script_section(self, technique: Technique, recipe: Recipe, model: nn.Module
+                       ) -> ScriptSection:
+        """The same steps as ``build``: quantize_ with Int8WeightOnlyConfig on the Linear
+        layers not kept in float, then the same compiled wrapper; ``--save`` writes the
+        state_dict the engine saves."""
+        from quantgui.core.engines.base import SCRIPT_EXAMPLE_BATCH, script_source
+
+        reason = self.unsupported_reason(model, recipe.method)
+        if reason:
+            raise RecipeError(reason, "Choose another engine (PyTorch eager runs every "
+                                      "technique).")
+        self._check_recipe(recipe, model)
+        code = "\n\n".join([SCRIPT_EXAMPLE_BATCH.rstrip(), script_source(CompiledModel).rstrip(),
+                            _SCRIPT_QUANTIZE])
+        return ScriptSection(
+            imports=("import logging\nimport time\n\n"
+                     "# torchao logs a warning per CUDA-only extension it cannot load on a CPU\n"
+                     'logging.getLogger("torchao").setLevel(logging.ERROR)\n'
+                     "from torchao.quantization import Int8WeightOnlyConfig, quantize_\n"),
+            code=code, saves_as="state_dict with torchao int8 weights", save_example="quantized.pt",
+            needs=(f"Needs torch and torchao {torchao_version() or TORCHAO_MINOR} (pip install "
+                   f"'torchao~={TORCHAO_MINOR}.0'), a C++ compiler for torch.compile's inductor "
+                   "(g++), and numpy."),
+            settings=("# torchao and inductor warn about deprecations on every call\n"
+                      'warnings.filterwarnings("ignore")\n\n'))
+
+
+_SCRIPT_QUANTIZE = '''def quantize(model: nn.Module, data) -> CompiledModel:
+    """torchao weight-only int8: each Linear weight (not in KEEP_FLOAT) becomes an int8 tensor
+    with one scale per output channel; activations stay float32. On CPU this saves size, not
+    time: the int8 weights are converted to float32 in front of each matmul."""
+    quantized = copy.deepcopy(model).eval()
+    # set_inductor_config=False: leave inductor's global settings as they are
+    quantize_(quantized, Int8WeightOnlyConfig(set_inductor_config=False),
+              filter_fn=lambda module, name: (isinstance(module, nn.Linear) and not any(
+                  name == k or name.startswith(k + ".") for k in KEEP_FLOAT)))
+    compiled = CompiledModel(quantized, "weight-only int8")
+    compiled.compile(example_batch(data[2], BATCH_SIZE))
+    return compiled
+
+
+def save_quantized(quantized: CompiledModel, path: str, data) -> None:
+    """The state_dict QuantGUI saves: torchao's int8 tensors with their scales. To load it,
+    build the float model, quantize_ it as above, then load_state_dict(state, assign=True)."""
+    torch.save(quantized.model.state_dict(), path)
+'''
