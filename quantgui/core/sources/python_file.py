@@ -4,10 +4,7 @@ state_dict loaded with ``weights_only=True``. Nothing is written beside the user
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import inspect
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,40 +12,17 @@ from torch import nn
 
 from quantgui.core.errors import ModelError
 from quantgui.core.sources.base import MemoryProbe, ModelFile, OpenOptions, check_file
+from quantgui.core.sources.imports import import_user_module
 from quantgui.core.sources.registry import ModelSource, register
 from quantgui.core.sources.weights import apply_weights, load_state_dict_file
 
 TITLE = "Python class"
 
 
-def _import_file(path: Path) -> Any:
-    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:10]
-    name = f"quantgui_user_{digest}_{''.join(c if c.isalnum() else '_' for c in path.stem)}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ModelError(f"{path} cannot be imported as Python.", "Give a .py file.")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    previous = sys.dont_write_bytecode
-    sys.dont_write_bytecode = True  # never write __pycache__ beside the user's file
-    try:
-        spec.loader.exec_module(module)
-    except BaseException as error:
-        sys.modules.pop(name, None)
-        if isinstance(error, KeyboardInterrupt):
-            raise
-        raise ModelError(f"Importing {path} failed: {type(error).__name__}: {error}",
-                         "Fix the error in the file (run `python " + str(path) + "` to see it), "
-                         "then retry.") from error
-    finally:
-        sys.dont_write_bytecode = previous
-    return module
-
-
 def load_python(path: Path, class_name: str, weights: Path | None,
                model_args: dict[str, Any] | None, memory: MemoryProbe | None) -> ModelFile:
     kwargs = model_args or {}
-    module = _import_file(path)
+    module = import_user_module(path)
     cls = getattr(module, class_name, None)
     if cls is None:
         found = sorted(n for n, v in vars(module).items()
@@ -77,16 +51,28 @@ def load_python(path: Path, class_name: str, weights: Path | None,
 
 
 
+def _package_folder(spec: str) -> int:
+    """The length of a package folder's path at the start of ``folder:Class``, or -1."""
+    head = spec.split(":", 1)[0]
+    if head and ":" in spec and (Path(head) / "__init__.py").is_file():
+        return len(head)
+    return -1
+
+
 def parse_spec(spec: str) -> tuple[Path, str | None, Path | None]:
-    """``path``, or ``path.py:Class[:weights]`` -> (path, class name, weights path)."""
+    """``path``, or ``path.py:Class[:weights]`` or ``package_folder:Class[:weights]`` ->
+    (path, class name, weights path)."""
     marker = spec.find(".py:")
+    end = marker + 3
     if marker < 0:
+        end = _package_folder(spec)
+    if end < 0:
         if spec.endswith(".py"):
             raise ModelError(f"'{spec}' names a Python file but no class.",
                              "Write path.py:ClassName (and :weights.pt for trained weights).")
         return Path(spec), None, None
-    path = Path(spec[:marker + 3])
-    class_name, _, weights = spec[marker + 4:].partition(":")
+    path = Path(spec[:end])
+    class_name, _, weights = spec[end + 1:].partition(":")
     if weights and not Path(weights).is_absolute() and not Path(weights).exists() \
             and (path.parent / weights).exists():
         weights = str(path.parent / weights)  # relative to the Python file
@@ -97,12 +83,13 @@ def parse_spec(spec: str) -> tuple[Path, str | None, Path | None]:
 
 
 def _claims(spec: str) -> bool:
-    return ".py:" in spec or spec.endswith(".py")
+    return ".py:" in spec or spec.endswith(".py") or _package_folder(spec) >= 0
 
 
 def _open(spec: str, options: OpenOptions) -> ModelFile:
     path, class_name, weights = parse_spec(spec)
-    check_file(path, "model file", options.memory)
+    if not path.is_dir():
+        check_file(path, "model file", options.memory)
     if class_name is None:
         raise ModelError(f"'{spec}' names a Python file but no class.",
                          "Write path.py:ClassName[:weights.pt].")

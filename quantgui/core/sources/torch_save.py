@@ -11,6 +11,7 @@ from torch import nn
 
 from quantgui.core.errors import ModelError
 from quantgui.core.sources.base import SAFE_FORMATS, ModelFile, OpenOptions, corrupt
+from quantgui.core.sources.imports import folder_on_path
 from quantgui.core.sources.registry import ModelSource, register
 
 TITLE = "pickled model"
@@ -39,7 +40,9 @@ def load_torch_save(path: Path, trust: bool) -> ModelFile:
             "code it contains.",
             f"Only if you trust where it came from, pass --trust. Safer: {SAFE_FORMATS}.")
     try:
-        model = torch.load(path, map_location="cpu", weights_only=False)
+        # The classes it names may live in a module beside the file (model.py saved with it).
+        with folder_on_path(path.parent):
+            model = torch.load(path, map_location="cpu", weights_only=False)
     except Exception as error:
         raise ModelError(f"Unpickling {path} failed: {type(error).__name__}: "
                          f"{str(error).splitlines()[0][:200] if str(error) else ''}",
