@@ -22,7 +22,7 @@ import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -448,6 +448,40 @@ def layer_records(model: nn.Module, quantized_graph: Any, optimized_graph: Any |
 
 
 def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: list[LayerRecord],
+def _dequantized_weights(qdq_graph: Any) -> dict[str, np.ndarray]:
+    """Each weighted node's weight (its second input) dequantized from the QDQ graph, by node
+    name (quantize_static keeps the float graph's node names).
+
+    Matched by node, not by tensor name as qdq_loss_debug.create_weight_matching does: the
+    TorchScript exporter gives identical folded constants one initializer (the zero biases of
+    batch-norms folded into convolutions), and quantize_static gives each node using a shared
+    bias a copy of its own ("onnx::Conv_194" becomes "onnx::Conv_1940"), a name the float model
+    lacks: create_weight_matching logged an error for every such copy of every convnet."""
+    from onnx import numpy_helper
+
+    initializers = {init.name: init for init in qdq_graph.initializer}
+    producers = {out: node for node in qdq_graph.node for out in node.output}
+    weights = {}
+    for node in qdq_graph.node:
+        if node.op_type not in WEIGHT_OPS or len(node.input) < 2:
+            continue
+        dequantize = producers.get(node.input[1])
+        if (dequantize is None or dequantize.op_type != "DequantizeLinear"
+                or any(name not in initializers for name in dequantize.input if name)
+                or any(a.name == "block_size" and a.i for a in dequantize.attribute)):
+            continue  # a float weight, or one this check does not dequantize (blocked)
+        values, scale, *zero = (numpy_helper.to_array(initializers[name]).astype(np.float64)
+                                for name in dequantize.input if name)
+        zero_point = zero[0] if zero else np.zeros_like(scale)
+        if scale.size > 1:  # per channel, along the node's axis (ONNX's default is 1)
+            axis = next((a.i for a in dequantize.attribute if a.name == "axis"), 1)
+            shape = [1] * values.ndim
+            shape[axis] = -1
+            scale, zero_point = scale.reshape(shape), zero_point.reshape(shape)
+        weights[node.name] = (values - zero_point) * scale
+    return weights
+
+
                  inputs: torch.Tensor, directory: Path) -> None:
     """Fill weight and accumulated SQNR with onnxruntime's qdq_loss_debug: weights dequantized
     from the QDQ graph against the float ones, each layer's output in the QDQ graph (float
@@ -457,11 +491,17 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
 
     float_graph = onnx.load(str(float_path)).graph
     by_module = _graph_nodes_by_module(float_graph, ModuleScopes(model))
-    # one by one: compute_weight_error fails on scalar constants (a 0-d "dequantized" value)
-    weight_errors = {
-        name: debug.compute_signal_to_quantization_noice_ratio(
-            np.atleast_1d(match["float"]), np.atleast_1d(match["dequantized"]))
-        for name, match in debug.create_weight_matching(str(float_path), str(qdq_path)).items()}
+    float_weights = {init.name: init for init in float_graph.initializer}
+    float_nodes = {node.name: node for node in float_graph.node}
+    weight_errors = {}
+    for name, dequantized in _dequantized_weights(onnx.load(str(qdq_path)).graph).items():
+        float_node = float_nodes.get(name)
+        if float_node is None or float_node.input[1] not in float_weights:
+            continue
+        # one by one, at least 1-d: compute_weight_error fails on a 0-d value
+        weight_errors[name] = debug.compute_signal_to_quantization_noice_ratio(
+            np.atleast_1d(onnx.numpy_helper.to_array(float_weights[float_node.input[1]])),
+            np.atleast_1d(dequantized))
     activations = {}
     for label, path in (("float", float_path), ("qdq", qdq_path)):
         augmented = directory / f"{label}.debug.onnx"
@@ -473,6 +513,8 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
         debug.create_activation_matching(activations["qdq"], activations["float"]))
     consumers: dict[str, list[Any]] = {}
     for node in float_graph.node:
+    constants = {out for node in float_graph.node if node.op_type == "Constant"
+                 for out in node.output}
         for name in node.input:
             consumers.setdefault(name, []).append(node)
     for record in records:
@@ -480,9 +522,10 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
         if not compute:
             continue
         node = compute[0]
-        if len(node.input) > 1 and node.input[1] in weight_errors:
-            record.weight_sqnr_db = float(weight_errors[node.input[1]])
-        error = _output_error(node.output[0], consumers, activation_errors)
+        if node.name in weight_errors:
+            record.weight_sqnr_db = float(weight_errors[node.name])
+        error = _output_error(node.output[0], consumers, activation_errors,
+                              set(float_weights) | constants)
         if error is not None:
             record.accumulated_sqnr_db = error
         if record.weight_sqnr_db is not None or record.accumulated_sqnr_db is not None:
@@ -490,15 +533,18 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
 
 
 def _output_error(tensor: str, consumers: dict[str, list[Any]],
-                  errors: dict[str, dict[str, float]]) -> float | None:
+                  errors: dict[str, dict[str, float]], constants: Container[str] = frozenset()
+                  ) -> float | None:
     """The error where a layer's output is quantized: its own output, or the first tensor after
-    it along one-input ops (the quantizer puts the pair after a ReLU and folds the ReLU)."""
+    it along ops with one input that is not a constant (the quantizer puts the pair after a
+    ReLU, or a ReLU6 exported as Clip with constant bounds, and folds it into the layer)."""
     for _ in range(4):
         error = errors.get(tensor, {}).get("xmodel_err")
         if error is not None:
             return float(error)
         following = consumers.get(tensor, [])
-        if len(following) != 1 or len([i for i in following[0].input if i]) != 1:
+        if len(following) != 1 or len([i for i in following[0].input
+                                       if i and i not in constants]) != 1:
             return None
         tensor = following[0].output[0]
     return None
@@ -883,11 +929,14 @@ _SCRIPT_STATIC = '''CALIBRATION_BATCHES = {batches}
 
 
 class Batches(CalibrationDataReader):
-    """The first CALIBRATION_BATCHES training batches, fed to ONNX Runtime's calibrator."""
+    """The first CALIBRATION_BATCHES training batches, fed to ONNX Runtime's calibrator. Only
+    full batches where there is one: the histogram calibrators stack the batches' activations
+    into one array, which a shorter last batch breaks."""
 
     def __init__(self, inputs: torch.Tensor) -> None:
-        self.batches = iter([inputs[i:i + BATCH_SIZE] for i in range(
-            0, len(inputs), BATCH_SIZE)][:CALIBRATION_BATCHES])
+        batches = [inputs[i:i + BATCH_SIZE] for i in range(0, len(inputs), BATCH_SIZE)]
+        full = [batch for batch in batches if len(batch) == BATCH_SIZE]
+        self.batches = iter((full or batches)[:CALIBRATION_BATCHES])
 
     def get_next(self) -> dict | None:
         batch = next(self.batches, None)

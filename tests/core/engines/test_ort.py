@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import logging
 import math
 import pickle
 
+import numpy as np
 import onnx
 import pytest
 import torch
@@ -242,3 +244,83 @@ def test_torch_export_based_nodes_are_named_after_their_modules():
     # BatchNorm folded into the Conv keeps the BN's scope; it is given back to the Conv
     assert owners["Conv"] == {"block1.0", "block2.0", "block3.0"}
     assert owners["Gemm"] == {"classifier"}
+
+
+class ConvBnNet(torch.nn.Module):
+    """Conv-BN-ReLU blocks with fresh batch-norms: the exporter folds them into convolutions
+    whose identical zero biases share one initializer, which quantize_static copies per node
+    under new names; the ReLU6 exports as Clip with constant bounds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        nn = torch.nn
+
+        def block(cin: int, relu: nn.Module) -> nn.Sequential:
+            return nn.Sequential(nn.Conv2d(cin, 8, 3, padding=1, bias=False),
+                                 nn.BatchNorm2d(8), relu)
+
+        self.block1 = block(1, nn.ReLU())
+        self.block2 = block(8, nn.ReLU6())
+        self.block3 = block(8, nn.ReLU())
+        self.head = nn.Linear(8, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(self.block3(self.block2(self.block1(x))).mean((2, 3)))
+
+
+@pytest.fixture(scope="module")
+def conv_bn():
+    torch.manual_seed(0)
+    data = DataBundle("random", torch.randn(64, 1, 8, 8), torch.randn(32, 1, 8, 8))
+    return LoadedModel("conv-bn", "", ConvBnNet().eval(), data, "test")
+
+
+def test_convnet_layers_get_weight_and_accumulated_errors_quietly(conv_bn, caplog):
+    build = drive(OnnxRuntimeEngine().build(
+        conv_bn, recipe_for("static", threads=2, calibration_batches=2, observer="minmax"),
+        CancelToken()))
+    # qdq_loss_debug.create_weight_matching logged "weight tensor ... not found!" per bias copy
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    records = {r.name: r for r in build.layers}
+    for name in ("block1.0", "block2.0", "block3.0", "head"):
+        record = records[name]
+        assert record.quantized, record
+        assert 30.0 < record.weight_sqnr_db < 80.0, record  # int8 per channel: about 48 dB
+        assert record.accumulated_sqnr_db is not None, record  # block2: through the Clip
+        assert record.error_source == "onnxruntime qdq_loss_debug"
+
+
+def test_weights_are_matched_by_node_as_onnxruntime_dequantizes_them(conv_bn, tmp_path, caplog):
+    from onnxruntime.quantization import (
+        CalibrationDataReader,
+        QuantFormat,
+        quantize_static,
+    )
+    from onnxruntime.quantization import qdq_loss_debug as debug
+
+    from quantgui.core.engines.ort import _dequantized_weights, _pre_process, export_onnx
+
+    raw, float_path, qdq_path = (tmp_path / n for n in ("raw.onnx", "float.onnx", "q.onnx"))
+    raw.write_bytes(export_onnx(conv_bn.model, conv_bn.data.val_inputs[:2])[0])
+    assert _pre_process(raw, float_path) is None
+
+    class Reader(CalibrationDataReader):
+        def __init__(self) -> None:
+            self.batches = iter([{"input": conv_bn.data.train_inputs[:16].numpy()}])
+
+        def get_next(self) -> dict | None:
+            return next(self.batches, None)
+
+    quantize_static(str(float_path), str(qdq_path), Reader(), quant_format=QuantFormat.QDQ,
+                    per_channel=True)
+    # the case being fixed: onnxruntime's own matching misses the per-node bias copies
+    matched = debug.create_weight_matching(str(float_path), str(qdq_path))
+    assert any("not found" in r.getMessage() for r in caplog.records)
+    float_graph = onnx.load(str(float_path)).graph
+    float_weights = {n.name: n.input[1] for n in float_graph.node if len(n.input) > 1}
+    ours = _dequantized_weights(onnx.load(str(qdq_path)).graph)
+    assert {"/block1/block1.0/Conv", "/block2/block2.0/Conv", "/block3/block3.0/Conv",
+            "/head/Gemm"} <= set(ours)
+    for node, dequantized in ours.items():
+        assert float_weights[node] in matched, node  # the weights themselves keep their names
+        assert np.allclose(dequantized, matched[float_weights[node]]["dequantized"], atol=1e-6)
