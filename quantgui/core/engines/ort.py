@@ -447,7 +447,6 @@ def layer_records(model: nn.Module, quantized_graph: Any, optimized_graph: Any |
     return records
 
 
-def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: list[LayerRecord],
 def _dequantized_weights(qdq_graph: Any) -> dict[str, np.ndarray]:
     """Each weighted node's weight (its second input) dequantized from the QDQ graph, by node
     name (quantize_static keeps the float graph's node names).
@@ -482,6 +481,7 @@ def _dequantized_weights(qdq_graph: Any) -> dict[str, np.ndarray]:
     return weights
 
 
+def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: list[LayerRecord],
                  inputs: torch.Tensor, directory: Path) -> None:
     """Fill weight and accumulated SQNR with onnxruntime's qdq_loss_debug: weights dequantized
     from the QDQ graph against the float ones, each layer's output in the QDQ graph (float
@@ -512,9 +512,9 @@ def _dequantized_weights(qdq_graph: Any) -> dict[str, np.ndarray]:
     activation_errors = debug.compute_activation_error(
         debug.create_activation_matching(activations["qdq"], activations["float"]))
     consumers: dict[str, list[Any]] = {}
-    for node in float_graph.node:
     constants = {out for node in float_graph.node if node.op_type == "Constant"
                  for out in node.output}
+    for node in float_graph.node:
         for name in node.input:
             consumers.setdefault(name, []).append(node)
     for record in records:
