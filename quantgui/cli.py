@@ -241,10 +241,21 @@ def _add_model_and_recipe_options(quantize: argparse.ArgumentParser) -> None:
     quantize.add_argument(
         "--model",
         help="demo:NAME (see `quantgui-cli demos`), a torch.export program (.pt2), "
-             "model.py:Class[:weights.pt], a TorchScript file, or a pickled model (with --trust)")
-    quantize.add_argument("--model-args", help="JSON keyword arguments for model.py:Class")
+             "model.py:Class[:weights.pt|.safetensors] (or package_folder:Class[:weights]), "
+             "py:package.module:factory[:weights] (an architecture by name), a Hugging Face "
+             "folder (config.json + model.safetensors), a TorchScript file, or a pickled model "
+             "(with --trust)")
+    quantize.add_argument("--model-args", help="JSON keyword arguments for model.py:Class or "
+                          "py:module:factory")
     quantize.add_argument("--input-shape", help="per-sample input shape, e.g. 3,32,32 (needed "
-                          "when the file does not store it)")
+                          "when the model does not declare it; for a text model, the sequence "
+                          "length)")
+    quantize.add_argument("--input", action="append", metavar="NAME:DTYPE[SHAPE][:LOW..HIGH]",
+                          help="one input of the model, in order (repeat for several), e.g. "
+                               "--input 'input_ids:int64[128]:0..30521' --input "
+                               "'attention_mask:int64[128]:0..1' (ranges include both ends)")
+    quantize.add_argument("--text-column", help="the text column of CSV data for a model with "
+                          "a tokenizer (default: 'text', else the first column)")
     quantize.add_argument("--trust", action="store_true",
                           help="allow a pickled model: unpickling runs code from the file")
     quantize.add_argument("--data", help="PATH (.pt, .npy, .npz, .csv, image folder) or random "
@@ -326,7 +337,7 @@ def _recipe_model(spec: object, args: argparse.Namespace) -> str:
     """The model a recipe names, if opening it runs no code; a recipe is a settings file people
     share, so a Python file or a pickle named there needs the user's own --model (and --trust)."""
     from quantgui.core.errors import ModelError
-    from quantgui.core.sources import check_file, detect_kind, parse_spec
+    from quantgui.core.sources import find_source, get_source
 
     recipe = getattr(args, "recipe", None) or "the recipe"
     if not isinstance(spec, str) or not spec.strip():
@@ -334,20 +345,16 @@ def _recipe_model(spec: object, args: argparse.Namespace) -> str:
                          "Pass the model with --model.")
     # The window writes the kind before the spec (export:/path/model.pt2).
     kind_prefix, _, rest = spec.partition(":")
-    if kind_prefix in ("export", "python", "torchscript", "pickle") and rest:
+    if get_source(kind_prefix) is not None and rest:
         spec = rest
-    path, class_name, _ = parse_spec(spec)
-    kind = "python" if class_name is not None or path.suffix == ".py" else None
-    if kind is None:
-        check_file(path, "model file named by the recipe")
-        kind = detect_kind(path)
-    if kind in ("python", "torch_save"):
-        what = ("a Python file: opening it imports and runs that file's code" if kind == "python"
-                else "a pickle: opening it can run any code the file contains")
+    source = find_source(spec)
+    if source.runs_code:
+        what = ("a pickle: opening it can run any code the file contains" if source.kind ==
+                "pickle" else f"a {source.title}: opening it imports and runs Python code")
         raise ModelError(f"The recipe {recipe} names the model {spec[:200]}, {what}. A recipe "
                          "cannot consent to that for you.",
                          f"If you trust the file, pass it yourself: --model {spec[:200]}"
-                         + (" --trust" if kind == "torch_save" else "")
+                         + (" --trust" if source.kind == "pickle" else "")
                          + " (with --recipe for the settings).")
     return spec
 
@@ -357,7 +364,8 @@ def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN2
     from quantgui.core.demos import load_demo
     from quantgui.core.errors import ModelError
 
-    user_only = ("model_args", "input_shape", "label_column", "image_size")
+    user_only = ("model_args", "input_shape", "label_column", "image_size", "input",
+                 "text_column")
     if spec.startswith("demo:"):
         given = [f"--{name.replace('_', '-')}" for name in user_only
                  if args is not None and getattr(args, name) is not None]
@@ -387,9 +395,12 @@ def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN2
             data=args.data or "random", method=args.method, model_args=args.model_args,
             trust=args.trust and not from_recipe, label_column=args.label_column,
             image_size=image_size,
-            val_fraction=args.val_fraction,
+            val_fraction=args.val_fraction, inputs=args.input, text_column=args.text_column,
             input_shape=None if args.input_shape is None else parse_shape(args.input_shape))
-    return open_user_model(spec, **options)
+    loaded = open_user_model(spec, **options)
+    # Said before the run: where the weights come from (random ones too), the inputs.
+    print(f"Opened {loaded.name}: {loaded.description}", file=sys.stderr)
+    return loaded
 
 
 def command_engines() -> int:
@@ -458,7 +469,7 @@ def command_compare_engines(args: argparse.Namespace) -> int:
 
     comparison = drive(compare_engines(loaded, recipe, state.cancel, names), on_event)
     state.checkpoint("reporting")
-    report = json_safe(comparison.to_report())
+    report = json_safe({**comparison.to_report(), **_model_details(loaded)})
     print(format_engine_table(report))
     if args.report:
         from quantgui.core.files import OutputBatch
@@ -478,6 +489,13 @@ def command_compare_engines(args: argparse.Namespace) -> int:
             history.add(json_safe(result.to_report()))
         print(f"Added {len(comparison.results)} run(s) to the history")
     return 0
+
+
+def _model_details(loaded: Any) -> dict[str, Any]:
+    """What the source says of the model, for the report: its weights (or that they are random),
+    its inputs, the output compared."""
+    details = getattr(loaded, "details", None)
+    return {"model_details": details} if details else {}
 
 
 def command_demos() -> int:
@@ -515,10 +533,9 @@ def _input_files(args: argparse.Namespace) -> list[Path]:
     """The user's files this run reads: recipe, model file, weights file, data."""
     files = [args.recipe] if getattr(args, "recipe", None) is not None else []
     if args.model and not args.model.startswith("demo:"):
-        from quantgui.core.sources import parse_spec
+        from quantgui.core.sources import input_files
 
-        path, _, weights = parse_spec(args.model)
-        files += [path] + ([weights] if weights is not None else [])
+        files += input_files(args.model)
     if args.data and args.data != "random":
         files.append(Path(args.data))
     return files
@@ -693,7 +710,7 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
         print("Ranking layers by sensitivity...", file=sys.stderr)
         extra = _sensitivity_report(loaded, recipe, result, on_event)
     state.checkpoint("reporting")
-    report = json_safe({**result.to_report(), **extra})
+    report = json_safe({**result.to_report(), **_model_details(loaded), **extra})
     print(format_table(report))
     if extra:
         print()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 
@@ -15,7 +16,9 @@ class DataBundle:
     """Inputs (and optional labels), split into training and validation parts.
 
     ``input_shape`` is the shape of one sample, without the batch dimension. ``kind`` tells the
-    window how to draw a sample ("image" for 2-D pictures, "vector" otherwise).
+    window how to draw a sample ("image" for 2-D pictures, "tokens" for integer sequences,
+    "inputs" for several inputs packed side by side, "vector" otherwise). ``signature``, a
+    ``signature.InputSignature``, names the model's inputs where they are not one float tensor.
     """
 
     name: str
@@ -26,6 +29,7 @@ class DataBundle:
     num_classes: int | None = None
     kind: str = "vector"
     description: str = ""
+    signature: Any = None
 
     @property
     def input_shape(self) -> tuple[int, ...]:
@@ -42,10 +46,17 @@ class DataBundle:
             if inputs.ndim == 0 or inputs.shape[0] == 0:
                 raise DataError(f"The {part} data is empty.",
                                 "Provide at least one sample for training and for validation.")
-            if not inputs.is_floating_point():
+            if self.signature is not None and not self.signature.is_float:
+                if inputs.dtype != self.signature.dtype:
+                    raise DataError(f"The {part} inputs have dtype {inputs.dtype}, the model's "
+                                    f"inputs ({self.signature.describe()}) need "
+                                    f"{self.signature.dtype}.",
+                                    "Convert the inputs, or give the model's --input.")
+                self.signature.check_data(inputs, part)
+            elif not inputs.is_floating_point():
                 raise DataError(f"The {part} inputs have dtype {inputs.dtype}, not float.",
                                 "Convert the inputs to float32.")
-            bad = (~torch.isfinite(inputs)).sum().item()
+            bad = (~torch.isfinite(inputs)).sum().item() if inputs.is_floating_point() else 0
             if bad:
                 raise DataError(
                     f"The {part} inputs contain {bad} NaN or infinite value(s).",

@@ -11,7 +11,7 @@ import pickle
 import warnings
 import zipfile
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 import torch
@@ -176,7 +176,8 @@ def _read_pt(path: Path) -> object:
     return torch.load(path, map_location="cpu", weights_only=True)
 
 
-def _load_tensors(path: Path) -> tuple[torch.Tensor, torch.Tensor | None]:
+def _load_tensors(path: Path, signature: Any = None
+                  ) -> tuple[torch.Tensor, torch.Tensor | None]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".npy":
@@ -207,6 +208,10 @@ def _load_tensors(path: Path) -> tuple[torch.Tensor, torch.Tensor | None]:
         inputs = _to_tensor(content[0], "inputs", path)
         labels = _to_tensor(content[1], "labels", path) if len(content) == 2 else None
         return inputs, labels
+    named = _named_inputs(content, signature, path)
+    if named is not None:
+        labels = _pick(content, LABEL_KEYS)
+        return named, None if labels is None else _to_tensor(labels, "labels", path)
     if isinstance(content, dict):
         inputs = _pick(content, INPUT_KEYS)
         if inputs is None:
@@ -402,12 +407,122 @@ def _load_images(folder: Path, image_size: tuple[int, int] | None, mean: tuple[f
     return inputs, torch.tensor(labels), len(classes)
 
 
+def signature_random_data(signature: Any, *, count: int = RANDOM_SAMPLES,
+                          val_fraction: float = 0.2, seed: int = 0) -> DataBundle:
+    """Random data that respects the model's inputs: integers in their ranges."""
+    check_allocation(count * sum(spec.numel for spec in signature.inputs) * 8,
+                     f"random data ({count} samples of {signature.describe()})", error=DataError,
+                     hint="Check the input shapes: they are per sample.")
+    inputs = signature.random(count, seed)
+    train, val, _, _ = split(inputs, None, val_fraction, seed)
+    return DataBundle(name="random", train_inputs=train, val_inputs=val,
+                      kind=signature.data_kind, signature=signature,
+                      description=f"random data ({count} samples of {signature.describe()}): "
+                                  "good for calibration only, no accuracy")
+
+
+def _read_texts(path: Path, text_column: str | None, label_column: str | None
+                ) -> tuple[list[str], list[str] | None]:
+    """Texts, one per line of a .txt file, or a column of a CSV file (with its labels)."""
+    if path.suffix.lower() == ".txt":
+        if label_column is not None:
+            raise DataError("--label-column applies to CSV data only.", "Leave it out.")
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except UnicodeDecodeError:
+            raise DataError(f"{path} is not UTF-8 text.", "Save it with the UTF-8 encoding."
+                            ) from None
+        return [line for line in lines if line.strip()], None
+    rows = [row for row in _csv_rows(path) if any(cell.strip() for cell in row)]
+    if len(rows) < 2:
+        raise DataError(f"{path} has no data rows.", "Give a header row and one row per text.")
+    header = [name.strip() for name in rows[0]]
+    for name in (text_column, label_column):
+        if name is not None and name not in header:
+            raise DataError(f"{path} has no column '{_shown(name)}'; its columns are "
+                            f"{_shown(', '.join(header), 200)}.", "Give one of them.")
+    others = [name for name in header if name != label_column]
+    column = text_column or ("text" if "text" in header else others[0] if others else None)
+    if column is None:
+        raise DataError(f"{path} has no text column, only the label column.",
+                        "Give the texts in a column of their own (--text-column).")
+    index = header.index(column)
+    label_index = None if label_column is None else header.index(label_column)
+    texts, labels = [], []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise DataError(f"Row {number} of {path} has {len(row)} values, the header has "
+                            f"{len(header)}.", "Give every row one value per column.")
+        texts.append(row[index])
+        if label_index is not None:
+            labels.append(row[label_index].strip())
+    return texts, labels if label_index is not None else None
+
+
+def _text_labels(labels: list[str], path: Path) -> tuple[torch.Tensor, int | None]:
+    try:
+        return _class_indices(torch.tensor([int(label) for label in labels]), path), None
+    except (ValueError, OverflowError):
+        index_of = {name: index for index, name in enumerate(sorted(set(labels)))}
+        return torch.tensor([index_of[label] for label in labels]), len(index_of)
+
+
+def _load_text(path: Path, text_encoder: Any, signature: Any, text_column: str | None,
+               label_column: str | None) -> tuple[torch.Tensor, torch.Tensor | None, int | None,
+                                                  str]:
+    if text_encoder is None:
+        raise DataError(f"{path} holds text, and the model has no tokenizer beside it.",
+                        "Put the model's tokenizer files (tokenizer.json, vocab.txt, ...) in its "
+                        "folder, or give token ids as a .pt or .npz file.")
+    texts, raw_labels = _read_texts(path, text_column, label_column)
+    if len(texts) < 2:
+        raise DataError(f"{path} holds {len(texts)} text(s).", "Give at least two texts.")
+    try:
+        inputs = text_encoder(texts)
+    except Exception as error:  # noqa: BLE001 - a tokenizer raises anything on odd input
+        raise DataError(f"The tokenizer could not encode the texts of {path}: {_detail(error)}",
+                        "Check the file's text and the tokenizer files.") from None
+    labels, found = (None, None) if raw_labels is None else _text_labels(raw_labels, path)
+    return inputs, labels, found, (f"{len(texts)} texts from {path.name}, tokenized "
+                                   f"({signature.describe()})")
+
+
+def _named_inputs(content: object, signature: Any, path: Path) -> torch.Tensor | None:
+    """A .pt/.npz dict that names each of the model's inputs, packed; None if it does not."""
+    if signature is None or not signature.packed or not isinstance(content, dict):
+        return None
+    if not all(name in content for name in signature.names):
+        return None
+    tensors = [_to_tensor(content[name], f"input {name}", path) for name in signature.names]
+    counts = {tensor.shape[0] if tensor.ndim else 0 for tensor in tensors}
+    if len(counts) != 1:
+        raise DataError(f"The inputs in {path} have different numbers of samples.",
+                        "Give every input the same number of samples.")
+    for spec, tensor in zip(signature.inputs, tensors, strict=True):
+        if tuple(tensor.shape[1:]) != spec.shape:
+            raise DataError(f"The input {spec.name} in {path} has samples of shape "
+                            f"{tuple(tensor.shape[1:])}, the model takes {spec.describe()}.",
+                            "Give data of the model's input shapes.")
+    return signature.pack(tensors)
+
+
 def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
               label_column: str | None = None, image_size: tuple[int, int] | None = None,
               val_fraction: float = 0.2, num_classes: int | None = None, seed: int = 0,
               mean: tuple[float, ...] | None = None,
-              std: tuple[float, ...] | None = None) -> DataBundle:
-    """Load, split and validate data; ``input_shape`` is the model's (per sample), if known."""
+              std: tuple[float, ...] | None = None, signature: Any = None,
+              text_encoder: Any = None, text_column: str | None = None) -> DataBundle:
+    """Load, split and validate data; ``input_shape`` is the model's (per sample), if known.
+
+    ``signature`` (a ``signature.InputSignature``) describes models that take integers or
+    several inputs; ``text_encoder`` turns texts (a .txt file, a CSV column) into its inputs.
+    """
+    if signature is not None and signature.is_float:
+        input_shape, signature = signature.sample_shape, None  # one float tensor: as always
+    if signature is not None and str(source) == "random":
+        bundle = signature_random_data(signature, val_fraction=val_fraction, seed=seed)
+        bundle.validate()
+        return bundle
     if str(source) == "random":
         if input_shape is None:
             raise DataError("Random data needs the model's input shape.",
@@ -426,7 +541,13 @@ def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
     if not is_dir:  # a FIFO would block the first read forever, /dev/zero never ends
         check_regular_file(path, "data", error=DataError)
     kind = "vector"
-    if is_dir:
+    textual = path.suffix.lower() == ".txt" or (
+        path.suffix.lower() == ".csv" and (text_encoder is not None or text_column is not None))
+    if signature is not None and textual:
+        inputs, labels, found, description = _load_text(path, text_encoder, signature,
+                                                        text_column, label_column)
+        num_classes = num_classes or found
+    elif is_dir:
         inputs, labels, found = _load_images(path, image_size, mean, std)
         num_classes = num_classes or found
         kind, description = "image", (f"images from {path.name}/ ({found} classes, "
@@ -438,7 +559,7 @@ def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
     elif path.suffix.lower() in (".pt", ".pth", ".npy", ".npz"):
         if label_column is not None:
             raise DataError("--label-column applies to CSV data only.", "Leave it out.")
-        inputs, labels = _load_tensors(path)
+        inputs, labels = _load_tensors(path, signature)
         description = f"{path.name} ({inputs.shape[0] if inputs.ndim else 0} samples)"
     else:
         raise DataError(f"{path} is not a data format QuantGUI reads ('{path.suffix}').",
@@ -453,7 +574,15 @@ def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
         labels = _class_indices(labels, path)
         if num_classes is None and labels.numel():
             num_classes = int(labels.max().item()) + 1
-    inputs = inputs.float()
+    if signature is not None:
+        input_shape = signature.sample_shape
+        if not signature.dtype.is_floating_point and inputs.is_floating_point() and not \
+                torch.equal(inputs, inputs.round()):
+            raise DataError(f"The inputs in {path} are not whole numbers; the model takes "
+                            f"{signature.describe()}.", "Give token ids (integers).")
+        inputs = inputs.to(signature.dtype)
+    else:
+        inputs = inputs.float()
     if input_shape is not None and tuple(inputs.shape[1:]) != tuple(input_shape):
         if inputs[0].numel() == math.prod(input_shape):
             inputs = inputs.reshape(inputs.shape[0], *input_shape)
@@ -465,7 +594,8 @@ def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
     bundle = DataBundle(name=path.name, train_inputs=train, val_inputs=val,
                         train_labels=train_labels, val_labels=val_labels,
                         num_classes=num_classes if labels is not None else None,
-                        kind="image" if kind == "image" else _kind(tuple(inputs.shape[1:])),
-                        description=description)
+                        kind="image" if kind == "image" else signature.data_kind
+                        if signature is not None else _kind(tuple(inputs.shape[1:])),
+                        description=description, signature=signature)
     bundle.validate()
     return bundle

@@ -51,6 +51,8 @@ class LoadedModel:
     data: DataBundle
     source: str
     model_args: dict | None = None  # constructor arguments of a user's Python class
+    # what the source says of it for the report: weights, inputs, the output compared
+    details: dict | None = None
 
 
 def demo_names() -> list[str]:

@@ -198,3 +198,85 @@ def test_a_trusted_pickle_finds_its_class_in_the_module_beside_it(tmp_path):
     _assert_nothing_left(before)
     assert type(loaded.model).__name__ == "Tiny"
     assert not (tmp_path / "__pycache__").exists()
+
+
+# ------------------------------------------------------------------ architectures by name
+
+FIXTURES = "tests.fixtures.models"
+
+
+def test_a_factory_by_name_with_random_weights_says_so(tmp_path):
+    loaded = open_user_model(f"py:{FIXTURES}:make_mlp", model_args={"width": 12},
+                             input_shape=(8,), method="dynamic")
+    assert loaded.source == f"factory:py:{FIXTURES}:make_mlp"
+    assert loaded.name == f"make_mlp ({FIXTURES})"
+    assert "random initialisation: no weights file given" in loaded.description
+    assert "never downloaded" in loaded.details["weights"]
+    assert loaded.model[0].out_features == 12
+    result = _run(loaded, "dynamic")
+    assert {layer.name for layer in result.layers if layer.quantized} == {"0", "2"}
+
+
+@pytest.mark.parametrize("suffix", [".pth", ".safetensors"])
+def test_a_factory_with_local_weights(tmp_path, suffix):
+    from tests.fixtures.models import make_mlp
+
+    torch.manual_seed(3)
+    state = make_mlp().state_dict()
+    weights = tmp_path / f"w{suffix}"
+    if suffix == ".pth":
+        torch.save(state, weights)
+    else:
+        save_file(state, weights)
+    loaded = open_user_model(f"py:{FIXTURES}:make_mlp:{weights}", input_shape=(8,))
+    assert torch.equal(loaded.model[0].weight, state["0.weight"])
+    assert loaded.details["weights"] == str(weights)
+    assert "random initialisation" not in loaded.description
+
+
+def test_the_input_shape_comes_from_the_models_own_configuration():
+    loaded = open_user_model(f"py:{FIXTURES}:ConfiguredNet", method="static")
+    assert loaded.data.input_shape == (1, 6, 6)
+    result = _run(loaded, "static")
+    assert {layer.name for layer in result.layers if layer.quantized} == {"conv", "fc"}
+    vit = open_user_model(f"py:{FIXTURES}:tiny_vit", model_args={"image_size": 24})
+    assert vit.data.input_shape == (3, 24, 24)
+    assert vit.details["compared_output"] == "logits"
+
+
+def test_a_factory_without_a_known_shape_asks_for_it():
+    with pytest.raises(ModelError, match="input shape .* is not stored.*--input-shape"):
+        open_user_model(f"py:{FIXTURES}:make_mlp")
+
+
+@pytest.mark.parametrize("spec, args, message", [
+    ("py:tests.fixtures.models", None, "not of the form py:package.module:factory"),
+    ("py:tests.fixtures.models:nothing_here", None, "has no 'nothing_here'.*make_mlp"),
+    ("py:no_such_package_here.models:make", None, "'no_such_package_here.models' is not "
+                                                  "installed.*pip install no_such_package_here"),
+    (f"py:{FIXTURES}:make_mlp", {"pretrained": True}, "never downloads.*local weights file"),
+    (f"py:{FIXTURES}:make_mlp", {"depth": 3}, "failed: TypeError.*Check --model-args"),
+    (f"py:{FIXTURES}:WIDTHS", None, "has no 'WIDTHS'"),
+])
+def test_factory_errors_say_what_to_do(spec, args, message):
+    with pytest.raises(ModelError, match=message):
+        load_model_file(spec, model_args=args)
+
+
+def test_a_package_that_fails_to_import_is_explained_not_a_traceback(tmp_path, monkeypatch):
+    """As torchvision does here: its wheel is built against another torch."""
+    package = tmp_path / "torchvision"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "raise RuntimeError('operator torchvision::nms does not exist\\nmore detail')\n")
+    (tmp_path / "brokenlib.py").write_text("raise ValueError('cannot start')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "torchvision", raising=False)
+    with pytest.raises(ModelError) as caught:
+        load_model_file("py:torchvision.models:resnet18")
+    message = str(caught.value)
+    assert "torchvision is installed but cannot be imported (RuntimeError: operator " \
+           "torchvision::nms does not exist)" in message
+    assert "built against another torch" in message and "more detail" not in message
+    with pytest.raises(ModelError, match="Importing 'brokenlib' failed: ValueError: cannot start"):
+        load_model_file("py:brokenlib:make")

@@ -4,6 +4,11 @@
 - ``python``: ``model.py:ClassName[:weights.pt]``, see ``python_file``.
 - ``torchscript``: a ``torch.jit.save`` file: it runs, but cannot be quantized here.
 - ``pickle``: a whole model saved with ``torch.save(model)``, opened only if trusted.
+- ``factory``: ``py:package.module:factory[:weights]``, an architecture by name.
+- ``huggingface``: a folder with ``config.json`` and its weights, opened with transformers.
+
+A model's inputs are an ``InputSignature`` (see ``quantgui.core.signature``): from the model
+(its config, its first layer), or given with ``--input``.
 
 Files are recognised by their content (not their name); nothing here writes to the user's
 files (no ``__pycache__`` either).
@@ -17,9 +22,24 @@ from typing import Any
 
 from quantgui.core.errors import ModelError
 from quantgui.core.limits import check_allocation
+from quantgui.core.signature import (
+    InputSignature,
+    InputSpec,
+    PackedInputs,
+    embedding_signature,
+    forward_inputs,
+    parse_input,
+)
 
 # Each import registers its source; the order is the order in which specs are claimed.
-from quantgui.core.sources import export, python_file, torch_save, torchscript  # noqa: F401
+from quantgui.core.sources import (  # noqa: F401
+    export,
+    factory,
+    huggingface,
+    python_file,
+    torch_save,
+    torchscript,
+)
 from quantgui.core.sources.base import (
     ALL_METHODS,
     SAFE_FORMATS,
@@ -35,6 +55,7 @@ from quantgui.core.sources.export import check_batch_sizes, modularize
 from quantgui.core.sources.python_file import parse_spec
 from quantgui.core.sources.registry import (
     ModelSource,
+    by_spec,
     find_source,
     get_source,
     kind_title,
@@ -45,8 +66,9 @@ from quantgui.core.sources.weights import load_state_dict_file
 __all__ = [
     "KIND_NAMES", "METHODS_BY_KIND", "SAFE_FORMATS", "MemoryProbe", "ModelFile", "ModelSource",
     "OpenOptions", "check_batch_sizes", "check_file", "check_method", "detect_kind",
-    "find_source", "load_model_file", "load_state_dict_file", "modularize", "open_user_model",
-    "parse_model_args", "parse_shape", "parse_spec", "sources",
+    "find_source", "input_files", "load_model_file", "load_state_dict_file", "modularize",
+    "open_user_model", "parse_model_args", "parse_shape", "parse_spec", "resolve_signature",
+    "sources",
 ]
 
 KIND_NAMES = {source.kind: source.title for source in sources()} | {
@@ -86,6 +108,12 @@ def load_model_file(spec: str, *, model_args: str | dict[str, Any] | None = None
     return loaded._replace(input_shape=shape)
 
 
+def input_files(spec: str) -> list[Path]:
+    """The user's files a model spec reads (model file, weights, config): never outputs."""
+    source = by_spec(spec)
+    return source.input_files(spec) if source is not None else [Path(spec)]
+
+
 def parse_shape(text: str, what: str = "--input-shape",
                 memory: MemoryProbe | None = None) -> tuple[int, ...]:
     """``3,32,32`` -> (3, 32, 32); one float32 sample of it must fit in the memory available."""
@@ -112,36 +140,77 @@ def check_method(kind: str, method: str) -> None:
                      "Use dynamic quantization.")
 
 
+def resolve_signature(loaded: ModelFile, spec: str, inputs: list[Any] | None,
+                      input_shape: tuple[int, ...] | None) -> InputSignature | None:
+    """The model's inputs: given with --input, declared by the source, or inferred from the
+    model (an embedding first, several forward arguments); None: one float tensor of
+    ``loaded.input_shape`` (or of the data's shape)."""
+    if inputs:
+        if input_shape is not None:
+            raise ModelError("--input and --input-shape both give the input shape.",
+                             "Give one of them.")
+        signature = InputSignature(tuple(spec_ if isinstance(spec_, InputSpec)
+                                         else parse_input(str(spec_)) for spec_ in inputs))
+    elif loaded.signature is not None:
+        signature = loaded.signature
+    else:
+        signature = embedding_signature(loaded.model, loaded.input_shape)
+        names = forward_inputs(loaded.model)
+        if signature is None and len(names) > 1:
+            raise ModelError(
+                f"{spec} takes {len(names)} inputs ({', '.join(names)}).",
+                "Give each with --input in that order, e.g. "
+                + " ".join(f"--input '{name}:float32[8]'" for name in names) + ".")
+    if signature is not None:
+        signature.check_packable()
+    return signature
+
+
+def _adapt(model: Any, signature: InputSignature) -> Any:
+    """The model, made to take the pipeline's one tensor."""
+    if isinstance(model, huggingface.HFModel):
+        model.use_signature(signature)
+        return model
+    return PackedInputs(model, signature).eval() if signature.packed else model
+
+
 def open_user_model(spec: str, *, data: str = "random", method: str | None = None,
                     model_args: str | dict[str, Any] | None = None, trust: bool = False,
                     input_shape: tuple[int, ...] | None = None, label_column: str | None = None,
                     image_size: tuple[int, int] | None = None, val_fraction: float = 0.2,
                     num_classes: int | None = None, seed: int = 0,
-                    memory: MemoryProbe | None = None) -> Any:
+                    memory: MemoryProbe | None = None, inputs: list[Any] | None = None,
+                    text_column: str | None = None) -> Any:
     """The model file and its data as a LoadedModel, checked with a forward pass.
 
-    ``method``, if given, is checked against what this kind of model supports.
+    ``method``, if given, is checked against what this kind of model supports. ``inputs``:
+    the model's inputs as ``--input`` strings or ``InputSpec``s (several, integers).
     """
     from quantgui.core.datasets import load_data
     from quantgui.core.demos import LoadedModel
     from quantgui.core.pipeline import check_model
 
-    loaded = load_model_file(spec, model_args=model_args, trust=trust, input_shape=input_shape,
-                             memory=memory)
+    loaded = load_model_file(spec, model_args=model_args, trust=trust,
+                             input_shape=None if inputs else input_shape, memory=memory)
     if method is not None:
         check_method(loaded.kind, method)
+    signature = resolve_signature(loaded, spec, inputs, input_shape)
+    model = loaded.model if signature is None else _adapt(loaded.model, signature)
     shape = loaded.input_shape
-    if shape is None and str(data) == "random":
+    if signature is None and shape is None and str(data) == "random":
         raise ModelError(f"The input shape of {spec} is not stored in the file.",
                          "Give it with --input-shape, e.g. 3,32,32 (per sample, without the "
                          "batch dimension).")
     bundle = load_data(data, input_shape=shape, label_column=label_column, image_size=image_size,
-                       val_fraction=val_fraction, num_classes=num_classes, seed=seed)
-    check_model(loaded.model, bundle)
-    name = Path(parse_spec(spec)[0]).name
-    if loaded.kind == "python":
-        name = f"{parse_spec(spec)[1]} ({name})"
-    return LoadedModel(name=name, description=f"{loaded.description}; data: "
-                                              f"{bundle.description}",
-                       model=loaded.model, data=bundle, source=f"{loaded.kind}:{spec}",
-                       model_args=parse_model_args(model_args) or None)
+                       val_fraction=val_fraction, num_classes=num_classes, seed=seed,
+                       signature=signature, text_encoder=loaded.text_encoder,
+                       text_column=text_column)
+    check_model(model, bundle)
+    source = get_source(loaded.kind)
+    details = dict(loaded.details or {})
+    if signature is not None:
+        details["inputs"] = signature.to_dict()
+    return LoadedModel(name=source.display_name(spec), description=f"{loaded.description}; "
+                                                                   f"data: {bundle.description}",
+                       model=model, data=bundle, source=f"{loaded.kind}:{spec}",
+                       model_args=parse_model_args(model_args) or None, details=details or None)

@@ -101,6 +101,11 @@ def _input_files(spec: str) -> list[Path]:
     return [path] + ([weights] if weights is not None else [])
 
 
+def _display_name(spec: str) -> str:
+    path, class_name, _ = parse_spec(spec)
+    return f"{class_name} ({path.name})"
+
+
 SOURCE = register(ModelSource(kind="python", title=TITLE, open=_open, claims=_claims,
                               file_kinds=("python",), runs_code=True, takes_args=True,
-                              input_files=_input_files))
+                              input_files=_input_files, display_name=_display_name))

@@ -18,6 +18,10 @@ def _the_path(spec: str) -> list[Path]:
     return [Path(spec)]
 
 
+def _file_name(spec: str) -> str:
+    return Path(spec).name or spec
+
+
 @dataclass(frozen=True)
 class ModelSource:
     """One way of opening a model.
@@ -38,6 +42,7 @@ class ModelSource:
     takes_args: bool = False
     input_files: Callable[[str], list[Path]] = field(default=_the_path)
     method_refusal: Callable[[str], ModelError] | None = None
+    display_name: Callable[[str], str] = field(default=_file_name)  # the model's name in reports
 
 
 _SOURCES: dict[str, ModelSource] = {}

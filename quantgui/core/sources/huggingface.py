@@ -1,0 +1,265 @@
+"""Hugging Face folders: ``config.json`` with ``model.safetensors`` (or ``pytorch_model.bin``,
+read with ``weights_only=True``), opened offline with ``transformers``' Auto classes.
+
+The model is wrapped so that it takes positional tensors (or the pipeline's one packed tensor)
+and returns one tensor: its ``logits``, else its ``last_hidden_state``; the output compared is
+named in the report. Its inputs come from the model and its config: ``pixel_values`` of
+``num_channels`` x ``image_size``, or ``input_ids`` and ``attention_mask`` over the vocabulary.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+from quantgui.core.errors import ModelError
+from quantgui.core.signature import InputSignature, InputSpec, unpack
+from quantgui.core.sources.base import ModelFile, OpenOptions, check_file, first_line
+from quantgui.core.sources.registry import ModelSource, register
+
+TITLE = "Hugging Face model"
+WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin",
+                "pytorch_model.bin.index.json")
+TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "spiece.model",
+                   "tokenizer.model", "sentencepiece.bpe.model")
+DEFAULT_SEQUENCE = 128  # tokens, capped by the model's max_position_embeddings
+DEFAULT_IMAGE = 224  # pixels, for vision configs without an image_size (ResNet)
+OUTPUT_NAMES = ("logits", "last_hidden_state")
+# The Auto class for each ending of config.architectures[0]; AutoModel otherwise.
+AUTO_CLASSES = (("ForImageClassification", "AutoModelForImageClassification"),
+                ("ForSequenceClassification", "AutoModelForSequenceClassification"),
+                ("ForCausalLM", "AutoModelForCausalLM"), ("LMHeadModel", "AutoModelForCausalLM"))
+
+
+def transformers_module() -> Any:
+    try:
+        import transformers
+    except ImportError as error:
+        raise ModelError("Opening Hugging Face models needs the transformers package, which is "
+                         f"not installed ({first_line(error)}).",
+                         "Install it: pip install 'quantgui[models]' (transformers and "
+                         "safetensors).") from error
+    return transformers
+
+
+@contextmanager
+def offline() -> Any:
+    """Nothing is downloaded: the hub is told it is offline for the time of the load."""
+    saved = {name: os.environ.get(name) for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
+    os.environ.update({name: "1" for name in saved})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+class HFModel(nn.Module):
+    """A transformers model that takes tensors and returns one tensor (``output_name``).
+
+    ``forward`` takes the pipeline's one tensor: the single input, or several inputs packed
+    side by side (see ``signature``), unpacked here and passed by keyword in the order of
+    ``input_names``; one argument keeps it traceable by torch.export. ``call`` takes the
+    inputs as positional tensors.
+    """
+
+    def __init__(self, model: nn.Module, signature: InputSignature, output_name: str) -> None:
+        super().__init__()
+        self.model = model
+        self.output_name = output_name
+        self.use_signature(signature)
+
+    def use_signature(self, signature: InputSignature) -> None:
+        self.input_names = signature.names
+        self.layout = signature.layout()
+
+    def forward(self, inputs: torch.Tensor) -> torch.Tensor:
+        return self.call(*unpack(inputs, self.layout))
+
+    def call(self, *inputs: torch.Tensor) -> torch.Tensor:
+        outputs = self.model(**dict(zip(self.input_names, inputs, strict=True)),
+                             return_dict=True)
+        return outputs[self.output_name]
+
+
+def output_name(model: nn.Module, signature: InputSignature) -> str:
+    """The output compared: logits where the model has a head, else the last hidden state."""
+    with torch.inference_mode():
+        example = signature.random(1)
+        was_training = model.training
+        model.eval()
+        try:
+            outputs = model(**dict(zip(signature.names, signature.unpack(example), strict=True)),
+                            return_dict=True)
+        except Exception as error:
+            raise ModelError(f"The model does not run on {signature.describe()}: "
+                             f"{type(error).__name__}: {first_line(error)}",
+                             "Give its inputs with --input (see --help).") from error
+        finally:
+            model.train(was_training)
+    for name in OUTPUT_NAMES:
+        if isinstance(outputs.get(name), torch.Tensor):
+            return name
+    names = [name for name, value in outputs.items() if isinstance(value, torch.Tensor)]
+    if not names:
+        raise ModelError("The model returns no tensor QuantGUI can compare.",
+                         "Use a model with logits or a last hidden state.")
+    return names[0]
+
+
+def config_signature(model: nn.Module, config: Any, shape: tuple[int, ...] | None
+                     ) -> tuple[InputSignature | None, str]:
+    """The inputs the model's config declares, and a note on what was assumed."""
+    main = getattr(model, "main_input_name", None)
+    if main == "pixel_values":
+        channels = int(getattr(config, "num_channels", 3))
+        size = getattr(config, "image_size", None)
+        note = ""
+        if size is None:
+            size, note = DEFAULT_IMAGE, f"; {DEFAULT_IMAGE}x{DEFAULT_IMAGE} images assumed " \
+                                        "(the config has no image_size)"
+        height, width = (size, size) if isinstance(size, int) else tuple(size)
+        pixel_shape = tuple(shape) if shape is not None else (channels, height, width)
+        if shape is not None:
+            note = ""
+        return InputSignature((InputSpec("pixel_values", pixel_shape),)), note
+    vocabulary = getattr(config, "vocab_size", None)
+    if main == "input_ids" and vocabulary:
+        limit = getattr(config, "max_position_embeddings", None) or getattr(
+            config, "n_positions", None)
+        length = min(DEFAULT_SEQUENCE, limit) if limit else DEFAULT_SEQUENCE
+        if shape is not None:
+            if len(shape) != 1:
+                raise ModelError(f"--input-shape {','.join(map(str, shape))} is not a sequence "
+                                 "length for a text model.", "Give one number, e.g. 64.")
+            length = shape[0]
+            if limit and length > limit:
+                raise ModelError(f"The sequence length {length} is longer than the model's "
+                                 f"{limit} positions.", f"Give at most {limit}.")
+        return InputSignature((InputSpec("input_ids", (length,), torch.int64, 0, vocabulary - 1),
+                               InputSpec("attention_mask", (length,), torch.int64, 0, 1))), \
+            f"; sequences of {length} tokens"
+    return None, ""
+
+
+def wrap(model: nn.Module, config: Any, shape: tuple[int, ...] | None
+         ) -> tuple[HFModel | nn.Module, InputSignature | None, dict[str, Any], str]:
+    """A transformers model wrapped to take positional tensors and return one."""
+    if hasattr(config, "use_cache"):
+        config.use_cache = False  # no key/value cache: one tensor out, less memory
+    signature, note = config_signature(model, config, shape)
+    if signature is None:
+        raise ModelError(f"The inputs of this {type(model).__name__} are not known from its "
+                         "config.", "Give them with --input NAME:DTYPE[SHAPE][:LOW..HIGH], one "
+                                    "per input.")
+    name = output_name(model, signature)
+    details = {"architecture": type(model).__name__, "compared_output": name}
+    return HFModel(model.eval(), signature, name), signature, details, note
+
+
+def _weights(folder: Path) -> Path | None:
+    return next((folder / name for name in WEIGHT_FILES if (folder / name).is_file()), None)
+
+
+def _auto_class(transformers: Any, config: Any) -> Any:
+    architectures = getattr(config, "architectures", None) or []
+    architecture = architectures[0] if architectures else ""
+    for ending, auto in AUTO_CLASSES:
+        if architecture.endswith(ending):
+            return getattr(transformers, auto)
+    return transformers.AutoModel
+
+
+def tokenizer_encoder(folder: Path, signature: InputSignature
+                      ) -> Callable[[list[str]], torch.Tensor] | None:
+    """Texts -> the packed inputs, with the tokenizer in the folder (None if it has none)."""
+    if not any((folder / name).is_file() for name in TOKENIZER_FILES):
+        return None
+    transformers = transformers_module()
+    try:
+        with offline():
+            tokenizer = transformers.AutoTokenizer.from_pretrained(
+                str(folder), local_files_only=True, trust_remote_code=False)
+    except Exception as error:  # noqa: BLE001 - a bad tokenizer only loses real text data
+        raise ModelError(f"The tokenizer in {folder} cannot be loaded: {type(error).__name__}: "
+                         f"{first_line(error)}", "Fix or remove its files.") from error
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token or tokenizer.unk_token
+    length = signature.inputs[0].shape[0]
+
+    def encode(texts: list[str]) -> torch.Tensor:
+        encoded = tokenizer(texts, padding="max_length", truncation=True, max_length=length,
+                            return_tensors="pt")
+        missing = [name for name in signature.names if name not in encoded]
+        if missing:
+            raise ValueError(f"the tokenizer gives no {', '.join(missing)}")
+        return signature.pack([encoded[name] for name in signature.names])
+
+    return encode
+
+
+def load_folder(folder: Path, options: OpenOptions) -> ModelFile:
+    transformers = transformers_module()
+    weights = _weights(folder)
+    if weights is None:
+        raise ModelError(f"The Hugging Face folder {folder} has a config.json but no weights "
+                         f"({', '.join(WEIGHT_FILES[::2])}).",
+                         "Save the model with model.save_pretrained(folder).")
+    check_file(weights, "weights file", options.memory)
+    try:
+        with offline():
+            config = transformers.AutoConfig.from_pretrained(
+                str(folder), local_files_only=True, trust_remote_code=False)
+    except Exception as error:
+        raise ModelError(f"The config.json in {folder} cannot be read by transformers "
+                         f"{transformers.__version__}: {type(error).__name__}: "
+                         f"{first_line(error)}",
+                         "Check that it is a transformers config of a model this version knows "
+                         "(models that need their own code are not run).") from error
+    auto = _auto_class(transformers, config)
+    try:
+        with offline():
+            model = auto.from_pretrained(str(folder), config=config, local_files_only=True,
+                                         trust_remote_code=False, use_safetensors=None,
+                                         weights_only=True)
+    except Exception as error:
+        raise ModelError(f"Loading the {getattr(config, 'model_type', '?')} model in {folder} "
+                         f"with {auto.__name__} failed: {type(error).__name__}: "
+                         f"{first_line(error)}",
+                         "Check that its weights were saved with save_pretrained from the same "
+                         "architecture.") from error
+    wrapped, signature, details, note = wrap(model, config, options.input_shape)
+    details["weights"] = weights.name
+    description = (f"{TITLE} {details['architecture']} from {folder.name}/ with weights "
+                   f"{weights.name}; compares its {details['compared_output']}{note}")
+    encoder = tokenizer_encoder(folder, signature) if not signature.is_float else None
+    return ModelFile(wrapped, signature.sample_shape if signature.is_float else None,
+                     description, "huggingface", signature=signature, details=details,
+                     text_encoder=encoder)
+
+
+def _claims(spec: str) -> bool:
+    path = Path(spec)
+    return path.is_dir() and (path / "config.json").is_file()
+
+
+def _open(spec: str, options: OpenOptions) -> ModelFile:
+    return load_folder(Path(spec), options)
+
+
+def _input_files(spec: str) -> list[Path]:
+    folder = Path(spec)
+    return [folder / "config.json"] + [p for p in (_weights(folder),) if p is not None]
+
+
+SOURCE = register(ModelSource(kind="huggingface", title=TITLE, open=_open, claims=_claims,
+                              input_files=_input_files))
