@@ -1,8 +1,9 @@
 """The desktop entry point: ``quantgui`` (or ``python -m quantgui``).
 
-``quantgui --screenshot out.png [--model demo:NAME] [--method M] [--run] [--tab NAME]
-[--epochs N]`` loads a model, optionally runs to the end, saves a 1280x800 PNG of the window
-and exits; it works with QT_QPA_PLATFORM=offscreen.
+``quantgui [--model demo:NAME] [--method M] [--epochs N] [--run] [--tab NAME]`` opens the window
+on that model and technique, sets the QAT epochs, quantizes once loaded and shows the tab.
+With ``--screenshot out.png`` it then saves a 1280x800 PNG of the window and exits; it works with
+QT_QPA_PLATFORM=offscreen.
 
 ``--model`` also opens the user's own file: ``model.pt2``, ``model.py:Class[:weights.pt]``
 (with ``--model-args JSON``), a TorchScript file, or a pickled model (only with ``--trust``);
@@ -87,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: (print("quantgui: window shown", flush=True), app.quit()))
         return app.exec()
     if not args.screenshot:
+        start_when_loaded(window, args)
         return app.exec()
 
     state = {"code": 0}
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def shoot() -> None:
         window.grab().save(args.screenshot)
-        window.close()
+        window.close_without_asking()
         app.quit()
 
     def shoot_during_training() -> None:
@@ -108,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 window.set_tab(args.tab)
             window.grab().save(args.screenshot)
             state["during"] = True
-            window.close()  # cancels the run and waits for its thread
+            window.close_without_asking()  # cancels the run and waits for its thread
             app.quit()
 
     poll = QTimer()
@@ -116,8 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     poll.timeout.connect(shoot_during_training)
 
     def on_loaded() -> None:
-        if args.epochs is not None and "epochs" in window.settings_panel.fields:
-            window.settings_panel.set_value("epochs", args.epochs)
+        apply_settings(window, args)
         if args.run:
             window.start_run()
             if not window.runner.is_running():
@@ -140,6 +141,45 @@ def main(argv: list[str] | None = None) -> int:
     window.loader.failed.connect(lambda _: (state.update(code=1), finish()))
     code = app.exec()
     return code or state["code"]
+
+
+def apply_settings(window, args: argparse.Namespace) -> None:  # noqa: ANN001 - MainWindow
+    """The settings given on the command line (--epochs), once the model is loaded."""
+    if args.epochs is None:
+        return
+    if "epochs" in window.settings_panel.fields:
+        window.settings_panel.set_value("epochs", args.epochs)
+    else:
+        print(f"quantgui: --epochs applies to QAT only (the technique is "
+              f"{window.settings_panel.method}); ignored.", file=sys.stderr)
+
+
+def start_when_loaded(window, args: argparse.Namespace) -> None:  # noqa: ANN001 - MainWindow
+    """Without --screenshot: --epochs, --run and --tab act once, when the first model is loaded
+    (the tab is shown when the run ends, as a run picks its own tab while it goes)."""
+    state = {"done": False}
+
+    def on_loaded() -> None:
+        if state["done"]:
+            return
+        state["done"] = True
+        apply_settings(window, args)
+        if args.run:
+            window.start_run()
+            if window.runner.is_running() and args.tab:
+                window.run_finished.connect(on_run_finished)
+                return
+            if not window.runner.is_running():
+                print("quantgui: --run: the run could not start; the window says why.",
+                      file=sys.stderr)
+        if args.tab:
+            window.set_tab(args.tab)
+
+    def on_run_finished(_outcome: str) -> None:
+        window.run_finished.disconnect(on_run_finished)
+        window.set_tab(args.tab)
+
+    window.model_loaded.connect(on_loaded)
 
 
 def _user_request(args: argparse.Namespace):  # noqa: ANN202 - (OpenRequest | None, str)

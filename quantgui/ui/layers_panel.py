@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import math
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,9 +50,11 @@ from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import theme
 from quantgui.ui.comparison_panel import format_bytes, format_percent
 from quantgui.ui.preferences import app_settings
+from quantgui.ui.wording import plural
 
-WORST_COUNT = 3  # highlighted: the lowest output SQNR (a quarter of the layers, 1 to 3)...
-WORST_DB = 25.0  # ...and so is every layer below this output SQNR
+# Highlighted in red: the quantized layers whose own output SQNR is below this, and only those
+# (about 5.6 % RMS error). A layer above it is not poor even when it is the lowest of the model.
+WORST_DB = 25.0
 BAR_LABEL_CHARS = 18  # longer layer names are shortened on the bar chart's axis
 NAME_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -117,6 +119,7 @@ class _Layer:
     reason: str
     sqnr: tuple[float | None, float | None, float | None]  # weight, output, accumulated
     planned_int8: bool
+    measured: bool = False  # the row shows a run's record (not the plan)
 
 
 def _short_label(name: str, width: int = BAR_LABEL_CHARS) -> str:
@@ -165,9 +168,11 @@ class PreviousRunBox(QGroupBox):
                                                     for c in (1, 2, 3))
                 for r in range(self.table.rowCount())}
 
-    def show_runs(self, previous: Any, current: Any) -> None:
+    def show_runs(self, previous: Any, current: Any, titles: dict[str, str] | None = None) -> None:
+        """``titles``: the techniques' names as the window shows them."""
         self.table.setRowCount(0)
         p, c = previous, current
+        titles = titles or {}
 
         def add(name: str, before: str, now: str, change: str = "") -> None:
             row = self.table.rowCount()
@@ -181,6 +186,28 @@ class PreviousRunBox(QGroupBox):
         def kept(result: Any) -> str:
             return ", ".join(result.recipe.keep_float) or self.tr("none")
 
+        def engine(result: Any) -> str:
+            from PySide6.QtCore import QCoreApplication
+
+            from quantgui.core.engines import get_engine
+
+            try:
+                return QCoreApplication.translate("recipe", get_engine(result.engine).title)
+            except Exception:  # noqa: BLE001 - an engine no longer registered: its name
+                return str(result.engine)
+
+        # what each run was: a what-if across techniques must say so
+        before, now = (titles.get(r.recipe.method, r.recipe.method) for r in (p, c))
+        same_method = p.recipe.method == c.recipe.method
+        changed = self.tr("same") if same_method else self.tr("changed")
+        add(self.tr("Technique"), before, now, changed)
+        if p.engine != c.engine:
+            add(self.tr("Engine"), engine(p), engine(c), self.tr("changed"))
+        if p.recipe.backend != c.recipe.backend:
+            add(self.tr("Backend"), p.recipe.backend, c.recipe.backend, self.tr("changed"))
+        self.setTitle(self.tr("What-if: previous run and this run") if same_method else
+                      self.tr("What-if: previous run ({before}) and this run ({now})").format(
+                          before=before, now=now))
         add(self.tr("Layers kept float"), kept(p), kept(c))
         add(self.tr("Layers quantized"), str(p.quantized_layer_count),
             str(c.quantized_layer_count),
@@ -227,6 +254,8 @@ class LayersPanel(QWidget):
         self.keep: list[str] = []  # layers ticked "keep float", in model order
         self.entries: list = []
         self.suggested: list[str] = []
+        self.rank_key: tuple | None = None  # the plan key the ranking (running or shown) is for
+        self.rank_title = ""  # "Static on x86": what the ranking was made for
         self.worst_names: list[str] = []
         self.bar_names: list[str] = []
         self.detail: dict[str, Any] = {}
@@ -258,7 +287,7 @@ class LayersPanel(QWidget):
         window.model_loaded.connect(self._on_model_loaded)
         window.run_finished.connect(self._on_run_finished)
         window.settings_panel.changed.connect(self._replan_timer.start)
-        window.installEventFilter(self)
+        window.settings_panel.changed.connect(self._drop_stale_ranking)
         if hasattr(window.comparison, "add_section"):
             window.comparison.add_section(self.previous_box)
 
@@ -350,8 +379,9 @@ class LayersPanel(QWidget):
         self.lower_tabs = QTabWidget(bottom)
         self.chart = pg.PlotWidget(self.lower_tabs)
         self.chart.setAccessibleName(self.tr("SQNR by layer"))
-        self.chart.setToolTip(self.tr("Output SQNR of each quantized layer (bars; red: the "
-                                      "worst) and accumulated SQNR (dots). Higher is better."))
+        self.chart.setToolTip(self.tr("Output SQNR of each quantized layer (bars; red: below "
+                                      "the dashed line at {limit:.0f} dB) and accumulated SQNR "
+                                      "(dots). Higher is better.").format(limit=WORST_DB))
         plot = self.chart.getPlotItem()
         plot.setLabel("bottom", self.tr("SQNR (dB)"))
         plot.setMouseEnabled(x=False, y=False)
@@ -456,12 +486,8 @@ class LayersPanel(QWidget):
         return page
 
     # --- window events --------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.main and event.type() == QEvent.Type.Close:
-            self.stop_jobs()
-        return False
-
     def stop_jobs(self) -> None:
+        """Stop the plan and the ranking (a run starts, a model loads, the window closes)."""
         self._replan_timer.stop()
         self.planner.stop_and_wait()
         self.ranker.stop_and_wait()
@@ -476,14 +502,16 @@ class LayersPanel(QWidget):
         self.cache = RunCache()
         self.plan = self.plan_key = self.result = self.previous = None
         self.keep = []
-        self.entries, self.suggested = [], []
-        self.rank_table.setRowCount(0)
-        self.rank_label.setText(self.tr("Rank the layers to find the ones that hurt most."))
+        self._clear_ranking(self.tr("Rank the layers to find the ones that hurt most."))
         self.previous_box.hide()
         self._rows = []
         self._collapsed.clear()
+        self.tree.clearSelection()
         self._populate()
+        self._show_detail()  # nothing selected: no layer of the previous model described
         self._show_result_columns(False)
+        self._fill_chart(None)
+        self.status_label.setText(self.tr("Planning…"))
         self.replan()
 
     def recipe_for_run(self, recipe: Any) -> Any:
@@ -502,7 +530,7 @@ class LayersPanel(QWidget):
             self.result = result
             self._fill()
             if self.previous is not None:
-                self.previous_box.show_runs(self.previous, result)
+                self.previous_box.show_runs(self.previous, result, self.main.method_titles)
             if result.reused:
                 self.main.log.append(self.tr("Reused from the previous run: {items}.").format(
                     items=", ".join(result.reused)))
@@ -558,16 +586,29 @@ class LayersPanel(QWidget):
         if key != self._key():
             return  # the settings changed meanwhile; _after_plan_job plans again
         self.plan, self.plan_key = planned, key
-        counts = {status: sum(1 for p in planned if p.status == status)
-                  for status in ("int8", "fused", "float")}
-        recipe = self._recipe()
-        self.status_label.setText(self.tr(
-            "Plan for {method} quantization on the {backend} backend: {int8} layers int8, "
-            "{fused} fused, {float} float. Tick “Keep float” to leave a layer in float.").format(
-            method=self.main.method_titles.get(key[1], key[1]),
-            backend=recipe.backend if recipe else "", int8=counts["int8"],
-            fused=counts["fused"], float=counts["float"]))
         self._fill()
+        self._drop_stale_ranking()
+
+    def _plan_text(self) -> str:
+        """'Plan for Static quantization on the x86 backend: 3 layers int8, …', counting the
+        layers ticked "keep float" as float."""
+        counts = {status: sum(1 for row in self._rows if row.status == status)
+                  for status in ("int8", "fused", "float")}
+        kept = [row.name for row in self._rows if row.planned_int8 and row.name in self.keep]
+        recipe = self._recipe()
+        key = self.plan_key
+        method = key[1] if key else ""
+        text = self.tr("Plan for {method} quantization on the {backend} backend: {int8}, "
+                       "{fused}, {float}.").format(
+            method=self.main.method_titles.get(method, method),
+            backend=recipe.backend if recipe else "",
+            int8=plural(counts["int8"], self.tr("1 layer int8"), self.tr("{count} layers int8")),
+            fused=plural(counts["fused"], self.tr("1 fused"), self.tr("{count} fused")),
+            float=plural(counts["float"], self.tr("1 float"), self.tr("{count} float")))
+        if kept:
+            return text + " " + self.tr("Kept in float by you: {names}.").format(
+                names=", ".join(kept))
+        return text + " " + self.tr("Tick “Keep float” to leave a layer in float.")
 
     def _on_plan_failed(self, failure: JobFailure) -> None:
         self.status_label.setText(self.tr("The plan could not be made: {message}").format(
@@ -599,39 +640,58 @@ class LayersPanel(QWidget):
         result = self.result if self._result_matches_plan() else None
         records = {layer.name: layer for layer in result.layers} if result else {}
         names = list(plan) or list(records)
-        ranked = sorted((r for r in records.values() if r.output_sqnr_db is not None),
-                        key=lambda r: r.output_sqnr_db)
-        lowest = min(WORST_COUNT, max(1, len(ranked) // 4))
-        self.worst_names = [r.name for i, r in enumerate(ranked)
-                            if i < lowest or r.output_sqnr_db < WORST_DB]
+        self.worst_names = [r.name for r in records.values() if r.quantized
+                            and r.output_sqnr_db is not None and r.output_sqnr_db < WORST_DB]
         rows = []
         for name in names:
             planned, record = plan.get(name), records.get(name)
+            planned_int8 = planned is not None and planned.status == "int8"
+            if record is not None:
+                status, reason = _status_of(record), record.note
+            elif planned is not None:
+                status, reason = self._planned(planned_int8, planned.status, planned.reason, name)
+            else:
+                status, reason = "float", ""
             rows.append(_Layer(
                 name=name,
                 type=planned.type if planned else record.original_type,
                 parameters=planned.parameters if planned else None,
                 shape=planned.output_shape if planned else None,
-                status=_status_of(record) if record else planned.status if planned else "float",
-                reason=record.note if record else planned.reason if planned else "",
+                status=status, reason=reason,
                 sqnr=(record.weight_sqnr_db, record.output_sqnr_db, record.accumulated_sqnr_db)
                 if record else (None, None, None),
-                planned_int8=planned is not None and planned.status == "int8"))
+                planned_int8=planned_int8, measured=record is not None))
         self._rows = rows
         self._populate()
         self._show_result_columns(result is not None)
         if result is not None:
+            if self.worst_names:
+                worst = self.tr("Highlighted in red: {names}, below {limit:.0f} dB output SQNR "
+                                "(the layer's own error is large).").format(
+                    names=", ".join(self.worst_names), limit=WORST_DB)
+            else:
+                worst = self.tr("No layer is below {limit:.0f} dB output SQNR, so none is "
+                                "highlighted.").format(limit=WORST_DB)
             self.status_label.setText(self.tr(
                 "Last run: {method} on the {backend} backend, {count} of {total} layers int8, "
-                "output SQNR {sqnr:.1f} dB. Highlighted in red: the layers with the lowest output "
-                "SQNR ({worst}). Measured with {sources}.").format(
+                "output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.").format(
                 method=self.main.method_titles.get(result.recipe.method,
                                                      result.recipe.method),
                 backend=result.recipe.backend, count=result.quantized_layer_count,
                 total=len(result.layers), sqnr=result.agreement.sqnr_db,
-                worst=len(self.worst_names), sources=self._error_sources(result)))
+                worst=worst, sources=self._error_sources(result)))
+        elif self.plan is not None:
+            self.status_label.setText(self._plan_text())
         self._fill_chart(result)
         self._update_buttons()
+
+    def _planned(self, planned_int8: bool, status: str, reason: str,
+                 name: str) -> tuple[str, str]:
+        """A layer's status and reason in the plan, with the user's "keep float" tick."""
+        if planned_int8 and name in self.keep:
+            return "float", self.tr("kept in float: ticked “Keep float” (the plan would make "
+                                    "it int8)")
+        return status, reason
 
     def _error_sources(self, result: Any) -> str:
         words = {"torch.ao.ns": self.tr("torch.ao.ns (PyTorch's numeric suite)"),
@@ -665,12 +725,7 @@ class LayersPanel(QWidget):
         tree.setSortingEnabled(False)
         tree.clear()
         self._items, self._containers = {}, set()
-        muted = self.palette().placeholderText().color()
-        style = {"colors": {"int8": theme.QUANTIZED, "fused": theme.ORIGINAL, "float": muted},
-                 "words": {"int8": self.tr("int8"), "fused": self.tr("fused"),
-                           "float": self.tr("float")},
-                 "worst": QColor(theme.ERROR)}
-        style["worst"].setAlpha(60)
+        style = self._style()
         leaves = [self._leaf_item(layer, style) for layer in self._rows]
         tree_view = self.view == "tree"
         tree.addTopLevelItems(self._group(leaves) if tree_view else leaves)
@@ -685,6 +740,39 @@ class LayersPanel(QWidget):
             self.select_layer(selected)
         elif selected is not None:
             self._show_detail()  # the layer is gone: clear its plots
+
+    def _style(self) -> dict[str, Any]:
+        muted = self.palette().placeholderText().color()
+        style = {"colors": {"int8": theme.QUANTIZED, "fused": theme.ORIGINAL, "float": muted},
+                 "words": {"int8": self.tr("int8"), "fused": self.tr("fused"),
+                           "float": self.tr("float")},
+                 "worst": QColor(theme.ERROR)}
+        style["worst"].setAlpha(60)
+        return style
+
+    def _set_status_cells(self, item: QTreeWidgetItem, layer: _Layer,
+                          style: dict[str, Any]) -> None:
+        item.setText(4, style["words"][layer.status])
+        item.setData(4, SORT_ROLE, layer.status)
+        item.setText(5, layer.reason)
+        item.setData(5, SORT_ROLE, layer.reason)
+        item.setForeground(4, style["colors"][layer.status])
+        font = item.font(4)
+        font.setBold(layer.status == "int8")
+        item.setFont(4, font)
+        worst = layer.name in self.worst_names
+        item.setToolTip(5, "\n".join([layer.reason, self._worst_tip(layer)] if worst
+                                      else [layer.reason]))
+
+    def _summary(self, layers: list[_Layer]) -> str:
+        """A module's status cell: '2 int8 · 1 fused'."""
+        counts = {status: sum(1 for layer in layers if layer.status == status)
+                  for status in ("int8", "fused", "float")}
+        words = {"int8": (self.tr("1 int8"), self.tr("{count} int8")),
+                 "fused": (self.tr("1 fused"), self.tr("{count} fused")),
+                 "float": (self.tr("1 float"), self.tr("{count} float"))}
+        return " · ".join(plural(count, *words[status])
+                          for status, count in counts.items() if count)
 
     def _cells(self, item: QTreeWidgetItem, values: list[tuple[str, Any]], name: str) -> None:
         item.setData(0, NAME_ROLE, name)
@@ -710,17 +798,13 @@ class LayersPanel(QWidget):
             *((_db(value), value) for value in layer.sqnr)]
         item = _Item()
         self._cells(item, values, name)
-        item.setForeground(4, style["colors"][layer.status])
-        font = item.font(4)
-        font.setBold(layer.status == "int8")
-        item.setFont(4, font)
         worst = name in self.worst_names
-        worst_tip = self.tr("Among the layers with the lowest output SQNR.")
+        worst_tip = self._worst_tip(layer) if worst else ""
         if worst:
             for column in range(len(COLUMNS)):
                 item.setBackground(column, style["worst"])
                 item.setToolTip(column, worst_tip)
-        item.setToolTip(5, "\n".join([layer.reason, worst_tip] if worst else [layer.reason]))
+        self._set_status_cells(item, layer, style)
         tips = [name or self.tr("(model)")]
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
         if layer.planned_int8 or name in self.keep:
@@ -734,6 +818,14 @@ class LayersPanel(QWidget):
         item.setToolTip(0, "\n".join(tips))
         self._items[name] = item
         return item
+
+    def _worst_tip(self, layer: _Layer) -> str:
+        return self.tr(
+            "Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer's own quantization "
+            "error is large (the layer fed the float input). The Sensitivity ranking measures "
+            "something else, how much the whole model's output gains when this layer alone "
+            "stays float, so a layer can be red here and low in the ranking, or the "
+            "reverse.").format(value=layer.sqnr[1] or 0.0, limit=WORST_DB)
 
     def _group(self, leaves: list[QTreeWidgetItem]) -> list[QTreeWidgetItem]:
         """Put each leaf under the containers its qualified name passes through (``encoder`` >
@@ -784,12 +876,7 @@ class LayersPanel(QWidget):
         else:
             known = [layer.parameters for layer in layers if layer.parameters is not None]
             parameters = sum(known) if known else None
-        counts = {status: sum(1 for layer in layers if layer.status == status)
-                  for status in ("int8", "fused", "float")}
-        words = {"int8": self.tr("{count} int8"), "fused": self.tr("{count} fused"),
-                 "float": self.tr("{count} float")}
-        summary = " · ".join(words[status].format(count=count)
-                             for status, count in counts.items() if count)
+        summary = self._summary(layers)
         # A module's SQNR cells show the lowest (worst) value among the layers inside it, so a
         # folded module still tells how badly its worst layer does, and sorting siblings by an
         # SQNR column brings the modules holding the worst layers first.
@@ -815,7 +902,8 @@ class LayersPanel(QWidget):
             item.setToolTip(column, self.tr("The lowest value among the layers inside."))
         if any(layer.name in self.worst_names for layer in layers):
             item.setForeground(7, QColor(theme.ERROR))
-            item.setToolTip(7, self.tr("Holds one of the layers with the lowest output SQNR."))
+            item.setToolTip(7, self.tr("Holds a layer below {limit:.0f} dB output SQNR.").format(
+                limit=WORST_DB))
 
     def _on_folded(self, item: QTreeWidgetItem, folded: bool) -> None:
         name = item.data(0, NAME_ROLE)
@@ -872,6 +960,36 @@ class LayersPanel(QWidget):
                 self._filling = True
                 item.setCheckState(0, state)
                 self._filling = False
+        self._show_keep(name)
+
+    def _show_keep(self, name: str) -> None:
+        """The plan shows a ticked layer as float at once (its row, the modules holding it and
+        the counts above); after a run, the status line says what the next run keeps."""
+        plan = {p.name: p for p in self.plan or []}
+        index = next((i for i, row in enumerate(self._rows) if row.name == name), None)
+        if index is not None and not self._rows[index].measured and name in plan:
+            row, planned = self._rows[index], plan[name]
+            status, reason = self._planned(row.planned_int8, planned.status, planned.reason,
+                                           name)
+            self._rows[index] = replace(row, status=status, reason=reason)
+            item = self._items.get(name)
+            if item is not None:
+                self._filling = True
+                self._set_status_cells(item, self._rows[index], self._style())
+                for prefix in self._containers:
+                    if name.startswith(prefix + "."):
+                        inside = [r for r in self._rows if r.name.startswith(prefix + ".")]
+                        self._items[prefix].setText(4, self._summary(inside))
+                        self._items[prefix].setData(4, SORT_ROLE, self._summary(inside))
+                self._filling = False
+        if any(row.measured for row in self._rows):
+            text = self.status_label.text().split(" " + self.tr("Next run:"))[0]
+            if self.keep:
+                text += " " + self.tr("Next run: {names} kept in float.").format(
+                    names=", ".join(self.keep))
+            self.status_label.setText(text)
+        elif self.plan is not None:
+            self.status_label.setText(self._plan_text())
 
     def item_of(self, name: str) -> QTreeWidgetItem | None:
         """The row of a layer or (in the tree) of a module, by qualified name."""
@@ -927,7 +1045,11 @@ class LayersPanel(QWidget):
         for plot in (self.histogram_plot, self.channel_plot, self.activation_plot):
             plot.clear()
         self.detail = {}
-        if name is None or window.loaded is None:
+        if name is None or window.loaded is None:  # e.g. another model was loaded
+            self.detail_label.setText(self.tr("Select a layer to see its weights."))
+            self.channel_spin.hide()
+            self.histogram_plot.setTitle(self.tr("Weights and int8 grid"))
+            self.activation_plot.setTitle(self.tr("Activation range from calibration"))
             return
         if name in self._containers:  # a module: its layers have the weights
             item = self._items[name]
@@ -1092,11 +1214,36 @@ class LayersPanel(QWidget):
         reference = self.cache.original_outputs
         self.entries, self.suggested = [], []
         self.rank_table.setRowCount(0)
+        self.rank_key = self._key()
+        self.rank_title = self.tr("{method} on the {backend} backend").format(
+            method=window.method_titles.get(recipe.method, recipe.method),
+            backend=recipe.backend)
         self.rank_label.setText(self.tr("Sensitivity: starting…"))
         self.lower_tabs.setCurrentIndex(1)
         self.ranker.start(sensitivity_job(window.loaded, recipe, layers, reference,
                                           self.cache.calibration))
         self._update_buttons()
+
+    def _clear_ranking(self, text: str) -> None:
+        self.entries, self.suggested = [], []
+        self.rank_key = None
+        self.rank_table.setRowCount(0)
+        self.rank_label.setText(text)
+        self._update_buttons()
+
+    def _drop_stale_ranking(self) -> None:
+        """A ranking belongs to the technique and settings it was made with: once they change,
+        it is taken down (and a running one cancelled) rather than shown under another plan."""
+        if self.rank_key is None:
+            return
+        key = self._key()
+        if key is None or key == self.rank_key:
+            return  # no valid settings yet (being typed), or the same plan
+        if self.ranker.is_running():
+            self.ranker.cancel()
+        self._clear_ranking(self.tr("The ranking was made for {what}; the technique or its "
+                                    "settings changed since. Rank again to rank the layers "
+                                    "for these settings.").format(what=self.rank_title))
 
     def cancel_ranking(self) -> None:
         if self.ranker.is_running():
@@ -1115,6 +1262,8 @@ class LayersPanel(QWidget):
     def _on_ranked(self, entries: list) -> None:
         from quantgui.core import analysis
 
+        if self.rank_key is None:
+            return  # taken down meanwhile
         self.entries = entries
         self.suggested = analysis.suggest_keep_float(entries)
         self.rank_table.setRowCount(len(entries))
@@ -1137,21 +1286,27 @@ class LayersPanel(QWidget):
                     if column == 4:
                         item.setForeground(theme.QUANTIZED)
                 self.rank_table.setItem(row, column, item)
+        ranked = plural(len(entries), self.tr("Ranked 1 layer ({what})."),
+                        self.tr("Ranked {count} layers ({what})."), what=self.rank_title)
         if self.suggested:
-            self.rank_label.setText(self.tr("Ranked {count} layers. Keeping {names} in float "
-                                            "should help most.").format(
-                count=len(entries), names=", ".join(self.suggested)))
+            self.rank_label.setText(ranked + " " + self.tr(
+                "Keeping {names} in float should help most.").format(
+                names=", ".join(self.suggested)))
         else:
-            self.rank_label.setText(self.tr("Ranked {count} layers. No layer gains 1 dB or "
-                                            "more by staying float.").format(count=len(entries)))
+            self.rank_label.setText(ranked + " " + self.tr(
+                "No layer gains 1 dB or more by staying float."))
         self._update_buttons()
 
     def _on_rank_failed(self, failure: JobFailure) -> None:
+        self.rank_key = None
         self.rank_label.setText(self.tr("Ranking failed: {message}").format(
             message=failure.message))
         self.main.log.append(failure.message, "error")
 
     def _on_rank_cancelled(self) -> None:
+        if self.rank_key is None:
+            return  # cancelled because the settings changed: the label says so
+        self.rank_key = None
         self.rank_label.setText(self.tr("Ranking cancelled."))
 
     def keep_suggested(self) -> None:

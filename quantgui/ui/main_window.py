@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
@@ -44,6 +45,7 @@ from quantgui.ui.samples_panel import SamplesPanel
 from quantgui.ui.settings_panel import SettingsPanel
 from quantgui.ui.training_plots import TrainingPlots
 from quantgui.ui.user_models import UserModels
+from quantgui.ui.wording import window_words
 
 
 def tr_technique(text: str) -> str:
@@ -69,7 +71,13 @@ class MainWindow(QMainWindow):
         self.loaded: Any = None  # quantgui.core.demos.LoadedModel
         self.summary: Any = None
         self.result: Any = None
+        # the last completed result while a run is going: a cancelled or failed re-run puts it
+        # back (Comparison, Outputs, Save) instead of leaving the window blank
+        self._kept_result: Any = None
         self.error_dialog: QMessageBox | None = None
+        self.close_question: QMessageBox | None = None  # "a run is going: stop it and quit?"
+        self.error_retry_button: QPushButton | None = None  # "Change and try again…"
+        self._close_confirmed = False
         self._recipe_error = ""
         self._demo = demo or str(self.settings.value("demo", DEFAULT_DEMO))
         self._method = method or str(self.settings.value("method", ""))
@@ -376,12 +384,13 @@ class MainWindow(QMainWindow):
             self.warmer.start(warm_up_job())
         self.description.setText(self.loaded.description)
         self.model_summary.setText(self._summary_html())
-        self.result = None
+        self.result = self._kept_result = None
         self.comparison.clear()
         self.outputs.clear()
         self.engines_panel.clear()
         self.comparison_report = None
         self.training.reset(self.summary.accuracy)
+        self._reset_progress()
         self.log.append(self.tr("Loaded {name}: {source}.").format(name=self.loaded.name,
                                                                  source=self.loaded.source))
         self.statusBar().showMessage(self.tr("{name} loaded.").format(name=self.loaded.name),
@@ -392,8 +401,13 @@ class MainWindow(QMainWindow):
     def _on_load_failed(self, failure: JobFailure) -> None:
         self.model_combo.setEnabled(True)
         self.model_summary.setText(self.tr("The model could not be loaded."))
-        self.show_error(self.tr("The model could not be loaded"), failure)
+        self.statusBar().showMessage(self.tr("The model could not be loaded: {message}").format(
+            message=window_words(failure.message)))
+        user_file = self.user_models.pending is not None
         self.user_models.after_load_failed()  # the previous model stays loaded and usable
+        # a file of the user's: one click back to the Open dialog, every field as it was
+        self.show_error(self.tr("The model could not be loaded"), failure,
+                        retry=self.user_models.open_dialog if user_file else None)
 
     def _summary_html(self) -> str:
         s = self.summary
@@ -486,6 +500,8 @@ class MainWindow(QMainWindow):
         if recipe is None:
             return
         self._run_method = recipe.method
+        if self.result is not None:
+            self._kept_result = self.result
         self.result = None
         self.comparison.clear()
         self.outputs.clear()
@@ -646,6 +662,24 @@ class MainWindow(QMainWindow):
         seconds = self._elapsed.elapsed() / 1000.0
         self.elapsed_label.setText(self.tr("{seconds:.1f} s").format(seconds=seconds))
 
+    def _reset_progress(self) -> None:
+        """No run yet on this model: no "Done 5.3 s" or full bar from the previous one."""
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.stage_label.setText(self.tr("Ready"))
+        self.elapsed_label.setText("")
+
+    def _restore_kept_result(self) -> bool:
+        """After a cancelled or failed re-run: the last completed result is shown again."""
+        kept, self._kept_result = self._kept_result, None
+        if kept is None or self.loaded is None or kept.model_name != self.loaded.name:
+            return False
+        self.result = kept
+        self.comparison.show_result(kept, self.method_titles.get(kept.recipe.method,
+                                                                 kept.recipe.method))
+        self.outputs.show_result(kept, self.loaded.data)
+        return True
+
     def _end_run(self, stage_text: str) -> None:
         gc.unfreeze()
         self._clock.stop()
@@ -662,6 +696,7 @@ class MainWindow(QMainWindow):
             self._on_engines_compared(result)
             return
         self.result = result
+        self._kept_result = None
         self._end_run(self.tr("Done"))
         self.comparison.show_result(result, self.method_titles[result.recipe.method])
         self.outputs.show_result(result, self.loaded.data)
@@ -678,13 +713,17 @@ class MainWindow(QMainWindow):
 
     def _on_run_cancelled(self) -> None:
         self._end_run(self.tr("Cancelled"))
-        self.statusBar().showMessage(self.tr("Cancelled"))
+        if self._restore_kept_result():  # a quantize re-run (a comparison clears nothing)
+            self.statusBar().showMessage(self.tr("Cancelled; the last completed run is shown."))
+        else:
+            self.statusBar().showMessage(self.tr("Cancelled"))
         self.log.append(self.tr("Cancelled; the model is unchanged."), "warning")
         self.run_finished.emit("cancelled")
 
     def _on_run_failed(self, failure: JobFailure) -> None:
         engines = self._job_kind == "engines"
         self._end_run(self.tr("Failed"))
+        self._restore_kept_result()
         self.statusBar().showMessage(self.tr("The run failed: {message}").format(
             message=failure.message))
         self.log.append(failure.message + (" " + failure.hint if failure.hint else ""), "error")
@@ -692,21 +731,31 @@ class MainWindow(QMainWindow):
                         else self.tr("Quantization failed"), failure)
         self.run_finished.emit("failed")
 
-    def show_error(self, title: str, failure: JobFailure) -> None:
+    def show_error(self, title: str, failure: JobFailure,
+                   retry: Callable[[], Any] | None = None) -> None:
+        """A non-blocking error box; with ``retry``, a "Change and try again…" button too."""
         from quantgui.core.errors import QuantGUIError
 
         if self.error_dialog is not None:
             self.error_dialog.close()
-        box = QMessageBox(QMessageBox.Icon.Warning, title, failure.message,
+        box = QMessageBox(QMessageBox.Icon.Warning, title, window_words(failure.message),
                           QMessageBox.StandardButton.Ok, self)
         box.setObjectName("errorDialog")
         if failure.hint:
-            box.setInformativeText(failure.hint)
+            box.setInformativeText(window_words(failure.hint))
         if not isinstance(failure.error, QuantGUIError):
             box.setInformativeText(self.tr("This looks like a bug in QuantGUI or in torch; "
                                            "the details below help to report it."))
         box.setDetailedText(failure.details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_retry_button = None
+        if retry is not None:
+            self.error_retry_button = box.addButton(self.tr("Change and try again…"),
+                                                    QMessageBox.ButtonRole.ActionRole)
+            box.setDefaultButton(self.error_retry_button)
+            box.setEscapeButton(QMessageBox.StandardButton.Ok)  # Esc and close() still close
+            retry_button = self.error_retry_button
+            box.buttonClicked.connect(lambda button: button is retry_button and retry())
         box.finished.connect(lambda _: setattr(self, "error_dialog", None))
         self.error_dialog = box
         box.open()  # non-blocking: the event loop (and the tests) keep running
@@ -736,12 +785,65 @@ class MainWindow(QMainWindow):
             # the modules just imported live for the whole session: out of the collector's way
             gc.freeze()
 
+    def work_in_progress(self) -> str:
+        """What closing the window now would stop, in words; "" when nothing runs."""
+        if self.runner.is_running():
+            if self._job_kind == "engines":
+                return self.tr("An engine comparison is running.")
+            return self.tr("A {method} run is in progress.").format(
+                method=self.method_titles.get(getattr(self, "_run_method", ""), ""))
+        if self.layers_panel.ranker.is_running():
+            return self.tr("The layers are being ranked (Layers tab).")
+        return ""
+
+    def close_without_asking(self) -> bool:
+        """Close now; a run in progress is cancelled (for --screenshot and scripts)."""
+        self._close_confirmed = True
+        return self.close()
+
+    def _ask_to_close(self, work: str) -> None:
+        if self.close_question is not None:
+            self.close_question.raise_()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit QuantGUI?"),
+                          work, QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("closeQuestion")
+        box.setInformativeText(self.tr("Quitting stops it, and its result is lost. Keep it "
+                                       "running to see the result."))
+        self.close_stop_button = box.addButton(self.tr("Stop and quit"),
+                                               QMessageBox.ButtonRole.DestructiveRole)
+        self.close_keep_button = box.addButton(self.tr("Keep running"),
+                                               QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.close_keep_button)
+        box.setEscapeButton(self.close_keep_button)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _: self._on_close_answer(
+            box, box.clickedButton() is self.close_stop_button))
+        self.close_question = box
+        box.open()  # window-modal, non-blocking: the run goes on while the question waits
+
+    def _on_close_answer(self, box: QMessageBox, stop: bool) -> None:
+        if self.close_question is box:
+            self.close_question = None
+        if stop:
+            self.close_without_asking()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        work = "" if self._close_confirmed else self.work_in_progress()
+        if work:
+            event.ignore()  # asked first; "Keep running" leaves everything as it is
+            self._ask_to_close(work)
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("method", self._method)
+        if self.close_question is not None:
+            self.close_question.close()
         if self.runner.is_running():
             self.runner.stop_and_wait()
             gc.unfreeze()
+            self.log.append(self.tr("Cancelled; the window is closing."), "warning")
+        self.layers_panel.stop_jobs()
+        self.results_io.shutdown()
         self.user_models.shutdown()
         self.loader.stop_and_wait()
         self.warmer.stop_and_wait()  # an import cannot be interrupted: at most a few seconds

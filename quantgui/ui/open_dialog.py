@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from quantgui.jobs.open_tasks import inspect_model_job, preview_data_job
 from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import theme
+from quantgui.ui.wording import window_words
 
 DATA_KINDS = ("random", "tensors", "csv", "images")
 TENSOR_SUFFIXES = (".pt", ".pth", ".npy", ".npz")
@@ -387,6 +388,11 @@ class OpenModelDialog(QDialog):
 
     # --- the model file -------------------------------------------------------------------
     def _model_changed(self) -> None:
+        # The shape filled in from the previous file belongs to that file, not to this one
+        # (one the user typed stays).
+        if self._shape_from_file and self.shape_edit.text().strip() == self._shape_from_file:
+            self.shape_edit.setText("")
+        self._shape_from_file = ""
         self.info = None
         self.inspect_error = ""
         self.inspecting = bool(self.model_edit.text().strip())
@@ -446,7 +452,7 @@ class OpenModelDialog(QDialog):
         if "inspect" in self._queued:
             return
         self.inspecting = False
-        self.inspect_error = f"{failure.message} {failure.hint}".strip()
+        self.inspect_error = window_words(f"{failure.message} {failure.hint}".strip())
         self.kind_label.setText(self.tr("not a model QuantGUI can open"))
         self.inspected.emit()
         self.revalidate()
@@ -563,7 +569,7 @@ class OpenModelDialog(QDialog):
         if "preview" in self._queued:
             return
         self._clear_preview("")
-        self.preview_error = f"{failure.message} {failure.hint}".strip()
+        self.preview_error = window_words(f"{failure.message} {failure.hint}".strip())
         self.preview_label.setText(f"<span style='color:{theme.error_color()}'>⚠ "
                                    f"{self.preview_error}</span>")
         self.previewed.emit()

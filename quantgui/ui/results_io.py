@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -47,7 +47,6 @@ class ResultsIO(QObject):
         self.writer.failed.connect(self._on_write_failed)
         self.writer.ended.connect(lambda _: self.update_actions())
         self._build_actions()
-        window.installEventFilter(self)
         window.model_loaded.connect(self._on_model_loaded)
         window.run_finished.connect(self._on_run_finished)
         window.settings_panel.changed.connect(window.code_view.schedule)
@@ -499,13 +498,8 @@ class ResultsIO(QObject):
     def _on_history_warning(self, text: str) -> None:
         self.main.log.append(text, "warning")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.parent() and event.type() == QEvent.Type.Close:
-            self.shutdown()
-        return False
-
     def shutdown(self) -> None:
-        """Join the worker threads (the window is closing)."""
+        """Join the worker threads (the window's closeEvent, once it is really closing)."""
         self.writer.stop_and_wait()
         self.main.code_view.shutdown()
 

@@ -123,9 +123,13 @@ class TrainingPlots(QWidget):
         if original_accuracy is None:
             self.reference.setVisible(False)
         else:
+            # visible first: pyqtgraph's label only rewrites its text while it is visible, so
+            # a hidden line kept "original 0.0%" until the next run redrew it
+            self.reference.setVisible(True)
             self.reference.setValue(original_accuracy)
             self.reference.label.setFormat(self.tr("original") + " {value:.1%}")
-            self.reference.setVisible(True)
+            self.reference.label.setText(self.reference.label.format.format(
+                value=original_accuracy))
         self.redraw()
 
     def add_events(self, events: list) -> None:

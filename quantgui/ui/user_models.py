@@ -37,6 +37,8 @@ class UserModels(QObject):
         self.trust_button: QPushButton | None = None
         self.requests: dict[str, OpenRequest] = {}  # combo item data -> how to open it again
         self.pending: OpenRequest | None = None  # being loaded now
+        # the last file that failed to load: the Open dialog comes back with its fields
+        self.failed_request: OpenRequest | None = None
         self.current_key = ""  # the combo item of the model loaded now
         self.closing = False
         self.recent_menu = QMenu(self.tr("Open &Recent"), window)
@@ -54,7 +56,10 @@ class UserModels(QObject):
     # --- the dialog -----------------------------------------------------------------------
     def open_dialog(self, path: str | None = None,
                     request: OpenRequest | None = None) -> OpenModelDialog:
-        """Show the Open model dialog, pre-filled with ``path`` or ``request``."""
+        """Show the Open model dialog, pre-filled with ``path`` or ``request``; with neither,
+        with the fields of the last file that failed to load, if one did."""
+        if request is None and not path and self.failed_request is not None:
+            request = self.failed_request
         if self.dialog is not None:
             self.dialog.close()
         dialog = OpenModelDialog(self.window)
@@ -142,6 +147,7 @@ class UserModels(QObject):
         if source.startswith("demo:") or request is None:
             self.current_key = w.loaded.name
             return
+        self.failed_request = None
         request = replace(request, trust=False, kind=source.split(":", 1)[0])
         key = USER_PREFIX + json.dumps(request.to_dict(), sort_keys=True)
         self.requests[key] = request
@@ -161,6 +167,8 @@ class UserModels(QObject):
     def after_load_failed(self) -> None:
         """The previous model (if any) stays loaded: show it again and let it run."""
         w = self.window
+        if self.pending is not None:
+            self.failed_request = self.pending
         self.pending = None
         if w.loaded is None:
             return

@@ -250,6 +250,8 @@ def test_bad_inputs_leave_the_window_working(qtbot, window, tiny_py, tmp_path):
     data = tmp_path / "nan.npy"
     np.save(data, values)
     dialog = open_dialog(qtbot, window, f"{path}:Tiny:{weights}")
+    assert dialog.shape_edit.text() == "5"  # the fields of the failed load come back...
+    dialog.shape_edit.setText("")  # ...and the user corrects the one that was wrong
     dialog.args_edit.setText('{"hidden": 24}')
     with qtbot.waitSignal(dialog.previewed, timeout=LOAD_TIMEOUT_MS):
         dialog.set_data("tensors", str(data))

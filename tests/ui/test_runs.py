@@ -78,13 +78,31 @@ def test_cancel_in_the_middle_of_qat(qtbot, window):
     assert run_to_end(qtbot, window, "dynamic") == "finished"
 
 
-def test_close_window_mid_run(qtbot, window):
+def test_close_window_mid_run_asks_first(qtbot, window):
     press_quantize(qtbot, window, "qat", epochs=200)
     thread = window.runner._thread
     qtbot.waitUntil(lambda: window.training.plotted_step_count() >= 1, timeout=RUN_TIMEOUT_MS)
+
+    # Closing asks; "Keep running" leaves the run going and the window open.
     window.close()
+    question = window.close_question
+    assert question is not None and question.isVisible()
+    assert "QAT run is in progress" in question.text()
+    assert window.isVisible() and window.runner.is_running()
+    qtbot.mouseClick(window.close_keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.close_question is None, timeout=5000)
+    assert window.isVisible() and window.runner.is_running()
+    steps = window.training.plotted_step_count()
+    qtbot.waitUntil(lambda: window.training.plotted_step_count() > steps,
+                    timeout=RUN_TIMEOUT_MS)  # still training
+
+    # Closing again and confirming cancels the run cleanly and closes.
+    window.close()
+    qtbot.mouseClick(window.close_stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=RUN_TIMEOUT_MS)
     assert thread.isFinished()
     assert not window.runner.is_running()
+    assert window.close_question is None
 
 
 def test_invalid_combination_disables_quantize(qtbot, window):
