@@ -35,6 +35,7 @@ from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeErr
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
 from quantgui.core.methods import training
+from quantgui.core.methods.common import evaluating
 from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
 
 if TYPE_CHECKING:
@@ -489,6 +490,98 @@ def _propagated_errors(reference: torch.fx.GraphModule, converted: torch.fx.Grap
     return errors
 
 
+LAYER_HOOKS = "forward hooks (eager torchao model)"
+
+
+def _op_name(node: torch.fx.Node) -> str:
+    """"conv2d" for aten.conv2d.default, as the layer records name ops."""
+    target = str(node.target)
+    return target.split(".")[-2] if "." in target else target
+GRAPH_INTERPRETER = "graph interpreter (float and int8 graphs)"
+
+
+def _weighted_outputs(graph: torch.fx.GraphModule, batch: torch.Tensor, names: set[str]
+                      ) -> dict[str, torch.Tensor]:
+    """The output of each module's last weighted op when ``graph`` runs ``batch``, by module
+    name, read from the graph's own nodes (an exported graph has no submodules to hook)."""
+    last: dict[str, torch.fx.Node] = {}
+    for node in graph.graph.nodes:
+        if node.op == "call_function" and _op_name(node) in _WEIGHTED_OPS:
+            owner = _module_of(node, names)
+            if owner is not None:
+                last[owner] = node
+    wanted = {node: owner for owner, node in last.items()}
+    captured: dict[str, torch.Tensor] = {}
+
+    class Recorder(torch.fx.Interpreter):
+        def run_node(self, node: torch.fx.Node) -> Any:
+            value = super().run_node(node)
+            if node in wanted and isinstance(value, torch.Tensor):
+                captured[wanted[node]] = value.detach().float()
+            return value
+
+    Recorder(graph).run(batch)
+    return captured
+
+
+def _graph_errors(reference: torch.fx.GraphModule, converted: torch.fx.GraphModule,
+                  batch: torch.Tensor, original: nn.Module) -> dict[str, float]:
+    """SQNR of each module's output in the int8 graph (errors accumulated from the input)
+    against the float graph, matched by module name; for QAT, whose training-mode capture has
+    no debug handles in common with the float one. Batch-norm is folded into the float graph
+    first, as convert folds it into the int8 one."""
+    import torchao.quantization.pt2e.quantizer.x86_inductor_quantizer as xiq
+    from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e
+
+    from quantgui.core.metrics import sqnr_db
+
+    names = _leaf_names(original) | {
+        name for name, module in original.named_modules()
+        if any(True for _ in module.parameters(recurse=False))}
+    folded = prepare_pt2e(reference, xiq.X86InductorQuantizer())
+    float_outputs = _weighted_outputs(folded, batch, names)
+    int8_outputs = _weighted_outputs(converted, batch, names)
+    return {name: sqnr_db(float_outputs[name], out) for name, out in int8_outputs.items()
+            if name in float_outputs and float_outputs[name].shape == out.shape}
+
+
+def _hooked_errors(original: nn.Module, quantized: nn.Module, batch: torch.Tensor,
+                   records: list[LayerRecord]) -> None:
+    """Weight and accumulated output SQNR of each int8 layer of a ``quantize_``d module (it
+    keeps the module tree): forward hooks on both models, weights dequantized from torchao's
+    tensors."""
+    from quantgui.core.metrics import sqnr_db
+
+    wanted = [r.name for r in records if r.quantized and r.name]
+    outputs: dict[str, dict[str, torch.Tensor]] = {"float": {}, "int8": {}}
+    handles = []
+    for label, model in (("float", original), ("int8", quantized)):
+        for name in wanted:
+            def hook(_module: nn.Module, _inputs: Any, output: Any, name: str = name,
+                     label: str = label) -> None:
+                if isinstance(output, torch.Tensor):
+                    outputs[label][name] = output.detach().float()
+            handles.append(model.get_submodule(name).register_forward_hook(hook))
+    try:
+        with torch.inference_mode():
+            original(batch)
+            quantized(batch)
+    finally:
+        for handle in handles:
+            handle.remove()
+    for record in records:
+        if record.name not in wanted:
+            continue
+        weight = getattr(quantized.get_submodule(record.name), "weight", None)
+        float_weight = getattr(original.get_submodule(record.name), "weight", None)
+        if hasattr(weight, "dequantize") and isinstance(float_weight, torch.Tensor):
+            record.weight_sqnr_db = sqnr_db(float_weight.detach(), weight.dequantize())
+        if record.name in outputs["int8"] and record.name in outputs["float"]:
+            record.accumulated_sqnr_db = sqnr_db(outputs["float"][record.name],
+                                                 outputs["int8"][record.name])
+        record.error_source = LAYER_HOOKS
+
+
 def _quantizer(recipe: Recipe, qat: bool) -> Any:
     """An X86InductorQuantizer set up from the recipe."""
     import dataclasses
@@ -717,7 +810,8 @@ class Pt2eEngine(Engine):
         yield Progress("converting", 0, 1)
         work = copy.deepcopy(loaded.model).cpu().eval()
         program = self._export_eval(copy.deepcopy(work), example, seconds)
-        skipped = [t for t in recipe.layer_types if t != "Linear"]
+        present = {type(module).__name__ for module in work.modules()}
+        skipped = [t for t in recipe.layer_types if t != "Linear" and t in present]
         if skipped:
             yield LogMessage(f"The {self.title} engine quantizes Linear layers dynamically; "
                              f"{', '.join(skipped)} stay float32 (compiled).", "warning")
@@ -734,6 +828,15 @@ class Pt2eEngine(Engine):
         yield Progress("converting", 1, 1)
         layers = _module_layer_records(loaded.model, work, recipe.keep_float)
         cancel.raise_if_cancelled()
+        started = time.perf_counter()
+        try:
+            with _quiet(), torch.no_grad(), evaluating(loaded.model):
+                _hooked_errors(loaded.model, work, loaded.data.val_inputs[:ERROR_SAMPLES],
+                               layers)
+        except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
+            yield LogMessage(f"The per-layer comparison failed ({_first_line(error)}); no "
+                             "per-layer errors for this run.")
+        seconds["layer_errors"] = time.perf_counter() - started
         return (yield from self._finish(loaded, recipe, work, program, batch, example, seconds,
                                         False, layers, {"dynamic_path": DYNAMIC_PATH}))
 
@@ -798,6 +901,22 @@ class Pt2eEngine(Engine):
         seconds["convert"] = time.perf_counter() - started
         yield Progress("converting", 1, 1)
         layers = _graph_layer_records(loaded.model, converted, "qat", recipe.keep_float)
+        started = time.perf_counter()
+        try:
+            with _quiet(), torch.no_grad():
+                errors = _graph_errors(reference_program.module(), converted,
+                                       data.val_inputs[:ERROR_SAMPLES], loaded.model)
+        except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
+            errors = {}
+            yield LogMessage(f"The per-layer comparison failed ({_first_line(error)}); no "
+                             "per-layer errors for this run.")
+        seconds["layer_errors"] = time.perf_counter() - started
+        for record in layers:
+            # int8 layers only: a layer kept float keeps its batch-norm apart in the QAT
+            # graph, while the float graph's is folded, so their outputs differ by design
+            if record.quantized and record.name in errors:
+                record.accumulated_sqnr_db = errors[record.name]
+                record.error_source = GRAPH_INTERPRETER
         built = yield from self._finish(loaded, recipe, converted, reference_program, batch,
                                         example, seconds, strict, layers,
                                         {"quantizer": "X86InductorQuantizer (QAT)"})

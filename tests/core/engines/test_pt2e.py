@@ -139,6 +139,27 @@ def test_static_layers_carry_the_numeric_debuggers_accumulated_error(built, demo
     assert measured[-1].accumulated_sqnr_db == pytest.approx(overall, abs=3.0)
 
 
+ERROR_SOURCES = {"dynamic": "forward hooks (eager torchao model)",
+                 "qat": "graph interpreter (float and int8 graphs)"}
+
+
+@pytest.mark.parametrize("demo, technique",
+                         [(demo, technique) for demo in DEMOS for technique in ERROR_SOURCES])
+def test_dynamic_and_qat_layers_carry_their_accumulated_error(built, demo, technique):
+    result = built(demo, technique)
+    layers = result.build.layers
+    measured = [r for r in layers if r.accumulated_sqnr_db is not None]
+    assert measured and {r.name for r in measured} == {r.name for r in layers if r.quantized}
+    assert all(r.error_source == ERROR_SOURCES[technique] for r in measured)
+    assert all(15.0 <= r.accumulated_sqnr_db < 100.0 for r in measured), measured
+    if technique == "dynamic":  # torchao's int8 weights, dequantized against the float ones
+        assert all(30.0 <= r.weight_sqnr_db < 100.0 for r in measured), measured
+    if measured[-1].name == layers[-1].name:  # the output layer: the whole model's error
+        overall = metrics.sqnr_db(result.original_outputs, result.quantized_outputs)
+        assert measured[-1].accumulated_sqnr_db == pytest.approx(overall, abs=3.0)
+    assert result.build.prepare_seconds["layer_errors"] >= 0.0
+
+
 @pytest.mark.parametrize("demo, technique", CASES)
 def test_preparation_times_are_recorded_apart(built, demo, technique):
     seconds = built(demo, technique).build.prepare_seconds
