@@ -15,6 +15,7 @@ import ast
 import copy
 import importlib.util
 import io
+import itertools
 import math
 import queue
 import sys
@@ -698,8 +699,14 @@ class OnnxRuntimeEngine(Engine):
         )
 
         method, options = CALIBRATION[recipe.observer]
+        samples = data.train_inputs.shape[0]
+        # ORT's histogram calibrators stack the batches' activations into one array: a last,
+        # shorter batch makes it fail ("inhomogeneous shape"), so only full batches calibrate
+        # when there is at least one
+        full = samples // recipe.batch_size
         total = min(recipe.calibration_batches,
-                    math.ceil(data.train_inputs.shape[0] / recipe.batch_size))
+                    full or math.ceil(samples / recipe.batch_size))
+        batches = itertools.islice(data.train_batches(recipe.batch_size), total)
 
         def work(reader: Any) -> None:
             quantize_static(
@@ -709,8 +716,7 @@ class OnnxRuntimeEngine(Engine):
                 calibrate_method=getattr(CalibrationMethod, method),
                 nodes_to_exclude=excluded, extra_options=dict(options))
 
-        yield from _calibrate_and_quantize(work, iter(data.train_batches(recipe.batch_size)),
-                                           total, cancel)
+        yield from _calibrate_and_quantize(work, batches, total, cancel)
 
     @staticmethod
     def _dynamic(float_path: Path, qdq_path: Path, recipe: Recipe, excluded: list[str]) -> None:
