@@ -280,3 +280,210 @@ def test_a_package_that_fails_to_import_is_explained_not_a_traceback(tmp_path, m
     assert "built against another torch" in message and "more detail" not in message
     with pytest.raises(ModelError, match="Importing 'brokenlib' failed: ValueError: cannot start"):
         load_model_file("py:brokenlib:make")
+
+
+# ------------------------------------------------------------------ Hugging Face folders
+
+@pytest.fixture(scope="module")
+def hf_folders(tmp_path_factory):
+    from tests.fixtures import hf
+
+    root = tmp_path_factory.mktemp("hf")
+    folders = {name: make(root / name) for name, make in (
+        ("bert", hf.bert_classifier), ("gpt2", hf.gpt2), ("vit", hf.vit), ("resnet", hf.resnet))}
+    folders["root"] = root
+    return folders
+
+
+@pytest.fixture(autouse=True)
+def _offline(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+def test_a_bert_folder_opens_with_token_inputs_from_its_config(hf_folders):
+    before = _snapshot(hf_folders["root"])
+    loaded = open_user_model(str(hf_folders["bert"]), method="dynamic")
+    assert loaded.source.startswith("huggingface:") and loaded.name == "bert"
+    assert loaded.details["architecture"] == "BertForSequenceClassification"
+    assert loaded.details["compared_output"] == "logits"
+    assert loaded.details["weights"] == "model.safetensors"
+    inputs = {spec["name"]: spec for spec in loaded.details["inputs"]}
+    assert inputs["input_ids"] == {"name": "input_ids", "shape": [24], "dtype": "int64",
+                                   "range": [0, 19]}  # sequence capped by 24 positions
+    assert inputs["attention_mask"]["range"] == [0, 1]
+    data = loaded.data
+    assert data.train_inputs.dtype == torch.int64 and data.input_shape == (48,)
+    assert data.kind == "inputs"
+    ids = data.train_inputs[:, :24]
+    assert ids.min() >= 0 and ids.max() <= 19 and len(ids.unique()) > 10
+    # the wrapper returns the logits of the model it wraps
+    from transformers import AutoModelForSequenceClassification
+
+    reference = AutoModelForSequenceClassification.from_pretrained(
+        hf_folders["bert"], local_files_only=True).eval()
+    sample = data.val_inputs[:3]
+    with torch.inference_mode():
+        expected = reference(input_ids=sample[:, :24], attention_mask=sample[:, 24:]).logits
+        assert torch.allclose(loaded.model(sample), expected, atol=1e-6)
+        assert torch.allclose(loaded.model.call(sample[:, :24], sample[:, 24:]), expected)
+    result = _run(loaded, "dynamic")
+    quantized = {layer.name for layer in result.layers if layer.quantized}
+    assert "model.bert.encoder.layer.0.attention.self.query" in quantized
+    assert "model.classifier" in quantized
+    assert result.agreement.sqnr_db > 20
+    assert _snapshot(hf_folders["root"]) == before
+
+
+def test_static_quantization_of_the_bert_folder_completes_on_pt2e(hf_folders):
+    loaded = open_user_model(str(hf_folders["bert"]), input_shape=(8,), method="static")
+    assert loaded.data.input_shape == (16,)  # --input-shape: the sequence length
+    result = drive(run(loaded, recipe_for("static", threads=1, batch_size=16, engine="pt2e")))
+    assert result.quantized_layer_count >= 10
+    assert result.agreement.sqnr_db > 15
+
+
+def test_a_gpt2_folder_compares_its_logits(hf_folders):
+    loaded = open_user_model(str(hf_folders["gpt2"]), method="dynamic")
+    assert loaded.details["architecture"] == "GPT2LMHeadModel"
+    assert loaded.details["compared_output"] == "logits"
+    with torch.inference_mode():
+        logits = loaded.model(loaded.data.val_inputs[:2])
+    assert logits.shape == (2, 16, 40)  # sequences capped by 16 positions, 40 tokens
+    result = _run(loaded, "dynamic")
+    assert "model.lm_head" in {layer.name for layer in result.layers if layer.quantized}
+
+
+@pytest.mark.parametrize("name, shape, expected, head", [
+    ("vit", None, (3, 16, 16), "model.classifier"),  # the config's num_channels, image_size
+    ("resnet", (3, 20, 20), (3, 20, 20), "model.classifier.1"),  # no image size: given
+])
+def test_vision_folders_take_pixel_values(hf_folders, name, shape, expected, head):
+    loaded = open_user_model(str(hf_folders[name]), input_shape=shape, method="dynamic")
+    assert loaded.data.input_shape == expected and loaded.data.train_inputs.is_floating_point()
+    assert loaded.details["inputs"][0]["name"] == "pixel_values"
+    result = _run(loaded, "dynamic")
+    assert head in {layer.name for layer in result.layers if layer.quantized}
+
+
+def test_a_resnet_folder_without_a_shape_assumes_224_and_says_so(hf_folders):
+    loaded = load_model_file(str(hf_folders["resnet"]))
+    assert loaded.input_shape == (3, 224, 224)
+    assert "224x224 images assumed" in loaded.description
+
+
+def test_text_data_is_tokenized_with_the_folders_tokenizer(hf_folders, tmp_path):
+    lines = ["the cat sat on a mat", "the dog ran", "a quick brown fox jumps over the lazy dog",
+             "the cat ran on a log", "the fox sat", "a dog sat on the cat"] * 2
+    text = tmp_path / "texts.txt"
+    text.write_text("\n".join(lines) + "\n\n")
+    loaded = open_user_model(str(hf_folders["bert"]), data=str(text))
+    data = loaded.data
+    assert data.train_inputs.shape[0] + data.val_inputs.shape[0] == 12
+    assert "12 texts from texts.txt, tokenized" in data.description
+    everything = torch.cat([data.train_inputs, data.val_inputs])
+    assert (everything[:, 0] == 2).all()  # [CLS] first: real tokenization, not random ids
+    assert (everything[:, 24:].sum(1) < 24).any()  # padding masked out
+    csv = tmp_path / "texts.csv"
+    csv.write_text("label,sentence\n" + "".join(f'{i % 2},"{line}"\n'
+                                                for i, line in enumerate(lines)))
+    labelled = open_user_model(str(hf_folders["bert"]), data=str(csv), label_column="label",
+                               text_column="sentence", method="dynamic")
+    assert labelled.data.has_labels and labelled.data.num_classes == 2
+    result = _run(labelled, "dynamic")
+    assert result.original.accuracy is not None
+
+
+def test_text_data_without_a_tokenizer_is_refused_clearly(tmp_path):
+    from tests.fixtures import hf
+
+    folder = hf.bert_classifier(tmp_path / "bare", tokenizer=False)
+    (tmp_path / "t.txt").write_text("the cat\nthe dog\n")
+    with pytest.raises(Exception, match="no tokenizer beside it"):
+        open_user_model(str(folder), data=str(tmp_path / "t.txt"))
+
+
+def test_broken_hugging_face_folders(tmp_path):
+    empty = tmp_path / "noweights"
+    empty.mkdir()
+    (empty / "config.json").write_text('{"model_type": "bert"}')
+    with pytest.raises(ModelError, match="has a config.json but no weights"):
+        load_model_file(str(empty))
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    (odd / "config.json").write_text('{"model_type": "no-such-model"}')
+    save_file({"w": torch.zeros(1)}, odd / "model.safetensors")
+    with pytest.raises(ModelError, match="config.json in .* cannot be read by transformers"):
+        load_model_file(str(odd))
+
+
+# ------------------------------------------------------------------ several and integer inputs
+
+def test_a_two_input_model_runs_dynamic_and_static():
+    inputs = ["features:float32[6]", "category:int64[1]:0..4"]
+    before = _module_state()
+    for method in ("dynamic", "static"):
+        loaded = open_user_model(f"py:{FIXTURES}:TwoInputNet", inputs=inputs, method=method)
+        data = loaded.data
+        assert data.input_shape == (7,) and data.train_inputs.dtype == torch.float32
+        categories = data.train_inputs[:, 6]
+        assert set(categories.tolist()) == {0.0, 1.0, 2.0, 3.0, 4.0}
+        assert loaded.details["inputs"][1] == {"name": "category", "shape": [1],
+                                               "dtype": "int64", "range": [0, 4]}
+        result = _run(loaded, method)
+        quantized = {layer.name for layer in result.layers if layer.quantized}
+        assert {"model.features", "model.head"} <= quantized, (method, quantized)
+    assert sys.path == before[1]
+
+
+def test_a_two_input_model_without_its_inputs_names_them():
+    with pytest.raises(ModelError, match=r"takes 2 inputs \(features, category\).*--input "
+                                         r"'features:DTYPE\[SHAPE\]' --input 'category:"):
+        open_user_model(f"py:{FIXTURES}:TwoInputNet", input_shape=(6,))
+
+
+def test_an_embedding_first_model_gets_token_ids_in_range():
+    loaded = open_user_model(f"py:{FIXTURES}:TokenClassifier", input_shape=(12,),
+                             method="dynamic")
+    data = loaded.data
+    assert data.train_inputs.dtype == torch.int64 and data.kind == "tokens"
+    assert data.train_inputs.min() >= 0 and data.train_inputs.max() <= 49
+    assert loaded.details["inputs"] == [{"name": "ids", "shape": [12], "dtype": "int64",
+                                         "range": [0, 49]}]
+    result = _run(loaded, "dynamic")
+    assert {layer.name for layer in result.layers if layer.quantized} == {"mix", "head"}
+    with pytest.raises(ModelError, match="embedding of 50 tokens.*--input-shape 128"):
+        open_user_model(f"py:{FIXTURES}:TokenClassifier")
+
+
+def test_integer_data_from_a_file_is_checked_against_the_range(tmp_path):
+    torch.save(torch.randint(0, 50, (20, 12)), tmp_path / "ids.pt")
+    loaded = open_user_model(f"py:{FIXTURES}:TokenClassifier", input_shape=(12,),
+                             data=str(tmp_path / "ids.pt"))
+    assert loaded.data.train_inputs.dtype == torch.int64
+    torch.save(torch.randint(0, 80, (20, 12)), tmp_path / "big.pt")
+    with pytest.raises(Exception, match="outside 0..49"):
+        open_user_model(f"py:{FIXTURES}:TokenClassifier", input_shape=(12,),
+                        data=str(tmp_path / "big.pt"))
+
+
+def test_named_inputs_from_a_file_are_packed(tmp_path):
+    torch.save({"features": torch.randn(20, 6), "category": torch.randint(0, 5, (20, 1)),
+                "labels": torch.randint(0, 2, (20,))}, tmp_path / "d.pt")
+    loaded = open_user_model(f"py:{FIXTURES}:TwoInputNet", data=str(tmp_path / "d.pt"),
+                             inputs=["features:float32[6]", "category:int64[1]:0..4"])
+    assert loaded.data.has_labels and loaded.data.input_shape == (7,)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("ids:int64[128]", "integer input needs its range"),
+    ("ids:complex[3]", "unknown dtype"),
+    ("ids:int64[0]:0..3", "not a list of positive integers"),
+    ("ids:int64[4]:5..3", "empty or not finite"),
+    ("ids int64[4]", "not of the form"),
+    ("ids:int8[4]:0..1000", "not whole numbers within int8"),
+])
+def test_bad_input_specs_say_what_to_write(text, message):
+    from quantgui.core.signature import parse_input
+
+    with pytest.raises(ModelError, match=message):
+        parse_input(text)

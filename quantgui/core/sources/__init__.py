@@ -154,13 +154,14 @@ def resolve_signature(loaded: ModelFile, spec: str, inputs: list[Any] | None,
     elif loaded.signature is not None:
         signature = loaded.signature
     else:
-        signature = embedding_signature(loaded.model, loaded.input_shape)
         names = forward_inputs(loaded.model)
-        if signature is None and len(names) > 1:
+        if len(names) > 1:
             raise ModelError(
                 f"{spec} takes {len(names)} inputs ({', '.join(names)}).",
-                "Give each with --input in that order, e.g. "
-                + " ".join(f"--input '{name}:float32[8]'" for name in names) + ".")
+                "Give each with --input in that order: "
+                + " ".join(f"--input '{name}:DTYPE[SHAPE]'" for name in names)
+                + ", e.g. --input 'features:float32[8]' --input 'ids:int64[16]:0..999'.")
+        signature = embedding_signature(loaded.model, loaded.input_shape)
     if signature is not None:
         signature.check_packable()
     return signature
