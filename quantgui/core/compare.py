@@ -150,13 +150,13 @@ def compare_engines(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | N
     if results:
         cancel.raise_if_cancelled()
         yield Progress("measuring", 0, 1)
-        _time_together(loaded, recipe, results)
+        time_together(loaded, recipe, results)
         yield Progress("measuring", 1, 1)
     recommended, why = recommend(results)
     return EngineComparison(loaded.name, recipe.method, results, skipped, recommended, why)
 
 
-def _time_together(loaded: LoadedModel, recipe: Recipe, results: dict[str, RunResult]) -> None:
+def time_together(loaded: LoadedModel, recipe: Recipe, results: dict[str, RunResult]) -> None:
     """Every engine's int8 and float32 models and the eager original, in the same rounds."""
     models = {"original": loaded.model}
     for name, result in results.items():
