@@ -234,6 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--engines", metavar="NAME[,NAME...]",
                          help="only these engines (default: every engine; see `engines`)")
     compare.add_argument("--report", type=Path, help="write the JSON comparison here")
+    techniques = sub.add_parser(
+        "compare-techniques", parents=[common],
+        help="run Dynamic, Static and QAT on the model, time them together, show the Pareto "
+             "front of latency, size and accuracy")
+    techniques.add_argument("--techniques", metavar="NAME[,NAME...]",
+                            help="only these techniques (default: all three)")
+    techniques.add_argument("--engines", metavar="NAME[,NAME...]",
+                            help="run each technique on these engines (default: --engine)")
+    techniques.add_argument("--report", type=Path, help="write the JSON comparison here")
     return parser
 
 
@@ -484,6 +493,89 @@ def command_compare_engines(args: argparse.Namespace) -> int:
             batch.discard()
         print(f"Comparison written to {args.report}")
     if not args.no_history:  # each engine's run is a run of its own in the history
+        history = History()
+        for result in comparison.results.values():
+            history.add(json_safe(result.to_report()))
+        print(f"Added {len(comparison.results)} run(s) to the history")
+    return 0
+
+
+def format_technique_table(report: dict[str, Any]) -> str:
+    quality = report["quality_axis"]
+    header = ["", "size", "size ratio", "latency ms", "p90", "speed-up",
+              "accuracy" if quality == "accuracy" else "SQNR dB", "int8 layers", "Pareto"]
+    rows = [header]
+    for row in report["rows"]:
+        value = (f"{row['accuracy']:.2%}" if quality == "accuracy" and row["accuracy"] is not None
+                 else "-" if row["sqnr_db"] is None else f"{row['sqnr_db']:.1f}")
+        rows.append([row["label"], _fmt_bytes(row["size_bytes"]), f"{row['size_ratio']:.2f}x",
+                     f"{row['latency_ms']['median']:.3f}", f"{row['latency_ms']['p90']:.3f}",
+                     f"{row['speedup']:.2f}x", value,
+                     f"{row['quantized_layers']} of {row['layers']}",
+                     "*" if row["pareto"] else ""])
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(header))]
+    lines = [f"{report['model']}: {report['threads']} thread(s), batch {report['batch_size']}"]
+    for index, row in enumerate(rows):
+        lines.append("  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                               for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    for label, reason in report["skipped"].items():
+        lines.append(f"  {label}: not run: {_cut(reason)}")
+    lines.append("")
+    axis = "accuracy" if quality == "accuracy" else "agreement (SQNR)"
+    lines.append(f"Pareto front (* : nothing else is at once faster, smaller and better in "
+                 f"{axis}): {', '.join(report['pareto_front']) or 'none'}.")
+    lines.append("Latencies come from one set of interleaved rounds (the original and every "
+                 "result together).")
+    return "\n".join(lines)
+
+
+def command_compare_techniques(args: argparse.Namespace) -> int:
+    from quantgui.core.compare_techniques import compare_techniques, plan_recipes
+    from quantgui.core.events import LogMessage, Progress, drive
+    from quantgui.core.history import History, json_safe
+
+    state = _run_state()
+    # the shared settings (threads, batch size, engine, keep-float) come from a Static recipe
+    # unless --method names another; --epochs is QAT's alone
+    epochs, args.epochs = args.epochs, None
+    args.method = args.method or "static"
+    loaded, recipe = _prepare(args)
+
+    def names(text: str | None) -> list[str] | None:
+        return [n.strip() for n in text.split(",") if n.strip()] if text else None
+
+    settings = {k: v for k, v in recipe.to_dict().items() if k != "method"}
+    if epochs is not None:
+        settings["epochs"] = epochs
+    recipes = plan_recipes(names(args.techniques), names(args.engines), **settings)
+
+    def on_event(event: object) -> None:
+        if isinstance(event, Progress) and event.stage != state.stage:
+            state.checkpoint(event.stage)
+        else:
+            state.checkpoint()
+        if isinstance(event, LogMessage):
+            print(event.text, file=sys.stderr)
+
+    comparison = drive(compare_techniques(loaded, recipes, state.cancel), on_event)
+    state.checkpoint("reporting")
+    report = json_safe({**comparison.to_report(), **_model_details(loaded)})
+    print(format_technique_table(report))
+    if args.report:
+        from quantgui.core.files import OutputBatch
+
+        batch = OutputBatch()
+        state.defer = True
+        try:
+            batch.stage(args.report, (json.dumps(report, indent=2) + "\n").encode())
+            state.checkpoint("committing")
+            batch.commit()
+        finally:
+            batch.discard()
+        print(f"Comparison written to {args.report}")
+    if not args.no_history:  # each technique's run is a run of its own in the history
         history = History()
         for result in comparison.results.values():
             history.add(json_safe(result.to_report()))
@@ -901,6 +993,8 @@ def main(argv: list[str] | None = None) -> int:
             return command_engines()
         if args.command == "compare-engines":
             return command_compare_engines(args)
+        if args.command == "compare-techniques":
+            return command_compare_techniques(args)
         return command_quantize(args)
     except SystemExit:
         if state.signum is not None:
