@@ -314,3 +314,129 @@ def test_a_5000_digit_set_value_is_one_clear_line(capsys):
     assert code == 2
     assert "--set seed: the value cannot be read" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+# ------------------------------------------------------------------ the models people bring
+# (issue 12): architectures by name, Hugging Face folders, neighbours, several inputs
+
+def cli_models(folder, *args: str, pythonpath: str | None = None) -> subprocess.CompletedProcess:
+    """The command line run from the repository root (so ``py:tests.fixtures.models:...``
+    imports), offline, with its history in ``folder``."""
+    import os
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, QUANTGUI_DATA_DIR=str(folder / "qdata"), HF_HUB_OFFLINE="1")
+    if pythonpath is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [pythonpath, env.get("PYTHONPATH")]))
+    return subprocess.run([sys.executable, "-m", "quantgui.cli", *args, "--threads", "1"],
+                          capture_output=True, text=True, timeout=300, cwd=root, env=env)
+
+
+def test_cli_opens_a_factory_by_name_and_says_its_weights_are_random(tmp_path):
+    report = tmp_path / "r.json"
+    result = cli_models(tmp_path, "quantize", "--model", "py:tests.fixtures.models:make_mlp",
+                        "--model-args", '{"width": 12}', "--input-shape", "8",
+                        "--method", "dynamic", "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    assert "random initialisation: no weights file given" in result.stderr
+    saved = json.loads(report.read_text())
+    assert saved["model"] == "make_mlp (tests.fixtures.models)"
+    assert "random initialisation" in saved["model_details"]["weights"]
+    assert sum(layer["quantized"] for layer in saved["layers"]) == 2
+
+
+def test_cli_runs_a_hugging_face_folder_and_reports_the_output_compared(tmp_path):
+    from tests.fixtures import hf
+
+    folder = hf.bert_classifier(tmp_path / "bert")
+    report = tmp_path / "r.json"
+    result = cli_models(tmp_path, "quantize", "--model", str(folder), "--method", "dynamic",
+                        "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    saved = json.loads(report.read_text())
+    details = saved["model_details"]
+    assert details["compared_output"] == "logits"
+    assert details["architecture"] == "BertForSequenceClassification"
+    assert [spec["name"] for spec in details["inputs"]] == ["input_ids", "attention_mask"]
+    assert details["inputs"][0]["range"] == [0, 19]
+    assert "model.bert.encoder.layer.0.attention.self.query" in {
+        layer["name"] for layer in saved["layers"] if layer["quantized"]}
+    # static on the engine that captures it, with the inputs given by hand
+    result = cli_models(tmp_path, "quantize", "--model", str(folder), "--method", "static",
+                        "--engine", "pt2e", "--input", "input_ids:int64[8]:0..19",
+                        "--input", "attention_mask:int64[8]:0..1", "--report", str(report))
+    assert result.returncode == 0, result.stderr
+    saved = json.loads(report.read_text())
+    assert saved["engine"] == "pt2e" and saved["model_details"]["inputs"][0]["shape"] == [8]
+    assert sum(layer["quantized"] for layer in saved["layers"]) >= 10
+
+
+def test_cli_opens_a_model_file_that_imports_its_neighbour(tmp_path):
+    (tmp_path / "layers.py").write_text(
+        "from torch import nn\n\n\nclass Block(nn.Sequential):\n"
+        "    def __init__(self):\n        super().__init__(nn.Linear(8, 8), nn.ReLU())\n")
+    (tmp_path / "model.py").write_text(
+        "from torch import nn\n\nfrom layers import Block\n\n\nclass Net(nn.Module):\n"
+        "    def __init__(self):\n        super().__init__()\n        self.block = Block()\n"
+        "        self.head = nn.Linear(8, 2)\n\n    def forward(self, x):\n"
+        "        return self.head(self.block(x))\n")
+    before = snapshot(tmp_path)
+    result = cli_models(tmp_path, "quantize", "--model", f"{tmp_path / 'model.py'}:Net",
+                        "--input-shape", "8", "--method", "static", "--no-history")
+    assert result.returncode == 0, result.stderr
+    assert "block.0  int8" in result.stdout and "head     int8" in result.stdout
+    assert snapshot(tmp_path) == before and not (tmp_path / "__pycache__").exists()
+
+
+def test_cli_runs_a_two_input_model_and_an_embedding_model(tmp_path):
+    report = tmp_path / "r.json"
+    result = cli_models(tmp_path, "quantize", "--model", "py:tests.fixtures.models:TwoInputNet",
+                        "--input", "features:float32[6]", "--input", "category:int64[1]:0..4",
+                        "--method", "static", "--report", str(report), "--no-history")
+    assert result.returncode == 0, result.stderr
+    saved = json.loads(report.read_text())
+    assert [spec["dtype"] for spec in saved["model_details"]["inputs"]] == ["float32", "int64"]
+    assert {"model.features", "model.head"} <= {
+        layer["name"] for layer in saved["layers"] if layer["quantized"]}
+    result = cli_models(tmp_path, "quantize", "--model",
+                        "py:tests.fixtures.models:TokenClassifier", "--input-shape", "12",
+                        "--method", "dynamic", "--report", str(report), "--no-history")
+    assert result.returncode == 0, result.stderr
+    saved = json.loads(report.read_text())
+    assert saved["model_details"]["inputs"] == [
+        {"name": "ids", "shape": [12], "dtype": "int64", "range": [0, 49]}]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--model", "py:torchvision.models:resnet18", "--input-shape", "3,8,8"),
+     "built against another torch"),
+    (("--model", "py:tests.fixtures.models:TwoInputNet", "--input-shape", "6"),
+     "takes 2 inputs (features, category)"),
+    (("--model", "py:tests.fixtures.models:TokenClassifier"), "embedding of 50 tokens"),
+    (("--model", "py:tests.fixtures.models:make_mlp", "--input", "x:int64[8]"),
+     "integer input needs its range"),
+    (("--model", "py:tests.fixtures.models:make_mlp", "--model-args", '{"pretrained": true}',
+      "--input-shape", "8"), "never downloads"),
+])
+def test_cli_model_opening_errors_are_one_line(tmp_path, args, message):
+    fake = tmp_path / "site"
+    (fake / "torchvision").mkdir(parents=True)
+    (fake / "torchvision" / "__init__.py").write_text(
+        "raise RuntimeError('operator torchvision::nms does not exist')\n")
+    result = cli_models(tmp_path, "quantize", *args, "--method", "dynamic", "--no-history",
+                        pythonpath=str(fake))
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_recipe_cannot_name_a_factory(tmp_path):
+    recipe = tmp_path / "recipe.json"
+    recipe.write_text(json.dumps({"method": "dynamic",
+                                  "model": "py:tests.fixtures.models:make_mlp"}))
+    result = cli_models(tmp_path, "quantize", "--recipe", str(recipe), "--input-shape", "8",
+                        "--no-history")
+    assert result.returncode == 2
+    assert "imports and runs Python code" in result.stderr and "A recipe" in result.stderr
