@@ -27,6 +27,14 @@ def format_bytes(size: int) -> str:
     return f"{size} B"
 
 
+def size_unit(largest: int) -> tuple[float, str]:
+    """The divisor and unit a chart of sizes up to ``largest`` bytes uses: the unit the tables
+    (``format_bytes``) give the largest one."""
+    if largest >= 1024 * 1024:
+        return 1024.0 * 1024.0, "MiB"
+    return 1024.0, "KiB"
+
+
 def format_percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.2%}"
 
@@ -157,7 +165,9 @@ class ComparisonPanel(QWidget):
         self._row(self.tr("Backend"), "—", result.recipe.backend)
         self.summary.resizeRowsToContents()
 
-        self.bars["size"].setOpts(height=[o.size_bytes / 1024, q.size_bytes / 1024])
+        divisor, unit = size_unit(max(o.size_bytes, q.size_bytes))
+        self.size_plot.setTitle(self.tr("Size (MiB)") if unit == "MiB" else self.tr("Size (KiB)"))
+        self.bars["size"].setOpts(height=[o.size_bytes / divisor, q.size_bytes / divisor])
         self.bars["latency"].setOpts(height=[o.latency.median_ms, q.latency.median_ms])
         for key in ("size", "latency"):
             plot = self.size_plot if key == "size" else self.latency_plot

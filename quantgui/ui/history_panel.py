@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from quantgui.core.techniques import techniques
 from quantgui.ui import theme
-from quantgui.ui.comparison_panel import format_bytes
+from quantgui.ui.comparison_panel import format_bytes, size_unit
+from quantgui.ui.wording import plural
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -254,7 +255,8 @@ class HistoryPanel(QWidget):
                 self.table.setItem(row, column, item)
         if selected:
             self.select_ids(list(selected))
-        self.count_label.setText(self.tr("{count} runs kept").format(count=len(entries)))
+        self.count_label.setText(plural(len(entries), self.tr("1 run kept"),
+                                        self.tr("{count} runs kept")))
         self._draw_charts()
         self._update_buttons()
         self.changed.emit()
@@ -365,17 +367,21 @@ class HistoryPanel(QWidget):
                                              "run appears here.").format(
                 model=self.model_name or self.tr("this model")))
         else:
-            self.chart_label.setText(self.tr("{model}: {count} runs. The line joins the Pareto "
-                                             "front, the runs no other run beats on both "
-                                             "quality and cost.").format(
-                model=self.model_name, count=len(entries)))
+            self.chart_label.setText(plural(
+                len(entries),
+                self.tr("{model}: 1 run. The line joins the Pareto front, the runs no other run "
+                        "beats on both quality and cost."),
+                self.tr("{model}: {count} runs. The line joins the Pareto front, the runs no "
+                        "other run beats on both quality and cost."), model=self.model_name))
+        divisor, unit = size_unit(max((e.size_bytes for e in entries), default=0))
         for cost, plot in (("size", self.size_plot), ("latency", self.latency_plot)):
             def x_of(e: Any, cost: str = cost) -> float:
-                return e.size_bytes / 1024 if cost == "size" else e.latency_ms
+                return e.size_bytes / divisor if cost == "size" else e.latency_ms
 
             if cost == "size":
                 plot.setTitle(self.tr("Quality against size"))
-                plot.setLabel("bottom", self.tr("Size (KiB)"))
+                plot.setLabel("bottom", self.tr("Size (MiB)") if unit == "MiB"
+                              else self.tr("Size (KiB)"))
             else:
                 plot.setTitle(self.tr("Quality against latency"))
                 plot.setLabel("bottom", self.tr("Latency (ms)"))

@@ -574,6 +574,12 @@ class LayersPanel(QWidget):
         recipe = self._recipe()
         if recipe is None:
             return
+        problem = self._technique_problem()
+        if problem:  # e.g. TorchScript: no dry run of a technique that cannot work on it
+            self.plan, self.plan_key = None, key
+            self._fill()
+            self.status_label.setText(self.tr("No plan: {problem}").format(problem=problem))
+            return
         self.status_label.setText(self.tr("Planning {method} quantization on the {backend} "
                                           "backend…").format(
             method=window.method_titles.get(recipe.method, recipe.method),
@@ -1185,11 +1191,20 @@ class LayersPanel(QWidget):
         plot.setYRange(-0.6, 1.6, padding=0)
 
     # --- sensitivity ----------------------------------------------------------------------
+    def _technique_problem(self) -> str:
+        """Why the chosen technique cannot work on the loaded model's kind, or ""."""
+        window = self.main
+        method = window.settings_panel.method
+        if window.loaded is None or not method:
+            return ""
+        return window.user_models.technique_problem(method)
+
     def _update_buttons(self, running: bool | None = None) -> None:
         window = self.main
         if running is None:
             running = window.runner.is_running()
-        ready = window.loaded is not None and not running and not window.loader.is_running()
+        ready = (window.loaded is not None and not running and not window.loader.is_running()
+                 and not self._technique_problem())
         self.rank_button.setEnabled(ready and not self.ranker.is_running())
         self.rank_cancel_button.setEnabled(self.ranker.is_running())
         self.keep_suggested_button.setEnabled(bool(self.suggested)
@@ -1202,6 +1217,8 @@ class LayersPanel(QWidget):
         recipe = self._recipe()
         if recipe is None:
             self.rank_label.setText(self.tr("Fix the settings first."))
+            return
+        if self._technique_problem():
             return
         self._replan_timer.stop()
         self.planner.stop_and_wait()

@@ -79,6 +79,16 @@ class SamplesPanel(QWidget):
                                                    enableMouse=False, invertY=True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image_view.addItem(self.image)
+        # a sample of features (one row of a table) is drawn as bars, one per feature, in the
+        # image's place: a 1 x N picture says nothing
+        self.feature_plot = pg.PlotItem(title=self.tr("Input features"))
+        self.feature_plot.setMouseEnabled(x=False, y=False)
+        self.feature_plot.hideButtons()
+        self.feature_plot.setLabel("bottom", self.tr("feature"))
+        self.feature_plot.showGrid(y=True, alpha=0.2)
+        self.feature_bars = pg.BarGraphItem(x=[0], height=[0], width=0.7, brush=theme.ORIGINAL)
+        self.feature_plot.addItem(self.feature_bars)
+        self.input_view: str = "image"  # or "features": what the layout's first cell holds
         self.prob_plot = self.graphics.addPlot(row=0, col=1, title=self.tr("Probabilities"))
         self.prob_plot.setMouseEnabled(x=False, y=False)
         self.prob_plot.hideButtons()
@@ -163,6 +173,16 @@ class SamplesPanel(QWidget):
         self.stack.setCurrentIndex(1)
         self.show_sample(0)
 
+    def _use_input_view(self, view: str) -> None:
+        if view == self.input_view:
+            return
+        layout = self.graphics.ci
+        old, new = ((self.image_view, self.feature_plot) if view == "features"
+                    else (self.feature_plot, self.image_view))
+        layout.removeItem(old)
+        layout.addItem(new, row=0, col=0)
+        self.input_view = view
+
     def next_disagreement(self) -> None:
         if self.disagreements.size == 0:
             return
@@ -174,11 +194,20 @@ class SamplesPanel(QWidget):
             return
         self.index = index % self.count
         sample = self.inputs[self.index]
-        picture = sample.reshape(sample.shape[-2], sample.shape[-1]) if sample.ndim >= 2 and \
-            sample.size == sample.shape[-2] * sample.shape[-1] else sample.reshape(1, -1)
-        self.image.setImage(picture, levels=(float(picture.min()), float(picture.max()) or 1.0))
-        self.image.setLookupTable(None)
-        self.image_view.autoRange(padding=0.02)
+        if sample.ndim >= 2 and sample.size == sample.shape[-2] * sample.shape[-1]:
+            self._use_input_view("image")
+            picture = sample.reshape(sample.shape[-2], sample.shape[-1])
+            self.image.setImage(picture,
+                                levels=(float(picture.min()), float(picture.max()) or 1.0))
+            self.image.setLookupTable(None)
+            self.image_view.autoRange(padding=0.02)
+        else:  # features (or a shape with no 2-D picture in it): one bar per value
+            self._use_input_view("features")
+            values = sample.reshape(-1).astype(float)
+            self.feature_bars.setOpts(x=np.arange(values.size), height=values)
+            self.feature_plot.setXRange(-0.6, values.size - 0.4, padding=0)
+            low, high = min(0.0, float(values.min())), max(0.0, float(values.max()))
+            self.feature_plot.setYRange(low, high if high > low else low + 1.0, padding=0.05)
         title = self.tr("Sample {index} of {count}").format(index=self.index + 1,
                                                            count=self.count)
         if self.labels is not None:

@@ -15,6 +15,14 @@ AXIS_WIDTH, AXIS_HEIGHT = 56, 40  # pixels, room for labels such as "0.0005" and
 REDRAW_MS = 200  # 5 redraws a second look live and leave the CPU to training
 
 
+class PercentAxis(pg.AxisItem):
+    """An axis over fractions (0.98, 0.99) labelled as percentages (98%, 99%)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802 - pyqtgraph's
+        decimals = max(0, min(3, -int(np.floor(np.log10(max(spacing * 100, 1e-9))))))
+        return [f"{100 * value:.{decimals}f}%" for value in values]
+
+
 class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +62,8 @@ class TrainingPlots(QWidget):
         self.val_loss_curve = self.val_loss_plot.plot(
             pen=q_pen, symbol="o", symbolSize=7, symbolBrush=theme.QUANTIZED)
 
-        self.acc_plot = self.graphics.addPlot(row=1, col=1, title=self.tr("Validation accuracy"))
+        self.acc_plot = self.graphics.addPlot(row=1, col=1, title=self.tr("Validation accuracy"),
+                                              axisItems={"left": PercentAxis("left")})
         self.acc_plot.setLabel("bottom", self.tr("epoch"))
         self.acc_plot.addLegend(offset=(-10, -10))
         self.acc_curve = self.acc_plot.plot(pen=q_pen, symbol="o", symbolSize=7,

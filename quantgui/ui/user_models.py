@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 
 from quantgui.ui.open_dialog import OpenModelDialog, OpenRequest
+from quantgui.ui.wording import fit_title
 
 if TYPE_CHECKING:
     from quantgui.ui.main_window import MainWindow
@@ -106,6 +107,7 @@ class UserModels(QObject):
         box.finished.connect(lambda _: self._on_trust_answer(
             box, request, box.clickedButton() is trust))
         self.trust_box, self.trust_button = box, trust
+        fit_title(box)
         box.open()
 
     def _on_trust_answer(self, box: QMessageBox, request: OpenRequest, trusted: bool) -> None:

@@ -10,37 +10,40 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("wording", text)
+from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem
 
 
 def _rules() -> list[tuple[re.Pattern[str], str]]:
-    field = _tr("the “{field}” field")
-    args = field.format(field=_tr("Arguments (JSON)"))
-    shape = field.format(field=_tr("Input shape"))
-    size = field.format(field=_tr("Image size"))
-    example = _tr("e.g. {example} in {field}")
+    # each text a literal in QCoreApplication.translate: pyside6-lupdate extracts them
+    translate = QCoreApplication.translate
+    field = translate("wording", "the “{field}” field")
+    args = field.format(field=translate("wording", "Arguments (JSON)"))
+    shape = field.format(field=translate("wording", "Input shape"))
+    size = field.format(field=translate("wording", "Image size"))
+    example = translate("wording", "e.g. {example} in {field}")
     return [
         # "(--model model.py:Class:weights.pt)": the dialog has a field for each part
         (re.compile(r"--model \S*\.py:Class(?:Name)?(?::weights\.\w+)?"),
-         _tr("the Python file, its class and its weights in Open model")),
+         translate("wording", "the Python file, its class and its weights in Open model")),
         (re.compile(r"Give the model as path\.py:ClassName"),
-         _tr("Open a Python file and choose its class")),
+         translate("wording", "Open a Python file and choose its class")),
         (re.compile(r" as --model\b"), ""),
         (re.compile(r"(?:e\.g\. )?--model-args '([^']*)'"), example.replace("{field}", args)),
-        (re.compile(r"leave out --model-args"), _tr("leave {field} empty").format(field=args)),
+        (re.compile(r"leave out --model-args"),
+         translate("wording", "leave {field} empty").format(field=args)),
         (re.compile(r"--model-args"), args),
         (re.compile(r"(?:e\.g\. )?--input-shape (\d[\d,]*\d|\d)"),
          example.replace("{field}", shape)),
-        (re.compile(r"Leave out --input-shape"), _tr("Leave {field} empty").format(field=shape)),
+        (re.compile(r"Leave out --input-shape"),
+         translate("wording", "Leave {field} empty").format(field=shape)),
         (re.compile(r"--input-shape"), shape),
-        (re.compile(r"--label-column"), field.format(field=_tr("Label column"))),
+        (re.compile(r"--label-column"),
+         field.format(field=translate("wording", "Label column"))),
         (re.compile(r"(?:e\.g\. )?--image-size (\d[\d,]*\d|\d)"),
          example.replace("{field}", size)),
         (re.compile(r"--image-size"), size),
-        (re.compile(r"pass --trust"), _tr("answer “Trust and open” when asked")),
+        (re.compile(r"pass --trust"),
+         translate("wording", "answer “Trust and open” when asked")),
     ]
 
 
@@ -62,3 +65,17 @@ def plural(count: int, one: str, many: str, **values: object) -> str:
     kept"), filled in with ``count`` and ``values``: English and Spanish both take the singular
     for 1 only."""
     return (one if count == 1 else many).format(count=count, **values)
+
+
+def fit_title(box: QMessageBox) -> None:
+    """Widen a message box so that the window manager shows its whole title: QMessageBox sizes
+    itself to its text only, and a short message under a longer title lost the title's end."""
+    layout = box.layout()
+    if not isinstance(layout, QGridLayout):
+        return
+    # the title bar's font is the window manager's; the application font plus a margin for its
+    # buttons (close, maximize) and the icon is a fair bound
+    width = box.fontMetrics().horizontalAdvance(box.windowTitle()) + 160
+    layout.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Minimum,
+                               QSizePolicy.Policy.Expanding),
+                   layout.rowCount(), 0, 1, layout.columnCount())
