@@ -671,6 +671,136 @@ ES = {
     "Device": "Dispositivo",
     "Loss": "Pérdida",
     "Random seed": "Semilla aleatoria",
+    # Issue 13: the window's state, closing during a run, the Open dialog after an error, and
+    # the small things (singulars, units, About)
+    "Size (MiB)": "Tamaño (MiB)",
+    "1 run kept": "1 ejecución guardada",
+    "{model}: 1 run. The line joins the Pareto front, the runs no other run beats on both "
+    "quality and cost.":
+        "{model}: 1 ejecución. La línea une el frente de Pareto, las ejecuciones que ninguna otra "
+        "supera a la vez en calidad y en coste.",
+    "Planning…": "Planificando…",
+    "No plan: {problem}": "Sin plan: {problem}",
+    "Holds a layer below {limit:.0f} dB output SQNR.":
+        "Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.",
+    "Ranked 1 layer ({what}).": "1 capa clasificada ({what}).",
+    "Ranked {count} layers ({what}).": "{count} capas clasificadas ({what}).",
+    "Keeping {names} in float should help most.":
+        "Mantener {names} en float debería ser lo que más ayude.",
+    "No layer gains 1 dB or more by staying float.":
+        "Ninguna capa gana 1 dB o más al quedarse en float.",
+    "Output SQNR of each quantized layer (bars; red: below the dashed line at {limit:.0f} dB) "
+    "and accumulated SQNR (dots). Higher is better.":
+        "SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea "
+        "discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.",
+    "Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.":
+        "Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.",
+    "1 layer int8": "1 capa int8",
+    "{count} layers int8": "{count} capas int8",
+    "1 fused": "1 fusionada",
+    "1 float": "1 float",
+    "1 int8": "1 int8",
+    "Kept in float by you: {names}.": "Mantenidas en float por usted: {names}.",
+    "Tick “Keep float” to leave a layer in float.":
+        "Marque «Mantener en float» para dejar una capa en float.",
+    "Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer's own error is "
+    "large).":
+        "Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error "
+        "propio de la capa es grande).",
+    "No layer is below {limit:.0f} dB output SQNR, so none is highlighted.":
+        "Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se "
+        "resalta.",
+    "Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR "
+    "{sqnr:.1f} dB. {worst} Measured with {sources}.":
+        "Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, "
+        "SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.",
+    "kept in float: ticked “Keep float” (the plan would make it int8)":
+        "mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)",
+    "Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer's own quantization error is "
+    "large (the layer fed the float input). The Sensitivity ranking measures something else, "
+    "how much the whole model's output gains when this layer alone stays float, so a layer can "
+    "be red here and low in the ranking, or the reverse.":
+        "SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización "
+        "propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de "
+        "Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa "
+        "se queda en float, así que una capa puede estar en rojo aquí y baja en la "
+        "clasificación, o al revés.",
+    "Next run:": "Próxima ejecución:",
+    "Next run: {names} kept in float.": "Próxima ejecución: {names} en float.",
+    "{method} on the {backend} backend": "{method} en el backend {backend}",
+    "The ranking was made for {what}; the technique or its settings changed since. Rank again "
+    "to rank the layers for these settings.":
+        "La clasificación se hizo para {what}; la técnica o sus ajustes han cambiado desde "
+        "entonces. Vuelva a clasificar las capas para estos ajustes.",
+    "Quantize with these settings on every engine available here, time them together and "
+    "recommend one (Ctrl+Shift+R).":
+        "Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y "
+        "recomendar uno (Ctrl+Mayús+R).",
+    "Compare &engines": "Comparar &motores",
+    "Run these settings on every engine and recommend the fastest that keeps agreement.":
+        "Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la "
+        "concordancia.",
+    "The model could not be loaded: {message}": "No se pudo cargar el modelo: {message}",
+    "QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} "
+    "(Qt {qt}) · Python {python}":
+        "QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} "
+        "(Qt {qt}) · Python {python}",
+    "See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, "
+    "accuracy and how far the outputs agree, layer by layer.":
+        "Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare "
+        "tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.",
+    "MIT licence. The README beside the program explains every number; the same pipeline runs "
+    "without a screen as quantgui-cli.":
+        "Licencia MIT. El README junto al programa explica cada número; el mismo proceso se "
+        "ejecuta sin pantalla con quantgui-cli.",
+    "An engine comparison is running.": "Hay una comparación de motores en marcha.",
+    "A {method} run is in progress.": "Hay una ejecución {method} en curso.",
+    "The layers are being ranked (Layers tab).":
+        "Se están clasificando las capas (pestaña Capas).",
+    "Quit QuantGUI?": "¿Salir de QuantGUI?",
+    "Quitting stops it, and its result is lost. Keep it running to see the result.":
+        "Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.",
+    "Stop and quit": "Detener y salir",
+    "Keep running": "Seguir",
+    "Cancelled; the window is closing.": "Cancelado; la ventana se está cerrando.",
+    "Compare engines: {recipe}": "Comparar motores: {recipe}",
+    "Comparing engines on {name} ({method})…": "Comparando motores con {name} ({method})…",
+    "Timing all engines together…": "Midiendo todos los motores juntos…",
+    "Engine {index}/{count}: {engine}": "Motor {index}/{count}: {engine}",
+    "epoch {epoch}/{epochs}": "época {epoch}/{epochs}",
+    "A run could not be added to the history: {reason}.":
+        "No se pudo añadir una ejecución al historial: {reason}.",
+    "Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.":
+        "{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) "
+        "al historial.",
+    "Cancelled; the last completed run is shown.":
+        "Cancelado; se muestra la última ejecución completada.",
+    "The engine comparison failed": "La comparación de motores falló",
+    "Change and try again…": "Cambiar y reintentar…",
+    "same": "igual",
+    "changed": "cambia",
+    "What-if: previous run ({before}) and this run ({now})":
+        "¿Y si…?: la ejecución anterior ({before}) y esta ({now})",
+    "ONNX model (*.onnx)": "Modelo ONNX (*.onnx)",
+    "Replace the files beside the script?": "¿Reemplazar los archivos junto al script?",
+    "Exporting the script to {path} also writes its data and weights beside it, and these files "
+    "exist already:":
+        "Exportar el script a {path} escribe también sus datos y pesos a su lado, y estos "
+        "archivos ya existen:",
+    "Replace": "Reemplazar",
+    "The script was not written.": "El script no se escribió.",
+    "Input features": "Características de entrada",
+    "feature": "característica",
+    # wording: the core's command-line options, in the window's words
+    "the “{field}” field": "el campo «{field}»",
+    "Arguments (JSON)": "Argumentos (JSON)",
+    "e.g. {example} in {field}": "p. ej. {example} en {field}",
+    "the Python file, its class and its weights in Open model":
+        "el archivo Python, su clase y sus pesos en Abrir modelo",
+    "Open a Python file and choose its class": "Abra un archivo Python y elija su clase",
+    "leave {field} empty": "deje vacío {field}",
+    "Leave {field} empty": "Deje vacío {field}",
+    "answer “Trust and open” when asked": "responda «Confiar y abrir» cuando se le pregunte",
 }
 
 

@@ -62,180 +62,186 @@
   <context>
     <name>ComparisonPanel</name>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="38" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="46" />
       <source>Press Quantize to compare the original and the quantized model here.</source>
       <translation>Pulse Cuantizar para comparar aquí el modelo original y el cuantizado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="48" />
-      <location filename="../../quantgui/ui/comparison_panel.py" line="63" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="56" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="71" />
       <source>Original</source>
       <translation>Original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="48" />
-      <location filename="../../quantgui/ui/comparison_panel.py" line="63" />
-      <location filename="../../quantgui/ui/comparison_panel.py" line="81" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="56" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="71" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="89" />
       <source>Quantized</source>
       <translation>Cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="48" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="56" />
       <source>Quantized / original</source>
       <translation>Cuantizado / original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="54" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="62" />
       <source>Comparison of original and quantized model</source>
       <translation>Comparación del modelo original y el cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="55" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="63" />
       <source>Size is the saved state_dict; latency is the median of warm runs with the stated threads and batch size.</source>
       <translation>El tamaño es el del state_dict guardado; la latencia es la mediana de ejecuciones en caliente con los hilos y el tamaño de lote indicados.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="58" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="66" />
       <source>Size and latency bar charts</source>
       <translation>Gráficos de barras de tamaño y latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="59" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="67" />
       <source>Size and median latency, original (blue) and quantized (orange).</source>
       <translation>Tamaño y latencia mediana, original (azul) y cuantizado (naranja).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="61" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="69" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="169" />
       <source>Size (KiB)</source>
       <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="62" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="70" />
       <source>Latency (ms)</source>
       <translation>Latencia (ms)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="80" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="88" />
       <source>Layer</source>
       <translation>Capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="80" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="88" />
       <source>Original type</source>
       <translation>Tipo original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="81" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="89" />
       <source>Quantized type</source>
       <translation>Tipo cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="82" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="90" />
       <source>Note</source>
       <translation>Nota</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="90" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="98" />
       <source>Layer table</source>
       <translation>Tabla de capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="91" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="99" />
       <source>Every layer of the model, and what quantization did to it.</source>
       <translation>Cada capa del modelo y lo que la cuantización hizo con ella.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="121" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="129" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="123" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="131" />
       <source>{median:.3f} ms (p90 {p90:.3f})</source>
       <translation>{median:.3f} ms (p90 {p90:.3f})</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="124" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="132" />
       <source>Latency</source>
       <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="128" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="136" />
       <source>{threads} threads, batch {batch}</source>
       <translation>{threads} hilos, lote {batch}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="129" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="137" />
       <source>Measured with</source>
       <translation>Medido con</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="134" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="142" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="135" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="143" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="138" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="146" />
       <source>Layers quantized</source>
       <translation>Capas cuantizadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="138" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="146" />
       <source>0 of {total}</source>
       <translation>0 de {total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="139" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="147" />
       <source>{count} of {total}</source>
       <translation>{count} de {total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="141" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="149" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="141" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="149" />
       <source>float32</source>
       <translation>float32</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="145" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="153" />
       <source>Engine</source>
       <translation>Motor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="145" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="153" />
       <source>eager PyTorch</source>
       <translation>PyTorch eager</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="148" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="156" />
       <source>Engine float32 latency</source>
       <translation>Latencia float32 del motor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="156" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="164" />
       <source>Preparation (not in latency)</source>
       <translation>Preparación (fuera de la latencia)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="157" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="165" />
       <source>Backend</source>
       <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="168" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="169" />
+      <source>Size (MiB)</source>
+      <translation>Tamaño (MiB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/comparison_panel.py" line="178" />
       <source>yes</source>
       <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="168" />
+      <location filename="../../quantgui/ui/comparison_panel.py" line="178" />
       <source>no</source>
       <translation>no</translation>
     </message>
@@ -430,224 +436,239 @@ float32</source>
   <context>
     <name>HistoryPanel</name>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="76" />
-      <location filename="../../quantgui/ui/history_panel.py" line="308" />
+      <location filename="../../quantgui/ui/history_panel.py" line="77" />
+      <location filename="../../quantgui/ui/history_panel.py" line="310" />
       <source>Time</source>
       <translation>Hora</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="76" />
-      <location filename="../../quantgui/ui/history_panel.py" line="310" />
+      <location filename="../../quantgui/ui/history_panel.py" line="77" />
+      <location filename="../../quantgui/ui/history_panel.py" line="312" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="76" />
-      <location filename="../../quantgui/ui/history_panel.py" line="311" />
+      <location filename="../../quantgui/ui/history_panel.py" line="77" />
+      <location filename="../../quantgui/ui/history_panel.py" line="313" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="77" />
-      <location filename="../../quantgui/ui/history_panel.py" line="315" />
+      <location filename="../../quantgui/ui/history_panel.py" line="78" />
+      <location filename="../../quantgui/ui/history_panel.py" line="317" />
       <source>Settings</source>
       <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="77" />
-      <location filename="../../quantgui/ui/history_panel.py" line="318" />
+      <location filename="../../quantgui/ui/history_panel.py" line="78" />
+      <location filename="../../quantgui/ui/history_panel.py" line="320" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="77" />
-      <location filename="../../quantgui/ui/history_panel.py" line="320" />
+      <location filename="../../quantgui/ui/history_panel.py" line="78" />
+      <location filename="../../quantgui/ui/history_panel.py" line="322" />
       <source>Latency</source>
       <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="78" />
+      <location filename="../../quantgui/ui/history_panel.py" line="79" />
       <source>Accuracy / SQNR</source>
       <translation>Exactitud / SQNR</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="82" />
+      <location filename="../../quantgui/ui/history_panel.py" line="83" />
       <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
       <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="92" />
+      <location filename="../../quantgui/ui/history_panel.py" line="93" />
       <source>Run history</source>
       <translation>Historial de ejecuciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="93" />
+      <location filename="../../quantgui/ui/history_panel.py" line="94" />
       <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
       <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="103" />
+      <location filename="../../quantgui/ui/history_panel.py" line="104" />
       <source>Delete</source>
       <translation>Eliminar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="104" />
+      <location filename="../../quantgui/ui/history_panel.py" line="105" />
       <source>Remove the selected runs from the history (Delete).</source>
       <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="106" />
+      <location filename="../../quantgui/ui/history_panel.py" line="107" />
       <source>Delete the selected runs</source>
       <translation>Eliminar las ejecuciones seleccionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="108" />
+      <location filename="../../quantgui/ui/history_panel.py" line="109" />
       <source>Compare</source>
       <translation>Comparar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="109" />
+      <location filename="../../quantgui/ui/history_panel.py" line="110" />
       <source>Show the two selected runs side by side.</source>
       <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="110" />
+      <location filename="../../quantgui/ui/history_panel.py" line="111" />
       <source>Compare the two selected runs</source>
       <translation>Comparar las dos ejecuciones seleccionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="120" />
+      <location filename="../../quantgui/ui/history_panel.py" line="121" />
       <source>Two runs side by side</source>
       <translation>Dos ejecuciones lado a lado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="124" />
+      <location filename="../../quantgui/ui/history_panel.py" line="125" />
       <source>Run comparison</source>
       <translation>Comparación de ejecuciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="129" />
+      <location filename="../../quantgui/ui/history_panel.py" line="130" />
       <source>Close</source>
       <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="130" />
+      <location filename="../../quantgui/ui/history_panel.py" line="131" />
       <source>Close the comparison</source>
       <translation>Cerrar la comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="137" />
+      <location filename="../../quantgui/ui/history_panel.py" line="138" />
       <source>Trade-off charts</source>
       <translation>Gráficos de compromiso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="138" />
+      <location filename="../../quantgui/ui/history_panel.py" line="139" />
       <source>The current model's runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
       <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="252" />
+      <location filename="../../quantgui/ui/history_panel.py" line="253" />
       <source>Run {id}: {settings}</source>
       <translation>Ejecución {id}: {settings}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="257" />
+      <location filename="../../quantgui/ui/history_panel.py" line="258" />
+      <source>1 run kept</source>
+      <translation>1 ejecución guardada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="259" />
       <source>{count} runs kept</source>
       <translation>{count} ejecuciones guardadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="281" />
+      <location filename="../../quantgui/ui/history_panel.py" line="283" />
       <source> ({delta:+.2f} points)</source>
       <translation> ({delta:+.2f} puntos)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="285" />
+      <location filename="../../quantgui/ui/history_panel.py" line="287" />
       <source>SQNR {value:.1f} dB</source>
       <translation>SQNR {value:.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="286" />
+      <location filename="../../quantgui/ui/history_panel.py" line="288" />
       <source>SQNR ∞ (identical)</source>
       <translation>SQNR ∞ (idéntico)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="313" />
+      <location filename="../../quantgui/ui/history_panel.py" line="315" />
       <source>Backend</source>
       <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="314" />
+      <location filename="../../quantgui/ui/history_panel.py" line="316" />
       <source>Threads</source>
       <translation>Hilos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="316" />
+      <location filename="../../quantgui/ui/history_panel.py" line="318" />
       <source>Kept in float</source>
       <translation>Mantenidas en float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="322" />
+      <location filename="../../quantgui/ui/history_panel.py" line="324" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="324" />
+      <location filename="../../quantgui/ui/history_panel.py" line="326" />
       <source>Original accuracy</source>
       <translation>Exactitud original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="326" />
+      <location filename="../../quantgui/ui/history_panel.py" line="328" />
       <source>SQNR</source>
       <translation>SQNR</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="330" />
-      <location filename="../../quantgui/ui/history_panel.py" line="331" />
+      <location filename="../../quantgui/ui/history_panel.py" line="332" />
+      <location filename="../../quantgui/ui/history_panel.py" line="333" />
       <source>Run {id}</source>
       <translation>Ejecución {id}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="358" />
+      <location filename="../../quantgui/ui/history_panel.py" line="360" />
       <source>Accuracy (%)</source>
       <translation>Exactitud (%)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="358" />
+      <location filename="../../quantgui/ui/history_panel.py" line="360" />
       <source>SQNR (dB)</source>
       <translation>SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="364" />
+      <location filename="../../quantgui/ui/history_panel.py" line="366" />
       <source>No runs of {model} yet: press Quantize and each run appears here.</source>
       <translation>Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="366" />
+      <location filename="../../quantgui/ui/history_panel.py" line="368" />
       <source>this model</source>
       <translation>este modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="368" />
+      <location filename="../../quantgui/ui/history_panel.py" line="372" />
+      <source>{model}: 1 run. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
+      <translation>{model}: 1 ejecución. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="374" />
       <source>{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
       <translation>{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="377" />
+      <location filename="../../quantgui/ui/history_panel.py" line="382" />
       <source>Quality against size</source>
       <translation>Calidad frente a tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="378" />
+      <location filename="../../quantgui/ui/history_panel.py" line="383" />
+      <source>Size (MiB)</source>
+      <translation>Tamaño (MiB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/history_panel.py" line="384" />
       <source>Size (KiB)</source>
       <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="380" />
+      <location filename="../../quantgui/ui/history_panel.py" line="386" />
       <source>Quality against latency</source>
       <translation>Calidad frente a latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="381" />
+      <location filename="../../quantgui/ui/history_panel.py" line="387" />
       <source>Latency (ms)</source>
       <translation>Latencia (ms)</translation>
     </message>
@@ -655,531 +676,628 @@ float32</source>
   <context>
     <name>LayersPanel</name>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="275" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="304" />
       <source>Load a model to see its layers.</source>
       <translation>Cargue un modelo para ver sus capas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="277" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
       <source>Layer plan status</source>
       <translation>Estado del plan de capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="283" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="312" />
       <source>Tree</source>
       <translation>Árbol</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="283" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="312" />
       <source>Show the layers as a tree</source>
       <translation>Mostrar las capas como un árbol</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="284" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="313" />
       <source>Group the layers under the modules that contain them; sorting orders the layers inside each module.</source>
       <translation>Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas dentro de cada módulo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="286" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="315" />
       <source>Flat list</source>
       <translation>Lista plana</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="286" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="315" />
       <source>Show the layers as a flat list</source>
       <translation>Mostrar las capas como una lista plana</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="287" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="316" />
       <source>List every layer by its full name; sorting orders all layers together.</source>
       <translation>Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="408" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="334" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="438" />
       <source>Layer</source>
       <translation>Capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="334" />
       <source>Type</source>
       <translation>Tipo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="334" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="305" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="334" />
       <source>Output shape</source>
       <translation>Forma de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="335" />
       <source>Status</source>
       <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="335" />
       <source>Reason</source>
       <translation>Motivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="335" />
       <source>Weight SQNR (dB)</source>
       <translation>SQNR de los pesos (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="307" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="336" />
       <source>Output SQNR (dB)</source>
       <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="307" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="336" />
       <source>Accumulated SQNR (dB)</source>
       <translation>SQNR acumulada (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="321" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="350" />
       <source>Tick a layer planned int8 to keep it in float in the next run.</source>
       <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="322" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="351" />
       <source>For a module: the parameters of everything inside it.</source>
       <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="323" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="352" />
       <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
       <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="326" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="355" />
       <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
       <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="328" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="357" />
       <source>The layer's own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
       <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="330" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="359" />
       <source>The quantized model's activation here against the original's, with every error upstream. For a module: the lowest value inside it.</source>
       <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="340" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="369" />
       <source>Layers of the model</source>
       <translation>Capas del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="352" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="368" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="381" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="398" />
       <source>SQNR by layer</source>
       <translation>SQNR por capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="353" />
-      <source>Output SQNR of each quantized layer (bars; red: the worst) and accumulated SQNR (dots). Higher is better.</source>
-      <translation>SQNR de la salida de cada capa cuantizada (barras; en rojo, las peores) y SQNR acumulada (puntos). Más es mejor.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="356" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="386" />
       <source>SQNR (dB)</source>
       <translation>SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="369" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="399" />
       <source>Sensitivity</source>
       <translation>Sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="383" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="413" />
       <source>Rank layers</source>
       <translation>Clasificar capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="384" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="414" />
       <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
       <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="388" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="418" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="389" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="419" />
       <source>Cancel ranking</source>
       <translation>Cancelar la clasificación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="391" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="421" />
       <source>Keep suggested in float</source>
       <translation>Mantener en float las sugeridas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="392" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="422" />
       <source>Tick the suggested layers' keep-float boxes; press Quantize to see the effect.</source>
       <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="401" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="481" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="431" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="505" />
       <source>Rank the layers to find the ones that hurt most.</source>
       <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="404" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="434" />
       <source>Sensitivity progress</source>
       <translation>Progreso de la sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="408" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="438" />
       <source>SQNR gain (dB)</source>
       <translation>Ganancia de SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="408" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="438" />
       <source>Accuracy gain</source>
       <translation>Ganancia de exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="409" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="439" />
       <source>SQNR when kept float (dB)</source>
       <translation>SQNR si se mantiene en float (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="409" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="439" />
       <source>Suggested</source>
       <translation>Sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="415" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="445" />
       <source>Layers ranked by sensitivity</source>
       <translation>Capas ordenadas por sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="424" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="454" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1055" />
       <source>Select a layer to see its weights.</source>
       <translation>Seleccione una capa para ver sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="426" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="456" />
       <source>Selected layer</source>
       <translation>Capa seleccionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="428" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="458" />
       <source>channel </source>
       <translation>canal </translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="429" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="459" />
       <source>Output channel</source>
       <translation>Canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="430" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="460" />
       <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
       <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="438" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="468" />
       <source>Weights of the selected layer</source>
       <translation>Pesos de la capa seleccionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="440" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="994" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="470" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1057" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1122" />
       <source>Weights and int8 grid</source>
       <translation>Pesos y rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="443" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="473" />
       <source>Weight range per output channel</source>
       <translation>Rango de los pesos por canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="444" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="474" />
       <source>output channel</source>
       <translation>canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="446" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1057" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="476" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1058" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1185" />
       <source>Activation range from calibration</source>
       <translation>Rango de activación de la calibración</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="447" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="967" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="477" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1095" />
       <source>input</source>
       <translation>entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="448" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="967" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="478" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1095" />
       <source>output</source>
       <translation>salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="507" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="514" />
+      <source>Planning…</source>
+      <translation>Planificando…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="535" />
       <source>Reused from the previous run: {items}.</source>
       <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="549" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="581" />
+      <source>No plan: {problem}</source>
+      <translation>Sin plan: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="583" />
       <source>Planning {method} quantization on the {backend} backend…</source>
       <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="565" />
-      <source>Plan for {method} quantization on the {backend} backend: {int8} layers int8, {fused} fused, {float} float. Tick “Keep float” to leave a layer in float.</source>
-      <translation>Plan de la cuantización {method} en el backend {backend}: {int8} capas int8, {fused} fusionadas, {float} float. Marque una capa para dejarla en float.</translation>
+      <location filename="../../quantgui/ui/layers_panel.py" line="911" />
+      <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
+      <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="573" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1306" />
+      <source>Ranked 1 layer ({what}).</source>
+      <translation>1 capa clasificada ({what}).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="1307" />
+      <source>Ranked {count} layers ({what}).</source>
+      <translation>{count} capas clasificadas ({what}).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="1310" />
+      <source>Keeping {names} in float should help most.</source>
+      <translation>Mantener {names} en float debería ser lo que más ayude.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="1314" />
+      <source>No layer gains 1 dB or more by staying float.</source>
+      <translation>Ninguna capa gana 1 dB o más al quedarse en float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="620" />
       <source>The plan could not be made: {message}</source>
       <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="625" />
-      <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. Highlighted in red: the layers with the lowest output SQNR ({worst}). Measured with {sources}.</source>
-      <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas int8, SQNR de salida {sqnr:.1f} dB. Resaltadas en rojo: las capas con la SQNR de salida más baja ({worst}). Medido con {sources}.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="637" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="703" />
       <source>torch.ao.ns (PyTorch's numeric suite)</source>
       <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="638" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="704" />
       <source>torch.ao.ns (PyTorch's numeric suite) and forward hooks</source>
       <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="640" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="706" />
       <source>forward hooks</source>
       <translation>forward hooks</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="642" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="708" />
       <source> and </source>
       <translation> y </translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="670" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="753" />
       <source>int8</source>
       <translation>int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="670" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="753" />
       <source>fused</source>
       <translation>fusionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="671" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="754" />
       <source>float</source>
       <translation>float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="703" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="724" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="797" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="814" />
       <source>(model)</source>
       <translation>(modelo)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="718" />
-      <source>Among the layers with the lowest output SQNR.</source>
-      <translation>Entre las capas con la SQNR de salida más baja.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="730" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="820" />
       <source>Tick to keep {name} in float in the next run.</source>
       <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="789" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="777" />
       <source>{count} int8</source>
       <translation>{count} int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="789" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="382" />
+      <source>Output SQNR of each quantized layer (bars; red: below the dashed line at {limit:.0f} dB) and accumulated SQNR (dots). Higher is better.</source>
+      <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="607" />
+      <source>Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.</source>
+      <translation>Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="611" />
+      <source>1 layer int8</source>
+      <translation>1 capa int8</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="611" />
+      <source>{count} layers int8</source>
+      <translation>{count} capas int8</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="612" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="778" />
       <source>{count} fused</source>
       <translation>{count} fusionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="790" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="612" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="778" />
+      <source>1 fused</source>
+      <translation>1 fusionada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="779" />
       <source>{count} float</source>
       <translation>{count} float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="808" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="779" />
+      <source>1 float</source>
+      <translation>1 float</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="615" />
+      <source>Kept in float by you: {names}.</source>
+      <translation>Mantenidas en float por usted: {names}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="617" />
+      <source>Tick “Keep float” to leave a layer in float.</source>
+      <translation>Marque «Mantener en float» para dejar una capa en float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="675" />
+      <source>Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer's own error is large).</source>
+      <translation>Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error propio de la capa es grande).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="679" />
+      <source>No layer is below {limit:.0f} dB output SQNR, so none is highlighted.</source>
+      <translation>Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se resalta.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="682" />
+      <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.</source>
+      <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="698" />
+      <source>kept in float: ticked “Keep float” (the plan would make it int8)</source>
+      <translation>mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="777" />
+      <source>1 int8</source>
+      <translation>1 int8</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="830" />
+      <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer's own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model's output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
+      <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="901" />
       <source>{name}: {type} with {count} layers inside</source>
       <translation>{name}: {type} con {count} capas dentro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="809" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="937" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="902" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1065" />
       <source>module</source>
       <translation>módulo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="815" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="908" />
       <source>The lowest value among the layers inside.</source>
       <translation>El valor más bajo entre las capas que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="818" />
-      <source>Holds one of the layers with the lowest output SQNR.</source>
-      <translation>Contiene una de las capas con la SQNR de salida más baja.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="847" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="941" />
       <source>Press Quantize to measure each layer's error</source>
       <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="936" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="992" />
+      <source>Next run:</source>
+      <translation>Próxima ejecución:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="994" />
+      <source>Next run: {names} kept in float.</source>
+      <translation>Próxima ejecución: {names} en float.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="1064" />
       <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
       <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="957" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1085" />
       <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
       <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="959" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1087" />
       <source>per-channel</source>
       <translation>por canal</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="960" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1088" />
       <source>per-tensor</source>
       <translation>por tensor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="963" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1091" />
       <source>float weights</source>
       <translation>pesos float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="964" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1092" />
       <source>weights before quantization (run to see the int8 grid)</source>
       <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="966" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1094" />
       <source>no weights</source>
       <translation>sin pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="970" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1098" />
       <source>{which} range [{low:.3g}, {high:.3g}]</source>
       <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="984" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1112" />
       <source>No weights to show</source>
       <translation>No hay pesos que mostrar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="991" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1119" />
       <source>Weights of channel {channel} and its int8 grid</source>
       <translation>Pesos del canal {channel} y su rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="995" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1123" />
       <source>Weights</source>
       <translation>Pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1002" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1130" />
       <source>original</source>
       <translation>original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1003" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1131" />
       <source>quantized</source>
       <translation>cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1024" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1152" />
       <source>int8 levels</source>
       <translation>niveles int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1025" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1153" />
       <source>weight value</source>
       <translation>valor del peso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1054" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1182" />
       <source>Activation range: none (float or dynamic layer)</source>
       <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1055" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1183" />
       <source>Activation range: known after a static or QAT run</source>
       <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1082" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1219" />
       <source>Fix the settings first.</source>
       <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1095" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1235" />
+      <source>{method} on the {backend} backend</source>
+      <translation>{method} en el backend {backend}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="1238" />
       <source>Sensitivity: starting…</source>
       <translation>Sensibilidad: empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1104" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1261" />
+      <source>The ranking was made for {what}; the technique or its settings changed since. Rank again to rank the layers for these settings.</source>
+      <translation>La clasificación se hizo para {what}; la técnica o sus ajustes han cambiado desde entonces. Vuelva a clasificar las capas para estos ajustes.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="1268" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1112" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1276" />
       <source>Sensitivity {current}/{total}</source>
       <translation>Sensibilidad {current}/{total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1123" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1289" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1127" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1293" />
       <source>★ suggested</source>
       <translation>★ sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1141" />
-      <source>Ranked {count} layers. Keeping {names} in float should help most.</source>
-      <translation>{count} capas clasificadas. Mantener {names} en float debería ayudar más.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1145" />
-      <source>Ranked {count} layers. No layer gains 1 dB or more by staying float.</source>
-      <translation>{count} capas clasificadas. Ninguna gana 1 dB o más si se queda en float.</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1150" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1319" />
       <source>Ranking failed: {message}</source>
       <translation>La clasificación falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1155" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1327" />
       <source>Ranking cancelled.</source>
       <translation>Clasificación cancelada.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1162" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1334" />
       <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
       <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
@@ -1200,865 +1318,931 @@ float32</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="67" />
+      <location filename="../../quantgui/ui/main_window.py" line="69" />
       <source>QuantGUI — PyTorch quantization</source>
       <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="108" />
-      <location filename="../../quantgui/ui/main_window.py" line="360" />
+      <location filename="../../quantgui/ui/main_window.py" line="116" />
+      <location filename="../../quantgui/ui/main_window.py" line="368" />
       <source>Loading {name}…</source>
       <translation>Cargando {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="131" />
-      <location filename="../../quantgui/ui/main_window.py" line="134" />
+      <location filename="../../quantgui/ui/main_window.py" line="139" />
+      <location filename="../../quantgui/ui/main_window.py" line="142" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="135" />
+      <location filename="../../quantgui/ui/main_window.py" line="143" />
       <source>A demo model with its data, ready to quantize.</source>
       <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="140" />
+      <location filename="../../quantgui/ui/main_window.py" line="148" />
       <source>Model description</source>
       <translation>Descripción del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="141" />
-      <location filename="../../quantgui/ui/main_window.py" line="359" />
+      <location filename="../../quantgui/ui/main_window.py" line="149" />
+      <location filename="../../quantgui/ui/main_window.py" line="367" />
       <source>Loading…</source>
       <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="144" />
+      <location filename="../../quantgui/ui/main_window.py" line="152" />
       <source>Model summary</source>
       <translation>Resumen del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="151" />
+      <location filename="../../quantgui/ui/main_window.py" line="159" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="162" />
+      <location filename="../../quantgui/ui/main_window.py" line="170" />
       <source>{title} quantization</source>
       <translation>Cuantización {title}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="172" />
+      <location filename="../../quantgui/ui/main_window.py" line="180" />
       <source>Technique explanation</source>
       <translation>Explicación de la técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="176" />
+      <location filename="../../quantgui/ui/main_window.py" line="184" />
       <source>Settings</source>
       <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="182" />
+      <location filename="../../quantgui/ui/main_window.py" line="190" />
       <source>Settings problem</source>
       <translation>Problema en los ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="189" />
-      <location filename="../../quantgui/ui/main_window.py" line="191" />
+      <location filename="../../quantgui/ui/main_window.py" line="197" />
+      <location filename="../../quantgui/ui/main_window.py" line="199" />
       <source>Quantize</source>
       <translation>Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="192" />
+      <location filename="../../quantgui/ui/main_window.py" line="200" />
       <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
       <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="195" />
-      <location filename="../../quantgui/ui/main_window.py" line="196" />
+      <location filename="../../quantgui/ui/main_window.py" line="203" />
+      <location filename="../../quantgui/ui/main_window.py" line="204" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="197" />
+      <location filename="../../quantgui/ui/main_window.py" line="205" />
       <source>Stop the run; the model is left as it was (Esc).</source>
       <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="199" />
-      <location filename="../../quantgui/ui/main_window.py" line="200" />
+      <location filename="../../quantgui/ui/main_window.py" line="207" />
+      <location filename="../../quantgui/ui/main_window.py" line="208" />
       <source>Compare engines</source>
       <translation>Comparar motores</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="201" />
+      <location filename="../../quantgui/ui/main_window.py" line="209" />
       <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
-      <translation type="unfinished" />
+      <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="211" />
+      <location filename="../../quantgui/ui/main_window.py" line="219" />
       <source>Progress</source>
       <translation>Progreso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="216" />
+      <location filename="../../quantgui/ui/main_window.py" line="224" />
+      <location filename="../../quantgui/ui/main_window.py" line="669" />
       <source>Ready</source>
       <translation>Listo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="217" />
+      <location filename="../../quantgui/ui/main_window.py" line="225" />
       <source>Stage</source>
       <translation>Etapa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="220" />
+      <location filename="../../quantgui/ui/main_window.py" line="228" />
       <source>Elapsed time</source>
       <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="238" />
+      <location filename="../../quantgui/ui/main_window.py" line="246" />
       <source>Results</source>
       <translation>Resultados</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="244" />
+      <location filename="../../quantgui/ui/main_window.py" line="252" />
       <source>Training</source>
       <translation>Entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="244" />
+      <location filename="../../quantgui/ui/main_window.py" line="252" />
       <source>Comparison</source>
       <translation>Comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="246" />
+      <location filename="../../quantgui/ui/main_window.py" line="254" />
       <source>Outputs</source>
       <translation>Salidas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="246" />
+      <location filename="../../quantgui/ui/main_window.py" line="254" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="253" />
+      <location filename="../../quantgui/ui/main_window.py" line="261" />
       <source>Code</source>
       <translation>Código</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="254" />
+      <location filename="../../quantgui/ui/main_window.py" line="262" />
       <source>History</source>
       <translation>Historial</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="258" />
+      <location filename="../../quantgui/ui/main_window.py" line="266" />
       <source>Engines</source>
       <translation>Motores</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="263" />
+      <location filename="../../quantgui/ui/main_window.py" line="271" />
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="264" />
+      <location filename="../../quantgui/ui/main_window.py" line="272" />
       <source>&amp;Open model…</source>
       <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="273" />
+      <location filename="../../quantgui/ui/main_window.py" line="281" />
       <source>&amp;Quit</source>
       <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="278" />
+      <location filename="../../quantgui/ui/main_window.py" line="286" />
       <source>&amp;Run</source>
       <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="279" />
+      <location filename="../../quantgui/ui/main_window.py" line="287" />
       <source>&amp;Quantize</source>
       <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="282" />
+      <location filename="../../quantgui/ui/main_window.py" line="290" />
       <source>&amp;Cancel</source>
       <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="285" />
+      <location filename="../../quantgui/ui/main_window.py" line="293" />
       <source>Compare &amp;engines</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="287" />
-      <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
-      <translation type="unfinished" />
+      <translation>Comparar &amp;motores</translation>
     </message>
     <message>
       <location filename="../../quantgui/ui/main_window.py" line="295" />
+      <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
+      <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="303" />
       <source>&amp;View</source>
       <translation>&amp;Ver</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="302" />
+      <location filename="../../quantgui/ui/main_window.py" line="310" />
       <source>&amp;Language</source>
       <translation>&amp;Idioma</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="305" />
+      <location filename="../../quantgui/ui/main_window.py" line="313" />
       <source>System</source>
       <translation>Sistema</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="314" />
+      <location filename="../../quantgui/ui/main_window.py" line="322" />
       <source>&amp;Help</source>
       <translation>Ay&amp;uda</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="315" />
+      <location filename="../../quantgui/ui/main_window.py" line="323" />
       <source>&amp;About QuantGUI</source>
       <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="330" />
+      <location filename="../../quantgui/ui/main_window.py" line="338" />
       <source>Open model…</source>
       <translation>Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="385" />
+      <location filename="../../quantgui/ui/main_window.py" line="394" />
       <source>Loaded {name}: {source}.</source>
       <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="387" />
+      <location filename="../../quantgui/ui/main_window.py" line="396" />
       <source>{name} loaded.</source>
       <translation>{name} cargado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="394" />
+      <location filename="../../quantgui/ui/main_window.py" line="403" />
       <source>The model could not be loaded.</source>
       <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="395" />
+      <location filename="../../quantgui/ui/main_window.py" line="404" />
+      <source>The model could not be loaded: {message}</source>
+      <translation>No se pudo cargar el modelo: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="409" />
       <source>The model could not be loaded</source>
       <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="401" />
+      <location filename="../../quantgui/ui/main_window.py" line="415" />
       <source>yes</source>
       <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="401" />
+      <location filename="../../quantgui/ui/main_window.py" line="415" />
       <source>no</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="245" />
-      <location filename="../../quantgui/ui/main_window.py" line="403" />
+      <location filename="../../quantgui/ui/main_window.py" line="781" />
+      <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
+      <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="787" />
+      <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
+      <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="792" />
+      <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
+      <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="823" />
+      <source>An engine comparison is running.</source>
+      <translation>Hay una comparación de motores en marcha.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="824" />
+      <source>A {method} run is in progress.</source>
+      <translation>Hay una ejecución {method} en curso.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="827" />
+      <source>The layers are being ranked (Layers tab).</source>
+      <translation>Se están clasificando las capas (pestaña Capas).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="839" />
+      <source>Quit QuantGUI?</source>
+      <translation>¿Salir de QuantGUI?</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="842" />
+      <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
+      <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="844" />
+      <source>Stop and quit</source>
+      <translation>Detener y salir</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="846" />
+      <source>Keep running</source>
+      <translation>Seguir</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="876" />
+      <source>Cancelled; the window is closing.</source>
+      <translation>Cancelado; la ventana se está cerrando.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="253" />
+      <location filename="../../quantgui/ui/main_window.py" line="417" />
       <source>Layers</source>
       <translation>Capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="332" />
+      <location filename="../../quantgui/ui/main_window.py" line="340" />
       <source>Open a model file of your own, with its data.</source>
       <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="404" />
+      <location filename="../../quantgui/ui/main_window.py" line="418" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="405" />
+      <location filename="../../quantgui/ui/main_window.py" line="419" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="406" />
+      <location filename="../../quantgui/ui/main_window.py" line="420" />
       <source>Input shape</source>
       <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="407" />
+      <location filename="../../quantgui/ui/main_window.py" line="421" />
       <source>Data</source>
       <translation>Datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="407" />
+      <location filename="../../quantgui/ui/main_window.py" line="421" />
       <source>{train} training, {val} validation samples</source>
       <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="409" />
+      <location filename="../../quantgui/ui/main_window.py" line="423" />
       <source>Labels</source>
       <translation>Etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="410" />
+      <location filename="../../quantgui/ui/main_window.py" line="424" />
       <source>classes</source>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="413" />
+      <location filename="../../quantgui/ui/main_window.py" line="427" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="443" />
+      <location filename="../../quantgui/ui/main_window.py" line="457" />
       <source>{field}: enter a number.</source>
       <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="487" />
-      <location filename="../../quantgui/ui/main_window.py" line="527" />
+      <location filename="../../quantgui/ui/main_window.py" line="511" />
+      <location filename="../../quantgui/ui/main_window.py" line="544" />
       <source>Starting…</source>
       <translation>Empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="494" />
+      <location filename="../../quantgui/ui/main_window.py" line="518" />
       <source>Run: {recipe}</source>
       <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="496" />
+      <location filename="../../quantgui/ui/main_window.py" line="520" />
       <source>Quantizing {name} ({method})…</source>
       <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="528" />
-      <source>Compare engines: {recipe}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="530" />
-      <source>Comparing engines on {name} ({method})…</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../quantgui/ui/main_window.py" line="545" />
+      <source>Compare engines: {recipe}</source>
+      <translation>Comparar motores: {recipe}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="547" />
+      <source>Comparing engines on {name} ({method})…</source>
+      <translation>Comparando motores con {name} ({method})…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="562" />
       <source>Timing all engines together…</source>
-      <translation type="unfinished" />
+      <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="550" />
+      <location filename="../../quantgui/ui/main_window.py" line="567" />
       <source>Engine {index}/{count}: {engine}</source>
-      <translation type="unfinished" />
+      <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="556" />
+      <location filename="../../quantgui/ui/main_window.py" line="573" />
       <source>epoch {epoch}/{epochs}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="587" />
-      <source>A run could not be added to the history: {reason}.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="591" />
-      <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
-      <translation type="unfinished" />
+      <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
       <location filename="../../quantgui/ui/main_window.py" line="604" />
+      <source>A run could not be added to the history: {reason}.</source>
+      <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="608" />
+      <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
+      <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="621" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="607" />
+      <location filename="../../quantgui/ui/main_window.py" line="624" />
       <source>Preparing</source>
       <translation>Preparando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="607" />
+      <location filename="../../quantgui/ui/main_window.py" line="624" />
       <source>Calibrating</source>
       <translation>Calibrando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="608" />
+      <location filename="../../quantgui/ui/main_window.py" line="625" />
       <source>Quantizing</source>
       <translation>Cuantizando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="608" />
+      <location filename="../../quantgui/ui/main_window.py" line="625" />
       <source>Converting</source>
       <translation>Convirtiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="609" />
+      <location filename="../../quantgui/ui/main_window.py" line="626" />
       <source>Measuring</source>
       <translation>Midiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="622" />
+      <location filename="../../quantgui/ui/main_window.py" line="639" />
       <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
       <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="636" />
+      <location filename="../../quantgui/ui/main_window.py" line="653" />
       <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
       <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="646" />
+      <location filename="../../quantgui/ui/main_window.py" line="663" />
       <source>{seconds:.1f} s</source>
       <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="577" />
-      <location filename="../../quantgui/ui/main_window.py" line="654" />
-      <location filename="../../quantgui/ui/main_window.py" line="664" />
+      <location filename="../../quantgui/ui/main_window.py" line="594" />
+      <location filename="../../quantgui/ui/main_window.py" line="689" />
+      <location filename="../../quantgui/ui/main_window.py" line="700" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="669" />
+      <location filename="../../quantgui/ui/main_window.py" line="705" />
       <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
       <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="679" />
-      <location filename="../../quantgui/ui/main_window.py" line="680" />
+      <location filename="../../quantgui/ui/main_window.py" line="715" />
+      <location filename="../../quantgui/ui/main_window.py" line="719" />
       <source>Cancelled</source>
       <translation>Cancelado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="681" />
+      <location filename="../../quantgui/ui/main_window.py" line="717" />
+      <source>Cancelled; the last completed run is shown.</source>
+      <translation>Cancelado; se muestra la última ejecución completada.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="720" />
       <source>Cancelled; the model is unchanged.</source>
       <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="686" />
+      <location filename="../../quantgui/ui/main_window.py" line="725" />
       <source>Failed</source>
       <translation>Falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="687" />
+      <location filename="../../quantgui/ui/main_window.py" line="727" />
       <source>The run failed: {message}</source>
       <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="690" />
+      <location filename="../../quantgui/ui/main_window.py" line="730" />
       <source>The engine comparison failed</source>
-      <translation type="unfinished" />
+      <translation>La comparación de motores falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="691" />
+      <location filename="../../quantgui/ui/main_window.py" line="731" />
       <source>Quantization failed</source>
       <translation>La cuantización falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="705" />
+      <location filename="../../quantgui/ui/main_window.py" line="747" />
       <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
       <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="716" />
+      <location filename="../../quantgui/ui/main_window.py" line="753" />
+      <source>Change and try again…</source>
+      <translation>Cambiar y reintentar…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="767" />
       <source>The language changes the next time QuantGUI starts.</source>
       <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="720" />
+      <location filename="../../quantgui/ui/main_window.py" line="797" />
       <source>About QuantGUI</source>
       <translation>Acerca de QuantGUI</translation>
-    </message>
-    <message>
-      <location filename="../../quantgui/ui/main_window.py" line="721" />
-      <source>QuantGUI {version}: see and do PyTorch quantization — dynamic, static and QAT, side by side.</source>
-      <translation>QuantGUI {version}: ver y hacer cuantización de PyTorch — dinámica, estática y QAT, lado a lado.</translation>
     </message>
   </context>
   <context>
     <name>OpenModelDialog</name>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="139" />
-      <location filename="../../quantgui/ui/open_dialog.py" line="363" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="140" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="364" />
       <source>Open model</source>
       <translation>Abrir modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="149" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="150" />
       <source>torch.export program</source>
       <translation>programa de torch.export</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="149" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="150" />
       <source>Python file</source>
       <translation>archivo de Python</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="150" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="151" />
       <source>TorchScript</source>
       <translation>TorchScript</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="151" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="152" />
       <source>pickled model — runs code</source>
       <translation>modelo serializado con pickle — ejecuta código</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="152" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="153" />
       <source>weights only (a state_dict), not a model</source>
       <translation>solo pesos (un state_dict), no un modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="181" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="182" />
       <source>Browse…</source>
       <translation>Examinar…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="182" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="183" />
       <source>Browse for {what}</source>
       <translation>Buscar {what}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="190" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="191" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="193" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="194" />
       <source>Model file</source>
       <translation>Archivo del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="194" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="195" />
       <source>model.pt2, model.py, model.pt…</source>
       <translation>modelo.pt2, modelo.py, modelo.pt…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="196" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="197" />
       <source>File:</source>
       <translation>Archivo:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="199" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="200" />
       <source>Kind of model file</source>
       <translation>Tipo de archivo de modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="200" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="201" />
       <source>Kind:</source>
       <translation>Tipo:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="203" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="204" />
       <source>Class</source>
       <translation>Clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="204" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="205" />
       <source>The nn.Module subclasses defined in the file, found without running it.</source>
       <translation>Las subclases de nn.Module definidas en el archivo, encontradas sin ejecutarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="207" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="208" />
       <source>Class:</source>
       <translation>Clase:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="209" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="210" />
       <source>Constructor arguments</source>
       <translation>Argumentos del constructor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="211" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="212" />
       <source>Keyword arguments for the class, as a JSON object.</source>
       <translation>Argumentos con nombre para la clase, como un objeto JSON.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="215" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="216" />
       <source>Constructor arguments problem</source>
       <translation>Problema en los argumentos del constructor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="221" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="222" />
       <source>Arguments (JSON):</source>
       <translation>Argumentos (JSON):</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="223" />
-      <location filename="../../quantgui/ui/open_dialog.py" line="370" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="224" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="371" />
       <source>Weights file</source>
       <translation>Archivo de pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="224" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="225" />
       <source>optional: weights.pt (a state_dict)</source>
       <translation>opcional: pesos.pt (un state_dict)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="226" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="227" />
       <source>Weights:</source>
       <translation>Pesos:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="228" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="229" />
       <source>Input shape</source>
       <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="229" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="230" />
       <source>e.g. 3,32,32 (per sample, without batch)</source>
       <translation>p. ej. 3,32,32 (por muestra, sin el lote)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="231" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="232" />
       <source>Input shape:</source>
       <translation>Forma de entrada:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="234" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="235" />
       <source>Data</source>
       <translation>Datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="239" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="240" />
       <source>Random (good for calibration only, no accuracy)</source>
       <translation>Aleatorios (solo sirven para calibrar, sin exactitud)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="240" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="241" />
       <source>Tensor or array file (.pt, .npy, .npz)</source>
       <translation>Archivo de tensores o arrays (.pt, .npy, .npz)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="241" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="242" />
       <source>CSV file with a label column</source>
       <translation>Archivo CSV con una columna de etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="242" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="243" />
       <source>Folder of images, one sub-folder per class</source>
       <translation>Carpeta de imágenes, una subcarpeta por clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="253" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="254" />
       <source>Source:</source>
       <translation>Origen:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="255" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="256" />
       <source>Data path</source>
       <translation>Ruta de los datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="257" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="258" />
       <source>Path:</source>
       <translation>Ruta:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="259" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="260" />
       <source>Label column</source>
       <translation>Columna de etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="261" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="262" />
       <source>Label column:</source>
       <translation>Columna de etiquetas:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="263" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="264" />
       <source>Image size</source>
       <translation>Tamaño de imagen</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="264" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="265" />
       <source>H,W (empty: the first image's size)</source>
       <translation>Al,An (vacío: el tamaño de la primera imagen)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="266" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="267" />
       <source>Image size:</source>
       <translation>Tamaño de imagen:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="268" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="269" />
       <source>Validation fraction</source>
       <translation>Fracción de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="273" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="274" />
       <source>The share of the samples kept aside to measure the models; the rest calibrates and trains.</source>
       <translation>La parte de las muestras que se reserva para medir los modelos; el resto calibra y entrena.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="275" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="276" />
       <source>Validation fraction:</source>
       <translation>Fracción de validación:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="278" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="279" />
       <source>Preview</source>
       <translation>Vista previa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="282" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="283" />
       <source>Data preview</source>
       <translation>Vista previa de los datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="284" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="285" />
       <source>First rows</source>
       <translation>Primeras filas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="299" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="300" />
       <source>Problem</source>
       <translation>Problema</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="304" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="305" />
       <source>Open</source>
       <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="305" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="306" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="379" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="380" />
       <source>Image folder</source>
       <translation>Carpeta de imágenes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="382" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="383" />
       <source>Data file</source>
       <translation>Archivo de datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="416" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="422" />
       <source>Reading the file…</source>
       <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="450" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="456" />
       <source>not a model QuantGUI can open</source>
       <translation>no es un modelo que QuantGUI pueda abrir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="493" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="499" />
       <source>256 random samples of the input shape: enough to calibrate, but there are no labels, so no accuracy.</source>
       <translation>256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay etiquetas, así que no hay exactitud.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="500" />
-      <location filename="../../quantgui/ui/open_dialog.py" line="625" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="506" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="631" />
       <source>Choose the data.</source>
       <translation>Elija los datos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="503" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="509" />
       <source>Reading the data…</source>
       <translation>Leyendo los datos…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="518" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="524" />
       <source>{count} samples</source>
       <translation>{count} muestras</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="520" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="526" />
       <source>shape {shape}</source>
       <translation>forma {shape}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="525" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="531" />
       <source>per class: {counts}</source>
       <translation>por clase: {counts}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="527" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="533" />
       <source>no labels</source>
       <translation>sin etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="537" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="543" />
       <source>Image of class {label}</source>
       <translation>Imagen de la clase {label}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="546" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="552" />
       <source>(no labels)</source>
       <translation>(sin etiquetas)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="580" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="586" />
       <source>Not valid JSON: {error} (at character {pos}).</source>
       <translation>JSON no válido: {error} (en el carácter {pos}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="583" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="589" />
       <source>Give a JSON object, e.g. {"hidden": 64}.</source>
       <translation>Escriba un objeto JSON, p. ej. {"hidden": 64}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="592" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="598" />
       <source>Choose a model file.</source>
       <translation>Elija un archivo de modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="596" />
-      <location filename="../../quantgui/ui/open_dialog.py" line="653" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="602" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="659" />
       <source>Reading the model file…</source>
       <translation>Leyendo el archivo del modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="598" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="604" />
       <source>This file holds only weights. Choose the Python file that defines the model, and give this file as its weights.</source>
       <translation>Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e indique este archivo como sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="603" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="609" />
       <source>Choose the model's class.</source>
       <translation>Elija la clase del modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="605" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="611" />
       <source>Constructor arguments: {problem}</source>
       <translation>Argumentos del constructor: {problem}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="609" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="615" />
       <source>The weights file {path} does not exist.</source>
       <translation>El archivo de pesos {path} no existe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="617" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="623" />
       <source>Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.</source>
       <translation>Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="620" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="626" />
       <source>Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per sample).</source>
       <translation>Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda (p. ej. 3,32,32, por muestra).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="627" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="633" />
       <source>The image folder {path} does not exist.</source>
       <translation>La carpeta de imágenes {path} no existe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="629" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="635" />
       <source>The data file {path} does not exist.</source>
       <translation>El archivo de datos {path} no existe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="631" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="637" />
       <source>Tensor data must be a .pt, .pth, .npy or .npz file.</source>
       <translation>Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="633" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="639" />
       <source>Choose a .csv file.</source>
       <translation>Elija un archivo .csv.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="640" />
+      <location filename="../../quantgui/ui/open_dialog.py" line="646" />
       <source>Image size: write H,W or one number, e.g. 32,32.</source>
       <translation>Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.</translation>
     </message>
@@ -2066,97 +2250,130 @@ float32</source>
   <context>
     <name>PreviousRunBox</name>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="143" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="146" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="208" />
       <source>What-if: previous run and this run</source>
       <translation>¿Y si…?: la ejecución anterior y esta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="148" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="151" />
       <source>Previous run</source>
       <translation>Ejecución anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="148" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="151" />
       <source>This run</source>
       <translation>Esta ejecución</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="149" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="152" />
       <source>Change</source>
       <translation>Cambio</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="155" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="158" />
       <source>Previous run compared with this run</source>
       <translation>La ejecución anterior comparada con esta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="158" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="161" />
       <source>Reused from the previous run</source>
       <translation>Reutilizado de la ejecución anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="182" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="187" />
       <source>none</source>
       <translation>ninguna</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="184" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="202" />
+      <source>same</source>
+      <translation>igual</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="202" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="205" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="207" />
+      <source>changed</source>
+      <translation>cambia</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="203" />
+      <source>Technique</source>
+      <translation>Técnica</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="205" />
+      <source>Engine</source>
+      <translation>Motor</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="207" />
+      <source>Backend</source>
+      <translation>Backend</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="209" />
+      <source>What-if: previous run ({before}) and this run ({now})</source>
+      <translation>¿Y si…?: la ejecución anterior ({before}) y esta ({now})</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/layers_panel.py" line="211" />
       <source>Layers kept float</source>
       <translation>Capas mantenidas en float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="185" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="212" />
       <source>Layers quantized</source>
       <translation>Capas cuantizadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="188" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="215" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="191" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="218" />
       <source>{median:.3f} ms</source>
       <translation>{median:.3f} ms</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="192" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="219" />
       <source>Latency</source>
       <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="197" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="224" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="199" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="226" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="201" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="228" />
       <source>Output SQNR (dB)</source>
       <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="202" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="229" />
       <source>{delta:+.1f} dB</source>
       <translation>{delta:+.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="204" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="231" />
       <source>Top-1 agreement</source>
       <translation>Coincidencia top-1</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="211" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="238" />
       <source>Reused from the previous run: {items}.</source>
       <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="214" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
       <source>Nothing was reused from the previous run.</source>
       <translation>No se reutilizó nada de la ejecución anterior.</translation>
     </message>
@@ -2164,299 +2381,299 @@ float32</source>
   <context>
     <name>ResultsIO</name>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="67" />
+      <location filename="../../quantgui/ui/results_io.py" line="66" />
       <source>&amp;Save quantized model…</source>
       <translation>&amp;Guardar modelo cuantizado…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="68" />
+      <location filename="../../quantgui/ui/results_io.py" line="67" />
       <source>Save the last run's quantized model and check that it loads back.</source>
       <translation>Guardar el modelo cuantizado de la última ejecución y comprobar que se vuelve a cargar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="71" />
+      <location filename="../../quantgui/ui/results_io.py" line="70" />
       <source>&amp;Export as Python script…</source>
       <translation>&amp;Exportar como script de Python…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="72" />
+      <location filename="../../quantgui/ui/results_io.py" line="71" />
       <source>Write a standalone script that rebuilds the quantized model with these settings.</source>
       <translation>Escribir un script independiente que reconstruye el modelo cuantizado con estos ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="75" />
+      <location filename="../../quantgui/ui/results_io.py" line="74" />
       <source>Save &amp;HTML report…</source>
       <translation>Guardar informe &amp;HTML…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="76" />
+      <location filename="../../quantgui/ui/results_io.py" line="75" />
       <source>Write the last run's report as one self-contained HTML file.</source>
       <translation>Escribir el informe de la última ejecución como un único archivo HTML autónomo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="79" />
+      <location filename="../../quantgui/ui/results_io.py" line="78" />
       <source>Save re&amp;cipe…</source>
       <translation>Guardar re&amp;ceta…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="80" />
+      <location filename="../../quantgui/ui/results_io.py" line="79" />
       <source>Save the technique and settings (and the model's name) as JSON.</source>
       <translation>Guardar la técnica y los ajustes (y el nombre del modelo) como JSON.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="83" />
+      <location filename="../../quantgui/ui/results_io.py" line="82" />
       <source>Open rec&amp;ipe…</source>
       <translation>Abrir rece&amp;ta…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="84" />
+      <location filename="../../quantgui/ui/results_io.py" line="83" />
       <source>Fill in the technique and settings from a saved recipe (the window's or the command line's).</source>
       <translation>Rellenar la técnica y los ajustes desde una receta guardada (de la ventana o de la línea de comandos).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="135" />
-      <location filename="../../quantgui/ui/results_io.py" line="403" />
+      <location filename="../../quantgui/ui/results_io.py" line="134" />
+      <location filename="../../quantgui/ui/results_io.py" line="402" />
       <source>{field}: enter a number.</source>
       <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="165" />
+      <location filename="../../quantgui/ui/results_io.py" line="164" />
       <source>state_dict with a loader (*.pt)</source>
       <translation>state_dict con cargador (*.pt)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="166" />
+      <location filename="../../quantgui/ui/results_io.py" line="165" />
       <source>TorchScript (*.pt)</source>
       <translation>TorchScript (*.pt)</translation>
     </message>
     <message>
+      <location filename="../../quantgui/ui/results_io.py" line="166" />
       <location filename="../../quantgui/ui/results_io.py" line="167" />
-      <location filename="../../quantgui/ui/results_io.py" line="168" />
       <source>torch.export program (*.pt2)</source>
       <translation>Programa de torch.export (*.pt2)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="169" />
+      <location filename="../../quantgui/ui/results_io.py" line="168" />
       <source>ONNX model (*.onnx)</source>
-      <translation type="unfinished" />
+      <translation>Modelo ONNX (*.onnx)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="172" />
+      <location filename="../../quantgui/ui/results_io.py" line="171" />
       <source>Save quantized model</source>
       <translation>Guardar modelo cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="179" />
+      <location filename="../../quantgui/ui/results_io.py" line="178" />
       <source>Export as Python script</source>
       <translation>Exportar como script de Python</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="180" />
+      <location filename="../../quantgui/ui/results_io.py" line="179" />
       <source>Python script (*.py)</source>
       <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="187" />
+      <location filename="../../quantgui/ui/results_io.py" line="186" />
       <source>Save HTML report</source>
       <translation>Guardar informe HTML</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="188" />
+      <location filename="../../quantgui/ui/results_io.py" line="187" />
       <source>HTML report (*.html)</source>
       <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="193" />
+      <location filename="../../quantgui/ui/results_io.py" line="192" />
       <source>Save recipe</source>
       <translation>Guardar receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="194" />
-      <location filename="../../quantgui/ui/results_io.py" line="200" />
+      <location filename="../../quantgui/ui/results_io.py" line="193" />
+      <location filename="../../quantgui/ui/results_io.py" line="199" />
       <source>Recipe (*.json)</source>
       <translation>Receta (*.json)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="199" />
+      <location filename="../../quantgui/ui/results_io.py" line="198" />
       <source>Open recipe</source>
       <translation>Abrir receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="201" />
+      <location filename="../../quantgui/ui/results_io.py" line="200" />
       <source>All files (*)</source>
       <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="210" />
+      <location filename="../../quantgui/ui/results_io.py" line="209" />
       <source>Wait for the file being written to be done.</source>
       <translation>Espere a que termine de escribirse el archivo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="239" />
+      <location filename="../../quantgui/ui/results_io.py" line="238" />
       <source>Quantize first: there is no quantized model to save.</source>
       <translation>Cuantice primero: no hay ningún modelo cuantizado que guardar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="261" />
+      <location filename="../../quantgui/ui/results_io.py" line="260" />
       <source>Saving the quantized model to {path}…</source>
       <translation>Guardando el modelo cuantizado en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="276" />
+      <location filename="../../quantgui/ui/results_io.py" line="275" />
       <source>Load a model first.</source>
       <translation>Cargue primero un modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="273" />
-      <location filename="../../quantgui/ui/results_io.py" line="376" />
+      <location filename="../../quantgui/ui/results_io.py" line="272" />
+      <location filename="../../quantgui/ui/results_io.py" line="375" />
       <source>The script could not be written</source>
       <translation>No se pudo escribir el script</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="295" />
+      <location filename="../../quantgui/ui/results_io.py" line="294" />
       <source>Writing the script to {path}…</source>
       <translation>Escribiendo el script en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="330" />
+      <location filename="../../quantgui/ui/results_io.py" line="329" />
       <source>Quantize first: there is no report to save.</source>
       <translation>Cuantice primero: no hay ningún informe que guardar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="337" />
+      <location filename="../../quantgui/ui/results_io.py" line="336" />
       <source>QuantGUI report: {model}</source>
       <translation>Informe de QuantGUI: {model}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="348" />
+      <location filename="../../quantgui/ui/results_io.py" line="347" />
       <source>Writing the report to {path}…</source>
       <translation>Escribiendo el informe en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="355" />
+      <location filename="../../quantgui/ui/results_io.py" line="354" />
       <source>identical outputs</source>
       <translation>salidas idénticas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="356" />
+      <location filename="../../quantgui/ui/results_io.py" line="355" />
       <source>maximum output difference {difference:.3g}</source>
       <translation>diferencia máxima de las salidas {difference:.3g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="358" />
+      <location filename="../../quantgui/ui/results_io.py" line="357" />
       <source>Saved {format} to {path} ({size}); loaded back: {verdict}.</source>
       <translation>Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="362" />
+      <location filename="../../quantgui/ui/results_io.py" line="361" />
       <source>Script written to {path}.</source>
       <translation>Script escrito en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="364" />
+      <location filename="../../quantgui/ui/results_io.py" line="363" />
       <source>Its data: {paths}.</source>
       <translation>Sus datos: {paths}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="367" />
+      <location filename="../../quantgui/ui/results_io.py" line="366" />
       <source>HTML report written to {path}.</source>
       <translation>Informe HTML escrito en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="242" />
-      <location filename="../../quantgui/ui/results_io.py" line="375" />
+      <location filename="../../quantgui/ui/results_io.py" line="241" />
+      <location filename="../../quantgui/ui/results_io.py" line="374" />
       <source>The quantized model could not be saved</source>
       <translation>No se pudo guardar el modelo cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="302" />
+      <location filename="../../quantgui/ui/results_io.py" line="301" />
       <source>Replace the files beside the script?</source>
-      <translation type="unfinished" />
+      <translation>¿Reemplazar los archivos junto al script?</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="304" />
+      <location filename="../../quantgui/ui/results_io.py" line="303" />
       <source>Exporting the script to {path} also writes its data and weights beside it, and these files exist already:</source>
-      <translation type="unfinished" />
+      <translation>Exportar el script a {path} escribe también sus datos y pesos a su lado, y estos archivos ya existen:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="311" />
+      <location filename="../../quantgui/ui/results_io.py" line="310" />
       <source>Replace</source>
-      <translation type="unfinished" />
+      <translation>Reemplazar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="319" />
+      <location filename="../../quantgui/ui/results_io.py" line="318" />
       <source>The script was not written.</source>
-      <translation type="unfinished" />
+      <translation>El script no se escribió.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="338" />
-      <location filename="../../quantgui/ui/results_io.py" line="377" />
+      <location filename="../../quantgui/ui/results_io.py" line="337" />
+      <location filename="../../quantgui/ui/results_io.py" line="376" />
       <source>The report could not be written</source>
       <translation>No se pudo escribir el informe</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="406" />
+      <location filename="../../quantgui/ui/results_io.py" line="405" />
       <source>{path} cannot be written: {reason}.</source>
       <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="408" />
+      <location filename="../../quantgui/ui/results_io.py" line="407" />
       <source>The recipe could not be saved</source>
       <translation>No se pudo guardar la receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="411" />
+      <location filename="../../quantgui/ui/results_io.py" line="410" />
       <source>Recipe saved to {path}.</source>
       <translation>Receta guardada en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="426" />
+      <location filename="../../quantgui/ui/results_io.py" line="425" />
       <source>The recipe {name} cannot be read: {reason}.</source>
       <translation>No se puede leer la receta {name}: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="431" />
+      <location filename="../../quantgui/ui/results_io.py" line="430" />
       <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
       <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="433" />
-      <location filename="../../quantgui/ui/results_io.py" line="438" />
+      <location filename="../../quantgui/ui/results_io.py" line="432" />
+      <location filename="../../quantgui/ui/results_io.py" line="437" />
       <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
       <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="436" />
+      <location filename="../../quantgui/ui/results_io.py" line="435" />
       <source>{name} is not a recipe: it has no technique ("method").</source>
       <translation>{name} no es una receta: no indica la técnica ("method").</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="451" />
+      <location filename="../../quantgui/ui/results_io.py" line="450" />
       <source>Wait for the current job to end.</source>
       <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="456" />
+      <location filename="../../quantgui/ui/results_io.py" line="455" />
       <source>The recipe could not be opened</source>
       <translation>No se pudo abrir la receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="463" />
+      <location filename="../../quantgui/ui/results_io.py" line="462" />
       <source>Opened the recipe {path} ({method}).</source>
       <translation>Abierta la receta {path} ({method}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="471" />
+      <location filename="../../quantgui/ui/results_io.py" line="470" />
       <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
       <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="492" />
+      <location filename="../../quantgui/ui/results_io.py" line="491" />
       <source>The run could not be added to the history: {reason}.</source>
       <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="495" />
+      <location filename="../../quantgui/ui/results_io.py" line="494" />
       <source>Added to the history as run {id}.</source>
       <translation>Añadida al historial como ejecución {id}.</translation>
     </message>
@@ -2475,13 +2692,13 @@ float32</source>
     </message>
     <message>
       <location filename="../../quantgui/ui/samples_panel.py" line="46" />
-      <location filename="../../quantgui/ui/samples_panel.py" line="91" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="101" />
       <source>original</source>
       <translation>original</translation>
     </message>
     <message>
       <location filename="../../quantgui/ui/samples_panel.py" line="47" />
-      <location filename="../../quantgui/ui/samples_panel.py" line="93" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="103" />
       <source>quantized</source>
       <translation>cuantizado</translation>
     </message>
@@ -2511,97 +2728,107 @@ float32</source>
       <translation>Entrada de la muestra y probabilidades por clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="82" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="84" />
+      <source>Input features</source>
+      <translation>Características de entrada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/samples_panel.py" line="87" />
+      <source>feature</source>
+      <translation>característica</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/samples_panel.py" line="92" />
       <source>Probabilities</source>
       <translation>Probabilidades</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="86" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="96" />
       <source>class</source>
       <translation>clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="98" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="108" />
       <source>Predictions</source>
       <translation>Predicciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="100" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="110" />
       <source>◀ Previous</source>
       <translation>◀ Anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="101" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="111" />
       <source>Next ▶</source>
       <translation>Siguiente ▶</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="102" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="112" />
       <source>Next disagreement</source>
       <translation>Siguiente discrepancia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="103" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="113" />
       <source>Show the previous sample.</source>
       <translation>Muestra la muestra anterior.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="104" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="114" />
       <source>Show the next sample.</source>
       <translation>Muestra la muestra siguiente.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="106" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="116" />
       <source>Jump to the next sample where the two models predict different classes.</source>
       <translation>Salta a la siguiente muestra en la que los dos modelos predicen clases distintas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="143" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="153" />
       <source>cosine {value:.5f}</source>
       <translation>coseno {value:.5f}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="144" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="154" />
       <source>SQNR {value:.1f} dB</source>
       <translation>SQNR {value:.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="145" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="155" />
       <source>max |error| {value:.4g}</source>
       <translation>|error| máx. {value:.4g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="147" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="157" />
       <source>top-1 agreement {value:.2%}</source>
       <translation>concordancia top-1 {value:.2%}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="162" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="172" />
       <source>Next disagreement ({count})</source>
       <translation>Siguiente discrepancia ({count})</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="182" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="211" />
       <source>Sample {index} of {count}</source>
       <translation>Muestra {index} de {count}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="185" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="214" />
       <source>label {label}</source>
       <translation>etiqueta {label}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="190" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="219" />
       <source>original {a}, quantized {b}</source>
       <translation>original {a}, cuantizado {b}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="201" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="230" />
       <source>Original: class {co} ({po:.1%})   Quantized: class {cq} ({pq:.1%})</source>
       <translation>Original: clase {co} ({po:.1%})   Cuantizado: clase {cq} ({pq:.1%})</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="204" />
+      <location filename="../../quantgui/ui/samples_panel.py" line="233" />
       <source>the models disagree</source>
       <translation>los modelos discrepan</translation>
     </message>
@@ -2652,70 +2879,70 @@ float32</source>
   <context>
     <name>TrainingPlots</name>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="21" />
+      <location filename="../../quantgui/ui/training_plots.py" line="29" />
       <source>Choose QAT and press Quantize: the training loss, the validation metrics and the learning rate appear here as the model trains.</source>
       <translation>Elija QAT y pulse Cuantizar: la pérdida de entrenamiento, las métricas de validación y la tasa de aprendizaje aparecen aquí mientras el modelo entrena.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="26" />
+      <location filename="../../quantgui/ui/training_plots.py" line="34" />
       <source>Training curves</source>
       <translation>Curvas de entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="27" />
+      <location filename="../../quantgui/ui/training_plots.py" line="35" />
       <source>QAT training curves: loss, validation loss and accuracy, learning rate.</source>
       <translation>Curvas de entrenamiento QAT: pérdida, pérdida y exactitud de validación, tasa de aprendizaje.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="38" />
+      <location filename="../../quantgui/ui/training_plots.py" line="46" />
       <source>Training loss</source>
       <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="40" />
       <location filename="../../quantgui/ui/training_plots.py" line="48" />
+      <location filename="../../quantgui/ui/training_plots.py" line="56" />
       <source>step</source>
       <translation>paso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="42" />
+      <location filename="../../quantgui/ui/training_plots.py" line="50" />
       <source>per step</source>
       <translation>por paso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="44" />
+      <location filename="../../quantgui/ui/training_plots.py" line="52" />
       <source>smoothed</source>
       <translation>suavizada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="47" />
+      <location filename="../../quantgui/ui/training_plots.py" line="55" />
       <source>Learning rate</source>
       <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="52" />
+      <location filename="../../quantgui/ui/training_plots.py" line="60" />
       <source>Validation loss</source>
       <translation>Pérdida de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="53" />
-      <location filename="../../quantgui/ui/training_plots.py" line="58" />
+      <location filename="../../quantgui/ui/training_plots.py" line="61" />
+      <location filename="../../quantgui/ui/training_plots.py" line="67" />
       <source>epoch</source>
       <translation>época</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="57" />
+      <location filename="../../quantgui/ui/training_plots.py" line="65" />
       <source>Validation accuracy</source>
       <translation>Exactitud de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="62" />
+      <location filename="../../quantgui/ui/training_plots.py" line="71" />
       <source>QAT (fake-quantized)</source>
       <translation>QAT (cuantización simulada)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="66" />
-      <location filename="../../quantgui/ui/training_plots.py" line="127" />
+      <location filename="../../quantgui/ui/training_plots.py" line="75" />
+      <location filename="../../quantgui/ui/training_plots.py" line="139" />
       <source>original</source>
       <translation>original</translation>
     </message>
@@ -2723,57 +2950,57 @@ float32</source>
   <context>
     <name>UserModels</name>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="42" />
+      <location filename="../../quantgui/ui/user_models.py" line="45" />
       <source>Open &amp;Recent</source>
       <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="87" />
+      <location filename="../../quantgui/ui/user_models.py" line="93" />
       <source>Trust this file?</source>
       <translation>¿Confía en este archivo?</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="88" />
+      <location filename="../../quantgui/ui/user_models.py" line="94" />
       <source>Loading this file runs code from it. Only continue if you trust where it came from.</source>
       <translation>Cargar este archivo ejecuta código que contiene. Continúe solo si confía en su procedencia.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="93" />
+      <location filename="../../quantgui/ui/user_models.py" line="99" />
       <source>{name} is a whole pickled model: opening it unpickles the file, which can run any code it contains. Safer: a torch.export program (.pt2), or the Python file and class with state_dict weights.</source>
       <translation>{name} es un modelo completo serializado con pickle: abrirlo deserializa el archivo, lo que puede ejecutar cualquier código que contenga. Más seguro: un programa de torch.export (.pt2), o el archivo de Python y la clase con pesos en un state_dict.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="96" />
+      <location filename="../../quantgui/ui/user_models.py" line="102" />
       <source>Trust and open</source>
       <translation>Confiar y abrir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="120" />
+      <location filename="../../quantgui/ui/user_models.py" line="127" />
       <source>Wait for the current job to end.</source>
       <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="125" />
+      <location filename="../../quantgui/ui/user_models.py" line="132" />
       <source>Not a valid shape: {text}</source>
       <translation>No es una forma válida: {text}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="132" />
+      <location filename="../../quantgui/ui/user_models.py" line="139" />
       <source>Loading…</source>
       <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="133" />
+      <location filename="../../quantgui/ui/user_models.py" line="140" />
       <source>Opening {name}…</source>
       <translation>Abriendo {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="240" />
+      <location filename="../../quantgui/ui/user_models.py" line="250" />
       <source>No recent models</source>
       <translation>No hay modelos recientes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="244" />
+      <location filename="../../quantgui/ui/user_models.py" line="254" />
       <source>Clear the list</source>
       <translation>Vaciar la lista</translation>
     </message>
@@ -2912,6 +3139,64 @@ float32</source>
       <location filename="../../quantgui/ui/core_strings.py" line="46" />
       <source>The model is fine-tuned with fake quantization so that it learns to live with int8 rounding. It takes longer than static quantization but recovers accuracy that it loses.</source>
       <translation>El modelo se reentrena con cuantización simulada para que aprenda a convivir con el redondeo a int8. Tarda más que la cuantización estática, pero recupera la exactitud que esta pierde.</translation>
+    </message>
+  </context>
+  <context>
+    <name>wording</name>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="19" />
+      <source>the “{field}” field</source>
+      <translation>el campo «{field}»</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="20" />
+      <source>Arguments (JSON)</source>
+      <translation>Argumentos (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="21" />
+      <source>Input shape</source>
+      <translation>Forma de entrada</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="22" />
+      <source>Image size</source>
+      <translation>Tamaño de imagen</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="23" />
+      <source>e.g. {example} in {field}</source>
+      <translation>p. ej. {example} en {field}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="27" />
+      <source>the Python file, its class and its weights in Open model</source>
+      <translation>el archivo Python, su clase y sus pesos en Abrir modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="29" />
+      <source>Open a Python file and choose its class</source>
+      <translation>Abra un archivo Python y elija su clase</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="33" />
+      <source>leave {field} empty</source>
+      <translation>deje vacío {field}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="38" />
+      <source>Leave {field} empty</source>
+      <translation>Deje vacío {field}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="41" />
+      <source>Label column</source>
+      <translation>Columna de etiquetas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/wording.py" line="46" />
+      <source>answer “Trust and open” when asked</source>
+      <translation>responda «Confiar y abrir» cuando se le pregunte</translation>
     </message>
   </context>
 </TS>
