@@ -487,3 +487,38 @@ def test_bad_input_specs_say_what_to_write(text, message):
 
     with pytest.raises(ModelError, match=message):
         parse_input(text)
+
+
+def test_readme_hugging_face_example_runs(tmp_path):
+    """The exact lines of README's "Opening the models people bring" example, run as written."""
+    import json
+    import os
+    import re
+    import shlex
+    import subprocess
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("## Opening the models people bring", 1)[1].split("\n## ", 1)[0]
+    script = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    command = re.search(r"```bash\n(.*?)```", section, re.S).group(1)
+    (tmp_path / "make_bert.py").write_text(script)
+    env = dict(os.environ, HF_HUB_OFFLINE="1", QUANTGUI_DATA_DIR=str(tmp_path / "qdata"))
+    made = subprocess.run([sys.executable, "make_bert.py"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "tiny-bert" / "model.safetensors").is_file()
+    lines = command.replace("\\\n", " ").strip().splitlines()
+    assert lines[0] == "python make_bert.py"
+    words = shlex.split(lines[1])
+    assert words[0] == ".venv/bin/quantgui-cli"
+    result = subprocess.run([sys.executable, "-m", "quantgui.cli", *words[1:], "--threads", "1",
+                             "--no-history"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "BertForSequenceClassification from tiny-bert/ with weights model.safetensors; " \
+           "compares its logits; sequences of 32 tokens" in result.stderr
+    details = json.loads((tmp_path / "report.json").read_text())["model_details"]
+    assert details["compared_output"] == "logits" and details["weights"] == "model.safetensors"
+    assert details["inputs"][0] == {"name": "input_ids", "shape": [32], "dtype": "int64",
+                                    "range": [0, 10]}
+    assert "16 texts from texts.txt, tokenized" in result.stderr
