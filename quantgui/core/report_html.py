@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import math
 import platform
@@ -149,6 +150,70 @@ def _bytes(count: int) -> str:
     return f"{count / 1024:.1f} KiB" if count < 1024 ** 2 else f"{count / 1024 ** 2:.2f} MiB"
 
 
+# what each agreement figure is called in the report, and how its value reads
+AGREEMENT_LABELS = {
+    "cosine": ("Cosine similarity", "{:.5f}"),
+    "sqnr_db": ("SQNR (signal to quantization noise)", "{:.1f} dB"),
+    "mse": ("Mean squared error", "{:.3g}"),
+    "max_abs_error": ("Largest absolute difference", "{:.3g}"),
+    "top1_agreement": ("Top-1 agreement", "{:.2%}"),
+}
+ENVIRONMENT_LABELS = {
+    "torch": "PyTorch", "python": "Python", "cpu": "CPU", "cpu_flags": "CPU flags",
+    "engine": "Engine", "backend": "Quantized backend", "threads": "Threads",
+    "platform": "Platform", "cuda": "CUDA", "gpu": "GPU", "torchao": "torchao",
+    "onnxruntime": "ONNX Runtime",
+}
+
+
+def _plain(value: Any) -> str:
+    """A value as a person reads it: no Python None/True/[] in the report."""
+    if value is None:
+        return "automatic"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value)) if value else "none"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items()) or "none"
+    return str(value)
+
+
+def _agreement_value(key: str, value: Any) -> str:
+    if value is None:
+        return "n/a"
+    template = AGREEMENT_LABELS.get(key, (key, None))[1]
+    return template.format(value) if template else _fmt(value)
+
+
+def _setting_rows(recipe: dict[str, Any]) -> list[tuple[str, str]]:
+    """The recipe's settings under the labels the window shows, values in words."""
+    import dataclasses
+
+    from quantgui.core.engines import get_engine
+    from quantgui.core.errors import QuantGUIError
+    from quantgui.core.techniques import get_technique
+
+    labels: dict[str, str] = {}
+    try:
+        technique = get_technique(recipe.get("method", ""))
+        labels = {f.name: f.metadata.get("label") or f.name
+                  for f in dataclasses.fields(technique.recipe_type)}
+    except (QuantGUIError, KeyError):
+        technique = None
+    rows = []
+    for key, value in recipe.items():
+        if key == "method" and technique is not None:
+            rows.append(("Technique", technique.title))
+            continue
+        if key == "engine":
+            with contextlib.suppress(QuantGUIError):
+                value = get_engine(str(value)).title
+        label = labels.get(key, key.replace("_", " "))
+        rows.append((label[:1].upper() + label[1:], _plain(value)))
+    return rows
+
+
 def render(report: dict[str, Any], *, steps: Sequence[tuple[int, float]] = (),
            title: str = "QuantGUI report") -> str:
     """The HTML of a run's report (the dict of ``RunResult.to_report()``); ``steps`` are the
@@ -174,8 +239,8 @@ def render(report: dict[str, Any], *, steps: Sequence[tuple[int, float]] = (),
                     for a, b, c, d in rows)
     agreement = report["agreement"]
     agreement_rows = "".join(
-        f"<tr><th>{e(k)}</th><td>{'n/a' if v is None else e(_fmt(v))}</td></tr>"
-        for k, v in agreement.items())
+        f"<tr><th>{e(AGREEMENT_LABELS.get(k, (k, None))[0])}</th>"
+        f"<td>{e(_agreement_value(k, v))}</td></tr>" for k, v in agreement.items())
     charts = [
         _img(bar_chart("Size (KiB)", ["original", "quantized"],
                        [original["size_bytes"] / 1024, quantized["size_bytes"] / 1024],
@@ -216,10 +281,11 @@ def render(report: dict[str, Any], *, steps: Sequence[tuple[int, float]] = (),
         + "".join(f"<td>{'' if x.get(k) is None else f'{x[k]:.1f}'}</td>"
                   for k in ("weight_sqnr_db", "output_sqnr_db", "accumulated_sqnr_db"))
         + f"<td>{e(x['note'])}</td></tr>" for x in report["layers"])
-    recipe_rows = "".join(f"<tr><th>{e(str(k))}</th><td>{e(str(v))}</td></tr>"
-                          for k, v in report["recipe"].items())
-    env_rows = "".join(f"<tr><th>{e(str(k))}</th><td>{e(str(v))}</td></tr>" for k, v in {
-        **env, "platform": platform.platform(), "QuantGUI": __version__}.items())
+    recipe_rows = "".join(f"<tr><th>{e(label)}</th><td>{e(value)}</td></tr>"
+                          for label, value in _setting_rows(report["recipe"]))
+    env_rows = "".join(
+        f"<tr><th>{e(ENVIRONMENT_LABELS.get(k, k))}</th><td>{e(_plain(v))}</td></tr>"
+        for k, v in {**env, "platform": platform.platform(), "QuantGUI": __version__}.items())
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     sensitivity = ""
     if report.get("sensitivity"):

@@ -23,7 +23,7 @@ def test_report_has_tables_and_valid_embedded_images():
     assert page.startswith("<!DOCTYPE html>")
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")  # opens offline
     assert "https://" not in page
-    for text in ("Original | Quantized", "torch", "x86", "learning_rate", "fc1"):
+    for text in ("Original | Quantized", "torch", "x86", "Learning rate", "fc1"):
         assert text in page
     images = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
     svgs = [base64.b64decode(data).decode() for data in images]
@@ -36,3 +36,20 @@ def test_report_has_tables_and_valid_embedded_images():
         assert root.tag.endswith("svg")
         assert root.findall(".//{http://www.w3.org/2000/svg}rect") or root.findall(
             ".//{http://www.w3.org/2000/svg}polyline")
+
+
+def test_report_speaks_in_words_not_python():
+    import html as html_module
+
+    result = drive(run(load_demo("digits-mlp"), recipe_for("static", calibration_batches=2)))
+    page = render(result.to_report())
+    text = html_module.unescape(re.sub(r"<[^>]+>", " ", re.sub(
+        r"<(style|script)[^>]*>.*?</\1>", "", page, flags=re.S)))
+    # no raw keys or Python values where a person reads the settings and figures
+    for raw in ("sqnr_db", "top1_agreement", "max_abs_error", "keep_float", "batch_size",
+                "None", "True", "False", "[]", "['"):
+        assert raw not in text, raw
+    for words in ("Cosine similarity", "Top-1 agreement", "Keep in float", "Batch size",
+                  "Per-channel weights", "PyTorch eager (torch.ao)", "CPU flags"):
+        assert words in text, words
+    assert re.search(r"SQNR \(signal to quantization noise\)\s+\d+\.\d dB", text)
