@@ -483,6 +483,8 @@ class LayersPanel(QWidget):
             plot.hideButtons()
             plot.showGrid(y=True, alpha=0.2)
         layout.addWidget(self.detail_plots, 1)
+        layout.addStretch(0)
+        self.detail_plots.hide()  # until a layer is selected
         return page
 
     # --- window events --------------------------------------------------------------------
@@ -1051,6 +1053,9 @@ class LayersPanel(QWidget):
         for plot in (self.histogram_plot, self.channel_plot, self.activation_plot):
             plot.clear()
         self.detail = {}
+        # no empty plots with the axes of a layer shown before (of this model or another)
+        self.detail_plots.setVisible(name is not None and name not in self._containers
+                                     and window.loaded is not None)
         if name is None or window.loaded is None:  # e.g. another model was loaded
             self.detail_label.setText(self.tr("Select a layer to see its weights."))
             self.channel_spin.hide()

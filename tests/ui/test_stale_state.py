@@ -62,13 +62,14 @@ def test_switching_models_clears_the_layer_detail_and_the_last_runs_progress(qtb
     win.set_tab("layers")
     panel.select_layer("block3.0")
     assert panel.detail_label.text().startswith("block3.0")
-    assert panel.detail  # weights drawn
+    assert panel.detail and panel.detail_plots.isVisible()  # weights drawn
 
     choose_model(qtbot, win, "digits-mlp")
     assert "block3.0" not in panel.detail_label.text()
     assert panel.detail_label.text() == "Select a layer to see its weights."
     assert panel.detail == {} and panel.selected_name() is None
     assert not panel.channel_spin.isVisible()
+    assert not panel.detail_plots.isVisible()  # not empty plots on the CNN layer's axes
     assert panel.bar_names == []  # no SQNR bars of the CNN
     # the progress of the CNN's run is not shown as this model's
     assert win.stage_label.text() == "Ready"
