@@ -365,6 +365,37 @@ def test_vision_folders_take_pixel_values(hf_folders, name, shape, expected, hea
     assert head in {layer.name for layer in result.layers if layer.quantized}
 
 
+@pytest.mark.parametrize("make", ["mobilenet_v2", "convnext"])
+def test_more_vision_configs_open_with_their_image_size(tmp_path, make):
+    from tests.fixtures import hf
+
+    loaded = open_user_model(str(getattr(hf, make)(tmp_path / make)), method="dynamic")
+    assert loaded.data.input_shape == (3, 32, 32)
+    assert loaded.details["compared_output"] == "logits"
+    result = _run(loaded, "dynamic")
+    assert any(layer.quantized for layer in result.layers)
+
+
+def test_pickled_hugging_face_weights_load_without_running_code(tmp_path):
+    from tests.fixtures import hf
+
+    folder = hf.vit(tmp_path / "bin")
+    state = load_model_file(str(folder)).model.model.state_dict()
+    hf.with_pickled_weights(folder, state)
+    loaded = load_model_file(str(folder))
+    assert loaded.details["weights"] == "pytorch_model.bin"
+    assert torch.equal(loaded.model.model.classifier.weight, state["classifier.weight"])
+
+    class Evil:
+        def __reduce__(self):
+            return (Path.touch, (tmp_path / "marker",))
+
+    hf.with_pickled_weights(hf.vit(tmp_path / "evil"), {"classifier.weight": Evil()})
+    with pytest.raises(ModelError, match="Loading the vit model .* failed"):
+        load_model_file(str(tmp_path / "evil"))
+    assert not (tmp_path / "marker").exists()
+
+
 def test_a_resnet_folder_without_a_shape_assumes_224_and_says_so(hf_folders):
     loaded = load_model_file(str(hf_folders["resnet"]))
     assert loaded.input_shape == (3, 224, 224)
