@@ -505,6 +505,30 @@ def test_named_inputs_from_a_file_are_packed(tmp_path):
     assert loaded.data.has_labels and loaded.data.input_shape == (7,)
 
 
+def test_export_programs_declare_several_and_integer_inputs(tmp_path):
+    from tests.fixtures.models import TokenClassifier, TwoInputNet
+
+    batch = torch.export.Dim("batch")
+    torch.export.save(torch.export.export(
+        TwoInputNet().eval(), (torch.randn(4, 6), torch.randint(0, 5, (4, 1))),
+        dynamic_shapes=({0: batch}, {0: batch})), tmp_path / "two.pt2")
+    torch.export.save(torch.export.export(
+        TokenClassifier().eval(), (torch.randint(0, 50, (4, 12)),),
+        dynamic_shapes=({0: batch},)), tmp_path / "tokens.pt2")
+    two = open_user_model(str(tmp_path / "two.pt2"), method="static")
+    assert two.details["inputs"] == [
+        {"name": "features", "shape": [6], "dtype": "float32", "range": None},
+        {"name": "category", "shape": [1], "dtype": "int64", "range": [0, 4]}]
+    result = _run(two, "static")
+    assert {"model.features", "model.head"} <= {
+        layer.name for layer in result.layers if layer.quantized}
+    tokens = open_user_model(str(tmp_path / "tokens.pt2"), method="dynamic")
+    assert tokens.data.train_inputs.dtype == torch.int64  # the range from its embedding
+    assert tokens.details["inputs"][0]["range"] == [0, 49]
+    assert {layer.name for layer in _run(tokens, "dynamic").layers if layer.quantized} == {
+        "mix", "head"}
+
+
 @pytest.mark.parametrize("text, message", [
     ("ids:int64[128]", "integer input needs its range"),
     ("ids:complex[3]", "unknown dtype"),

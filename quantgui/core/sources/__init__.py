@@ -103,7 +103,7 @@ def load_model_file(spec: str, *, model_args: str | dict[str, Any] | None = None
                              "Leave out --input-shape, or export the program with the other "
                              "shape.")
         shape = given
-    if source is export.SOURCE and shape is not None:
+    if source is export.SOURCE and shape is not None and loaded.signature is None:
         check_batch_sizes(loaded.model, shape, loaded.kind, memory)
     return loaded._replace(input_shape=shape)
 

@@ -14,6 +14,7 @@ from torch import fx, nn
 
 from quantgui.core.errors import ModelError
 from quantgui.core.limits import check_allocation
+from quantgui.core.signature import InputSignature, InputSpec, PackedInputs
 from quantgui.core.sources.base import MemoryProbe, ModelFile, OpenOptions, corrupt, fmt_shape
 from quantgui.core.sources.registry import ModelSource, kind_title, register
 
@@ -38,6 +39,36 @@ def _export_input_shape(program: Any) -> tuple[int, ...] | None:
         return tuple(int(d) for d in shapes[0][1:])
     except (TypeError, ValueError):  # a symbolic non-batch dimension
         return None
+
+
+def _export_signature(program: Any) -> InputSignature | None:
+    """The program's inputs, where they are not one float tensor: names, shapes and dtypes
+    from its graph; an integer input's range from the embedding it indexes. None when they are
+    one float tensor, or when an integer input's range is unknown (--input gives it)."""
+    user = list(program.graph_signature.user_inputs)
+    nodes = {node.name: node for node in program.graph.nodes if node.op == "placeholder"}
+    specs = []
+    for name in user:
+        node = nodes.get(name)
+        value = node.meta.get("val") if node is not None else None
+        if not isinstance(value, torch.Tensor):
+            return None
+        try:
+            shape = tuple(int(d) for d in value.shape[1:])
+        except (TypeError, ValueError):  # a symbolic non-batch dimension
+            return None
+        low = high = None
+        if not value.dtype.is_floating_point:
+            rows = [use.args[0].meta["val"].shape[0] for use in node.users
+                    if use.target == torch.ops.aten.embedding.default and len(use.args) > 1
+                    and use.args[1] is node and "val" in use.args[0].meta]
+            if not rows:
+                return None
+            low, high = 0, int(min(rows)) - 1
+        specs.append(InputSpec(name, shape, value.dtype, low, high))
+    if not specs or (len(specs) == 1 and specs[0].dtype.is_floating_point):
+        return None
+    return InputSignature(tuple(specs))
 
 
 def _attr(gm: nn.Module, node: Any) -> torch.Tensor | None:
@@ -158,6 +189,7 @@ def load_export(path: Path, trust: bool = False, memory: MemoryProbe | None = No
     # evaluate expressions and load shared libraries from the file (see pt2_safety).
     program = load_pt2(path, trust=trust, memory=memory)
     shape = _export_input_shape(program)
+    signature = _export_signature(program)
     try:
         with quiet_torch_loading(trust):
             module = program.module()
@@ -171,19 +203,30 @@ def load_export(path: Path, trust: bool = False, memory: MemoryProbe | None = No
                          "Give the Python class and its weights instead "
                          "(--model model.py:Class:weights.pt).") from error
     note = f"; {layers} layer(s) recovered from its graph"
+    if signature is not None:
+        # zeros are in every range it infers: the batch sizes are checked on the inputs
+        packed = PackedInputs(module, signature) if signature.packed else module
+        check_batch_sizes(packed, signature.sample_shape, "export", memory, signature)
+        return ModelFile(module.eval(), None, f"{TITLE} {path.name}{note}", "export",
+                         signature=signature)
     return ModelFile(module.eval(), shape, f"{TITLE} {path.name}{note}", "export")
 
 
 def check_batch_sizes(model: nn.Module, input_shape: tuple[int, ...], kind: str,
-                      memory: MemoryProbe | None = None) -> None:
-    """Exported programs may be specialised to their example's batch size: try others."""
+                      memory: MemoryProbe | None = None,
+                      signature: InputSignature | None = None) -> None:
+    """Exported programs may be specialised to their example's batch size: try others.
+
+    ``signature``: the program's inputs where they are not one float tensor (zeros are in
+    every integer range it infers)."""
     # The shape may come from the file's graph: never allocate what it declares unchecked.
-    check_allocation(3 * math.prod(input_shape) * 4,
+    dtype = torch.float32 if signature is None else signature.dtype
+    check_allocation(3 * math.prod(input_shape) * dtype.itemsize,
                      f"test batch of shape {fmt_shape(input_shape)}", memory=memory)
     for batch in (1, 3):
         try:
             with torch.inference_mode():
-                output = model.eval()(torch.zeros(batch, *input_shape))
+                output = model.eval()(torch.zeros(batch, *input_shape, dtype=dtype))
         except Exception as error:
             raise ModelError(
                 f"The {kind_title(kind)} does not run with a batch of {batch} "
