@@ -801,6 +801,105 @@ ES = {
     "leave {field} empty": "deje vacío {field}",
     "Leave {field} empty": "Deje vacío {field}",
     "answer “Trust and open” when asked": "responda «Confiar y abrir» cuando se le pregunte",
+    # Compare all three: the Techniques tab, its action, button and progress
+    "Compare all three": "Comparar las tres",
+    "Compare &all three": "Comparar &las tres",
+    "Techniques": "Técnicas",
+    "Quantize with Dynamic, Static and QAT with the settings they share, time them together "
+    "with the original and mark the best trade-offs (Ctrl+Shift+A).":
+        "Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto "
+        "con el original y marcar los mejores compromisos (Ctrl+Mayús+A).",
+    "Run Dynamic, Static and QAT on this model and show them side by side.":
+        "Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.",
+    "Compare all three, {label}: {recipe}": "Comparar las tres, {label}: {recipe}",
+    "Comparing {techniques} on {name}…": "Comparando {techniques} con {name}…",
+    "Timing all results together…": "Midiendo todos los resultados juntos…",
+    "Technique {index}/{count}: {technique}": "Técnica {index}/{count}: {technique}",
+    "epoch {epoch}/{epochs}, step {step}/{steps}": "época {epoch}/{epochs}, paso {step}/{steps}",
+    "{label} was not run: {reason}": "{label} no se ejecutó: {reason}",
+    "Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) "
+    "added to the history.":
+        "{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; "
+        "{added} ejecución(es) añadida(s) al historial.",
+    "Compare all three failed": "Comparar las tres falló",
+    "Compare all three is running.": "Comparar las tres está en marcha.",
+    "How do the three techniques compare on this model?\n\nRun ▸ Compare all three "
+    "(Ctrl+Shift+A) quantizes the loaded model with Dynamic, Static and QAT, using the settings "
+    "on the left that they share (engine, threads, batch size, layers kept in float), times "
+    "them together with the float32 original, and shows size, latency, accuracy and agreement "
+    "side by side with the Pareto front: the best trade-offs. Each technique's run is added to "
+    "the History.":
+        "¿Cómo se comparan las tres técnicas con este modelo?\n\nEjecutar ▸ Comparar las tres "
+        "(Ctrl+Mayús+A) cuantiza el modelo cargado con Dinámica, Estática y QAT, con los "
+        "ajustes de la izquierda que comparten (motor, hilos, tamaño de lote, capas mantenidas "
+        "en float), las mide junto con el original float32 y muestra tamaño, latencia, "
+        "exactitud y concordancia lado a lado con el frente de Pareto: los mejores "
+        "compromisos. La ejecución de cada técnica se añade al Historial.",
+    "Compare all three: how to start": "Comparar las tres: cómo empezar",
+    "Pareto front": "Frente de Pareto",
+    "How the techniques were measured": "Cómo se midieron las técnicas",
+    "Result": "Resultado",
+    "Size of the saved model (state_dict).": "Tamaño del modelo guardado (state_dict).",
+    "Size\nratio": "Tamaño\nrelativo",
+    "Size against the float32 original: lower is smaller.":
+        "Tamaño frente al original float32: menos es más pequeño.",
+    "Latency\nmedian": "Latencia\nmediana",
+    "Median latency of one batch.": "Latencia mediana de un lote.",
+    "p90": "p90",
+    "90th percentile latency of one batch.": "Latencia del percentil 90 de un lote.",
+    "Speed-up": "Aceleración",
+    "Median latency of the original divided by this one's: above 1× is faster.":
+        "Latencia mediana del original dividida por la de este: por encima de 1× es más rápido.",
+    "Validation accuracy.": "Exactitud de validación.",
+    "Agreement\nSQNR (dB)": "Concordancia\nSQNR (dB)",
+    "How close the outputs stay to the original's: higher is closer, ∞ is identical.":
+        "Cuánto se acercan las salidas a las del original: más alto es más cercano, ∞ es "
+        "idéntico.",
+    "int8\nlayers": "Capas\nint8",
+    "Layers running in int8, of all layers.": "Capas que se ejecutan en int8, del total.",
+    "Pareto": "Pareto",
+    "★: on the Pareto front.": "★: en el frente de Pareto.",
+    "Technique comparison table": "Tabla de comparación de técnicas",
+    "The original and every result are timed together in interleaved rounds, so their "
+    "latencies can be compared.":
+        "El original y cada resultado se miden juntos en rondas intercaladas, así que sus "
+        "latencias se pueden comparar.",
+    "What the Pareto front is": "Qué es el frente de Pareto",
+    "Techniques not run": "Técnicas no ejecutadas",
+    "Latency against accuracy chart": "Gráfico de latencia frente a exactitud",
+    "One point per result: left is faster, up is more accurate, a bigger marker is a bigger "
+    "model. The dashed line joins the Pareto front.":
+        "Un punto por resultado: a la izquierda es más rápido, arriba es más exacto, un "
+        "marcador mayor es un modelo mayor. La línea discontinua une el frente de Pareto.",
+    "Median latency (ms), lower is faster": "Latencia mediana (ms), menos es más rápido",
+    "Pareto front: {results}": "Frente de Pareto: {results}",
+    "No technique ran.": "No se ejecutó ninguna técnica.",
+    "{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were "
+    "timed together in interleaved rounds.":
+        "{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se "
+        "midieron juntos en rondas intercaladas.",
+    "accuracy": "exactitud",
+    "agreement (SQNR)": "concordancia (SQNR)",
+    "{mark} Pareto front: the results that no other result beats on latency, size and "
+    "{quality} at once. Each one is a best trade-off; every result off the front is beaten on "
+    "all three by one on it.":
+        "{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, "
+        "tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente "
+        "es superado en las tres cosas por uno del frente.",
+    "accuracy {value}": "exactitud {value}",
+    "agreement {value} dB": "concordancia {value} dB",
+    "{title}: {size:.2f}× the size, {speedup:.2f}× the speed, {quality}.":
+        "{title}: {size:.2f}× el tamaño, {speedup:.2f}× la velocidad, {quality}.",
+    "float32 original": "original float32",
+    "{ms:.2f} ms": "{ms:.2f} ms",
+    "Quantized in {seconds:.1f} s.": "Cuantizado en {seconds:.1f} s.",
+    "Not run here:": "No ejecutado aquí:",
+    "Accuracy (%), higher is better": "Exactitud (%), más alto es mejor",
+    "Agreement SQNR (dB), higher is closer": "SQNR de concordancia (dB), más alto es más cercano",
+    "Latency against accuracy; marker area: model size":
+        "Latencia frente a exactitud; área del marcador: tamaño del modelo",
+    "Latency against agreement; marker area: model size":
+        "Latencia frente a concordancia; área del marcador: tamaño del modelo",
 }
 
 

@@ -116,3 +116,17 @@ def compare_engines_job(loaded: Any, recipe: Any, names: list[str] | None = None
         return compare_engines(loaded, recipe, cancel, names)
 
     return job
+
+
+def compare_techniques_job(loaded: Any, recipes: dict[str, Any]) -> JobFn:
+    """Compare all three: every recipe (label -> recipe, ``core.compare_techniques.
+    plan_recipes``) on ``loaded``, timed together; returns a ``TechniqueComparison``."""
+    def job(cancel: CancelToken):
+        from quantgui.core.compare_techniques import compare_techniques
+        from quantgui.core.methods.fx_units import warm_up
+
+        warm_up()  # as in compare_engines_job: torch's one-time imports finish first
+        cancel.raise_if_cancelled()
+        return compare_techniques(loaded, recipes, cancel)
+
+    return job

@@ -43,6 +43,7 @@ from quantgui.ui.preferences import app_settings
 from quantgui.ui.results_io import ResultsIO
 from quantgui.ui.samples_panel import SamplesPanel
 from quantgui.ui.settings_panel import SettingsPanel
+from quantgui.ui.techniques_panel import TechniquesPanel
 from quantgui.ui.training_plots import TrainingPlots
 from quantgui.ui.user_models import UserModels
 from quantgui.ui.wording import fit_title, window_words
@@ -58,8 +59,9 @@ OPEN_MODEL = "__open__"
 
 class MainWindow(QMainWindow):
     model_loaded = Signal()
-    # "finished", "cancelled" or "failed"; "compared" ends a Compare engines job (whose runs
-    # are not self.result: listeners acting on "finished" must not see them)
+    # "finished", "cancelled" or "failed"; "compared" ends a Compare engines or Compare all
+    # three job (whose runs are not self.result: listeners acting on "finished" must not see
+    # them)
     run_finished = Signal(str)
 
     def __init__(self, demo: str | None = None, method: str | None = None,
@@ -88,6 +90,9 @@ class MainWindow(QMainWindow):
         self._engine_names: list[str] = []  # the engines a comparison goes through
         self._engine_index = 0
         self.comparison_report: dict | None = None  # the last engine comparison
+        self.techniques_report: dict | None = None  # the last Compare all three
+        self._technique_titles: list[str] = []  # the techniques it goes through, in order
+        self._technique_training_shown = False  # QAT's live curves taken over in this job
 
         self.loader = JobRunner(self, "load")
         self.loader.finished.connect(self._on_loaded)
@@ -214,6 +219,13 @@ class MainWindow(QMainWindow):
         buttons.addWidget(self.compare_button, 2)
         buttons.addWidget(self.cancel_button, 1)
         layout.addLayout(buttons)
+        self.techniques_button = QPushButton(self.tr("Compare all three"), panel)
+        self.techniques_button.setAccessibleName(self.tr("Compare all three"))
+        self.techniques_button.setToolTip(self.tr(
+            "Quantize with Dynamic, Static and QAT with the settings they share, time them "
+            "together with the original and mark the best trade-offs (Ctrl+Shift+A)."))
+        self.techniques_button.clicked.connect(lambda: self.compare_all_three())
+        layout.addWidget(self.techniques_button)
 
         self.progress = QProgressBar(panel)
         self.progress.setAccessibleName(self.tr("Progress"))
@@ -265,6 +277,9 @@ class MainWindow(QMainWindow):
         self.engines_panel = EnginesPanel(self.tabs)  # Compare engines: one row per engine
         self.tab_names["engines"] = self.tr("Engines")
         self.tabs.addTab(self.engines_panel, self.tab_names["engines"])
+        self.techniques_panel = TechniquesPanel(self.tabs)  # Compare all three
+        self.tab_names["techniques"] = self.tr("Techniques")
+        self.tabs.addTab(self.techniques_panel, self.tab_names["techniques"])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -296,8 +311,15 @@ class MainWindow(QMainWindow):
                                                "recommend the fastest that keeps agreement."))
         self.compare_action.setStatusTip(self.compare_action.toolTip())
         self.compare_action.triggered.connect(lambda: self.compare_engines())
+        self.techniques_action = QAction(self.tr("Compare &all three"), self)
+        self.techniques_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.techniques_action.setToolTip(self.tr("Run Dynamic, Static and QAT on this model "
+                                                  "and show them side by side."))
+        self.techniques_action.setStatusTip(self.techniques_action.toolTip())
+        self.techniques_action.triggered.connect(lambda: self.compare_all_three())
         run_menu.addAction(self.quantize_action)
         run_menu.addAction(self.compare_action)
+        run_menu.addAction(self.techniques_action)
         run_menu.addAction(self.cancel_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
@@ -363,6 +385,8 @@ class MainWindow(QMainWindow):
         self.quantize_action.setEnabled(False)
         self.compare_button.setEnabled(False)
         self.compare_action.setEnabled(False)
+        self.techniques_button.setEnabled(False)
+        self.techniques_action.setEnabled(False)
         self.model_combo.setEnabled(False)
         self.model_summary.setText(self.tr("Loading…"))
         self.statusBar().showMessage(self.tr("Loading {name}…").format(name=name))
@@ -389,6 +413,8 @@ class MainWindow(QMainWindow):
         self.outputs.clear()
         self.engines_panel.clear()
         self.comparison_report = None
+        self.techniques_panel.clear()
+        self.techniques_report = None
         self.training.reset(self.summary.accuracy)
         self._reset_progress()
         self.log.append(self.tr("Loaded {name}: {source}.").format(name=self.loaded.name,
@@ -470,6 +496,8 @@ class MainWindow(QMainWindow):
         self.quantize_action.setEnabled(can_run)
         self.compare_button.setEnabled(can_run)
         self.compare_action.setEnabled(can_run)
+        self.techniques_button.setEnabled(can_run)
+        self.techniques_action.setEnabled(can_run)
         self.cancel_button.setEnabled(running)
         self.cancel_action.setEnabled(running)
         self.model_combo.setEnabled(ready and not running)
@@ -615,6 +643,122 @@ class MainWindow(QMainWindow):
         self.log.append(message)
         self.run_finished.emit("compared")
 
+    # --- Compare all three (the Techniques tab) ---------------------------------------------
+    def compare_all_three(self, techniques: list[str] | None = None) -> None:
+        """Dynamic, Static and QAT (or ``techniques``) on the loaded model with the settings
+        they share, in the worker thread; the Techniques tab shows them when they are done."""
+        from quantgui.core.errors import QuantGUIError
+        from quantgui.jobs.tasks import compare_techniques_job
+        from quantgui.ui.techniques_panel import window_recipes
+
+        if self.runner.is_running() or self.loaded is None or self.loader.is_running():
+            return
+        try:  # the form keeps what was typed for each technique: QAT's epochs, for one
+            recipes = window_recipes(self.settings_panel.recipe(), self.settings_panel._saved,
+                                     techniques)
+        except (QuantGUIError, ValueError) as error:
+            if isinstance(error, QuantGUIError):
+                message = f"{error.message} {error.hint}".strip()
+                self.statusBar().showMessage(message)
+                self.log.append(message, "error")
+            self._validate()
+            return
+        recipe = self._recipe_to_run()  # the layers ticked "keep float" apply to all three
+        if recipe is None:
+            return
+        recipes = {label: planned.replace(keep_float=recipe.keep_float)
+                   for label, planned in recipes.items()}
+        # the last result, comparisons and training curves stay shown until this one finishes
+        self._job_kind = "techniques"
+        self._technique_titles = [self.method_titles.get(r.method, r.method)
+                                  for r in recipes.values()]
+        self._engine_index = 0
+        self._technique_training_shown = False
+        self.progress.setRange(0, 0)
+        self.stage_label.setText(self.tr("Starting…"))
+        for label, planned in recipes.items():
+            self.log.append(self.tr("Compare all three, {label}: {recipe}").format(
+                label=label, recipe=planned.to_json().replace("\n", " ")))
+        self.statusBar().showMessage(self.tr("Comparing {techniques} on {name}…").format(
+            techniques=", ".join(self._technique_titles), name=self.loaded.name))
+        self._elapsed.start()
+        self._clock.start()
+        self.tabs.setCurrentWidget(self.log)  # each technique's lines; QAT's curves; the tab
+        gc.freeze()  # as in start_run: no full collections while the job runs
+        self.runner.start(compare_techniques_job(self.loaded, recipes))
+        self._set_running(True)
+
+    def _technique_training(self, events: list) -> None:
+        """QAT's first step in a comparison: its live curves replace the last ones."""
+        from quantgui.core.events import TrainStep
+
+        step = next((e for e in events if isinstance(e, TrainStep)), None)
+        if step is None or self._technique_training_shown:
+            return
+        self._technique_training_shown = True
+        self.training.reset(self.summary.accuracy if self.summary else None)
+        self.training.prepare(step.epochs, step.steps_per_epoch, step.learning_rate)
+        self.training.start()
+        self.tabs.setCurrentWidget(self.training)
+
+    def _technique_progress(self, events: list, last: Any) -> None:
+        """'Technique 2/3: Static — calibrating 3/32', and one bar over all techniques."""
+        from quantgui.core.events import Progress, TrainStep
+
+        for event in events:
+            if isinstance(event, Progress) and event.stage == "techniques":
+                self._engine_index = event.current
+        count = max(len(self._technique_titles), 1)
+        index = min(self._engine_index, count)
+        if index >= count:  # every technique done: the common timing rounds
+            self.progress.setRange(0, 0)
+            self.stage_label.setText(self.tr("Timing all results together…"))
+            return
+        fraction = 0.0
+        text = self.tr("Technique {index}/{count}: {technique}").format(
+            index=index + 1, count=count, technique=self._technique_titles[index])
+        if isinstance(last, TrainStep):
+            steps = max(last.epochs * last.steps_per_epoch, 1)
+            fraction = min(((last.epoch - 1) * last.steps_per_epoch + last.step) / steps, 1.0)
+            text += " — " + self.tr("epoch {epoch}/{epochs}, step {step}/{steps}").format(
+                epoch=last.epoch, epochs=last.epochs, step=last.step,
+                steps=last.steps_per_epoch)
+        elif isinstance(last, Progress) and last.stage != "techniques":
+            fraction = min(last.current / last.total, 1.0) if last.total else 0.0
+            text += f" — {self._stage_word(last.stage).lower()} {last.current}/{last.total}"
+        self.progress.setRange(0, 100 * count)
+        self.progress.setValue(int(100 * (index + fraction)))
+        self.stage_label.setText(text)
+
+    def _on_techniques_compared(self, comparison: Any) -> None:
+        from quantgui.core.history import json_safe
+
+        self._end_run(self.tr("Done"))
+        report = json_safe(comparison.to_report())
+        self.techniques_report = report
+        self.techniques_panel.show_comparison(report)
+        self.tabs.setCurrentWidget(self.techniques_panel)
+        added = 0
+        for result in comparison.results.values():  # each technique is a run of its own
+            try:
+                self.history_panel.add_report(result.to_report())
+            except OSError as error:
+                self.log.append(self.tr("A run could not be added to the history: "
+                                        "{reason}.").format(reason=error), "warning")
+            else:
+                added += 1
+        for label, reason in comparison.skipped.items():
+            self.log.append(self.tr("{label} was not run: {reason}").format(
+                label=label, reason=reason), "warning")
+        front = ", ".join(report["pareto_front"]) or "—"
+        message = self.tr("Compared {count} technique(s) in {seconds:.1f} s; Pareto front: "
+                          "{front}; {added} run(s) added to the history.").format(
+            count=len(comparison.results), seconds=self._elapsed.elapsed() / 1000.0,
+            front=front, added=added)
+        self.statusBar().showMessage(message)
+        self.log.append(message)
+        self.run_finished.emit("compared")
+
     def cancel_run(self) -> None:
         if self.runner.is_running():
             self.runner.cancel()
@@ -628,6 +772,8 @@ class MainWindow(QMainWindow):
     def _on_events(self, events: list) -> None:
         from quantgui.core.events import EpochEnd, LogMessage, Progress, TrainStep
 
+        if self._job_kind == "techniques":
+            self._technique_training(events)  # QAT's live curves, from its first step
         self.training.add_events(events)
         last_progress = None
         for event in events:
@@ -646,6 +792,8 @@ class MainWindow(QMainWindow):
                 self._engine_index = event.current
         if self._job_kind == "engines":
             self._engine_progress(last_progress)
+        elif self._job_kind == "techniques":
+            self._technique_progress(events, last_progress)
         elif isinstance(last_progress, TrainStep):
             e = last_progress
             self.progress.setRange(0, e.epochs * e.steps_per_epoch)
@@ -695,6 +843,9 @@ class MainWindow(QMainWindow):
         if self._job_kind == "engines":
             self._on_engines_compared(result)
             return
+        if self._job_kind == "techniques":
+            self._on_techniques_compared(result)
+            return
         self.result = result
         self._kept_result = None
         self._end_run(self.tr("Done"))
@@ -722,13 +873,15 @@ class MainWindow(QMainWindow):
 
     def _on_run_failed(self, failure: JobFailure) -> None:
         engines = self._job_kind == "engines"
+        title = (self.tr("Compare all three failed") if self._job_kind == "techniques"
+                 else self.tr("The engine comparison failed") if engines
+                 else self.tr("Quantization failed"))
         self._end_run(self.tr("Failed"))
         self._restore_kept_result()
         self.statusBar().showMessage(self.tr("The run failed: {message}").format(
             message=failure.message))
         self.log.append(failure.message + (" " + failure.hint if failure.hint else ""), "error")
-        self.show_error(self.tr("The engine comparison failed") if engines
-                        else self.tr("Quantization failed"), failure)
+        self.show_error(title, failure)
         self.run_finished.emit("failed")
 
     def show_error(self, title: str, failure: JobFailure,
@@ -821,6 +974,8 @@ class MainWindow(QMainWindow):
         if self.runner.is_running():
             if self._job_kind == "engines":
                 return self.tr("An engine comparison is running.")
+            if self._job_kind == "techniques":
+                return self.tr("Compare all three is running.")
             return self.tr("A {method} run is in progress.").format(
                 method=self.method_titles.get(getattr(self, "_run_method", ""), ""))
         if self.layers_panel.ranker.is_running():

@@ -289,7 +289,7 @@ median</source>
     <message>
       <location filename="../../quantgui/ui/engines_panel.py" line="83" />
       <source>p90</source>
-      <translation type="unfinished" />
+      <translation>p90</translation>
     </message>
     <message>
       <location filename="../../quantgui/ui/engines_panel.py" line="83" />
@@ -430,7 +430,7 @@ float32</source>
     <message>
       <location filename="../../quantgui/ui/engines_panel.py" line="250" />
       <source>Not run here:</source>
-      <translation type="unfinished" />
+      <translation>No ejecutado aquí:</translation>
     </message>
   </context>
   <context>
@@ -844,7 +844,7 @@ float32</source>
     </message>
     <message>
       <location filename="../../quantgui/ui/layers_panel.py" line="431" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="505" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="507" />
       <source>Rank the layers to find the ones that hurt most.</source>
       <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
     </message>
@@ -880,7 +880,7 @@ float32</source>
     </message>
     <message>
       <location filename="../../quantgui/ui/layers_panel.py" line="454" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1055" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1060" />
       <source>Select a layer to see its weights.</source>
       <translation>Seleccione una capa para ver sus pesos.</translation>
     </message>
@@ -911,8 +911,8 @@ float32</source>
     </message>
     <message>
       <location filename="../../quantgui/ui/layers_panel.py" line="470" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1057" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1122" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1062" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1127" />
       <source>Weights and int8 grid</source>
       <translation>Pesos y rejilla int8</translation>
     </message>
@@ -928,121 +928,121 @@ float32</source>
     </message>
     <message>
       <location filename="../../quantgui/ui/layers_panel.py" line="476" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1058" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1185" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1063" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1190" />
       <source>Activation range from calibration</source>
       <translation>Rango de activación de la calibración</translation>
     </message>
     <message>
       <location filename="../../quantgui/ui/layers_panel.py" line="477" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1095" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1100" />
       <source>input</source>
       <translation>entrada</translation>
     </message>
     <message>
       <location filename="../../quantgui/ui/layers_panel.py" line="478" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1095" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1100" />
       <source>output</source>
       <translation>salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="514" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="516" />
       <source>Planning…</source>
       <translation>Planificando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="535" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="537" />
       <source>Reused from the previous run: {items}.</source>
       <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="581" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="583" />
       <source>No plan: {problem}</source>
       <translation>Sin plan: {problem}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="583" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="585" />
       <source>Planning {method} quantization on the {backend} backend…</source>
       <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="911" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="913" />
       <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
       <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1306" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1311" />
       <source>Ranked 1 layer ({what}).</source>
       <translation>1 capa clasificada ({what}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1307" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1312" />
       <source>Ranked {count} layers ({what}).</source>
       <translation>{count} capas clasificadas ({what}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1310" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1315" />
       <source>Keeping {names} in float should help most.</source>
       <translation>Mantener {names} en float debería ser lo que más ayude.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1314" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1319" />
       <source>No layer gains 1 dB or more by staying float.</source>
       <translation>Ninguna capa gana 1 dB o más al quedarse en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="620" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="622" />
       <source>The plan could not be made: {message}</source>
       <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="703" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="705" />
       <source>torch.ao.ns (PyTorch's numeric suite)</source>
       <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="704" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="706" />
       <source>torch.ao.ns (PyTorch's numeric suite) and forward hooks</source>
       <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="706" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="708" />
       <source>forward hooks</source>
       <translation>forward hooks</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="708" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="710" />
       <source> and </source>
       <translation> y </translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="753" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="755" />
       <source>int8</source>
       <translation>int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="753" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="755" />
       <source>fused</source>
       <translation>fusionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="754" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="756" />
       <source>float</source>
       <translation>float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="797" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="814" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="799" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="816" />
       <source>(model)</source>
       <translation>(modelo)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="820" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="822" />
       <source>Tick to keep {name} in float in the next run.</source>
       <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="777" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="779" />
       <source>{count} int8</source>
       <translation>{count} int8</translation>
     </message>
@@ -1052,252 +1052,252 @@ float32</source>
       <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="607" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="609" />
       <source>Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.</source>
       <translation>Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="611" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
       <source>1 layer int8</source>
       <translation>1 capa int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="611" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
       <source>{count} layers int8</source>
       <translation>{count} capas int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="612" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="778" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="614" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="780" />
       <source>{count} fused</source>
       <translation>{count} fusionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="612" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="778" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="614" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="780" />
       <source>1 fused</source>
       <translation>1 fusionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="779" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="615" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="781" />
       <source>{count} float</source>
       <translation>{count} float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="779" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="615" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="781" />
       <source>1 float</source>
       <translation>1 float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="615" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="617" />
       <source>Kept in float by you: {names}.</source>
       <translation>Mantenidas en float por usted: {names}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="617" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="619" />
       <source>Tick “Keep float” to leave a layer in float.</source>
       <translation>Marque «Mantener en float» para dejar una capa en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="675" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="677" />
       <source>Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer's own error is large).</source>
       <translation>Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error propio de la capa es grande).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="679" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="681" />
       <source>No layer is below {limit:.0f} dB output SQNR, so none is highlighted.</source>
       <translation>Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se resalta.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="682" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="684" />
       <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.</source>
       <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="698" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="700" />
       <source>kept in float: ticked “Keep float” (the plan would make it int8)</source>
       <translation>mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="777" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="779" />
       <source>1 int8</source>
       <translation>1 int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="830" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="832" />
       <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer's own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model's output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
       <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="901" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="903" />
       <source>{name}: {type} with {count} layers inside</source>
       <translation>{name}: {type} con {count} capas dentro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="902" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1065" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="904" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1070" />
       <source>module</source>
       <translation>módulo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="908" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="910" />
       <source>The lowest value among the layers inside.</source>
       <translation>El valor más bajo entre las capas que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="941" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="943" />
       <source>Press Quantize to measure each layer's error</source>
       <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="992" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="994" />
       <source>Next run:</source>
       <translation>Próxima ejecución:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="994" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="996" />
       <source>Next run: {names} kept in float.</source>
       <translation>Próxima ejecución: {names} en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1064" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1069" />
       <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
       <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1085" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1090" />
       <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
       <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1087" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1092" />
       <source>per-channel</source>
       <translation>por canal</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1088" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1093" />
       <source>per-tensor</source>
       <translation>por tensor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1091" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1096" />
       <source>float weights</source>
       <translation>pesos float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1092" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1097" />
       <source>weights before quantization (run to see the int8 grid)</source>
       <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1094" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1099" />
       <source>no weights</source>
       <translation>sin pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1098" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1103" />
       <source>{which} range [{low:.3g}, {high:.3g}]</source>
       <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1112" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1117" />
       <source>No weights to show</source>
       <translation>No hay pesos que mostrar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1119" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1124" />
       <source>Weights of channel {channel} and its int8 grid</source>
       <translation>Pesos del canal {channel} y su rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1123" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1128" />
       <source>Weights</source>
       <translation>Pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1130" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1135" />
       <source>original</source>
       <translation>original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1131" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1136" />
       <source>quantized</source>
       <translation>cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1152" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1157" />
       <source>int8 levels</source>
       <translation>niveles int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1153" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1158" />
       <source>weight value</source>
       <translation>valor del peso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1182" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1187" />
       <source>Activation range: none (float or dynamic layer)</source>
       <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1183" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1188" />
       <source>Activation range: known after a static or QAT run</source>
       <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1219" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1224" />
       <source>Fix the settings first.</source>
       <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1235" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1240" />
       <source>{method} on the {backend} backend</source>
       <translation>{method} en el backend {backend}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1238" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1243" />
       <source>Sensitivity: starting…</source>
       <translation>Sensibilidad: empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1261" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1266" />
       <source>The ranking was made for {what}; the technique or its settings changed since. Rank again to rank the layers for these settings.</source>
       <translation>La clasificación se hizo para {what}; la técnica o sus ajustes han cambiado desde entonces. Vuelva a clasificar las capas para estos ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1268" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1273" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1276" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1281" />
       <source>Sensitivity {current}/{total}</source>
       <translation>Sensibilidad {current}/{total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1289" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1294" />
       <source>{delta:+.2f} points</source>
       <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1293" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1298" />
       <source>★ suggested</source>
       <translation>★ sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1319" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1324" />
       <source>Ranking failed: {message}</source>
       <translation>La clasificación falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1327" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1332" />
       <source>Ranking cancelled.</source>
       <translation>Clasificación cancelada.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1334" />
+      <location filename="../../quantgui/ui/layers_panel.py" line="1339" />
       <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
       <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
@@ -1318,539 +1318,613 @@ float32</source>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="69" />
+      <location filename="../../quantgui/ui/main_window.py" line="71" />
       <source>QuantGUI — PyTorch quantization</source>
       <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="116" />
-      <location filename="../../quantgui/ui/main_window.py" line="368" />
+      <location filename="../../quantgui/ui/main_window.py" line="121" />
+      <location filename="../../quantgui/ui/main_window.py" line="392" />
       <source>Loading {name}…</source>
       <translation>Cargando {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="139" />
-      <location filename="../../quantgui/ui/main_window.py" line="142" />
+      <location filename="../../quantgui/ui/main_window.py" line="144" />
+      <location filename="../../quantgui/ui/main_window.py" line="147" />
       <source>Model</source>
       <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="143" />
+      <location filename="../../quantgui/ui/main_window.py" line="148" />
       <source>A demo model with its data, ready to quantize.</source>
       <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="148" />
+      <location filename="../../quantgui/ui/main_window.py" line="153" />
       <source>Model description</source>
       <translation>Descripción del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="149" />
-      <location filename="../../quantgui/ui/main_window.py" line="367" />
+      <location filename="../../quantgui/ui/main_window.py" line="154" />
+      <location filename="../../quantgui/ui/main_window.py" line="391" />
       <source>Loading…</source>
       <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="152" />
+      <location filename="../../quantgui/ui/main_window.py" line="157" />
       <source>Model summary</source>
       <translation>Resumen del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="159" />
+      <location filename="../../quantgui/ui/main_window.py" line="164" />
       <source>Technique</source>
       <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="170" />
+      <location filename="../../quantgui/ui/main_window.py" line="175" />
       <source>{title} quantization</source>
       <translation>Cuantización {title}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="180" />
+      <location filename="../../quantgui/ui/main_window.py" line="185" />
       <source>Technique explanation</source>
       <translation>Explicación de la técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="184" />
+      <location filename="../../quantgui/ui/main_window.py" line="189" />
       <source>Settings</source>
       <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="190" />
+      <location filename="../../quantgui/ui/main_window.py" line="195" />
       <source>Settings problem</source>
       <translation>Problema en los ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="197" />
-      <location filename="../../quantgui/ui/main_window.py" line="199" />
+      <location filename="../../quantgui/ui/main_window.py" line="202" />
+      <location filename="../../quantgui/ui/main_window.py" line="204" />
       <source>Quantize</source>
       <translation>Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="200" />
+      <location filename="../../quantgui/ui/main_window.py" line="205" />
       <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
       <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="203" />
-      <location filename="../../quantgui/ui/main_window.py" line="204" />
+      <location filename="../../quantgui/ui/main_window.py" line="208" />
+      <location filename="../../quantgui/ui/main_window.py" line="209" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="205" />
+      <location filename="../../quantgui/ui/main_window.py" line="210" />
       <source>Stop the run; the model is left as it was (Esc).</source>
       <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="207" />
-      <location filename="../../quantgui/ui/main_window.py" line="208" />
+      <location filename="../../quantgui/ui/main_window.py" line="212" />
+      <location filename="../../quantgui/ui/main_window.py" line="213" />
       <source>Compare engines</source>
       <translation>Comparar motores</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="209" />
+      <location filename="../../quantgui/ui/main_window.py" line="214" />
       <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
       <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="219" />
+      <location filename="../../quantgui/ui/main_window.py" line="222" />
+      <location filename="../../quantgui/ui/main_window.py" line="223" />
+      <source>Compare all three</source>
+      <translation>Comparar las tres</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="225" />
+      <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
+      <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="231" />
       <source>Progress</source>
       <translation>Progreso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="224" />
-      <location filename="../../quantgui/ui/main_window.py" line="669" />
+      <location filename="../../quantgui/ui/main_window.py" line="236" />
+      <location filename="../../quantgui/ui/main_window.py" line="817" />
       <source>Ready</source>
       <translation>Listo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="225" />
+      <location filename="../../quantgui/ui/main_window.py" line="237" />
       <source>Stage</source>
       <translation>Etapa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="228" />
+      <location filename="../../quantgui/ui/main_window.py" line="240" />
       <source>Elapsed time</source>
       <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="246" />
+      <location filename="../../quantgui/ui/main_window.py" line="258" />
       <source>Results</source>
       <translation>Resultados</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="252" />
+      <location filename="../../quantgui/ui/main_window.py" line="264" />
       <source>Training</source>
       <translation>Entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="252" />
+      <location filename="../../quantgui/ui/main_window.py" line="264" />
       <source>Comparison</source>
       <translation>Comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="254" />
+      <location filename="../../quantgui/ui/main_window.py" line="266" />
       <source>Outputs</source>
       <translation>Salidas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="254" />
+      <location filename="../../quantgui/ui/main_window.py" line="266" />
       <source>Log</source>
       <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="261" />
+      <location filename="../../quantgui/ui/main_window.py" line="273" />
       <source>Code</source>
       <translation>Código</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="262" />
+      <location filename="../../quantgui/ui/main_window.py" line="274" />
       <source>History</source>
       <translation>Historial</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="266" />
+      <location filename="../../quantgui/ui/main_window.py" line="278" />
       <source>Engines</source>
       <translation>Motores</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="271" />
+      <location filename="../../quantgui/ui/main_window.py" line="281" />
+      <source>Techniques</source>
+      <translation>Técnicas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="286" />
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="272" />
+      <location filename="../../quantgui/ui/main_window.py" line="287" />
       <source>&amp;Open model…</source>
       <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="281" />
+      <location filename="../../quantgui/ui/main_window.py" line="296" />
       <source>&amp;Quit</source>
       <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="286" />
+      <location filename="../../quantgui/ui/main_window.py" line="301" />
       <source>&amp;Run</source>
       <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="287" />
+      <location filename="../../quantgui/ui/main_window.py" line="302" />
       <source>&amp;Quantize</source>
       <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="290" />
+      <location filename="../../quantgui/ui/main_window.py" line="305" />
       <source>&amp;Cancel</source>
       <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="293" />
+      <location filename="../../quantgui/ui/main_window.py" line="308" />
       <source>Compare &amp;engines</source>
       <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="295" />
+      <location filename="../../quantgui/ui/main_window.py" line="310" />
       <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
       <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="303" />
+      <location filename="../../quantgui/ui/main_window.py" line="314" />
+      <source>Compare &amp;all three</source>
+      <translation>Comparar &amp;las tres</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="316" />
+      <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
+      <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="325" />
       <source>&amp;View</source>
       <translation>&amp;Ver</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="310" />
+      <location filename="../../quantgui/ui/main_window.py" line="332" />
       <source>&amp;Language</source>
       <translation>&amp;Idioma</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="313" />
+      <location filename="../../quantgui/ui/main_window.py" line="335" />
       <source>System</source>
       <translation>Sistema</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="322" />
+      <location filename="../../quantgui/ui/main_window.py" line="344" />
       <source>&amp;Help</source>
       <translation>Ay&amp;uda</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="323" />
+      <location filename="../../quantgui/ui/main_window.py" line="345" />
       <source>&amp;About QuantGUI</source>
       <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="338" />
+      <location filename="../../quantgui/ui/main_window.py" line="360" />
       <source>Open model…</source>
       <translation>Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="394" />
+      <location filename="../../quantgui/ui/main_window.py" line="420" />
       <source>Loaded {name}: {source}.</source>
       <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="396" />
+      <location filename="../../quantgui/ui/main_window.py" line="422" />
       <source>{name} loaded.</source>
       <translation>{name} cargado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="403" />
+      <location filename="../../quantgui/ui/main_window.py" line="429" />
       <source>The model could not be loaded.</source>
       <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="404" />
+      <location filename="../../quantgui/ui/main_window.py" line="430" />
       <source>The model could not be loaded: {message}</source>
       <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="409" />
+      <location filename="../../quantgui/ui/main_window.py" line="435" />
       <source>The model could not be loaded</source>
       <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="415" />
+      <location filename="../../quantgui/ui/main_window.py" line="441" />
       <source>yes</source>
       <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="415" />
+      <location filename="../../quantgui/ui/main_window.py" line="441" />
       <source>no</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="781" />
+      <location filename="../../quantgui/ui/main_window.py" line="680" />
+      <source>Compare all three, {label}: {recipe}</source>
+      <translation>Comparar las tres, {label}: {recipe}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="682" />
+      <source>Comparing {techniques} on {name}…</source>
+      <translation>Comparando {techniques} con {name}…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="715" />
+      <source>Timing all results together…</source>
+      <translation>Midiendo todos los resultados juntos…</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="718" />
+      <source>Technique {index}/{count}: {technique}</source>
+      <translation>Técnica {index}/{count}: {technique}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="723" />
+      <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
+      <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="751" />
+      <source>{label} was not run: {reason}</source>
+      <translation>{label} no se ejecutó: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="754" />
+      <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
+      <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="876" />
+      <source>Compare all three failed</source>
+      <translation>Comparar las tres falló</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="934" />
       <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
       <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="787" />
+      <location filename="../../quantgui/ui/main_window.py" line="940" />
       <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
       <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="792" />
+      <location filename="../../quantgui/ui/main_window.py" line="945" />
       <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
       <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="823" />
+      <location filename="../../quantgui/ui/main_window.py" line="976" />
       <source>An engine comparison is running.</source>
       <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="824" />
+      <location filename="../../quantgui/ui/main_window.py" line="978" />
+      <source>Compare all three is running.</source>
+      <translation>Comparar las tres está en marcha.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/main_window.py" line="979" />
       <source>A {method} run is in progress.</source>
       <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="827" />
+      <location filename="../../quantgui/ui/main_window.py" line="982" />
       <source>The layers are being ranked (Layers tab).</source>
       <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="839" />
+      <location filename="../../quantgui/ui/main_window.py" line="994" />
       <source>Quit QuantGUI?</source>
       <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="842" />
+      <location filename="../../quantgui/ui/main_window.py" line="997" />
       <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
       <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="844" />
+      <location filename="../../quantgui/ui/main_window.py" line="999" />
       <source>Stop and quit</source>
       <translation>Detener y salir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="846" />
+      <location filename="../../quantgui/ui/main_window.py" line="1001" />
       <source>Keep running</source>
       <translation>Seguir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="876" />
+      <location filename="../../quantgui/ui/main_window.py" line="1031" />
       <source>Cancelled; the window is closing.</source>
       <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="253" />
-      <location filename="../../quantgui/ui/main_window.py" line="417" />
+      <location filename="../../quantgui/ui/main_window.py" line="265" />
+      <location filename="../../quantgui/ui/main_window.py" line="443" />
       <source>Layers</source>
       <translation>Capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="340" />
+      <location filename="../../quantgui/ui/main_window.py" line="362" />
       <source>Open a model file of your own, with its data.</source>
       <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="418" />
+      <location filename="../../quantgui/ui/main_window.py" line="444" />
       <source>Parameters</source>
       <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="419" />
+      <location filename="../../quantgui/ui/main_window.py" line="445" />
       <source>Size</source>
       <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="420" />
+      <location filename="../../quantgui/ui/main_window.py" line="446" />
       <source>Input shape</source>
       <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="421" />
+      <location filename="../../quantgui/ui/main_window.py" line="447" />
       <source>Data</source>
       <translation>Datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="421" />
+      <location filename="../../quantgui/ui/main_window.py" line="447" />
       <source>{train} training, {val} validation samples</source>
       <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="423" />
+      <location filename="../../quantgui/ui/main_window.py" line="449" />
       <source>Labels</source>
       <translation>Etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="424" />
+      <location filename="../../quantgui/ui/main_window.py" line="450" />
       <source>classes</source>
       <translation>clases</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="427" />
+      <location filename="../../quantgui/ui/main_window.py" line="453" />
       <source>Accuracy</source>
       <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="457" />
+      <location filename="../../quantgui/ui/main_window.py" line="483" />
       <source>{field}: enter a number.</source>
       <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="511" />
-      <location filename="../../quantgui/ui/main_window.py" line="544" />
+      <location filename="../../quantgui/ui/main_window.py" line="539" />
+      <location filename="../../quantgui/ui/main_window.py" line="572" />
+      <location filename="../../quantgui/ui/main_window.py" line="678" />
       <source>Starting…</source>
       <translation>Empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="518" />
+      <location filename="../../quantgui/ui/main_window.py" line="546" />
       <source>Run: {recipe}</source>
       <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="520" />
+      <location filename="../../quantgui/ui/main_window.py" line="548" />
       <source>Quantizing {name} ({method})…</source>
       <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="545" />
+      <location filename="../../quantgui/ui/main_window.py" line="573" />
       <source>Compare engines: {recipe}</source>
       <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="547" />
+      <location filename="../../quantgui/ui/main_window.py" line="575" />
       <source>Comparing engines on {name} ({method})…</source>
       <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="562" />
+      <location filename="../../quantgui/ui/main_window.py" line="590" />
       <source>Timing all engines together…</source>
       <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="567" />
+      <location filename="../../quantgui/ui/main_window.py" line="595" />
       <source>Engine {index}/{count}: {engine}</source>
       <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="573" />
+      <location filename="../../quantgui/ui/main_window.py" line="601" />
       <source>epoch {epoch}/{epochs}</source>
       <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="604" />
+      <location filename="../../quantgui/ui/main_window.py" line="632" />
+      <location filename="../../quantgui/ui/main_window.py" line="746" />
       <source>A run could not be added to the history: {reason}.</source>
       <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="608" />
+      <location filename="../../quantgui/ui/main_window.py" line="636" />
       <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
       <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="621" />
+      <location filename="../../quantgui/ui/main_window.py" line="765" />
       <source>Cancelling…</source>
       <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="624" />
+      <location filename="../../quantgui/ui/main_window.py" line="768" />
       <source>Preparing</source>
       <translation>Preparando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="624" />
+      <location filename="../../quantgui/ui/main_window.py" line="768" />
       <source>Calibrating</source>
       <translation>Calibrando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="625" />
+      <location filename="../../quantgui/ui/main_window.py" line="769" />
       <source>Quantizing</source>
       <translation>Cuantizando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="625" />
+      <location filename="../../quantgui/ui/main_window.py" line="769" />
       <source>Converting</source>
       <translation>Convirtiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="626" />
+      <location filename="../../quantgui/ui/main_window.py" line="770" />
       <source>Measuring</source>
       <translation>Midiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="639" />
+      <location filename="../../quantgui/ui/main_window.py" line="785" />
       <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
       <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="653" />
+      <location filename="../../quantgui/ui/main_window.py" line="801" />
       <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
       <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="663" />
+      <location filename="../../quantgui/ui/main_window.py" line="811" />
       <source>{seconds:.1f} s</source>
       <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="594" />
-      <location filename="../../quantgui/ui/main_window.py" line="689" />
-      <location filename="../../quantgui/ui/main_window.py" line="700" />
+      <location filename="../../quantgui/ui/main_window.py" line="622" />
+      <location filename="../../quantgui/ui/main_window.py" line="736" />
+      <location filename="../../quantgui/ui/main_window.py" line="837" />
+      <location filename="../../quantgui/ui/main_window.py" line="851" />
       <source>Done</source>
       <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="705" />
+      <location filename="../../quantgui/ui/main_window.py" line="856" />
       <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
       <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="715" />
-      <location filename="../../quantgui/ui/main_window.py" line="719" />
+      <location filename="../../quantgui/ui/main_window.py" line="866" />
+      <location filename="../../quantgui/ui/main_window.py" line="870" />
       <source>Cancelled</source>
       <translation>Cancelado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="717" />
+      <location filename="../../quantgui/ui/main_window.py" line="868" />
       <source>Cancelled; the last completed run is shown.</source>
       <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="720" />
+      <location filename="../../quantgui/ui/main_window.py" line="871" />
       <source>Cancelled; the model is unchanged.</source>
       <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="725" />
+      <location filename="../../quantgui/ui/main_window.py" line="879" />
       <source>Failed</source>
       <translation>Falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="727" />
+      <location filename="../../quantgui/ui/main_window.py" line="881" />
       <source>The run failed: {message}</source>
       <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="730" />
+      <location filename="../../quantgui/ui/main_window.py" line="877" />
       <source>The engine comparison failed</source>
       <translation>La comparación de motores falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="731" />
+      <location filename="../../quantgui/ui/main_window.py" line="878" />
       <source>Quantization failed</source>
       <translation>La cuantización falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="747" />
+      <location filename="../../quantgui/ui/main_window.py" line="900" />
       <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
       <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="753" />
+      <location filename="../../quantgui/ui/main_window.py" line="906" />
       <source>Change and try again…</source>
       <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="767" />
+      <location filename="../../quantgui/ui/main_window.py" line="920" />
       <source>The language changes the next time QuantGUI starts.</source>
       <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="797" />
+      <location filename="../../quantgui/ui/main_window.py" line="950" />
       <source>About QuantGUI</source>
       <translation>Acerca de QuantGUI</translation>
     </message>
@@ -2874,6 +2948,262 @@ float32</source>
       <location filename="../../quantgui/ui/settings_panel.py" line="202" />
       <source>Show or hide the settings most runs do not need to change.</source>
       <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TechniquesPanel</name>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="96" />
+      <source>How do the three techniques compare on this model?
+
+Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic, Static and QAT, using the settings on the left that they share (engine, threads, batch size, layers kept in float), times them together with the float32 original, and shows size, latency, accuracy and agreement side by side with the Pareto front: the best trade-offs. Each technique's run is added to the History.</source>
+      <translation>¿Cómo se comparan las tres técnicas con este modelo?
+
+Ejecutar ▸ Comparar las tres (Ctrl+Mayús+A) cuantiza el modelo cargado con Dinámica, Estática y QAT, con los ajustes de la izquierda que comparten (motor, hilos, tamaño de lote, capas mantenidas en float), las mide junto con el original float32 y muestra tamaño, latencia, exactitud y concordancia lado a lado con el frente de Pareto: los mejores compromisos. La ejecución de cada técnica se añade al Historial.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="104" />
+      <source>Compare all three: how to start</source>
+      <translation>Comparar las tres: cómo empezar</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="113" />
+      <source>Pareto front</source>
+      <translation>Frente de Pareto</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="117" />
+      <source>How the techniques were measured</source>
+      <translation>Cómo se midieron las técnicas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="122" />
+      <source>Result</source>
+      <translation>Resultado</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="123" />
+      <source>Size</source>
+      <translation>Tamaño</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="123" />
+      <source>Size of the saved model (state_dict).</source>
+      <translation>Tamaño del modelo guardado (state_dict).</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="124" />
+      <source>Size
+ratio</source>
+      <translation>Tamaño
+relativo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="124" />
+      <source>Size against the float32 original: lower is smaller.</source>
+      <translation>Tamaño frente al original float32: menos es más pequeño.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="126" />
+      <source>Latency
+median</source>
+      <translation>Latencia
+mediana</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="126" />
+      <source>Median latency of one batch.</source>
+      <translation>Latencia mediana de un lote.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="127" />
+      <source>p90</source>
+      <translation>p90</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="127" />
+      <source>90th percentile latency of one batch.</source>
+      <translation>Latencia del percentil 90 de un lote.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="128" />
+      <source>Speed-up</source>
+      <translation>Aceleración</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="128" />
+      <source>Median latency of the original divided by this one's: above 1× is faster.</source>
+      <translation>Latencia mediana del original dividida por la de este: por encima de 1× es más rápido.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="130" />
+      <source>Accuracy</source>
+      <translation>Exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="130" />
+      <source>Validation accuracy.</source>
+      <translation>Exactitud de validación.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="131" />
+      <source>Agreement
+SQNR (dB)</source>
+      <translation>Concordancia
+SQNR (dB)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="131" />
+      <source>How close the outputs stay to the original's: higher is closer, ∞ is identical.</source>
+      <translation>Cuánto se acercan las salidas a las del original: más alto es más cercano, ∞ es idéntico.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="134" />
+      <source>int8
+layers</source>
+      <translation>Capas
+int8</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="134" />
+      <source>Layers running in int8, of all layers.</source>
+      <translation>Capas que se ejecutan en int8, del total.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="135" />
+      <source>Pareto</source>
+      <translation>Pareto</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="135" />
+      <source>★: on the Pareto front.</source>
+      <translation>★: en el frente de Pareto.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="149" />
+      <source>Technique comparison table</source>
+      <translation>Tabla de comparación de técnicas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="150" />
+      <source>The original and every result are timed together in interleaved rounds, so their latencies can be compared.</source>
+      <translation>El original y cada resultado se miden juntos en rondas intercaladas, así que sus latencias se pueden comparar.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="156" />
+      <source>What the Pareto front is</source>
+      <translation>Qué es el frente de Pareto</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="160" />
+      <source>Techniques not run</source>
+      <translation>Técnicas no ejecutadas</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="163" />
+      <source>Latency against accuracy chart</source>
+      <translation>Gráfico de latencia frente a exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="164" />
+      <source>One point per result: left is faster, up is more accurate, a bigger marker is a bigger model. The dashed line joins the Pareto front.</source>
+      <translation>Un punto por resultado: a la izquierda es más rápido, arriba es más exacto, un marcador mayor es un modelo mayor. La línea discontinua une el frente de Pareto.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="171" />
+      <source>Median latency (ms), lower is faster</source>
+      <translation>Latencia mediana (ms), menos es más rápido</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="217" />
+      <source>Pareto front: {results}</source>
+      <translation>Frente de Pareto: {results}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="221" />
+      <source>No technique ran.</source>
+      <translation>No se ejecutó ninguna técnica.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="225" />
+      <source>{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were timed together in interleaved rounds.</source>
+      <translation>{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se midieron juntos en rondas intercaladas.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="229" />
+      <source>accuracy</source>
+      <translation>exactitud</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="229" />
+      <source>agreement (SQNR)</source>
+      <translation>concordancia (SQNR)</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="231" />
+      <source>{mark} Pareto front: the results that no other result beats on latency, size and {quality} at once. Each one is a best trade-off; every result off the front is beaten on all three by one on it.</source>
+      <translation>{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente es superado en las tres cosas por uno del frente.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="243" />
+      <source>accuracy {value}</source>
+      <translation>exactitud {value}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="244" />
+      <source>agreement {value} dB</source>
+      <translation>concordancia {value} dB</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="246" />
+      <source>{title}: {size:.2f}× the size, {speedup:.2f}× the speed, {quality}.</source>
+      <translation>{title}: {size:.2f}× el tamaño, {speedup:.2f}× la velocidad, {quality}.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="252" />
+      <source>float32 original</source>
+      <translation>original float32</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="269" />
+      <location filename="../../quantgui/ui/techniques_panel.py" line="270" />
+      <source>{ms:.2f} ms</source>
+      <translation>{ms:.2f} ms</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="274" />
+      <source>{count} of {total}</source>
+      <translation>{count} de {total}</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="294" />
+      <source>Quantized in {seconds:.1f} s.</source>
+      <translation>Cuantizado en {seconds:.1f} s.</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="316" />
+      <source>Not run here:</source>
+      <translation>No ejecutado aquí:</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="324" />
+      <source>Accuracy (%), higher is better</source>
+      <translation>Exactitud (%), más alto es mejor</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="325" />
+      <source>Agreement SQNR (dB), higher is closer</source>
+      <translation>SQNR de concordancia (dB), más alto es más cercano</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="326" />
+      <source>Latency against accuracy; marker area: model size</source>
+      <translation>Latencia frente a exactitud; área del marcador: tamaño del modelo</translation>
+    </message>
+    <message>
+      <location filename="../../quantgui/ui/techniques_panel.py" line="328" />
+      <source>Latency against agreement; marker area: model size</source>
+      <translation>Latencia frente a concordancia; área del marcador: tamaño del modelo</translation>
     </message>
   </context>
   <context>

@@ -29,7 +29,7 @@ def test_window_in_spanish(qtbot, spanish):
     assert win.cancel_button.text() == "Cancelar"
     assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == [
         "Entrenamiento", "Comparación", "Capas", "Salidas", "Registro", "Código", "Historial",
-        "Motores"]
+        "Motores", "Técnicas"]
     assert win.method_buttons["dynamic"].text() == "Dinámica"
     assert win.settings_panel.fields["epochs"].label == "Épocas"
     assert "fake quantization" not in win.method_explanation.text()

@@ -1,0 +1,392 @@
+"""The Techniques tab: Compare all three. Dynamic, Static and QAT on the loaded model, side by
+side with the float32 original in one table and one chart, with the Pareto front marked.
+
+Filled from the GUI thread with ``TechniqueComparison.to_report()`` passed through
+``json_safe`` (plain numbers and strings: an infinite SQNR arrives as None), so the panel itself
+needs neither torch nor the core's types. ``window_recipes`` turns the window's settings into the
+recipes the comparison runs.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quantgui.ui import theme
+from quantgui.ui.comparison_panel import format_bytes, format_percent
+from quantgui.ui.engines_panel import tr_engine
+
+PARETO_MARK = "★"
+ORIGINAL_LABEL = "float32"  # the original's label in the core's report (ORIGINAL there)
+# QAT's epochs when its settings were never opened in this session: one epoch of fine-tuning
+# from a trained model already shows what QAT recovers, and keeps the whole comparison of the
+# default demo within a classroom minute on two cores
+DEMO_QAT_EPOCHS = 1
+MARKER_MIN_PX, MARKER_MAX_PX = 12.0, 46.0  # marker diameter: its area follows the model's size
+
+COLUMN_RESULT, COLUMN_SIZE, COLUMN_RATIO, COLUMN_MEDIAN, COLUMN_P90 = range(5)
+COLUMN_SPEEDUP, COLUMN_ACCURACY, COLUMN_SQNR, COLUMN_LAYERS, COLUMN_PARETO = range(5, 10)
+
+
+def tr_technique(title: str) -> str:
+    """Technique titles come from the core's registry (the "technique" context)."""
+    return QCoreApplication.translate("technique", title)
+
+
+def window_recipes(current: Any, saved: dict[str, dict[str, Any]],
+                   techniques: list[str] | None = None) -> dict[str, Any]:
+    """The recipes Compare all three runs, label -> ``core.recipes.Recipe``.
+
+    ``current``: the settings form's recipe (its technique's own settings, and the settings
+    every technique shares: engine, backend, threads, batch size, layers kept in float).
+    ``saved``: the values typed earlier for the other techniques (the form keeps them per
+    technique); a technique never opened gets its defaults, and QAT ``DEMO_QAT_EPOCHS``.
+    Raises ``RecipeError`` when saved values do not make a valid recipe.
+    """
+    import dataclasses
+
+    from quantgui.core.compare_techniques import plan_recipes
+    from quantgui.core.recipes import RECIPE_TYPES, Recipe
+
+    shared = {f.name for f in dataclasses.fields(Recipe)}
+    settings: dict[str, Any] = {}
+    for method, values in saved.items():
+        if method != current.method and method in RECIPE_TYPES:
+            settings.update({name: value for name, value in values.items()
+                             if name not in shared})
+    if "qat" not in saved and current.method != "qat":
+        settings["epochs"] = DEMO_QAT_EPOCHS
+    settings.update({name: value for name, value in current.to_dict().items()
+                     if name != "method"})
+    return plan_recipes(techniques, **settings)
+
+
+def _sqnr(value: float | None, original: bool) -> str:
+    if original:
+        return "—"  # the reference itself
+    if value is None or math.isinf(value):
+        return "∞"  # JSON has no infinity: None in a result's row means identical outputs
+    return "—" if math.isnan(value) else f"{value:.1f}"
+
+
+class TechniquesPanel(QWidget):
+    """Empty state until a comparison is shown; then the table, the skipped techniques, the
+    Pareto front in words, and the latency-quality chart."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: dict[str, Any] | None = None
+        self.stack = QStackedWidget(self)
+        self.placeholder = QLabel(self.tr(
+            "How do the three techniques compare on this model?\n\n"
+            "Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic, "
+            "Static and QAT, using the settings on the left that they share (engine, threads, "
+            "batch size, layers kept in float), times them together with the float32 original, "
+            "and shows size, latency, accuracy and agreement side by side with the Pareto "
+            "front: the best trade-offs. Each technique's run is added to the History."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAccessibleName(self.tr("Compare all three: how to start"))
+        self.stack.addWidget(self.placeholder)
+
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.headline = QLabel(content)
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.setAccessibleName(self.tr("Pareto front"))
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setup = QLabel(content)
+        self.setup.setWordWrap(True)
+        self.setup.setAccessibleName(self.tr("How the techniques were measured"))
+        layout.addWidget(self.headline)
+        layout.addWidget(self.setup)
+
+        self.headers = [
+            (self.tr("Result"), ""),
+            (self.tr("Size"), self.tr("Size of the saved model (state_dict).")),
+            (self.tr("Size\nratio"), self.tr("Size against the float32 original: lower is "
+                                             "smaller.")),
+            (self.tr("Latency\nmedian"), self.tr("Median latency of one batch.")),
+            (self.tr("p90"), self.tr("90th percentile latency of one batch.")),
+            (self.tr("Speed-up"), self.tr("Median latency of the original divided by this "
+                                          "one's: above 1× is faster.")),
+            (self.tr("Accuracy"), self.tr("Validation accuracy.")),
+            (self.tr("Agreement\nSQNR (dB)"), self.tr("How close the outputs stay to the "
+                                                      "original's: higher is closer, ∞ is "
+                                                      "identical.")),
+            (self.tr("int8\nlayers"), self.tr("Layers running in int8, of all layers.")),
+            (self.tr("Pareto"), self.tr("★: on the Pareto front.")),
+        ]
+        self.table = QTableWidget(0, len(self.headers), content)
+        for column, (text, tip) in enumerate(self.headers):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip)
+            self.table.setHorizontalHeaderItem(column, item)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMN_RESULT, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Technique comparison table"))
+        self.table.setToolTip(self.tr("The original and every result are timed together in "
+                                      "interleaved rounds, so their latencies can be "
+                                      "compared."))
+
+        self.pareto_note = QLabel(content)
+        self.pareto_note.setWordWrap(True)
+        self.pareto_note.setAccessibleName(self.tr("What the Pareto front is"))
+        self.skipped = QLabel(content)
+        self.skipped.setWordWrap(True)
+        self.skipped.setTextFormat(Qt.TextFormat.RichText)
+        self.skipped.setAccessibleName(self.tr("Techniques not run"))
+
+        self.chart = pg.PlotWidget(content)
+        self.chart.setAccessibleName(self.tr("Latency against accuracy chart"))
+        self.chart.setToolTip(self.tr("One point per result: left is faster, up is more "
+                                      "accurate, a bigger marker is a bigger model. The dashed "
+                                      "line joins the Pareto front."))
+        self.plot = self.chart.getPlotItem()
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=True, alpha=0.12)
+        self.plot.setLabel("bottom", self.tr("Median latency (ms), lower is faster"))
+        self.front_line = pg.PlotDataItem(
+            [], [], pen=pg.mkPen(theme.QUANTIZED, width=2, style=Qt.PenStyle.DashLine))
+        self.plot.addItem(self.front_line)
+        self.scatter = pg.ScatterPlotItem(pxMode=True)
+        self.plot.addItem(self.scatter)
+        self.point_labels: list[pg.TextItem] = []
+        # the table as tall as its rows (see _fit_table), the chart takes the rest
+        layout.addWidget(self.table)
+        layout.addWidget(self.pareto_note)
+        layout.addWidget(self.skipped)
+        layout.addWidget(self.chart, 1)
+        self.stack.addWidget(content)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.stack)
+
+    # --- state ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.report = None
+        self.stack.setCurrentIndex(0)
+
+    def pareto_labels(self) -> list[str]:
+        """The report labels of the rows marked on the Pareto front."""
+        return [self.table.item(row, COLUMN_RESULT).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.table.rowCount())
+                if self.table.item(row, COLUMN_PARETO).text() == PARETO_MARK]
+
+    def point_count(self) -> int:
+        return len(self.scatter.points())
+
+    # --- filling --------------------------------------------------------------------------
+    def show_comparison(self, report: dict[str, Any]) -> None:
+        """``report``: ``json_safe(TechniqueComparison.to_report())``."""
+        self.report = report
+        rows = report["rows"]
+        accuracy = report["quality_axis"] == "accuracy"
+        titles = {row["label"]: self._title(row) for row in rows}
+        front = [titles.get(label, label) for label in report["pareto_front"]]
+        if front:
+            by_label = {row["label"]: row for row in rows}
+            details = [self._in_short(by_label[label], titles[label], accuracy)
+                       for label in report["pareto_front"]
+                       if label in by_label and label != ORIGINAL_LABEL]
+            self.headline.setText(
+                f"<b>{PARETO_MARK} " + html.escape(self.tr("Pareto front: {results}").format(
+                    results=", ".join(front))) + "</b>"
+                + "".join(f"<br>{html.escape(detail)}" for detail in details))
+        else:
+            self.headline.setText("<b>" + self.tr("No technique ran.") + "</b>")
+        first = next((row for row in rows if row["label"] != ORIGINAL_LABEL), None)
+        engine = tr_engine(first["engine_title"]) if first else "—"
+        self.setup.setText(self.tr(
+            "{model}: {threads} thread(s), batch {batch}, {engine}. The original and every "
+            "result were timed together in interleaved rounds.").format(
+            model=report["model"], threads=report["threads"], batch=report["batch_size"],
+            engine=engine))
+        quality = self.tr("accuracy") if accuracy else self.tr("agreement (SQNR)")
+        self.pareto_note.setText(self.tr(
+            "{mark} Pareto front: the results that no other result beats on latency, size and "
+            "{quality} at once. Each one is a best trade-off; every result off the front is "
+            "beaten on all three by one on it.").format(mark=PARETO_MARK, quality=quality))
+        # without labels the quality is the agreement SQNR, already a column of its own
+        self.table.setColumnHidden(COLUMN_ACCURACY, not accuracy)
+        self._fill_table(rows, titles)
+        self._fill_skipped(report.get("skipped") or {})
+        self._fill_chart(rows, titles, report["pareto_front"], accuracy)
+        self.stack.setCurrentIndex(1)
+
+    def _in_short(self, row: dict[str, Any], title: str, accuracy: bool) -> str:
+        """'QAT: 0.29× the size, 3.60× the speed, accuracy 99.72%.'"""
+        quality = (self.tr("accuracy {value}").format(value=format_percent(row["accuracy"]))
+                   if accuracy else self.tr("agreement {value} dB").format(
+                       value=_sqnr(row["sqnr_db"], False)))
+        return self.tr("{title}: {size:.2f}× the size, {speedup:.2f}× the speed, "
+                       "{quality}.").format(title=title, size=row["size_ratio"],
+                                            speedup=row["speedup"], quality=quality)
+
+    def _title(self, row: dict[str, Any]) -> str:
+        if row["label"] == ORIGINAL_LABEL:
+            return self.tr("float32 original")
+        title = tr_technique(row.get("technique_title") or row["label"])
+        if "·" in row["label"]:  # one technique on several engines
+            title += " · " + tr_engine(row.get("engine_title") or row["engine"])
+        return title
+
+    def _fill_table(self, rows: list[dict[str, Any]], titles: dict[str, str]) -> None:
+        self.table.setRowCount(len(rows))
+        highlight = QColor(theme.QUANTIZED)
+        highlight.setAlpha(50)
+        for index, row in enumerate(rows):
+            original = row["label"] == ORIGINAL_LABEL
+            latency = row["latency_ms"]
+            values = (
+                titles[row["label"]],
+                format_bytes(row["size_bytes"]),
+                f"{row['size_ratio']:.2f}×",
+                self.tr("{ms:.2f} ms").format(ms=latency["median"]),
+                self.tr("{ms:.2f} ms").format(ms=latency["p90"]),
+                f"{row['speedup']:.2f}×",
+                format_percent(row["accuracy"]),
+                _sqnr(row["sqnr_db"], original),
+                self.tr("{count} of {total}").format(count=row["quantized_layers"],
+                                                     total=row["layers"]),
+                PARETO_MARK if row["pareto"] else "",
+            )
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if column == COLUMN_PARETO:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                elif column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if row["pareto"]:
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setBackground(highlight)
+                self.table.setItem(index, column, item)
+            first = self.table.item(index, COLUMN_RESULT)
+            first.setData(Qt.ItemDataRole.UserRole, row["label"])
+            if row.get("duration_s") is not None:
+                first.setToolTip(self.tr("Quantized in {seconds:.1f} s.").format(
+                    seconds=row["duration_s"]))
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Four rows: no empty space below them, and the rest for the chart."""
+        rows = min(self.table.rowCount(), 8)
+        height = (self.table.horizontalHeader().sizeHint().height()
+                  + sum(self.table.rowHeight(r) for r in range(rows))
+                  + 2 * self.table.frameWidth() + 2)
+        if self.table.rowCount() > rows:
+            height += self.table.horizontalScrollBar().sizeHint().height()
+        self.table.setFixedHeight(height)
+
+    def _fill_skipped(self, skipped: dict[str, str]) -> None:
+        if not skipped:
+            self.skipped.hide()
+            return
+        lines = [f"<b>{label.replace('<', '&lt;')}</b>: {reason.replace('<', '&lt;')}"
+                 for label, reason in skipped.items()]
+        self.skipped.setText(self.tr("Not run here:") + "<br>" + "<br>".join(lines))
+        self.skipped.show()
+
+    def _fill_chart(self, rows: list[dict[str, Any]], titles: dict[str, str],
+                    front: list[str], accuracy: bool) -> None:
+        for label in self.point_labels:
+            self.plot.removeItem(label)
+        self.point_labels = []
+        self.plot.setLabel("left", self.tr("Accuracy (%), higher is better") if accuracy
+                           else self.tr("Agreement SQNR (dB), higher is closer"))
+        self.plot.setTitle(self.tr("Latency against accuracy; marker area: model size")
+                           if accuracy else
+                           self.tr("Latency against agreement; marker area: model size"))
+
+        def quality(row: dict[str, Any]) -> float | None:
+            if accuracy:
+                return None if row["accuracy"] is None else 100.0 * row["accuracy"]
+            return None if row["label"] == ORIGINAL_LABEL else row["sqnr_db"]
+
+        finite = [q for q in (quality(row) for row in rows)
+                  if q is not None and math.isfinite(q)]
+        low, high = (min(finite), max(finite)) if finite else (0.0, 1.0)
+        span = max(high - low, 0.5 if accuracy else 2.0)
+        top = high + 0.35 * span  # the original's ∞ SQNR, and an identical result's, go here
+        largest = max(row["size_bytes"] for row in rows) or 1
+        spots, positions, sizes = [], {}, {}
+        for row in rows:
+            value = quality(row)
+            y = top if value is None or not math.isfinite(value) else value
+            x = float(row["latency_ms"]["median"])
+            positions[row["label"]] = (x, y)
+            original = row["label"] == ORIGINAL_LABEL
+            colour = theme.ORIGINAL if original else theme.QUANTIZED
+            fill = QColor(colour)
+            fill.setAlpha(170)
+            size = MARKER_MIN_PX + (MARKER_MAX_PX - MARKER_MIN_PX) * math.sqrt(
+                row["size_bytes"] / largest)
+            sizes[row["label"]] = size
+            spots.append({"pos": (x, y), "size": size, "brush": fill, "data": row["label"],
+                          "symbol": "star" if row["pareto"] else "o",
+                          "pen": pg.mkPen(self.palette().text().color() if row["pareto"]
+                                          else colour, width=2 if row["pareto"] else 1)})
+        self.scatter.setData(spots)
+        ordered = sorted((positions[label] for label in front if label in positions),
+                         key=lambda p: p[0])
+        self.front_line.setData([p[0] for p in ordered], [p[1] for p in ordered])
+
+        xs = [p[0] for p in positions.values()]
+        right = max(xs) * 1.35 if xs else 1.0
+        bottom, ceiling = low - 0.45 * span, top + 0.3 * span
+        order = list(positions)
+        for row in rows:
+            x, y = positions[row["label"]]
+            value = quality(row)
+            shown = ("∞" if value is None or not math.isfinite(value)
+                     else f"{value:.2f}%" if accuracy else f"{value:.1f} dB")
+            lines = (html.escape(titles[row["label"]]) + "<br>"
+                     + html.escape(f"{format_bytes(row['size_bytes'])} · {shown}"))
+            if row["pareto"]:
+                lines = f"<b>{lines}</b>"
+            # beside the marker, never on it: on its right, or on its left when another result
+            # sits close on the right (the original and Dynamic, as a rule)
+            crowded = any(
+                (ox > x or (ox == x and order.index(other) > order.index(row["label"])))
+                and ox - x < 0.15 * right and abs(oy - y) < 0.12 * (ceiling - bottom)
+                for other, (ox, oy) in positions.items() if other != row["label"])
+            gap = int(sizes[row["label"]] / 2) + 4
+            style = f"margin-right:{gap}px;text-align:right" if crowded \
+                else f"margin-left:{gap}px"
+            label = pg.TextItem(html=f"<div style='{style}'>{lines}</div>",
+                                anchor=(1.0 if crowded else 0.0, 0.5))
+            label.setColor(self.palette().text().color())  # html alone would be black
+            label.setPos(x, y)
+            self.plot.addItem(label)
+            self.point_labels.append(label)
+        self.plot.setXRange(0, right, padding=0)
+        self.plot.setYRange(bottom, ceiling, padding=0)
