@@ -396,6 +396,27 @@ def test_pickled_hugging_face_weights_load_without_running_code(tmp_path):
     assert not (tmp_path / "marker").exists()
 
 
+def test_images_for_a_vision_folder_are_resized_and_normalised_as_its_processor_says(tmp_path):
+    import json
+
+    from PIL import Image
+
+    from tests.fixtures import hf
+
+    folder = hf.vit(tmp_path / "vit")
+    (folder / "preprocessor_config.json").write_text(json.dumps(
+        {"do_normalize": True, "image_mean": [0.5, 0.5, 0.5], "image_std": [0.25, 0.25, 0.25]}))
+    for label, colour in (("cats", (255, 255, 255)), ("dogs", (0, 0, 0))):
+        (tmp_path / "images" / label).mkdir(parents=True)
+        for index in range(3):
+            Image.new("RGB", (20, 30), colour).save(tmp_path / "images" / label / f"{index}.png")
+    loaded = open_user_model(str(folder), data=str(tmp_path / "images"), method="dynamic")
+    data = loaded.data
+    assert data.input_shape == (3, 16, 16) and data.num_classes == 2  # resized to the config's
+    values = torch.cat([data.train_inputs, data.val_inputs]).unique()
+    assert sorted(values.tolist()) == [-2.0, 2.0]  # (0 - 0.5) / 0.25 and (1 - 0.5) / 0.25
+
+
 def test_a_resnet_folder_without_a_shape_assumes_224_and_says_so(hf_folders):
     loaded = load_model_file(str(hf_folders["resnet"]))
     assert loaded.input_shape == (3, 224, 224)

@@ -202,10 +202,15 @@ def open_user_model(spec: str, *, data: str = "random", method: str | None = Non
         raise ModelError(f"The input shape of {spec} is not stored in the file.",
                          "Give it with --input-shape, e.g. 3,32,32 (per sample, without the "
                          "batch dimension).")
+    images = dict(loaded.image_options or {})
+    if signature is not None and signature.is_float:
+        shape = signature.sample_shape
+    if image_size is None and shape is not None and len(shape) == 3 and Path(data).is_dir():
+        image_size = (shape[1], shape[2])  # pictures resized to what the model takes
     bundle = load_data(data, input_shape=shape, label_column=label_column, image_size=image_size,
                        val_fraction=val_fraction, num_classes=num_classes, seed=seed,
                        signature=signature, text_encoder=loaded.text_encoder,
-                       text_column=text_column)
+                       text_column=text_column, mean=images.get("mean"), std=images.get("std"))
     check_model(model, bundle)
     source = get_source(loaded.kind)
     details = dict(loaded.details or {})

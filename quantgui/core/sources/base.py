@@ -34,6 +34,8 @@ class ModelFile(NamedTuple):
     details: dict[str, Any] | None = None
     # Turns a list of texts into the model's inputs (a tokenizer found beside the model)
     text_encoder: Any = None
+    # How images become its inputs, where the model says: {"mean": (...), "std": (...)}
+    image_options: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

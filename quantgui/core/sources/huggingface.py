@@ -9,6 +9,7 @@ named in the report. Its inputs come from the model and its config: ``pixel_valu
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -207,6 +208,26 @@ def tokenizer_encoder(folder: Path, signature: InputSignature
     return encode
 
 
+def image_normalisation(folder: Path) -> dict[str, Any] | None:
+    """The mean and std the model's image processor normalises pixels (0..1) with, from its
+    preprocessor_config.json; None where it has none."""
+    path = folder / "preprocessor_config.json"
+    if not path.is_file() or path.stat().st_size > 1_000_000:
+        return None
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(config, dict) or config.get("do_normalize") is False:
+        return None
+    mean, std = config.get("image_mean"), config.get("image_std")
+    numbers = all(isinstance(v, list) and v and all(isinstance(x, (int, float)) for x in v)
+                  for v in (mean, std))
+    if not numbers or not all(x > 0 for x in std):
+        return None
+    return {"mean": tuple(float(x) for x in mean), "std": tuple(float(x) for x in std)}
+
+
 def load_folder(folder: Path, options: OpenOptions) -> ModelFile:
     transformers = transformers_module()
     weights = _weights(folder)
@@ -244,7 +265,7 @@ def load_folder(folder: Path, options: OpenOptions) -> ModelFile:
     encoder = tokenizer_encoder(folder, signature) if not signature.is_float else None
     return ModelFile(wrapped, signature.sample_shape if signature.is_float else None,
                      description, "huggingface", signature=signature, details=details,
-                     text_encoder=encoder)
+                     text_encoder=encoder, image_options=image_normalisation(folder))
 
 
 def _claims(spec: str) -> bool:
