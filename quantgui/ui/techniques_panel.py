@@ -311,10 +311,25 @@ class TechniquesPanel(QWidget):
         if not skipped:
             self.skipped.hide()
             return
-        lines = [f"<b>{label.replace('<', '&lt;')}</b>: {reason.replace('<', '&lt;')}"
+        lines = [f"<b>{html.escape(self._skipped_title(label))}</b>: {html.escape(reason)}"
                  for label, reason in skipped.items()]
         self.skipped.setText(self.tr("Not run here:") + "<br>" + "<br>".join(lines))
         self.skipped.show()
+
+    @staticmethod
+    def _skipped_title(label: str) -> str:
+        """'qat' -> 'QAT', 'qat · onnxruntime' -> 'QAT · ONNX Runtime' (the label if unknown)."""
+        from quantgui.core.engines import get_engine
+        from quantgui.core.techniques import get_technique
+
+        parts = label.split(" · ")
+        try:
+            title = tr_technique(get_technique(parts[0]).title)
+            if len(parts) > 1:
+                title += " · " + tr_engine(get_engine(parts[1]).title)
+        except Exception:  # noqa: BLE001 - one unregistered since: its label will do
+            return label
+        return title
 
     def _fill_chart(self, rows: list[dict[str, Any]], titles: dict[str, str],
                     front: list[str], accuracy: bool) -> None:

@@ -153,6 +153,25 @@ def test_cancel_mid_way_keeps_the_previous_state(qtbot, window):
     assert window.techniques_panel.point_count() == 2
 
 
+def test_a_technique_the_engine_lacks_is_listed_with_its_reason(qtbot, window):
+    """On ONNX Runtime (no QAT) the other two run and QAT is named with the reason."""
+    _quick_settings(window)
+    window.settings_panel.set_values({"engine": "onnxruntime"})
+    assert window.techniques_button.isEnabled(), window.recipe_error.text()
+    with qtbot.waitSignal(window.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        qtbot.mouseClick(window.techniques_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["compared"], window.log.lines()[-3:]
+    report = window.techniques_report
+    assert [row["label"] for row in report["rows"]] == ["float32", "dynamic", "static"]
+    assert list(report["skipped"]) == ["qat"]
+    panel = window.techniques_panel
+    assert panel.table.rowCount() == 3 and panel.point_count() == 3
+    assert panel.skipped.isVisible()
+    assert "<b>QAT</b>" in panel.skipped.text() and "ONNX Runtime" in panel.skipped.text()
+    assert "ONNX Runtime" in panel.setup.text()
+    assert any("qat was not run" in line for line in window.log.lines())
+
+
 def _report_without_labels() -> dict:
     """Two results of a model whose data has no labels, as the core reports them."""
     latency = {"median": 2.0, "p90": 2.5}
