@@ -176,6 +176,24 @@ def test_a_package_folder_and_a_file_inside_it_with_relative_imports(tmp_path):
     assert _snapshot(tmp_path) == before_files | {"w.pt": _snapshot(tmp_path)["w.pt"]}
 
 
+def test_submodules_of_a_package_imported_before_are_kept(tmp_path, monkeypatch):
+    """A model file in a folder that also holds an imported package (QuantGUI's own checkout):
+    what the model imports of that package stays imported, as one copy."""
+    (tmp_path / "keptpkg").mkdir()
+    (tmp_path / "keptpkg" / "__init__.py").write_text("")
+    (tmp_path / "keptpkg" / "sub.py").write_text("VALUE = 3\n")
+    (tmp_path / "model.py").write_text(TINY_PY + "\nimport keptpkg.sub\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import keptpkg
+
+    try:
+        load_model_file(f"{tmp_path / 'model.py'}:Tiny")
+        assert sys.modules["keptpkg.sub"].VALUE == 3 and keptpkg.sub.VALUE == 3
+    finally:
+        for name in ("keptpkg", "keptpkg.sub"):
+            sys.modules.pop(name, None)
+
+
 def test_a_missing_neighbour_is_named(tmp_path):
     (tmp_path / "model.py").write_text(NET_PY.format(prefix=""))
     with pytest.raises(ModelError, match="No module named 'layers'.*Put layers.py beside it"):
