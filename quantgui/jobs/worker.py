@@ -103,7 +103,10 @@ class JobRunner(QObject):
     of ``finished(result)``, ``failed(JobFailure)`` or ``cancelled()``, then ``ended(str)``.
     """
 
-    events = Signal(list)
+    # object, not list: a ``list`` signal argument is converted (to a QVariantList and back)
+    # on every delivery, an ``object`` is passed as one reference. Two full test runs crashed
+    # (segfault in the GUI thread entering ``_drain`` while a worker ran FX) with ``list``.
+    events = Signal(object)
     finished = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
