@@ -18,6 +18,7 @@ import torch
 from torch import nn
 
 from quantgui.core.errors import ModelError
+from quantgui.core.sources import huggingface
 from quantgui.core.sources.base import ModelFile, OpenOptions, first_line
 from quantgui.core.sources.registry import ModelSource, register
 from quantgui.core.sources.weights import apply_weights, load_state_dict_file
@@ -128,8 +129,6 @@ def load_factory(spec: str, options: OpenOptions) -> ModelFile:
     signature, note = None, ""
     config = getattr(model, "config", None)
     if config is not None and hasattr(model, "main_input_name"):  # a transformers model
-        from quantgui.core.sources import huggingface
-
         model, signature, hf_details, note = huggingface.wrap(model, config, options.input_shape)
         details.update(hf_details)
         note += f"; compares its {hf_details['compared_output']}"
