@@ -1,3532 +1,3773 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
-  <context>
+<context>
     <name>CodeView</name>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="86" />
-      <source>The script File &gt; Export as Python script… writes for this model and these settings. It needs only torch and rebuilds the quantized model step by step.</source>
-      <translation>El script que escribe Archivo &gt; Exportar como script de Python… para este modelo y estos ajustes. Solo necesita torch y reconstruye el modelo cuantizado paso a paso.</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="86"/>
+        <source>The script File &gt; Export as Python script… writes for this model and these settings. It needs only torch and rebuilds the quantized model step by step.</source>
+        <translation>El script que escribe Archivo &gt; Exportar como script de Python… para este modelo y estos ajustes. Solo necesita torch y reconstruye el modelo cuantizado paso a paso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="90" />
-      <source>Copy</source>
-      <translation>Copiar</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="90"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="91" />
-      <source>Copy the script to the clipboard.</source>
-      <translation>Copiar el script al portapapeles.</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="91"/>
+        <source>Copy the script to the clipboard.</source>
+        <translation>Copiar el script al portapapeles.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="92" />
-      <source>Copy the script</source>
-      <translation>Copiar el script</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="92"/>
+        <source>Copy the script</source>
+        <translation>Copiar el script</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="94" />
-      <source>Export…</source>
-      <translation>Exportar…</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="94"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="95" />
-      <source>Write the script to a file.</source>
-      <translation>Escribir el script en un archivo.</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="95"/>
+        <source>Write the script to a file.</source>
+        <translation>Escribir el script en un archivo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="96" />
-      <source>Export the script</source>
-      <translation>Exportar el script</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="96"/>
+        <source>Export the script</source>
+        <translation>Exportar el script</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="107" />
-      <source>Python script</source>
-      <translation>Script de Python</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="107"/>
+        <source>Python script</source>
+        <translation>Script de Python</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="108" />
-      <source>The standalone script for the current settings (read-only).</source>
-      <translation>El script independiente para los ajustes actuales (solo lectura).</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="108"/>
+        <source>The standalone script for the current settings (read-only).</source>
+        <translation>El script independiente para los ajustes actuales (solo lectura).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="110" />
-      <source>Load a model to see its script.</source>
-      <translation>Cargue un modelo para ver su script.</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="110"/>
+        <source>Load a model to see its script.</source>
+        <translation>Cargue un modelo para ver su script.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/code_view.py" line="181" />
-      <source># No script for these settings:</source>
-      <translation># No hay script para estos ajustes:</translation>
+        <location filename="../../quantgui/ui/code_view.py" line="181"/>
+        <source># No script for these settings:</source>
+        <translation># No hay script para estos ajustes:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ComparisonPanel</name>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="46" />
-      <source>Press Quantize to compare the original and the quantized model here.</source>
-      <translation>Pulse Cuantizar para comparar aquí el modelo original y el cuantizado.</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="46"/>
+        <source>Press Quantize to compare the original and the quantized model here.</source>
+        <translation>Pulse Cuantizar para comparar aquí el modelo original y el cuantizado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="56" />
-      <location filename="../../quantgui/ui/comparison_panel.py" line="71" />
-      <source>Original</source>
-      <translation>Original</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="56"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="71"/>
+        <source>Original</source>
+        <translation>Original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="56" />
-      <location filename="../../quantgui/ui/comparison_panel.py" line="71" />
-      <location filename="../../quantgui/ui/comparison_panel.py" line="89" />
-      <source>Quantized</source>
-      <translation>Cuantizado</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="56"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="71"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
+        <source>Quantized</source>
+        <translation>Cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="56" />
-      <source>Quantized / original</source>
-      <translation>Cuantizado / original</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="56"/>
+        <source>Quantized / original</source>
+        <translation>Cuantizado / original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="62" />
-      <source>Comparison of original and quantized model</source>
-      <translation>Comparación del modelo original y el cuantizado</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="62"/>
+        <source>Comparison of original and quantized model</source>
+        <translation>Comparación del modelo original y el cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="63" />
-      <source>Size is the saved state_dict; latency is the median of warm runs with the stated threads and batch size.</source>
-      <translation>El tamaño es el del state_dict guardado; la latencia es la mediana de ejecuciones en caliente con los hilos y el tamaño de lote indicados.</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="63"/>
+        <source>Size is the saved state_dict; latency is the median of warm runs with the stated threads and batch size.</source>
+        <translation>El tamaño es el del state_dict guardado; la latencia es la mediana de ejecuciones en caliente con los hilos y el tamaño de lote indicados.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="66" />
-      <source>Size and latency bar charts</source>
-      <translation>Gráficos de barras de tamaño y latencia</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="66"/>
+        <source>Size and latency bar charts</source>
+        <translation>Gráficos de barras de tamaño y latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="67" />
-      <source>Size and median latency, original (blue) and quantized (orange).</source>
-      <translation>Tamaño y latencia mediana, original (azul) y cuantizado (naranja).</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="67"/>
+        <source>Size and median latency, original (blue) and quantized (orange).</source>
+        <translation>Tamaño y latencia mediana, original (azul) y cuantizado (naranja).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="69" />
-      <location filename="../../quantgui/ui/comparison_panel.py" line="169" />
-      <source>Size (KiB)</source>
-      <translation>Tamaño (KiB)</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="69"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="169"/>
+        <source>Size (KiB)</source>
+        <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="70" />
-      <source>Latency (ms)</source>
-      <translation>Latencia (ms)</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="70"/>
+        <source>Latency (ms)</source>
+        <translation>Latencia (ms)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="88" />
-      <source>Layer</source>
-      <translation>Capa</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="88"/>
+        <source>Layer</source>
+        <translation>Capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="88" />
-      <source>Original type</source>
-      <translation>Tipo original</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="88"/>
+        <source>Original type</source>
+        <translation>Tipo original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="89" />
-      <source>Quantized type</source>
-      <translation>Tipo cuantizado</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
+        <source>Quantized type</source>
+        <translation>Tipo cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="90" />
-      <source>Note</source>
-      <translation>Nota</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="90"/>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="98" />
-      <source>Layer table</source>
-      <translation>Tabla de capas</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="98"/>
+        <source>Layer table</source>
+        <translation>Tabla de capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="99" />
-      <source>Every layer of the model, and what quantization did to it.</source>
-      <translation>Cada capa del modelo y lo que la cuantización hizo con ella.</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="99"/>
+        <source>Every layer of the model, and what quantization did to it.</source>
+        <translation>Cada capa del modelo y lo que la cuantización hizo con ella.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="129" />
-      <source>Size</source>
-      <translation>Tamaño</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="129"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="131" />
-      <source>{median:.3f} ms (p90 {p90:.3f})</source>
-      <translation>{median:.3f} ms (p90 {p90:.3f})</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="131"/>
+        <source>{median:.3f} ms (p90 {p90:.3f})</source>
+        <translation>{median:.3f} ms (p90 {p90:.3f})</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="132" />
-      <source>Latency</source>
-      <translation>Latencia</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="132"/>
+        <source>Latency</source>
+        <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="136" />
-      <source>{threads} threads, batch {batch}</source>
-      <translation>{threads} hilos, lote {batch}</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="136"/>
+        <source>{threads} threads, batch {batch}</source>
+        <translation>{threads} hilos, lote {batch}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="137" />
-      <source>Measured with</source>
-      <translation>Medido con</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="137"/>
+        <source>Measured with</source>
+        <translation>Medido con</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="142" />
-      <source>{delta:+.2f} points</source>
-      <translation>{delta:+.2f} puntos</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="142"/>
+        <source>{delta:+.2f} points</source>
+        <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="143" />
-      <source>Accuracy</source>
-      <translation>Exactitud</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="143"/>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="146" />
-      <source>Layers quantized</source>
-      <translation>Capas cuantizadas</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="146"/>
+        <source>Layers quantized</source>
+        <translation>Capas cuantizadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="146" />
-      <source>0 of {total}</source>
-      <translation>0 de {total}</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="146"/>
+        <source>0 of {total}</source>
+        <translation>0 de {total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="147" />
-      <source>{count} of {total}</source>
-      <translation>{count} de {total}</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="147"/>
+        <source>{count} of {total}</source>
+        <translation>{count} de {total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="149" />
-      <source>Technique</source>
-      <translation>Técnica</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="149"/>
+        <source>Technique</source>
+        <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="149" />
-      <source>float32</source>
-      <translation>float32</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="149"/>
+        <source>float32</source>
+        <translation>float32</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="153" />
-      <source>Engine</source>
-      <translation>Motor</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="153"/>
+        <source>Engine</source>
+        <translation>Motor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="153" />
-      <source>eager PyTorch</source>
-      <translation>PyTorch eager</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="153"/>
+        <source>eager PyTorch</source>
+        <translation>PyTorch eager</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="156" />
-      <source>Engine float32 latency</source>
-      <translation>Latencia float32 del motor</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="156"/>
+        <source>Engine float32 latency</source>
+        <translation>Latencia float32 del motor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="164" />
-      <source>Preparation (not in latency)</source>
-      <translation>Preparación (fuera de la latencia)</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="164"/>
+        <source>Preparation (not in latency)</source>
+        <translation>Preparación (fuera de la latencia)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="165" />
-      <source>Backend</source>
-      <translation>Backend</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="165"/>
+        <source>Backend</source>
+        <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="169" />
-      <source>Size (MiB)</source>
-      <translation>Tamaño (MiB)</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="169"/>
+        <source>Size (MiB)</source>
+        <translation>Tamaño (MiB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="178" />
-      <source>yes</source>
-      <translation>sí</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="178"/>
+        <source>yes</source>
+        <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/comparison_panel.py" line="178" />
-      <source>no</source>
-      <translation>no</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="178"/>
+        <source>no</source>
+        <translation>no</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EnginesPanel</name>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="55" />
-      <source>Which engine runs your model fastest?
+        <location filename="../../quantgui/ui/engines_panel.py" line="55"/>
+        <source>Which engine runs your model fastest?
 
-Run ▸ Compare engines (Ctrl+Shift+R) quantizes the model with the technique and settings on the left on every engine available here (PyTorch eager, compiled, ONNX Runtime, …), times them together, and recommends the fastest one that keeps agreement with the original. Each engine's run is added to the History.</source>
-      <translation type="unfinished" />
+Run ▸ Compare engines (Ctrl+Shift+R) quantizes the model with the technique and settings on the left on every engine available here (PyTorch eager, compiled, ONNX Runtime, …), times them together, and recommends the fastest one that keeps agreement with the original. Each engine&apos;s run is added to the History.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="62" />
-      <source>Engines: how to start</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="62"/>
+        <source>Engines: how to start</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="71" />
-      <source>Recommended engine</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="71"/>
+        <source>Recommended engine</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="76" />
-      <source>How the engines were measured</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="76"/>
+        <source>How the engines were measured</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="81" />
-      <source>Engine</source>
-      <translation>Motor</translation>
+        <location filename="../../quantgui/ui/engines_panel.py" line="81"/>
+        <source>Engine</source>
+        <translation>Motor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="82" />
-      <source>int8
+        <location filename="../../quantgui/ui/engines_panel.py" line="82"/>
+        <source>int8
 median</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="82" />
-      <source>Median latency of the quantized model.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="82"/>
+        <source>Median latency of the quantized model.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="83" />
-      <source>p90</source>
-      <translation>p90</translation>
+        <location filename="../../quantgui/ui/engines_panel.py" line="83"/>
+        <source>p90</source>
+        <translation>p90</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="83" />
-      <source>90th percentile latency of the quantized model.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="83"/>
+        <source>90th percentile latency of the quantized model.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="84" />
-      <source>Threads,
+        <location filename="../../quantgui/ui/engines_panel.py" line="84"/>
+        <source>Threads,
 batch</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="84" />
-      <source>Threads and batch size of the timing.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="84"/>
+        <source>Threads and batch size of the timing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="85" />
-      <source>vs eager
+        <location filename="../../quantgui/ui/engines_panel.py" line="85"/>
+        <source>vs eager
 float32</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="85" />
-      <source>Speed-up over the float32 original in eager PyTorch.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="85"/>
+        <source>Speed-up over the float32 original in eager PyTorch.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="87" />
-      <source>vs own
+        <location filename="../../quantgui/ui/engines_panel.py" line="87"/>
+        <source>vs own
 float32</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="87" />
-      <source>Speed-up over the same engine running the float32 model (its compiler or runtime alone).</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="87"/>
+        <source>Speed-up over the same engine running the float32 model (its compiler or runtime alone).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="90" />
-      <source>Prepare
+        <location filename="../../quantgui/ui/engines_panel.py" line="90"/>
+        <source>Prepare
 (s)</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="90" />
-      <source>Preparation and compile time, apart from latency.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="90"/>
+        <source>Preparation and compile time, apart from latency.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="92" />
-      <source>Size</source>
-      <translation>Tamaño</translation>
+        <location filename="../../quantgui/ui/engines_panel.py" line="92"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="92" />
-      <source>Size of the quantized model.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="92"/>
+        <source>Size of the quantized model.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="93" />
-      <source>Accuracy</source>
-      <translation>Exactitud</translation>
+        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="93" />
-      <source>Validation accuracy of the quantized model.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
+        <source>Validation accuracy of the quantized model.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="94" />
-      <source>SQNR
+        <location filename="../../quantgui/ui/engines_panel.py" line="94"/>
+        <source>SQNR
 (dB)</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="94" />
-      <source>Agreement with the original's outputs: higher is closer.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="94"/>
+        <source>Agreement with the original&apos;s outputs: higher is closer.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="109" />
-      <source>Engine comparison table</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="109"/>
+        <source>Engine comparison table</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="110" />
-      <source>All engines are timed together in interleaved rounds, so their speed-ups can be compared.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="110"/>
+        <source>All engines are timed together in interleaved rounds, so their speed-ups can be compared.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="116" />
-      <source>Engines not run</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="116"/>
+        <source>Engines not run</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="118" />
-      <source>Speed-up per engine bar chart</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="118"/>
+        <source>Speed-up per engine bar chart</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="119" />
-      <source>Speed-up over float32 eager PyTorch; the line marks 1× (no faster). The recommended engine is orange.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="119"/>
+        <source>Speed-up over float32 eager PyTorch; the line marks 1× (no faster). The recommended engine is orange.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="122" />
-      <source>Speed-up over float32 eager PyTorch</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="122"/>
+        <source>Speed-up over float32 eager PyTorch</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="165" />
-      <source>Recommended: {engine}</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="165"/>
+        <source>Recommended: {engine}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="174" />
-      <source>{model}, {method}: {threads} thread(s), batch {batch}. float32 eager PyTorch: {median:.3f} ms (p90 {p90:.3f}). Timed together in interleaved rounds; preparation and compile time are apart.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="174"/>
+        <source>{model}, {method}: {threads} thread(s), batch {batch}. float32 eager PyTorch: {median:.3f} ms (p90 {p90:.3f}). Timed together in interleaved rounds; preparation and compile time are apart.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="180" />
-      <source>{model}, {method}: no engine ran.</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="180"/>
+        <source>{model}, {method}: no engine ran.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="197" />
-      <location filename="../../quantgui/ui/engines_panel.py" line="198" />
-      <source>{ms:.3f} ms</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="197"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="198"/>
+        <source>{ms:.3f} ms</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="199" />
-      <source>{threads}, {batch}</source>
-      <translation type="unfinished" />
+        <location filename="../../quantgui/ui/engines_panel.py" line="199"/>
+        <source>{threads}, {batch}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/engines_panel.py" line="250" />
-      <source>Not run here:</source>
-      <translation>No ejecutado aquí:</translation>
+        <location filename="../../quantgui/ui/engines_panel.py" line="250"/>
+        <source>Not run here:</source>
+        <translation>No ejecutado aquí:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="77" />
-      <location filename="../../quantgui/ui/history_panel.py" line="310" />
-      <source>Time</source>
-      <translation>Hora</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="77"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="310"/>
+        <source>Time</source>
+        <translation>Hora</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="77" />
-      <location filename="../../quantgui/ui/history_panel.py" line="312" />
-      <source>Model</source>
-      <translation>Modelo</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="77"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="312"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="77" />
-      <location filename="../../quantgui/ui/history_panel.py" line="313" />
-      <source>Technique</source>
-      <translation>Técnica</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="77"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="313"/>
+        <source>Technique</source>
+        <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="78" />
-      <location filename="../../quantgui/ui/history_panel.py" line="317" />
-      <source>Settings</source>
-      <translation>Ajustes</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="317"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="78" />
-      <location filename="../../quantgui/ui/history_panel.py" line="320" />
-      <source>Size</source>
-      <translation>Tamaño</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="320"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="78" />
-      <location filename="../../quantgui/ui/history_panel.py" line="322" />
-      <source>Latency</source>
-      <translation>Latencia</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="322"/>
+        <source>Latency</source>
+        <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="79" />
-      <source>Accuracy / SQNR</source>
-      <translation>Exactitud / SQNR</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="79"/>
+        <source>Accuracy / SQNR</source>
+        <translation>Exactitud / SQNR</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="83" />
-      <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
-      <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="83"/>
+        <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
+        <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="93" />
-      <source>Run history</source>
-      <translation>Historial de ejecuciones</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="93"/>
+        <source>Run history</source>
+        <translation>Historial de ejecuciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="94" />
-      <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
-      <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="94"/>
+        <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
+        <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="104" />
-      <source>Delete</source>
-      <translation>Eliminar</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="104"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="105" />
-      <source>Remove the selected runs from the history (Delete).</source>
-      <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="105"/>
+        <source>Remove the selected runs from the history (Delete).</source>
+        <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="107" />
-      <source>Delete the selected runs</source>
-      <translation>Eliminar las ejecuciones seleccionadas</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="107"/>
+        <source>Delete the selected runs</source>
+        <translation>Eliminar las ejecuciones seleccionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="109" />
-      <source>Compare</source>
-      <translation>Comparar</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="109"/>
+        <source>Compare</source>
+        <translation>Comparar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="110" />
-      <source>Show the two selected runs side by side.</source>
-      <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="110"/>
+        <source>Show the two selected runs side by side.</source>
+        <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="111" />
-      <source>Compare the two selected runs</source>
-      <translation>Comparar las dos ejecuciones seleccionadas</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="111"/>
+        <source>Compare the two selected runs</source>
+        <translation>Comparar las dos ejecuciones seleccionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="121" />
-      <source>Two runs side by side</source>
-      <translation>Dos ejecuciones lado a lado</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="121"/>
+        <source>Two runs side by side</source>
+        <translation>Dos ejecuciones lado a lado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="125" />
-      <source>Run comparison</source>
-      <translation>Comparación de ejecuciones</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="125"/>
+        <source>Run comparison</source>
+        <translation>Comparación de ejecuciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="130" />
-      <source>Close</source>
-      <translation>Cerrar</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="130"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="131" />
-      <source>Close the comparison</source>
-      <translation>Cerrar la comparación</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="131"/>
+        <source>Close the comparison</source>
+        <translation>Cerrar la comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="138" />
-      <source>Trade-off charts</source>
-      <translation>Gráficos de compromiso</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="138"/>
+        <source>Trade-off charts</source>
+        <translation>Gráficos de compromiso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="139" />
-      <source>The current model's runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
-      <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="139"/>
+        <source>The current model&apos;s runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
+        <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="253" />
-      <source>Run {id}: {settings}</source>
-      <translation>Ejecución {id}: {settings}</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="253"/>
+        <source>Run {id}: {settings}</source>
+        <translation>Ejecución {id}: {settings}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="258" />
-      <source>1 run kept</source>
-      <translation>1 ejecución guardada</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="258"/>
+        <source>1 run kept</source>
+        <translation>1 ejecución guardada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="259" />
-      <source>{count} runs kept</source>
-      <translation>{count} ejecuciones guardadas</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="259"/>
+        <source>{count} runs kept</source>
+        <translation>{count} ejecuciones guardadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="283" />
-      <source> ({delta:+.2f} points)</source>
-      <translation> ({delta:+.2f} puntos)</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="283"/>
+        <source> ({delta:+.2f} points)</source>
+        <translation> ({delta:+.2f} puntos)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="287" />
-      <source>SQNR {value:.1f} dB</source>
-      <translation>SQNR {value:.1f} dB</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="287"/>
+        <source>SQNR {value:.1f} dB</source>
+        <translation>SQNR {value:.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="288" />
-      <source>SQNR ∞ (identical)</source>
-      <translation>SQNR ∞ (idéntico)</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="288"/>
+        <source>SQNR ∞ (identical)</source>
+        <translation>SQNR ∞ (idéntico)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="315" />
-      <source>Backend</source>
-      <translation>Backend</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="315"/>
+        <source>Backend</source>
+        <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="316" />
-      <source>Threads</source>
-      <translation>Hilos</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="316"/>
+        <source>Threads</source>
+        <translation>Hilos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="318" />
-      <source>Kept in float</source>
-      <translation>Mantenidas en float</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="318"/>
+        <source>Kept in float</source>
+        <translation>Mantenidas en float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="324" />
-      <source>Accuracy</source>
-      <translation>Exactitud</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="324"/>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="326" />
-      <source>Original accuracy</source>
-      <translation>Exactitud original</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="326"/>
+        <source>Original accuracy</source>
+        <translation>Exactitud original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="328" />
-      <source>SQNR</source>
-      <translation>SQNR</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="328"/>
+        <source>SQNR</source>
+        <translation>SQNR</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="332" />
-      <location filename="../../quantgui/ui/history_panel.py" line="333" />
-      <source>Run {id}</source>
-      <translation>Ejecución {id}</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="332"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="333"/>
+        <source>Run {id}</source>
+        <translation>Ejecución {id}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="360" />
-      <source>Accuracy (%)</source>
-      <translation>Exactitud (%)</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="360"/>
+        <source>Accuracy (%)</source>
+        <translation>Exactitud (%)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="360" />
-      <source>SQNR (dB)</source>
-      <translation>SQNR (dB)</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="360"/>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="366" />
-      <source>No runs of {model} yet: press Quantize and each run appears here.</source>
-      <translation>Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="366"/>
+        <source>No runs of {model} yet: press Quantize and each run appears here.</source>
+        <translation>Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="368" />
-      <source>this model</source>
-      <translation>este modelo</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="368"/>
+        <source>this model</source>
+        <translation>este modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="372" />
-      <source>{model}: 1 run. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
-      <translation>{model}: 1 ejecución. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="372"/>
+        <source>{model}: 1 run. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
+        <translation>{model}: 1 ejecución. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="374" />
-      <source>{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
-      <translation>{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="374"/>
+        <source>{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
+        <translation>{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="382" />
-      <source>Quality against size</source>
-      <translation>Calidad frente a tamaño</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="382"/>
+        <source>Quality against size</source>
+        <translation>Calidad frente a tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="383" />
-      <source>Size (MiB)</source>
-      <translation>Tamaño (MiB)</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="383"/>
+        <source>Size (MiB)</source>
+        <translation>Tamaño (MiB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="384" />
-      <source>Size (KiB)</source>
-      <translation>Tamaño (KiB)</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="384"/>
+        <source>Size (KiB)</source>
+        <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="386" />
-      <source>Quality against latency</source>
-      <translation>Calidad frente a latencia</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="386"/>
+        <source>Quality against latency</source>
+        <translation>Calidad frente a latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/history_panel.py" line="387" />
-      <source>Latency (ms)</source>
-      <translation>Latencia (ms)</translation>
+        <location filename="../../quantgui/ui/history_panel.py" line="387"/>
+        <source>Latency (ms)</source>
+        <translation>Latencia (ms)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LayersPanel</name>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="304" />
-      <source>Load a model to see its layers.</source>
-      <translation>Cargue un modelo para ver sus capas.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="304"/>
+        <source>Load a model to see its layers.</source>
+        <translation>Cargue un modelo para ver sus capas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="306" />
-      <source>Layer plan status</source>
-      <translation>Estado del plan de capas</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="306"/>
+        <source>Layer plan status</source>
+        <translation>Estado del plan de capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="312" />
-      <source>Tree</source>
-      <translation>Árbol</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="312"/>
+        <source>Tree</source>
+        <translation>Árbol</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="312" />
-      <source>Show the layers as a tree</source>
-      <translation>Mostrar las capas como un árbol</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="312"/>
+        <source>Show the layers as a tree</source>
+        <translation>Mostrar las capas como un árbol</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="313" />
-      <source>Group the layers under the modules that contain them; sorting orders the layers inside each module.</source>
-      <translation>Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas dentro de cada módulo.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="313"/>
+        <source>Group the layers under the modules that contain them; sorting orders the layers inside each module.</source>
+        <translation>Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas dentro de cada módulo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="315" />
-      <source>Flat list</source>
-      <translation>Lista plana</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="315"/>
+        <source>Flat list</source>
+        <translation>Lista plana</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="315" />
-      <source>Show the layers as a flat list</source>
-      <translation>Mostrar las capas como una lista plana</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="315"/>
+        <source>Show the layers as a flat list</source>
+        <translation>Mostrar las capas como una lista plana</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="316" />
-      <source>List every layer by its full name; sorting orders all layers together.</source>
-      <translation>Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="316"/>
+        <source>List every layer by its full name; sorting orders all layers together.</source>
+        <translation>Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="334" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="438" />
-      <source>Layer</source>
-      <translation>Capa</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="334"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="438"/>
+        <source>Layer</source>
+        <translation>Capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="334" />
-      <source>Type</source>
-      <translation>Tipo</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="334"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="334" />
-      <source>Parameters</source>
-      <translation>Parámetros</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="334"/>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="334" />
-      <source>Output shape</source>
-      <translation>Forma de salida</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="334"/>
+        <source>Output shape</source>
+        <translation>Forma de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="335" />
-      <source>Status</source>
-      <translation>Estado</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="335" />
-      <source>Reason</source>
-      <translation>Motivo</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="335" />
-      <source>Weight SQNR (dB)</source>
-      <translation>SQNR de los pesos (dB)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
+        <source>Weight SQNR (dB)</source>
+        <translation>SQNR de los pesos (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="336" />
-      <source>Output SQNR (dB)</source>
-      <translation>SQNR de la salida (dB)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
+        <source>Output SQNR (dB)</source>
+        <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="336" />
-      <source>Accumulated SQNR (dB)</source>
-      <translation>SQNR acumulada (dB)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
+        <source>Accumulated SQNR (dB)</source>
+        <translation>SQNR acumulada (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="350" />
-      <source>Tick a layer planned int8 to keep it in float in the next run.</source>
-      <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="350"/>
+        <source>Tick a layer planned int8 to keep it in float in the next run.</source>
+        <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="351" />
-      <source>For a module: the parameters of everything inside it.</source>
-      <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="351"/>
+        <source>For a module: the parameters of everything inside it.</source>
+        <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="352" />
-      <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
-      <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="352"/>
+        <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
+        <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="355" />
-      <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
-      <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="355"/>
+        <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
+        <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="357" />
-      <source>The layer's own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
-      <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="357"/>
+        <source>The layer&apos;s own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
+        <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="359" />
-      <source>The quantized model's activation here against the original's, with every error upstream. For a module: the lowest value inside it.</source>
-      <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="359"/>
+        <source>The quantized model&apos;s activation here against the original&apos;s, with every error upstream. For a module: the lowest value inside it.</source>
+        <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="369" />
-      <source>Layers of the model</source>
-      <translation>Capas del modelo</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="369"/>
+        <source>Layers of the model</source>
+        <translation>Capas del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="381" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="398" />
-      <source>SQNR by layer</source>
-      <translation>SQNR por capa</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="381"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="398"/>
+        <source>SQNR by layer</source>
+        <translation>SQNR por capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="386" />
-      <source>SQNR (dB)</source>
-      <translation>SQNR (dB)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="386"/>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="399" />
-      <source>Sensitivity</source>
-      <translation>Sensibilidad</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="399"/>
+        <source>Sensitivity</source>
+        <translation>Sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="413" />
-      <source>Rank layers</source>
-      <translation>Clasificar capas</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="413"/>
+        <source>Rank layers</source>
+        <translation>Clasificar capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="414" />
-      <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
-      <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="414"/>
+        <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
+        <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="418" />
-      <source>Cancel</source>
-      <translation>Cancelar</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="418"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="419" />
-      <source>Cancel ranking</source>
-      <translation>Cancelar la clasificación</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="419"/>
+        <source>Cancel ranking</source>
+        <translation>Cancelar la clasificación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="421" />
-      <source>Keep suggested in float</source>
-      <translation>Mantener en float las sugeridas</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="421"/>
+        <source>Keep suggested in float</source>
+        <translation>Mantener en float las sugeridas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="422" />
-      <source>Tick the suggested layers' keep-float boxes; press Quantize to see the effect.</source>
-      <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="422"/>
+        <source>Tick the suggested layers&apos; keep-float boxes; press Quantize to see the effect.</source>
+        <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="431" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="507" />
-      <source>Rank the layers to find the ones that hurt most.</source>
-      <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="431"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="507"/>
+        <source>Rank the layers to find the ones that hurt most.</source>
+        <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="434" />
-      <source>Sensitivity progress</source>
-      <translation>Progreso de la sensibilidad</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="434"/>
+        <source>Sensitivity progress</source>
+        <translation>Progreso de la sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="438" />
-      <source>SQNR gain (dB)</source>
-      <translation>Ganancia de SQNR (dB)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="438"/>
+        <source>SQNR gain (dB)</source>
+        <translation>Ganancia de SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="438" />
-      <source>Accuracy gain</source>
-      <translation>Ganancia de exactitud</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="438"/>
+        <source>Accuracy gain</source>
+        <translation>Ganancia de exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="439" />
-      <source>SQNR when kept float (dB)</source>
-      <translation>SQNR si se mantiene en float (dB)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
+        <source>SQNR when kept float (dB)</source>
+        <translation>SQNR si se mantiene en float (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="439" />
-      <source>Suggested</source>
-      <translation>Sugerida</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
+        <source>Suggested</source>
+        <translation>Sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="445" />
-      <source>Layers ranked by sensitivity</source>
-      <translation>Capas ordenadas por sensibilidad</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="445"/>
+        <source>Layers ranked by sensitivity</source>
+        <translation>Capas ordenadas por sensibilidad</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="454" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1060" />
-      <source>Select a layer to see its weights.</source>
-      <translation>Seleccione una capa para ver sus pesos.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="454"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1060"/>
+        <source>Select a layer to see its weights.</source>
+        <translation>Seleccione una capa para ver sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="456" />
-      <source>Selected layer</source>
-      <translation>Capa seleccionada</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="456"/>
+        <source>Selected layer</source>
+        <translation>Capa seleccionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="458" />
-      <source>channel </source>
-      <translation>canal </translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="458"/>
+        <source>channel </source>
+        <translation>canal </translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="459" />
-      <source>Output channel</source>
-      <translation>Canal de salida</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="459"/>
+        <source>Output channel</source>
+        <translation>Canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="460" />
-      <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
-      <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="460"/>
+        <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
+        <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="468" />
-      <source>Weights of the selected layer</source>
-      <translation>Pesos de la capa seleccionada</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="468"/>
+        <source>Weights of the selected layer</source>
+        <translation>Pesos de la capa seleccionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="470" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1062" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1127" />
-      <source>Weights and int8 grid</source>
-      <translation>Pesos y rejilla int8</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="470"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1062"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1127"/>
+        <source>Weights and int8 grid</source>
+        <translation>Pesos y rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="473" />
-      <source>Weight range per output channel</source>
-      <translation>Rango de los pesos por canal de salida</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="473"/>
+        <source>Weight range per output channel</source>
+        <translation>Rango de los pesos por canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="474" />
-      <source>output channel</source>
-      <translation>canal de salida</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="474"/>
+        <source>output channel</source>
+        <translation>canal de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="476" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1063" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1190" />
-      <source>Activation range from calibration</source>
-      <translation>Rango de activación de la calibración</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="476"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1063"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1190"/>
+        <source>Activation range from calibration</source>
+        <translation>Rango de activación de la calibración</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="477" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1100" />
-      <source>input</source>
-      <translation>entrada</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="477"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1100"/>
+        <source>input</source>
+        <translation>entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="478" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1100" />
-      <source>output</source>
-      <translation>salida</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="478"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1100"/>
+        <source>output</source>
+        <translation>salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="516" />
-      <source>Planning…</source>
-      <translation>Planificando…</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="516"/>
+        <source>Planning…</source>
+        <translation>Planificando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="537" />
-      <source>Reused from the previous run: {items}.</source>
-      <translation>Reutilizado de la ejecución anterior: {items}.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="537"/>
+        <source>Reused from the previous run: {items}.</source>
+        <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="583" />
-      <source>No plan: {problem}</source>
-      <translation>Sin plan: {problem}</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="583"/>
+        <source>No plan: {problem}</source>
+        <translation>Sin plan: {problem}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="585" />
-      <source>Planning {method} quantization on the {backend} backend…</source>
-      <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="585"/>
+        <source>Planning {method} quantization on the {backend} backend…</source>
+        <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="913" />
-      <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
-      <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="913"/>
+        <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
+        <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1311" />
-      <source>Ranked 1 layer ({what}).</source>
-      <translation>1 capa clasificada ({what}).</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1311"/>
+        <source>Ranked 1 layer ({what}).</source>
+        <translation>1 capa clasificada ({what}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1312" />
-      <source>Ranked {count} layers ({what}).</source>
-      <translation>{count} capas clasificadas ({what}).</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1312"/>
+        <source>Ranked {count} layers ({what}).</source>
+        <translation>{count} capas clasificadas ({what}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1315" />
-      <source>Keeping {names} in float should help most.</source>
-      <translation>Mantener {names} en float debería ser lo que más ayude.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1315"/>
+        <source>Keeping {names} in float should help most.</source>
+        <translation>Mantener {names} en float debería ser lo que más ayude.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1319" />
-      <source>No layer gains 1 dB or more by staying float.</source>
-      <translation>Ninguna capa gana 1 dB o más al quedarse en float.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1319"/>
+        <source>No layer gains 1 dB or more by staying float.</source>
+        <translation>Ninguna capa gana 1 dB o más al quedarse en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="622" />
-      <source>The plan could not be made: {message}</source>
-      <translation>No se pudo hacer el plan: {message}</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="622"/>
+        <source>The plan could not be made: {message}</source>
+        <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="705" />
-      <source>torch.ao.ns (PyTorch's numeric suite)</source>
-      <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="705"/>
+        <source>torch.ao.ns (PyTorch&apos;s numeric suite)</source>
+        <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="706" />
-      <source>torch.ao.ns (PyTorch's numeric suite) and forward hooks</source>
-      <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="706"/>
+        <source>torch.ao.ns (PyTorch&apos;s numeric suite) and forward hooks</source>
+        <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="708" />
-      <source>forward hooks</source>
-      <translation>forward hooks</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="708"/>
+        <source>forward hooks</source>
+        <translation>forward hooks</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="710" />
-      <source> and </source>
-      <translation> y </translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="710"/>
+        <source> and </source>
+        <translation> y </translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="755" />
-      <source>int8</source>
-      <translation>int8</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="755"/>
+        <source>int8</source>
+        <translation>int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="755" />
-      <source>fused</source>
-      <translation>fusionada</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="755"/>
+        <source>fused</source>
+        <translation>fusionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="756" />
-      <source>float</source>
-      <translation>float</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="756"/>
+        <source>float</source>
+        <translation>float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="799" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="816" />
-      <source>(model)</source>
-      <translation>(modelo)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="799"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="816"/>
+        <source>(model)</source>
+        <translation>(modelo)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="822" />
-      <source>Tick to keep {name} in float in the next run.</source>
-      <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="822"/>
+        <source>Tick to keep {name} in float in the next run.</source>
+        <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="779" />
-      <source>{count} int8</source>
-      <translation>{count} int8</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="779"/>
+        <source>{count} int8</source>
+        <translation>{count} int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="382" />
-      <source>Output SQNR of each quantized layer (bars; red: below the dashed line at {limit:.0f} dB) and accumulated SQNR (dots). Higher is better.</source>
-      <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="382"/>
+        <source>Output SQNR of each quantized layer (bars; red: below the dashed line at {limit:.0f} dB) and accumulated SQNR (dots). Higher is better.</source>
+        <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="609" />
-      <source>Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.</source>
-      <translation>Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="609"/>
+        <source>Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.</source>
+        <translation>Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
-      <source>1 layer int8</source>
-      <translation>1 capa int8</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="613"/>
+        <source>1 layer int8</source>
+        <translation>1 capa int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="613" />
-      <source>{count} layers int8</source>
-      <translation>{count} capas int8</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="613"/>
+        <source>{count} layers int8</source>
+        <translation>{count} capas int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="614" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="780" />
-      <source>{count} fused</source>
-      <translation>{count} fusionadas</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="780"/>
+        <source>{count} fused</source>
+        <translation>{count} fusionadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="614" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="780" />
-      <source>1 fused</source>
-      <translation>1 fusionada</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="780"/>
+        <source>1 fused</source>
+        <translation>1 fusionada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="615" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="781" />
-      <source>{count} float</source>
-      <translation>{count} float</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
+        <source>{count} float</source>
+        <translation>{count} float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="615" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="781" />
-      <source>1 float</source>
-      <translation>1 float</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
+        <source>1 float</source>
+        <translation>1 float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="617" />
-      <source>Kept in float by you: {names}.</source>
-      <translation>Mantenidas en float por usted: {names}.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="617"/>
+        <source>Kept in float by you: {names}.</source>
+        <translation>Mantenidas en float por usted: {names}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="619" />
-      <source>Tick “Keep float” to leave a layer in float.</source>
-      <translation>Marque «Mantener en float» para dejar una capa en float.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="619"/>
+        <source>Tick “Keep float” to leave a layer in float.</source>
+        <translation>Marque «Mantener en float» para dejar una capa en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="677" />
-      <source>Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer's own error is large).</source>
-      <translation>Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error propio de la capa es grande).</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="677"/>
+        <source>Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer&apos;s own error is large).</source>
+        <translation>Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error propio de la capa es grande).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="681" />
-      <source>No layer is below {limit:.0f} dB output SQNR, so none is highlighted.</source>
-      <translation>Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se resalta.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="681"/>
+        <source>No layer is below {limit:.0f} dB output SQNR, so none is highlighted.</source>
+        <translation>Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se resalta.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="684" />
-      <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.</source>
-      <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="684"/>
+        <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.</source>
+        <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="700" />
-      <source>kept in float: ticked “Keep float” (the plan would make it int8)</source>
-      <translation>mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="700"/>
+        <source>kept in float: ticked “Keep float” (the plan would make it int8)</source>
+        <translation>mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="779" />
-      <source>1 int8</source>
-      <translation>1 int8</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="779"/>
+        <source>1 int8</source>
+        <translation>1 int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="832" />
-      <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer's own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model's output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
-      <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="832"/>
+        <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer&apos;s own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model&apos;s output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
+        <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="903" />
-      <source>{name}: {type} with {count} layers inside</source>
-      <translation>{name}: {type} con {count} capas dentro</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="903"/>
+        <source>{name}: {type} with {count} layers inside</source>
+        <translation>{name}: {type} con {count} capas dentro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="904" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="1070" />
-      <source>module</source>
-      <translation>módulo</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="904"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1070"/>
+        <source>module</source>
+        <translation>módulo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="910" />
-      <source>The lowest value among the layers inside.</source>
-      <translation>El valor más bajo entre las capas que contiene.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="910"/>
+        <source>The lowest value among the layers inside.</source>
+        <translation>El valor más bajo entre las capas que contiene.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="943" />
-      <source>Press Quantize to measure each layer's error</source>
-      <translation>Pulse Cuantizar para medir el error de cada capa</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="943"/>
+        <source>Press Quantize to measure each layer&apos;s error</source>
+        <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="994" />
-      <source>Next run:</source>
-      <translation>Próxima ejecución:</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="994"/>
+        <source>Next run:</source>
+        <translation>Próxima ejecución:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="996" />
-      <source>Next run: {names} kept in float.</source>
-      <translation>Próxima ejecución: {names} en float.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="996"/>
+        <source>Next run: {names} kept in float.</source>
+        <translation>Próxima ejecución: {names} en float.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1069" />
-      <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
-      <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1069"/>
+        <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
+        <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1090" />
-      <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
-      <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1090"/>
+        <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
+        <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1092" />
-      <source>per-channel</source>
-      <translation>por canal</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1092"/>
+        <source>per-channel</source>
+        <translation>por canal</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1093" />
-      <source>per-tensor</source>
-      <translation>por tensor</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1093"/>
+        <source>per-tensor</source>
+        <translation>por tensor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1096" />
-      <source>float weights</source>
-      <translation>pesos float</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1096"/>
+        <source>float weights</source>
+        <translation>pesos float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1097" />
-      <source>weights before quantization (run to see the int8 grid)</source>
-      <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1097"/>
+        <source>weights before quantization (run to see the int8 grid)</source>
+        <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1099" />
-      <source>no weights</source>
-      <translation>sin pesos</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1099"/>
+        <source>no weights</source>
+        <translation>sin pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1103" />
-      <source>{which} range [{low:.3g}, {high:.3g}]</source>
-      <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1103"/>
+        <source>{which} range [{low:.3g}, {high:.3g}]</source>
+        <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1117" />
-      <source>No weights to show</source>
-      <translation>No hay pesos que mostrar</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1117"/>
+        <source>No weights to show</source>
+        <translation>No hay pesos que mostrar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1124" />
-      <source>Weights of channel {channel} and its int8 grid</source>
-      <translation>Pesos del canal {channel} y su rejilla int8</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1124"/>
+        <source>Weights of channel {channel} and its int8 grid</source>
+        <translation>Pesos del canal {channel} y su rejilla int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1128" />
-      <source>Weights</source>
-      <translation>Pesos</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1128"/>
+        <source>Weights</source>
+        <translation>Pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1135" />
-      <source>original</source>
-      <translation>original</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1135"/>
+        <source>original</source>
+        <translation>original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1136" />
-      <source>quantized</source>
-      <translation>cuantizado</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1136"/>
+        <source>quantized</source>
+        <translation>cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1157" />
-      <source>int8 levels</source>
-      <translation>niveles int8</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1157"/>
+        <source>int8 levels</source>
+        <translation>niveles int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1158" />
-      <source>weight value</source>
-      <translation>valor del peso</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1158"/>
+        <source>weight value</source>
+        <translation>valor del peso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1187" />
-      <source>Activation range: none (float or dynamic layer)</source>
-      <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1187"/>
+        <source>Activation range: none (float or dynamic layer)</source>
+        <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1188" />
-      <source>Activation range: known after a static or QAT run</source>
-      <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1188"/>
+        <source>Activation range: known after a static or QAT run</source>
+        <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1224" />
-      <source>Fix the settings first.</source>
-      <translation>Corrija primero los ajustes.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1224"/>
+        <source>Fix the settings first.</source>
+        <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1240" />
-      <source>{method} on the {backend} backend</source>
-      <translation>{method} en el backend {backend}</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1240"/>
+        <source>{method} on the {backend} backend</source>
+        <translation>{method} en el backend {backend}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1243" />
-      <source>Sensitivity: starting…</source>
-      <translation>Sensibilidad: empezando…</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1243"/>
+        <source>Sensitivity: starting…</source>
+        <translation>Sensibilidad: empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1266" />
-      <source>The ranking was made for {what}; the technique or its settings changed since. Rank again to rank the layers for these settings.</source>
-      <translation>La clasificación se hizo para {what}; la técnica o sus ajustes han cambiado desde entonces. Vuelva a clasificar las capas para estos ajustes.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1266"/>
+        <source>The ranking was made for {what}; the technique or its settings changed since. Rank again to rank the layers for these settings.</source>
+        <translation>La clasificación se hizo para {what}; la técnica o sus ajustes han cambiado desde entonces. Vuelva a clasificar las capas para estos ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1273" />
-      <source>Cancelling…</source>
-      <translation>Cancelando…</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1273"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1281" />
-      <source>Sensitivity {current}/{total}</source>
-      <translation>Sensibilidad {current}/{total}</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1281"/>
+        <source>Sensitivity {current}/{total}</source>
+        <translation>Sensibilidad {current}/{total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1294" />
-      <source>{delta:+.2f} points</source>
-      <translation>{delta:+.2f} puntos</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1294"/>
+        <source>{delta:+.2f} points</source>
+        <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1298" />
-      <source>★ suggested</source>
-      <translation>★ sugerida</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1298"/>
+        <source>★ suggested</source>
+        <translation>★ sugerida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1324" />
-      <source>Ranking failed: {message}</source>
-      <translation>La clasificación falló: {message}</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1324"/>
+        <source>Ranking failed: {message}</source>
+        <translation>La clasificación falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1332" />
-      <source>Ranking cancelled.</source>
-      <translation>Clasificación cancelada.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1332"/>
+        <source>Ranking cancelled.</source>
+        <translation>Clasificación cancelada.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="1339" />
-      <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
-      <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1339"/>
+        <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
+        <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LogPanel</name>
     <message>
-      <location filename="../../quantgui/ui/log_panel.py" line="18" />
-      <source>Log</source>
-      <translation>Registro</translation>
+        <location filename="../../quantgui/ui/log_panel.py" line="18"/>
+        <source>Log</source>
+        <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/log_panel.py" line="19" />
-      <source>Messages from loading and quantizing, newest last.</source>
-      <translation>Mensajes de la carga y la cuantización, los más recientes al final.</translation>
+        <location filename="../../quantgui/ui/log_panel.py" line="19"/>
+        <source>Messages from loading and quantizing, newest last.</source>
+        <translation>Mensajes de la carga y la cuantización, los más recientes al final.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="71" />
-      <source>QuantGUI — PyTorch quantization</source>
-      <translation>QuantGUI — cuantización de PyTorch</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="71"/>
+        <source>QuantGUI — PyTorch quantization</source>
+        <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="121" />
-      <location filename="../../quantgui/ui/main_window.py" line="392" />
-      <source>Loading {name}…</source>
-      <translation>Cargando {name}…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="121"/>
+        <location filename="../../quantgui/ui/main_window.py" line="392"/>
+        <source>Loading {name}…</source>
+        <translation>Cargando {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="144" />
-      <location filename="../../quantgui/ui/main_window.py" line="147" />
-      <source>Model</source>
-      <translation>Modelo</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="147"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="148" />
-      <source>A demo model with its data, ready to quantize.</source>
-      <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="148"/>
+        <source>A demo model with its data, ready to quantize.</source>
+        <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="153" />
-      <source>Model description</source>
-      <translation>Descripción del modelo</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="153"/>
+        <source>Model description</source>
+        <translation>Descripción del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="154" />
-      <location filename="../../quantgui/ui/main_window.py" line="391" />
-      <source>Loading…</source>
-      <translation>Cargando…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="154"/>
+        <location filename="../../quantgui/ui/main_window.py" line="391"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="157" />
-      <source>Model summary</source>
-      <translation>Resumen del modelo</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="157"/>
+        <source>Model summary</source>
+        <translation>Resumen del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="164" />
-      <source>Technique</source>
-      <translation>Técnica</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="164"/>
+        <source>Technique</source>
+        <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="175" />
-      <source>{title} quantization</source>
-      <translation>Cuantización {title}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="175"/>
+        <source>{title} quantization</source>
+        <translation>Cuantización {title}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="185" />
-      <source>Technique explanation</source>
-      <translation>Explicación de la técnica</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="185"/>
+        <source>Technique explanation</source>
+        <translation>Explicación de la técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="189" />
-      <source>Settings</source>
-      <translation>Ajustes</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="189"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="195" />
-      <source>Settings problem</source>
-      <translation>Problema en los ajustes</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="195"/>
+        <source>Settings problem</source>
+        <translation>Problema en los ajustes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="202" />
-      <location filename="../../quantgui/ui/main_window.py" line="204" />
-      <source>Quantize</source>
-      <translation>Cuantizar</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="202"/>
+        <location filename="../../quantgui/ui/main_window.py" line="204"/>
+        <source>Quantize</source>
+        <translation>Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="205" />
-      <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
-      <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="205"/>
+        <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
+        <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="208" />
-      <location filename="../../quantgui/ui/main_window.py" line="209" />
-      <source>Cancel</source>
-      <translation>Cancelar</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="208"/>
+        <location filename="../../quantgui/ui/main_window.py" line="209"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="210" />
-      <source>Stop the run; the model is left as it was (Esc).</source>
-      <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="210"/>
+        <source>Stop the run; the model is left as it was (Esc).</source>
+        <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="212" />
-      <location filename="../../quantgui/ui/main_window.py" line="213" />
-      <source>Compare engines</source>
-      <translation>Comparar motores</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="212"/>
+        <location filename="../../quantgui/ui/main_window.py" line="213"/>
+        <source>Compare engines</source>
+        <translation>Comparar motores</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="214" />
-      <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
-      <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="214"/>
+        <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
+        <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="222" />
-      <location filename="../../quantgui/ui/main_window.py" line="223" />
-      <source>Compare all three</source>
-      <translation>Comparar las tres</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="222"/>
+        <location filename="../../quantgui/ui/main_window.py" line="223"/>
+        <source>Compare all three</source>
+        <translation>Comparar las tres</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="225" />
-      <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
-      <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="225"/>
+        <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
+        <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="231" />
-      <source>Progress</source>
-      <translation>Progreso</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="231"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="236" />
-      <location filename="../../quantgui/ui/main_window.py" line="817" />
-      <source>Ready</source>
-      <translation>Listo</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="236"/>
+        <location filename="../../quantgui/ui/main_window.py" line="817"/>
+        <source>Ready</source>
+        <translation>Listo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="237" />
-      <source>Stage</source>
-      <translation>Etapa</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="237"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="240" />
-      <source>Elapsed time</source>
-      <translation>Tiempo transcurrido</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="240"/>
+        <source>Elapsed time</source>
+        <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="258" />
-      <source>Results</source>
-      <translation>Resultados</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="258"/>
+        <source>Results</source>
+        <translation>Resultados</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="264" />
-      <source>Training</source>
-      <translation>Entrenamiento</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="264"/>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="264" />
-      <source>Comparison</source>
-      <translation>Comparación</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="264"/>
+        <source>Comparison</source>
+        <translation>Comparación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="266" />
-      <source>Outputs</source>
-      <translation>Salidas</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="266"/>
+        <source>Outputs</source>
+        <translation>Salidas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="266" />
-      <source>Log</source>
-      <translation>Registro</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="266"/>
+        <source>Log</source>
+        <translation>Registro</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="273" />
-      <source>Code</source>
-      <translation>Código</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="273"/>
+        <source>Code</source>
+        <translation>Código</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="274" />
-      <source>History</source>
-      <translation>Historial</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="274"/>
+        <source>History</source>
+        <translation>Historial</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="278" />
-      <source>Engines</source>
-      <translation>Motores</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="278"/>
+        <source>Engines</source>
+        <translation>Motores</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="281" />
-      <source>Techniques</source>
-      <translation>Técnicas</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="281"/>
+        <source>Techniques</source>
+        <translation>Técnicas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="286" />
-      <source>&amp;File</source>
-      <translation>&amp;Archivo</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="286"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="287" />
-      <source>&amp;Open model…</source>
-      <translation>&amp;Abrir modelo…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="287"/>
+        <source>&amp;Open model…</source>
+        <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="296" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Salir</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="296"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="301" />
-      <source>&amp;Run</source>
-      <translation>&amp;Ejecutar</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="301"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="302" />
-      <source>&amp;Quantize</source>
-      <translation>&amp;Cuantizar</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="302"/>
+        <source>&amp;Quantize</source>
+        <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="305" />
-      <source>&amp;Cancel</source>
-      <translation>Ca&amp;ncelar</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="305"/>
+        <source>&amp;Cancel</source>
+        <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="308" />
-      <source>Compare &amp;engines</source>
-      <translation>Comparar &amp;motores</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="308"/>
+        <source>Compare &amp;engines</source>
+        <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="310" />
-      <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
-      <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="310"/>
+        <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
+        <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="314" />
-      <source>Compare &amp;all three</source>
-      <translation>Comparar &amp;las tres</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="314"/>
+        <source>Compare &amp;all three</source>
+        <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="316" />
-      <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
-      <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="316"/>
+        <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
+        <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="325" />
-      <source>&amp;View</source>
-      <translation>&amp;Ver</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="325"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="332" />
-      <source>&amp;Language</source>
-      <translation>&amp;Idioma</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="332"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="335" />
-      <source>System</source>
-      <translation>Sistema</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="335"/>
+        <source>System</source>
+        <translation>Sistema</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="344" />
-      <source>&amp;Help</source>
-      <translation>Ay&amp;uda</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="344"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="345" />
-      <source>&amp;About QuantGUI</source>
-      <translation>&amp;Acerca de QuantGUI</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="345"/>
+        <source>&amp;About QuantGUI</source>
+        <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="360" />
-      <source>Open model…</source>
-      <translation>Abrir modelo…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="360"/>
+        <source>Open model…</source>
+        <translation>Abrir modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="420" />
-      <source>Loaded {name}: {source}.</source>
-      <translation>Cargado {name}: {source}.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="420"/>
+        <source>Loaded {name}: {source}.</source>
+        <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="422" />
-      <source>{name} loaded.</source>
-      <translation>{name} cargado.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="422"/>
+        <source>{name} loaded.</source>
+        <translation>{name} cargado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="429" />
-      <source>The model could not be loaded.</source>
-      <translation>No se pudo cargar el modelo.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="429"/>
+        <source>The model could not be loaded.</source>
+        <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="430" />
-      <source>The model could not be loaded: {message}</source>
-      <translation>No se pudo cargar el modelo: {message}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="430"/>
+        <source>The model could not be loaded: {message}</source>
+        <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="435" />
-      <source>The model could not be loaded</source>
-      <translation>No se pudo cargar el modelo</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="435"/>
+        <source>The model could not be loaded</source>
+        <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="441" />
-      <source>yes</source>
-      <translation>sí</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="441"/>
+        <source>yes</source>
+        <translation>sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="441" />
-      <source>no</source>
-      <translation>no</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="441"/>
+        <source>no</source>
+        <translation>no</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="680" />
-      <source>Compare all three, {label}: {recipe}</source>
-      <translation>Comparar las tres, {label}: {recipe}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="680"/>
+        <source>Compare all three, {label}: {recipe}</source>
+        <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="682" />
-      <source>Comparing {techniques} on {name}…</source>
-      <translation>Comparando {techniques} con {name}…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="682"/>
+        <source>Comparing {techniques} on {name}…</source>
+        <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="715" />
-      <source>Timing all results together…</source>
-      <translation>Midiendo todos los resultados juntos…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="715"/>
+        <source>Timing all results together…</source>
+        <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="718" />
-      <source>Technique {index}/{count}: {technique}</source>
-      <translation>Técnica {index}/{count}: {technique}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="718"/>
+        <source>Technique {index}/{count}: {technique}</source>
+        <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="723" />
-      <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
-      <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="723"/>
+        <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
+        <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="751" />
-      <source>{label} was not run: {reason}</source>
-      <translation>{label} no se ejecutó: {reason}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="751"/>
+        <source>{label} was not run: {reason}</source>
+        <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="754" />
-      <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
-      <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="754"/>
+        <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
+        <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="876" />
-      <source>Compare all three failed</source>
-      <translation>Comparar las tres falló</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="876"/>
+        <source>Compare all three failed</source>
+        <translation>Comparar las tres falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="934" />
-      <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
-      <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="934"/>
+        <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
+        <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="940" />
-      <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
-      <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="940"/>
+        <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
+        <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="945" />
-      <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
-      <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="945"/>
+        <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
+        <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="976" />
-      <source>An engine comparison is running.</source>
-      <translation>Hay una comparación de motores en marcha.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="976"/>
+        <source>An engine comparison is running.</source>
+        <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="978" />
-      <source>Compare all three is running.</source>
-      <translation>Comparar las tres está en marcha.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="978"/>
+        <source>Compare all three is running.</source>
+        <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="979" />
-      <source>A {method} run is in progress.</source>
-      <translation>Hay una ejecución {method} en curso.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="979"/>
+        <source>A {method} run is in progress.</source>
+        <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="982" />
-      <source>The layers are being ranked (Layers tab).</source>
-      <translation>Se están clasificando las capas (pestaña Capas).</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="982"/>
+        <source>The layers are being ranked (Layers tab).</source>
+        <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="994" />
-      <source>Quit QuantGUI?</source>
-      <translation>¿Salir de QuantGUI?</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="994"/>
+        <source>Quit QuantGUI?</source>
+        <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="997" />
-      <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
-      <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="997"/>
+        <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
+        <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="999" />
-      <source>Stop and quit</source>
-      <translation>Detener y salir</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="999"/>
+        <source>Stop and quit</source>
+        <translation>Detener y salir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="1001" />
-      <source>Keep running</source>
-      <translation>Seguir</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="1001"/>
+        <source>Keep running</source>
+        <translation>Seguir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="1031" />
-      <source>Cancelled; the window is closing.</source>
-      <translation>Cancelado; la ventana se está cerrando.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="1031"/>
+        <source>Cancelled; the window is closing.</source>
+        <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="265" />
-      <location filename="../../quantgui/ui/main_window.py" line="443" />
-      <source>Layers</source>
-      <translation>Capas</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="265"/>
+        <location filename="../../quantgui/ui/main_window.py" line="443"/>
+        <source>Layers</source>
+        <translation>Capas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="362" />
-      <source>Open a model file of your own, with its data.</source>
-      <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="362"/>
+        <source>Open a model file of your own, with its data.</source>
+        <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="444" />
-      <source>Parameters</source>
-      <translation>Parámetros</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="444"/>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="445" />
-      <source>Size</source>
-      <translation>Tamaño</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="445"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="446" />
-      <source>Input shape</source>
-      <translation>Forma de entrada</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="446"/>
+        <source>Input shape</source>
+        <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="447" />
-      <source>Data</source>
-      <translation>Datos</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="447"/>
+        <source>Data</source>
+        <translation>Datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="447" />
-      <source>{train} training, {val} validation samples</source>
-      <translation>{train} muestras de entrenamiento, {val} de validación</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="447"/>
+        <source>{train} training, {val} validation samples</source>
+        <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="449" />
-      <source>Labels</source>
-      <translation>Etiquetas</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="449"/>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="450" />
-      <source>classes</source>
-      <translation>clases</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="450"/>
+        <source>classes</source>
+        <translation>clases</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="453" />
-      <source>Accuracy</source>
-      <translation>Exactitud</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="453"/>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="483" />
-      <source>{field}: enter a number.</source>
-      <translation>{field}: escriba un número.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="483"/>
+        <source>{field}: enter a number.</source>
+        <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="539" />
-      <location filename="../../quantgui/ui/main_window.py" line="572" />
-      <location filename="../../quantgui/ui/main_window.py" line="678" />
-      <source>Starting…</source>
-      <translation>Empezando…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="539"/>
+        <location filename="../../quantgui/ui/main_window.py" line="572"/>
+        <location filename="../../quantgui/ui/main_window.py" line="678"/>
+        <source>Starting…</source>
+        <translation>Empezando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="546" />
-      <source>Run: {recipe}</source>
-      <translation>Ejecución: {recipe}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="546"/>
+        <source>Run: {recipe}</source>
+        <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="548" />
-      <source>Quantizing {name} ({method})…</source>
-      <translation>Cuantizando {name} ({method})…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="548"/>
+        <source>Quantizing {name} ({method})…</source>
+        <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="573" />
-      <source>Compare engines: {recipe}</source>
-      <translation>Comparar motores: {recipe}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="573"/>
+        <source>Compare engines: {recipe}</source>
+        <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="575" />
-      <source>Comparing engines on {name} ({method})…</source>
-      <translation>Comparando motores con {name} ({method})…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="575"/>
+        <source>Comparing engines on {name} ({method})…</source>
+        <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="590" />
-      <source>Timing all engines together…</source>
-      <translation>Midiendo todos los motores juntos…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="590"/>
+        <source>Timing all engines together…</source>
+        <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="595" />
-      <source>Engine {index}/{count}: {engine}</source>
-      <translation>Motor {index}/{count}: {engine}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="595"/>
+        <source>Engine {index}/{count}: {engine}</source>
+        <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="601" />
-      <source>epoch {epoch}/{epochs}</source>
-      <translation>época {epoch}/{epochs}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="601"/>
+        <source>epoch {epoch}/{epochs}</source>
+        <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="632" />
-      <location filename="../../quantgui/ui/main_window.py" line="746" />
-      <source>A run could not be added to the history: {reason}.</source>
-      <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="632"/>
+        <location filename="../../quantgui/ui/main_window.py" line="746"/>
+        <source>A run could not be added to the history: {reason}.</source>
+        <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="636" />
-      <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
-      <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
+        <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="765" />
-      <source>Cancelling…</source>
-      <translation>Cancelando…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="765"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="768" />
-      <source>Preparing</source>
-      <translation>Preparando</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="768"/>
+        <source>Preparing</source>
+        <translation>Preparando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="768" />
-      <source>Calibrating</source>
-      <translation>Calibrando</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="768"/>
+        <source>Calibrating</source>
+        <translation>Calibrando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="769" />
-      <source>Quantizing</source>
-      <translation>Cuantizando</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="769"/>
+        <source>Quantizing</source>
+        <translation>Cuantizando</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="769" />
-      <source>Converting</source>
-      <translation>Convirtiendo</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="769"/>
+        <source>Converting</source>
+        <translation>Convirtiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="770" />
-      <source>Measuring</source>
-      <translation>Midiendo</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="770"/>
+        <source>Measuring</source>
+        <translation>Midiendo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="785" />
-      <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
-      <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="785"/>
+        <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
+        <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="801" />
-      <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
-      <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="801"/>
+        <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
+        <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="811" />
-      <source>{seconds:.1f} s</source>
-      <translation>{seconds:.1f} s</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="811"/>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="622" />
-      <location filename="../../quantgui/ui/main_window.py" line="736" />
-      <location filename="../../quantgui/ui/main_window.py" line="837" />
-      <location filename="../../quantgui/ui/main_window.py" line="851" />
-      <source>Done</source>
-      <translation>Hecho</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="622"/>
+        <location filename="../../quantgui/ui/main_window.py" line="736"/>
+        <location filename="../../quantgui/ui/main_window.py" line="837"/>
+        <location filename="../../quantgui/ui/main_window.py" line="851"/>
+        <source>Done</source>
+        <translation>Hecho</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="856" />
-      <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
-      <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="856"/>
+        <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
+        <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="866" />
-      <location filename="../../quantgui/ui/main_window.py" line="870" />
-      <source>Cancelled</source>
-      <translation>Cancelado</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="866"/>
+        <location filename="../../quantgui/ui/main_window.py" line="870"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="868" />
-      <source>Cancelled; the last completed run is shown.</source>
-      <translation>Cancelado; se muestra la última ejecución completada.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="868"/>
+        <source>Cancelled; the last completed run is shown.</source>
+        <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="871" />
-      <source>Cancelled; the model is unchanged.</source>
-      <translation>Cancelado; el modelo no ha cambiado.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="871"/>
+        <source>Cancelled; the model is unchanged.</source>
+        <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="879" />
-      <source>Failed</source>
-      <translation>Falló</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="879"/>
+        <source>Failed</source>
+        <translation>Falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="881" />
-      <source>The run failed: {message}</source>
-      <translation>La ejecución falló: {message}</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="881"/>
+        <source>The run failed: {message}</source>
+        <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="877" />
-      <source>The engine comparison failed</source>
-      <translation>La comparación de motores falló</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="877"/>
+        <source>The engine comparison failed</source>
+        <translation>La comparación de motores falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="878" />
-      <source>Quantization failed</source>
-      <translation>La cuantización falló</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="878"/>
+        <source>Quantization failed</source>
+        <translation>La cuantización falló</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="900" />
-      <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
-      <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="900"/>
+        <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
+        <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="906" />
-      <source>Change and try again…</source>
-      <translation>Cambiar y reintentar…</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="906"/>
+        <source>Change and try again…</source>
+        <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="920" />
-      <source>The language changes the next time QuantGUI starts.</source>
-      <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="920"/>
+        <source>The language changes the next time QuantGUI starts.</source>
+        <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/main_window.py" line="950" />
-      <source>About QuantGUI</source>
-      <translation>Acerca de QuantGUI</translation>
+        <location filename="../../quantgui/ui/main_window.py" line="950"/>
+        <source>About QuantGUI</source>
+        <translation>Acerca de QuantGUI</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OpenModelDialog</name>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="140" />
-      <location filename="../../quantgui/ui/open_dialog.py" line="364" />
-      <source>Open model</source>
-      <translation>Abrir modelo</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="140"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="364"/>
+        <source>Open model</source>
+        <translation>Abrir modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="150" />
-      <source>torch.export program</source>
-      <translation>programa de torch.export</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="150"/>
+        <source>torch.export program</source>
+        <translation>programa de torch.export</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="150" />
-      <source>Python file</source>
-      <translation>archivo de Python</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="150"/>
+        <source>Python file</source>
+        <translation>archivo de Python</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="151" />
-      <source>TorchScript</source>
-      <translation>TorchScript</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="151"/>
+        <source>TorchScript</source>
+        <translation>TorchScript</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="152" />
-      <source>pickled model — runs code</source>
-      <translation>modelo serializado con pickle — ejecuta código</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="152"/>
+        <source>pickled model — runs code</source>
+        <translation>modelo serializado con pickle — ejecuta código</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="153" />
-      <source>weights only (a state_dict), not a model</source>
-      <translation>solo pesos (un state_dict), no un modelo</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="153"/>
+        <source>weights only (a state_dict), not a model</source>
+        <translation>solo pesos (un state_dict), no un modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="182" />
-      <source>Browse…</source>
-      <translation>Examinar…</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="182"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="183" />
-      <source>Browse for {what}</source>
-      <translation>Buscar {what}</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="183"/>
+        <source>Browse for {what}</source>
+        <translation>Buscar {what}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="191" />
-      <source>Model</source>
-      <translation>Modelo</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="191"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="194" />
-      <source>Model file</source>
-      <translation>Archivo del modelo</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="194"/>
+        <source>Model file</source>
+        <translation>Archivo del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="195" />
-      <source>model.pt2, model.py, model.pt…</source>
-      <translation>modelo.pt2, modelo.py, modelo.pt…</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="195"/>
+        <source>model.pt2, model.py, model.pt…</source>
+        <translation>modelo.pt2, modelo.py, modelo.pt…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="197" />
-      <source>File:</source>
-      <translation>Archivo:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="197"/>
+        <source>File:</source>
+        <translation>Archivo:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="200" />
-      <source>Kind of model file</source>
-      <translation>Tipo de archivo de modelo</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="200"/>
+        <source>Kind of model file</source>
+        <translation>Tipo de archivo de modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="201" />
-      <source>Kind:</source>
-      <translation>Tipo:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="201"/>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="204" />
-      <source>Class</source>
-      <translation>Clase</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="204"/>
+        <source>Class</source>
+        <translation>Clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="205" />
-      <source>The nn.Module subclasses defined in the file, found without running it.</source>
-      <translation>Las subclases de nn.Module definidas en el archivo, encontradas sin ejecutarlo.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="205"/>
+        <source>The nn.Module subclasses defined in the file, found without running it.</source>
+        <translation>Las subclases de nn.Module definidas en el archivo, encontradas sin ejecutarlo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="208" />
-      <source>Class:</source>
-      <translation>Clase:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="208"/>
+        <source>Class:</source>
+        <translation>Clase:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="210" />
-      <source>Constructor arguments</source>
-      <translation>Argumentos del constructor</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="210"/>
+        <source>Constructor arguments</source>
+        <translation>Argumentos del constructor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="212" />
-      <source>Keyword arguments for the class, as a JSON object.</source>
-      <translation>Argumentos con nombre para la clase, como un objeto JSON.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="212"/>
+        <source>Keyword arguments for the class, as a JSON object.</source>
+        <translation>Argumentos con nombre para la clase, como un objeto JSON.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="216" />
-      <source>Constructor arguments problem</source>
-      <translation>Problema en los argumentos del constructor</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="216"/>
+        <source>Constructor arguments problem</source>
+        <translation>Problema en los argumentos del constructor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="222" />
-      <source>Arguments (JSON):</source>
-      <translation>Argumentos (JSON):</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="222"/>
+        <source>Arguments (JSON):</source>
+        <translation>Argumentos (JSON):</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="224" />
-      <location filename="../../quantgui/ui/open_dialog.py" line="371" />
-      <source>Weights file</source>
-      <translation>Archivo de pesos</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="224"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="371"/>
+        <source>Weights file</source>
+        <translation>Archivo de pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="225" />
-      <source>optional: weights.pt (a state_dict)</source>
-      <translation>opcional: pesos.pt (un state_dict)</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="225"/>
+        <source>optional: weights.pt (a state_dict)</source>
+        <translation>opcional: pesos.pt (un state_dict)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="227" />
-      <source>Weights:</source>
-      <translation>Pesos:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="227"/>
+        <source>Weights:</source>
+        <translation>Pesos:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="229" />
-      <source>Input shape</source>
-      <translation>Forma de entrada</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="229"/>
+        <source>Input shape</source>
+        <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="230" />
-      <source>e.g. 3,32,32 (per sample, without batch)</source>
-      <translation>p. ej. 3,32,32 (por muestra, sin el lote)</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="230"/>
+        <source>e.g. 3,32,32 (per sample, without batch)</source>
+        <translation>p. ej. 3,32,32 (por muestra, sin el lote)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="232" />
-      <source>Input shape:</source>
-      <translation>Forma de entrada:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="232"/>
+        <source>Input shape:</source>
+        <translation>Forma de entrada:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="235" />
-      <source>Data</source>
-      <translation>Datos</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="235"/>
+        <source>Data</source>
+        <translation>Datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="240" />
-      <source>Random (good for calibration only, no accuracy)</source>
-      <translation>Aleatorios (solo sirven para calibrar, sin exactitud)</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="240"/>
+        <source>Random (good for calibration only, no accuracy)</source>
+        <translation>Aleatorios (solo sirven para calibrar, sin exactitud)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="241" />
-      <source>Tensor or array file (.pt, .npy, .npz)</source>
-      <translation>Archivo de tensores o arrays (.pt, .npy, .npz)</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="241"/>
+        <source>Tensor or array file (.pt, .npy, .npz)</source>
+        <translation>Archivo de tensores o arrays (.pt, .npy, .npz)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="242" />
-      <source>CSV file with a label column</source>
-      <translation>Archivo CSV con una columna de etiquetas</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="242"/>
+        <source>CSV file with a label column</source>
+        <translation>Archivo CSV con una columna de etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="243" />
-      <source>Folder of images, one sub-folder per class</source>
-      <translation>Carpeta de imágenes, una subcarpeta por clase</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="243"/>
+        <source>Folder of images, one sub-folder per class</source>
+        <translation>Carpeta de imágenes, una subcarpeta por clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="254" />
-      <source>Source:</source>
-      <translation>Origen:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="254"/>
+        <source>Source:</source>
+        <translation>Origen:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="256" />
-      <source>Data path</source>
-      <translation>Ruta de los datos</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="256"/>
+        <source>Data path</source>
+        <translation>Ruta de los datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="258" />
-      <source>Path:</source>
-      <translation>Ruta:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="258"/>
+        <source>Path:</source>
+        <translation>Ruta:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="260" />
-      <source>Label column</source>
-      <translation>Columna de etiquetas</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="260"/>
+        <source>Label column</source>
+        <translation>Columna de etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="262" />
-      <source>Label column:</source>
-      <translation>Columna de etiquetas:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="262"/>
+        <source>Label column:</source>
+        <translation>Columna de etiquetas:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="264" />
-      <source>Image size</source>
-      <translation>Tamaño de imagen</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="264"/>
+        <source>Image size</source>
+        <translation>Tamaño de imagen</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="265" />
-      <source>H,W (empty: the first image's size)</source>
-      <translation>Al,An (vacío: el tamaño de la primera imagen)</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="265"/>
+        <source>H,W (empty: the first image&apos;s size)</source>
+        <translation>Al,An (vacío: el tamaño de la primera imagen)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="267" />
-      <source>Image size:</source>
-      <translation>Tamaño de imagen:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="267"/>
+        <source>Image size:</source>
+        <translation>Tamaño de imagen:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="269" />
-      <source>Validation fraction</source>
-      <translation>Fracción de validación</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="269"/>
+        <source>Validation fraction</source>
+        <translation>Fracción de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="274" />
-      <source>The share of the samples kept aside to measure the models; the rest calibrates and trains.</source>
-      <translation>La parte de las muestras que se reserva para medir los modelos; el resto calibra y entrena.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="274"/>
+        <source>The share of the samples kept aside to measure the models; the rest calibrates and trains.</source>
+        <translation>La parte de las muestras que se reserva para medir los modelos; el resto calibra y entrena.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="276" />
-      <source>Validation fraction:</source>
-      <translation>Fracción de validación:</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="276"/>
+        <source>Validation fraction:</source>
+        <translation>Fracción de validación:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="279" />
-      <source>Preview</source>
-      <translation>Vista previa</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="279"/>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="283" />
-      <source>Data preview</source>
-      <translation>Vista previa de los datos</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="283"/>
+        <source>Data preview</source>
+        <translation>Vista previa de los datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="285" />
-      <source>First rows</source>
-      <translation>Primeras filas</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="285"/>
+        <source>First rows</source>
+        <translation>Primeras filas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="300" />
-      <source>Problem</source>
-      <translation>Problema</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="300"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="305" />
-      <source>Open</source>
-      <translation>Abrir</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="305"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="306" />
-      <source>Cancel</source>
-      <translation>Cancelar</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="306"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="380" />
-      <source>Image folder</source>
-      <translation>Carpeta de imágenes</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="380"/>
+        <source>Image folder</source>
+        <translation>Carpeta de imágenes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="383" />
-      <source>Data file</source>
-      <translation>Archivo de datos</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="383"/>
+        <source>Data file</source>
+        <translation>Archivo de datos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="422" />
-      <source>Reading the file…</source>
-      <translation>Leyendo el archivo…</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="422"/>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="456" />
-      <source>not a model QuantGUI can open</source>
-      <translation>no es un modelo que QuantGUI pueda abrir</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="456"/>
+        <source>not a model QuantGUI can open</source>
+        <translation>no es un modelo que QuantGUI pueda abrir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="499" />
-      <source>256 random samples of the input shape: enough to calibrate, but there are no labels, so no accuracy.</source>
-      <translation>256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay etiquetas, así que no hay exactitud.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="499"/>
+        <source>256 random samples of the input shape: enough to calibrate, but there are no labels, so no accuracy.</source>
+        <translation>256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay etiquetas, así que no hay exactitud.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="506" />
-      <location filename="../../quantgui/ui/open_dialog.py" line="631" />
-      <source>Choose the data.</source>
-      <translation>Elija los datos.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="506"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="631"/>
+        <source>Choose the data.</source>
+        <translation>Elija los datos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="509" />
-      <source>Reading the data…</source>
-      <translation>Leyendo los datos…</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="509"/>
+        <source>Reading the data…</source>
+        <translation>Leyendo los datos…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="524" />
-      <source>{count} samples</source>
-      <translation>{count} muestras</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="524"/>
+        <source>{count} samples</source>
+        <translation>{count} muestras</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="526" />
-      <source>shape {shape}</source>
-      <translation>forma {shape}</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="526"/>
+        <source>shape {shape}</source>
+        <translation>forma {shape}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="531" />
-      <source>per class: {counts}</source>
-      <translation>por clase: {counts}</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="531"/>
+        <source>per class: {counts}</source>
+        <translation>por clase: {counts}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="533" />
-      <source>no labels</source>
-      <translation>sin etiquetas</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="533"/>
+        <source>no labels</source>
+        <translation>sin etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="543" />
-      <source>Image of class {label}</source>
-      <translation>Imagen de la clase {label}</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="543"/>
+        <source>Image of class {label}</source>
+        <translation>Imagen de la clase {label}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="552" />
-      <source>(no labels)</source>
-      <translation>(sin etiquetas)</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="552"/>
+        <source>(no labels)</source>
+        <translation>(sin etiquetas)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="586" />
-      <source>Not valid JSON: {error} (at character {pos}).</source>
-      <translation>JSON no válido: {error} (en el carácter {pos}).</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="586"/>
+        <source>Not valid JSON: {error} (at character {pos}).</source>
+        <translation>JSON no válido: {error} (en el carácter {pos}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="589" />
-      <source>Give a JSON object, e.g. {"hidden": 64}.</source>
-      <translation>Escriba un objeto JSON, p. ej. {"hidden": 64}.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="589"/>
+        <source>Give a JSON object, e.g. {&quot;hidden&quot;: 64}.</source>
+        <translation>Escriba un objeto JSON, p. ej. {&quot;hidden&quot;: 64}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="598" />
-      <source>Choose a model file.</source>
-      <translation>Elija un archivo de modelo.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="598"/>
+        <source>Choose a model file.</source>
+        <translation>Elija un archivo de modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="602" />
-      <location filename="../../quantgui/ui/open_dialog.py" line="659" />
-      <source>Reading the model file…</source>
-      <translation>Leyendo el archivo del modelo…</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="602"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="659"/>
+        <source>Reading the model file…</source>
+        <translation>Leyendo el archivo del modelo…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="604" />
-      <source>This file holds only weights. Choose the Python file that defines the model, and give this file as its weights.</source>
-      <translation>Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e indique este archivo como sus pesos.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="604"/>
+        <source>This file holds only weights. Choose the Python file that defines the model, and give this file as its weights.</source>
+        <translation>Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e indique este archivo como sus pesos.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="609" />
-      <source>Choose the model's class.</source>
-      <translation>Elija la clase del modelo.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="609"/>
+        <source>Choose the model&apos;s class.</source>
+        <translation>Elija la clase del modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="611" />
-      <source>Constructor arguments: {problem}</source>
-      <translation>Argumentos del constructor: {problem}</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="611"/>
+        <source>Constructor arguments: {problem}</source>
+        <translation>Argumentos del constructor: {problem}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="615" />
-      <source>The weights file {path} does not exist.</source>
-      <translation>El archivo de pesos {path} no existe.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="615"/>
+        <source>The weights file {path} does not exist.</source>
+        <translation>El archivo de pesos {path} no existe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="623" />
-      <source>Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.</source>
-      <translation>Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="623"/>
+        <source>Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.</source>
+        <translation>Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="626" />
-      <source>Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per sample).</source>
-      <translation>Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda (p. ej. 3,32,32, por muestra).</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="626"/>
+        <source>Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per sample).</source>
+        <translation>Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda (p. ej. 3,32,32, por muestra).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="633" />
-      <source>The image folder {path} does not exist.</source>
-      <translation>La carpeta de imágenes {path} no existe.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="633"/>
+        <source>The image folder {path} does not exist.</source>
+        <translation>La carpeta de imágenes {path} no existe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="635" />
-      <source>The data file {path} does not exist.</source>
-      <translation>El archivo de datos {path} no existe.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="635"/>
+        <source>The data file {path} does not exist.</source>
+        <translation>El archivo de datos {path} no existe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="637" />
-      <source>Tensor data must be a .pt, .pth, .npy or .npz file.</source>
-      <translation>Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="637"/>
+        <source>Tensor data must be a .pt, .pth, .npy or .npz file.</source>
+        <translation>Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="639" />
-      <source>Choose a .csv file.</source>
-      <translation>Elija un archivo .csv.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="639"/>
+        <source>Choose a .csv file.</source>
+        <translation>Elija un archivo .csv.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/open_dialog.py" line="646" />
-      <source>Image size: write H,W or one number, e.g. 32,32.</source>
-      <translation>Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="646"/>
+        <source>Image size: write H,W or one number, e.g. 32,32.</source>
+        <translation>Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PreviousRunBox</name>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="146" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="208" />
-      <source>What-if: previous run and this run</source>
-      <translation>¿Y si…?: la ejecución anterior y esta</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="146"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="208"/>
+        <source>What-if: previous run and this run</source>
+        <translation>¿Y si…?: la ejecución anterior y esta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="151" />
-      <source>Previous run</source>
-      <translation>Ejecución anterior</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="151"/>
+        <source>Previous run</source>
+        <translation>Ejecución anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="151" />
-      <source>This run</source>
-      <translation>Esta ejecución</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="151"/>
+        <source>This run</source>
+        <translation>Esta ejecución</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="152" />
-      <source>Change</source>
-      <translation>Cambio</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="152"/>
+        <source>Change</source>
+        <translation>Cambio</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="158" />
-      <source>Previous run compared with this run</source>
-      <translation>La ejecución anterior comparada con esta</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="158"/>
+        <source>Previous run compared with this run</source>
+        <translation>La ejecución anterior comparada con esta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="161" />
-      <source>Reused from the previous run</source>
-      <translation>Reutilizado de la ejecución anterior</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="161"/>
+        <source>Reused from the previous run</source>
+        <translation>Reutilizado de la ejecución anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="187" />
-      <source>none</source>
-      <translation>ninguna</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="187"/>
+        <source>none</source>
+        <translation>ninguna</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="202" />
-      <source>same</source>
-      <translation>igual</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="202"/>
+        <source>same</source>
+        <translation>igual</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="202" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="205" />
-      <location filename="../../quantgui/ui/layers_panel.py" line="207" />
-      <source>changed</source>
-      <translation>cambia</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="202"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="205"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="207"/>
+        <source>changed</source>
+        <translation>cambia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="203" />
-      <source>Technique</source>
-      <translation>Técnica</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="203"/>
+        <source>Technique</source>
+        <translation>Técnica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="205" />
-      <source>Engine</source>
-      <translation>Motor</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="205"/>
+        <source>Engine</source>
+        <translation>Motor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="207" />
-      <source>Backend</source>
-      <translation>Backend</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="207"/>
+        <source>Backend</source>
+        <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="209" />
-      <source>What-if: previous run ({before}) and this run ({now})</source>
-      <translation>¿Y si…?: la ejecución anterior ({before}) y esta ({now})</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="209"/>
+        <source>What-if: previous run ({before}) and this run ({now})</source>
+        <translation>¿Y si…?: la ejecución anterior ({before}) y esta ({now})</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="211" />
-      <source>Layers kept float</source>
-      <translation>Capas mantenidas en float</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="211"/>
+        <source>Layers kept float</source>
+        <translation>Capas mantenidas en float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="212" />
-      <source>Layers quantized</source>
-      <translation>Capas cuantizadas</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="212"/>
+        <source>Layers quantized</source>
+        <translation>Capas cuantizadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="215" />
-      <source>Size</source>
-      <translation>Tamaño</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="215"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="218" />
-      <source>{median:.3f} ms</source>
-      <translation>{median:.3f} ms</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="218"/>
+        <source>{median:.3f} ms</source>
+        <translation>{median:.3f} ms</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="219" />
-      <source>Latency</source>
-      <translation>Latencia</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="219"/>
+        <source>Latency</source>
+        <translation>Latencia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="224" />
-      <source>{delta:+.2f} points</source>
-      <translation>{delta:+.2f} puntos</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="224"/>
+        <source>{delta:+.2f} points</source>
+        <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="226" />
-      <source>Accuracy</source>
-      <translation>Exactitud</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="226"/>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="228" />
-      <source>Output SQNR (dB)</source>
-      <translation>SQNR de la salida (dB)</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="228"/>
+        <source>Output SQNR (dB)</source>
+        <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="229" />
-      <source>{delta:+.1f} dB</source>
-      <translation>{delta:+.1f} dB</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="229"/>
+        <source>{delta:+.1f} dB</source>
+        <translation>{delta:+.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="231" />
-      <source>Top-1 agreement</source>
-      <translation>Coincidencia top-1</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="231"/>
+        <source>Top-1 agreement</source>
+        <translation>Coincidencia top-1</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="238" />
-      <source>Reused from the previous run: {items}.</source>
-      <translation>Reutilizado de la ejecución anterior: {items}.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="238"/>
+        <source>Reused from the previous run: {items}.</source>
+        <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/layers_panel.py" line="241" />
-      <source>Nothing was reused from the previous run.</source>
-      <translation>No se reutilizó nada de la ejecución anterior.</translation>
+        <location filename="../../quantgui/ui/layers_panel.py" line="241"/>
+        <source>Nothing was reused from the previous run.</source>
+        <translation>No se reutilizó nada de la ejecución anterior.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ResultsIO</name>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="66" />
-      <source>&amp;Save quantized model…</source>
-      <translation>&amp;Guardar modelo cuantizado…</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="66"/>
+        <source>&amp;Save quantized model…</source>
+        <translation>&amp;Guardar modelo cuantizado…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="67" />
-      <source>Save the last run's quantized model and check that it loads back.</source>
-      <translation>Guardar el modelo cuantizado de la última ejecución y comprobar que se vuelve a cargar.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="67"/>
+        <source>Save the last run&apos;s quantized model and check that it loads back.</source>
+        <translation>Guardar el modelo cuantizado de la última ejecución y comprobar que se vuelve a cargar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="70" />
-      <source>&amp;Export as Python script…</source>
-      <translation>&amp;Exportar como script de Python…</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="70"/>
+        <source>&amp;Export as Python script…</source>
+        <translation>&amp;Exportar como script de Python…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="71" />
-      <source>Write a standalone script that rebuilds the quantized model with these settings.</source>
-      <translation>Escribir un script independiente que reconstruye el modelo cuantizado con estos ajustes.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="71"/>
+        <source>Write a standalone script that rebuilds the quantized model with these settings.</source>
+        <translation>Escribir un script independiente que reconstruye el modelo cuantizado con estos ajustes.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="74" />
-      <source>Save &amp;HTML report…</source>
-      <translation>Guardar informe &amp;HTML…</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="74"/>
+        <source>Save &amp;HTML report…</source>
+        <translation>Guardar informe &amp;HTML…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="75" />
-      <source>Write the last run's report as one self-contained HTML file.</source>
-      <translation>Escribir el informe de la última ejecución como un único archivo HTML autónomo.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="75"/>
+        <source>Write the last run&apos;s report as one self-contained HTML file.</source>
+        <translation>Escribir el informe de la última ejecución como un único archivo HTML autónomo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="78" />
-      <source>Save re&amp;cipe…</source>
-      <translation>Guardar re&amp;ceta…</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="78"/>
+        <source>Save re&amp;cipe…</source>
+        <translation>Guardar re&amp;ceta…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="79" />
-      <source>Save the technique and settings (and the model's name) as JSON.</source>
-      <translation>Guardar la técnica y los ajustes (y el nombre del modelo) como JSON.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="79"/>
+        <source>Save the technique and settings (and the model&apos;s name) as JSON.</source>
+        <translation>Guardar la técnica y los ajustes (y el nombre del modelo) como JSON.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="82" />
-      <source>Open rec&amp;ipe…</source>
-      <translation>Abrir rece&amp;ta…</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="82"/>
+        <source>Open rec&amp;ipe…</source>
+        <translation>Abrir rece&amp;ta…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="83" />
-      <source>Fill in the technique and settings from a saved recipe (the window's or the command line's).</source>
-      <translation>Rellenar la técnica y los ajustes desde una receta guardada (de la ventana o de la línea de comandos).</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="83"/>
+        <source>Fill in the technique and settings from a saved recipe (the window&apos;s or the command line&apos;s).</source>
+        <translation>Rellenar la técnica y los ajustes desde una receta guardada (de la ventana o de la línea de comandos).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="134" />
-      <location filename="../../quantgui/ui/results_io.py" line="402" />
-      <source>{field}: enter a number.</source>
-      <translation>{field}: escriba un número.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="134"/>
+        <location filename="../../quantgui/ui/results_io.py" line="402"/>
+        <source>{field}: enter a number.</source>
+        <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="164" />
-      <source>state_dict with a loader (*.pt)</source>
-      <translation>state_dict con cargador (*.pt)</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="164"/>
+        <source>state_dict with a loader (*.pt)</source>
+        <translation>state_dict con cargador (*.pt)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="165" />
-      <source>TorchScript (*.pt)</source>
-      <translation>TorchScript (*.pt)</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="165"/>
+        <source>TorchScript (*.pt)</source>
+        <translation>TorchScript (*.pt)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="166" />
-      <location filename="../../quantgui/ui/results_io.py" line="167" />
-      <source>torch.export program (*.pt2)</source>
-      <translation>Programa de torch.export (*.pt2)</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="166"/>
+        <location filename="../../quantgui/ui/results_io.py" line="167"/>
+        <source>torch.export program (*.pt2)</source>
+        <translation>Programa de torch.export (*.pt2)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="168" />
-      <source>ONNX model (*.onnx)</source>
-      <translation>Modelo ONNX (*.onnx)</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="168"/>
+        <source>ONNX model (*.onnx)</source>
+        <translation>Modelo ONNX (*.onnx)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="171" />
-      <source>Save quantized model</source>
-      <translation>Guardar modelo cuantizado</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="171"/>
+        <source>Save quantized model</source>
+        <translation>Guardar modelo cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="178" />
-      <source>Export as Python script</source>
-      <translation>Exportar como script de Python</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="178"/>
+        <source>Export as Python script</source>
+        <translation>Exportar como script de Python</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="179" />
-      <source>Python script (*.py)</source>
-      <translation>Script de Python (*.py)</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="179"/>
+        <source>Python script (*.py)</source>
+        <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="186" />
-      <source>Save HTML report</source>
-      <translation>Guardar informe HTML</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="186"/>
+        <source>Save HTML report</source>
+        <translation>Guardar informe HTML</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="187" />
-      <source>HTML report (*.html)</source>
-      <translation>Informe HTML (*.html)</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="187"/>
+        <source>HTML report (*.html)</source>
+        <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="192" />
-      <source>Save recipe</source>
-      <translation>Guardar receta</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="192"/>
+        <source>Save recipe</source>
+        <translation>Guardar receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="193" />
-      <location filename="../../quantgui/ui/results_io.py" line="199" />
-      <source>Recipe (*.json)</source>
-      <translation>Receta (*.json)</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="193"/>
+        <location filename="../../quantgui/ui/results_io.py" line="199"/>
+        <source>Recipe (*.json)</source>
+        <translation>Receta (*.json)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="198" />
-      <source>Open recipe</source>
-      <translation>Abrir receta</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="198"/>
+        <source>Open recipe</source>
+        <translation>Abrir receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="200" />
-      <source>All files (*)</source>
-      <translation>Todos los archivos (*)</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="200"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="209" />
-      <source>Wait for the file being written to be done.</source>
-      <translation>Espere a que termine de escribirse el archivo en curso.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="209"/>
+        <source>Wait for the file being written to be done.</source>
+        <translation>Espere a que termine de escribirse el archivo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="238" />
-      <source>Quantize first: there is no quantized model to save.</source>
-      <translation>Cuantice primero: no hay ningún modelo cuantizado que guardar.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="238"/>
+        <source>Quantize first: there is no quantized model to save.</source>
+        <translation>Cuantice primero: no hay ningún modelo cuantizado que guardar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="260" />
-      <source>Saving the quantized model to {path}…</source>
-      <translation>Guardando el modelo cuantizado en {path}…</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="260"/>
+        <source>Saving the quantized model to {path}…</source>
+        <translation>Guardando el modelo cuantizado en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="275" />
-      <source>Load a model first.</source>
-      <translation>Cargue primero un modelo.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="275"/>
+        <source>Load a model first.</source>
+        <translation>Cargue primero un modelo.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="272" />
-      <location filename="../../quantgui/ui/results_io.py" line="375" />
-      <source>The script could not be written</source>
-      <translation>No se pudo escribir el script</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="272"/>
+        <location filename="../../quantgui/ui/results_io.py" line="375"/>
+        <source>The script could not be written</source>
+        <translation>No se pudo escribir el script</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="294" />
-      <source>Writing the script to {path}…</source>
-      <translation>Escribiendo el script en {path}…</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="294"/>
+        <source>Writing the script to {path}…</source>
+        <translation>Escribiendo el script en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="329" />
-      <source>Quantize first: there is no report to save.</source>
-      <translation>Cuantice primero: no hay ningún informe que guardar.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="329"/>
+        <source>Quantize first: there is no report to save.</source>
+        <translation>Cuantice primero: no hay ningún informe que guardar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="336" />
-      <source>QuantGUI report: {model}</source>
-      <translation>Informe de QuantGUI: {model}</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="336"/>
+        <source>QuantGUI report: {model}</source>
+        <translation>Informe de QuantGUI: {model}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="347" />
-      <source>Writing the report to {path}…</source>
-      <translation>Escribiendo el informe en {path}…</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="347"/>
+        <source>Writing the report to {path}…</source>
+        <translation>Escribiendo el informe en {path}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="354" />
-      <source>identical outputs</source>
-      <translation>salidas idénticas</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="354"/>
+        <source>identical outputs</source>
+        <translation>salidas idénticas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="355" />
-      <source>maximum output difference {difference:.3g}</source>
-      <translation>diferencia máxima de las salidas {difference:.3g}</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="355"/>
+        <source>maximum output difference {difference:.3g}</source>
+        <translation>diferencia máxima de las salidas {difference:.3g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="357" />
-      <source>Saved {format} to {path} ({size}); loaded back: {verdict}.</source>
-      <translation>Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="357"/>
+        <source>Saved {format} to {path} ({size}); loaded back: {verdict}.</source>
+        <translation>Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="361" />
-      <source>Script written to {path}.</source>
-      <translation>Script escrito en {path}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="361"/>
+        <source>Script written to {path}.</source>
+        <translation>Script escrito en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="363" />
-      <source>Its data: {paths}.</source>
-      <translation>Sus datos: {paths}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="363"/>
+        <source>Its data: {paths}.</source>
+        <translation>Sus datos: {paths}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="366" />
-      <source>HTML report written to {path}.</source>
-      <translation>Informe HTML escrito en {path}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="366"/>
+        <source>HTML report written to {path}.</source>
+        <translation>Informe HTML escrito en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="241" />
-      <location filename="../../quantgui/ui/results_io.py" line="374" />
-      <source>The quantized model could not be saved</source>
-      <translation>No se pudo guardar el modelo cuantizado</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="241"/>
+        <location filename="../../quantgui/ui/results_io.py" line="374"/>
+        <source>The quantized model could not be saved</source>
+        <translation>No se pudo guardar el modelo cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="301" />
-      <source>Replace the files beside the script?</source>
-      <translation>¿Reemplazar los archivos junto al script?</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="301"/>
+        <source>Replace the files beside the script?</source>
+        <translation>¿Reemplazar los archivos junto al script?</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="303" />
-      <source>Exporting the script to {path} also writes its data and weights beside it, and these files exist already:</source>
-      <translation>Exportar el script a {path} escribe también sus datos y pesos a su lado, y estos archivos ya existen:</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="303"/>
+        <source>Exporting the script to {path} also writes its data and weights beside it, and these files exist already:</source>
+        <translation>Exportar el script a {path} escribe también sus datos y pesos a su lado, y estos archivos ya existen:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="310" />
-      <source>Replace</source>
-      <translation>Reemplazar</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="310"/>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="318" />
-      <source>The script was not written.</source>
-      <translation>El script no se escribió.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="318"/>
+        <source>The script was not written.</source>
+        <translation>El script no se escribió.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="337" />
-      <location filename="../../quantgui/ui/results_io.py" line="376" />
-      <source>The report could not be written</source>
-      <translation>No se pudo escribir el informe</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="337"/>
+        <location filename="../../quantgui/ui/results_io.py" line="376"/>
+        <source>The report could not be written</source>
+        <translation>No se pudo escribir el informe</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="405" />
-      <source>{path} cannot be written: {reason}.</source>
-      <translation>No se puede escribir {path}: {reason}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="405"/>
+        <source>{path} cannot be written: {reason}.</source>
+        <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="407" />
-      <source>The recipe could not be saved</source>
-      <translation>No se pudo guardar la receta</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="407"/>
+        <source>The recipe could not be saved</source>
+        <translation>No se pudo guardar la receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="410" />
-      <source>Recipe saved to {path}.</source>
-      <translation>Receta guardada en {path}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="410"/>
+        <source>Recipe saved to {path}.</source>
+        <translation>Receta guardada en {path}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="425" />
-      <source>The recipe {name} cannot be read: {reason}.</source>
-      <translation>No se puede leer la receta {name}: {reason}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="425"/>
+        <source>The recipe {name} cannot be read: {reason}.</source>
+        <translation>No se puede leer la receta {name}: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="430" />
-      <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
-      <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="430"/>
+        <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
+        <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="432" />
-      <location filename="../../quantgui/ui/results_io.py" line="437" />
-      <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
-      <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="432"/>
+        <location filename="../../quantgui/ui/results_io.py" line="437"/>
+        <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
+        <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="435" />
-      <source>{name} is not a recipe: it has no technique ("method").</source>
-      <translation>{name} no es una receta: no indica la técnica ("method").</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="435"/>
+        <source>{name} is not a recipe: it has no technique (&quot;method&quot;).</source>
+        <translation>{name} no es una receta: no indica la técnica (&quot;method&quot;).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="450" />
-      <source>Wait for the current job to end.</source>
-      <translation>Espere a que termine el trabajo en curso.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="450"/>
+        <source>Wait for the current job to end.</source>
+        <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="455" />
-      <source>The recipe could not be opened</source>
-      <translation>No se pudo abrir la receta</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="455"/>
+        <source>The recipe could not be opened</source>
+        <translation>No se pudo abrir la receta</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="462" />
-      <source>Opened the recipe {path} ({method}).</source>
-      <translation>Abierta la receta {path} ({method}).</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="462"/>
+        <source>Opened the recipe {path} ({method}).</source>
+        <translation>Abierta la receta {path} ({method}).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="470" />
-      <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
-      <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="470"/>
+        <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
+        <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="491" />
-      <source>The run could not be added to the history: {reason}.</source>
-      <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="491"/>
+        <source>The run could not be added to the history: {reason}.</source>
+        <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/results_io.py" line="494" />
-      <source>Added to the history as run {id}.</source>
-      <translation>Añadida al historial como ejecución {id}.</translation>
+        <location filename="../../quantgui/ui/results_io.py" line="494"/>
+        <source>Added to the history as run {id}.</source>
+        <translation>Añadida al historial como ejecución {id}.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SamplesPanel</name>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="34" />
-      <source>After a run, this tab compares the two models' outputs on every validation sample.</source>
-      <translation>Tras una ejecución, esta pestaña compara las salidas de los dos modelos en cada muestra de validación.</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="34"/>
+        <source>After a run, this tab compares the two models&apos; outputs on every validation sample.</source>
+        <translation>Tras una ejecución, esta pestaña compara las salidas de los dos modelos en cada muestra de validación.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="45" />
-      <source>Output values</source>
-      <translation>Valores de salida</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="45"/>
+        <source>Output values</source>
+        <translation>Valores de salida</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="46" />
-      <location filename="../../quantgui/ui/samples_panel.py" line="101" />
-      <source>original</source>
-      <translation>original</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="46"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="101"/>
+        <source>original</source>
+        <translation>original</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="47" />
-      <location filename="../../quantgui/ui/samples_panel.py" line="103" />
-      <source>quantized</source>
-      <translation>cuantizado</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="47"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="103"/>
+        <source>quantized</source>
+        <translation>cuantizado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="50" />
-      <source>Scatter of original against quantized outputs</source>
-      <translation>Dispersión de las salidas originales frente a las cuantizadas</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="50"/>
+        <source>Scatter of original against quantized outputs</source>
+        <translation>Dispersión de las salidas originales frente a las cuantizadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="52" />
-      <source>Each dot is one output value; on the diagonal the quantized model agrees exactly.</source>
-      <translation>Cada punto es un valor de salida; en la diagonal el modelo cuantizado coincide exactamente.</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="52"/>
+        <source>Each dot is one output value; on the diagonal the quantized model agrees exactly.</source>
+        <translation>Cada punto es un valor de salida; en la diagonal el modelo cuantizado coincide exactamente.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="65" />
-      <source>Agreement metrics</source>
-      <translation>Métricas de concordancia</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="65"/>
+        <source>Agreement metrics</source>
+        <translation>Métricas de concordancia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="75" />
-      <source>Sample</source>
-      <translation>Muestra</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="75"/>
+        <source>Sample</source>
+        <translation>Muestra</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="77" />
-      <source>Sample input and class probabilities</source>
-      <translation>Entrada de la muestra y probabilidades por clase</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="77"/>
+        <source>Sample input and class probabilities</source>
+        <translation>Entrada de la muestra y probabilidades por clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="84" />
-      <source>Input features</source>
-      <translation>Características de entrada</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="84"/>
+        <source>Input features</source>
+        <translation>Características de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="87" />
-      <source>feature</source>
-      <translation>característica</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="87"/>
+        <source>feature</source>
+        <translation>característica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="92" />
-      <source>Probabilities</source>
-      <translation>Probabilidades</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="92"/>
+        <source>Probabilities</source>
+        <translation>Probabilidades</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="96" />
-      <source>class</source>
-      <translation>clase</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="96"/>
+        <source>class</source>
+        <translation>clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="108" />
-      <source>Predictions</source>
-      <translation>Predicciones</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="108"/>
+        <source>Predictions</source>
+        <translation>Predicciones</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="110" />
-      <source>◀ Previous</source>
-      <translation>◀ Anterior</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="110"/>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="111" />
-      <source>Next ▶</source>
-      <translation>Siguiente ▶</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="111"/>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="112" />
-      <source>Next disagreement</source>
-      <translation>Siguiente discrepancia</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="112"/>
+        <source>Next disagreement</source>
+        <translation>Siguiente discrepancia</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="113" />
-      <source>Show the previous sample.</source>
-      <translation>Muestra la muestra anterior.</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="113"/>
+        <source>Show the previous sample.</source>
+        <translation>Muestra la muestra anterior.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="114" />
-      <source>Show the next sample.</source>
-      <translation>Muestra la muestra siguiente.</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="114"/>
+        <source>Show the next sample.</source>
+        <translation>Muestra la muestra siguiente.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="116" />
-      <source>Jump to the next sample where the two models predict different classes.</source>
-      <translation>Salta a la siguiente muestra en la que los dos modelos predicen clases distintas.</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="116"/>
+        <source>Jump to the next sample where the two models predict different classes.</source>
+        <translation>Salta a la siguiente muestra en la que los dos modelos predicen clases distintas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="153" />
-      <source>cosine {value:.5f}</source>
-      <translation>coseno {value:.5f}</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="153"/>
+        <source>cosine {value:.5f}</source>
+        <translation>coseno {value:.5f}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="154" />
-      <source>SQNR {value:.1f} dB</source>
-      <translation>SQNR {value:.1f} dB</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="154"/>
+        <source>SQNR {value:.1f} dB</source>
+        <translation>SQNR {value:.1f} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="155" />
-      <source>max |error| {value:.4g}</source>
-      <translation>|error| máx. {value:.4g}</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="155"/>
+        <source>max |error| {value:.4g}</source>
+        <translation>|error| máx. {value:.4g}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="157" />
-      <source>top-1 agreement {value:.2%}</source>
-      <translation>concordancia top-1 {value:.2%}</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="157"/>
+        <source>top-1 agreement {value:.2%}</source>
+        <translation>concordancia top-1 {value:.2%}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="172" />
-      <source>Next disagreement ({count})</source>
-      <translation>Siguiente discrepancia ({count})</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="172"/>
+        <source>Next disagreement ({count})</source>
+        <translation>Siguiente discrepancia ({count})</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="211" />
-      <source>Sample {index} of {count}</source>
-      <translation>Muestra {index} de {count}</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="211"/>
+        <source>Sample {index} of {count}</source>
+        <translation>Muestra {index} de {count}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="214" />
-      <source>label {label}</source>
-      <translation>etiqueta {label}</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="214"/>
+        <source>label {label}</source>
+        <translation>etiqueta {label}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="219" />
-      <source>original {a}, quantized {b}</source>
-      <translation>original {a}, cuantizado {b}</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="219"/>
+        <source>original {a}, quantized {b}</source>
+        <translation>original {a}, cuantizado {b}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="230" />
-      <source>Original: class {co} ({po:.1%})   Quantized: class {cq} ({pq:.1%})</source>
-      <translation>Original: clase {co} ({po:.1%})   Cuantizado: clase {cq} ({pq:.1%})</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="230"/>
+        <source>Original: class {co} ({po:.1%})   Quantized: class {cq} ({pq:.1%})</source>
+        <translation>Original: clase {co} ({po:.1%})   Cuantizado: clase {cq} ({pq:.1%})</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/samples_panel.py" line="233" />
-      <source>the models disagree</source>
-      <translation>los modelos discrepan</translation>
+        <location filename="../../quantgui/ui/samples_panel.py" line="233"/>
+        <source>the models disagree</source>
+        <translation>los modelos discrepan</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsPanel</name>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="75" />
-      <source>Automatic</source>
-      <translation>Automático</translation>
+        <location filename="../../quantgui/ui/settings_panel.py" line="75"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="76" />
-      <source>On</source>
-      <translation>Sí</translation>
+        <location filename="../../quantgui/ui/settings_panel.py" line="76"/>
+        <source>On</source>
+        <translation>Sí</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="77" />
-      <source>Off</source>
-      <translation>No</translation>
+        <location filename="../../quantgui/ui/settings_panel.py" line="77"/>
+        <source>Off</source>
+        <translation>No</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="87" />
-      <source>Never</source>
-      <translation>Nunca</translation>
+        <location filename="../../quantgui/ui/settings_panel.py" line="87"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="102" />
-      <source>layer names, comma-separated</source>
-      <translation>nombres de capas, separados por comas</translation>
+        <location filename="../../quantgui/ui/settings_panel.py" line="102"/>
+        <source>layer names, comma-separated</source>
+        <translation>nombres de capas, separados por comas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="196" />
-      <source>Advanced</source>
-      <translation>Avanzado</translation>
+        <location filename="../../quantgui/ui/settings_panel.py" line="196"/>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="201" />
-      <source>Show advanced settings</source>
-      <translation>Mostrar ajustes avanzados</translation>
+        <location filename="../../quantgui/ui/settings_panel.py" line="201"/>
+        <source>Show advanced settings</source>
+        <translation>Mostrar ajustes avanzados</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/settings_panel.py" line="202" />
-      <source>Show or hide the settings most runs do not need to change.</source>
-      <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
+        <location filename="../../quantgui/ui/settings_panel.py" line="202"/>
+        <source>Show or hide the settings most runs do not need to change.</source>
+        <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TechniquesPanel</name>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="96" />
-      <source>How do the three techniques compare on this model?
+        <location filename="../../quantgui/ui/techniques_panel.py" line="96"/>
+        <source>How do the three techniques compare on this model?
 
-Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic, Static and QAT, using the settings on the left that they share (engine, threads, batch size, layers kept in float), times them together with the float32 original, and shows size, latency, accuracy and agreement side by side with the Pareto front: the best trade-offs. Each technique's run is added to the History.</source>
-      <translation>¿Cómo se comparan las tres técnicas con este modelo?
+Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic, Static and QAT, using the settings on the left that they share (engine, threads, batch size, layers kept in float), times them together with the float32 original, and shows size, latency, accuracy and agreement side by side with the Pareto front: the best trade-offs. Each technique&apos;s run is added to the History.</source>
+        <translation>¿Cómo se comparan las tres técnicas con este modelo?
 
 Ejecutar ▸ Comparar las tres (Ctrl+Mayús+A) cuantiza el modelo cargado con Dinámica, Estática y QAT, con los ajustes de la izquierda que comparten (motor, hilos, tamaño de lote, capas mantenidas en float), las mide junto con el original float32 y muestra tamaño, latencia, exactitud y concordancia lado a lado con el frente de Pareto: los mejores compromisos. La ejecución de cada técnica se añade al Historial.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="104" />
-      <source>Compare all three: how to start</source>
-      <translation>Comparar las tres: cómo empezar</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="104"/>
+        <source>Compare all three: how to start</source>
+        <translation>Comparar las tres: cómo empezar</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="113" />
-      <source>Pareto front</source>
-      <translation>Frente de Pareto</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="113"/>
+        <source>Pareto front</source>
+        <translation>Frente de Pareto</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="117" />
-      <source>How the techniques were measured</source>
-      <translation>Cómo se midieron las técnicas</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="117"/>
+        <source>How the techniques were measured</source>
+        <translation>Cómo se midieron las técnicas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="122" />
-      <source>Result</source>
-      <translation>Resultado</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="122"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="123" />
-      <source>Size</source>
-      <translation>Tamaño</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="123"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="123" />
-      <source>Size of the saved model (state_dict).</source>
-      <translation>Tamaño del modelo guardado (state_dict).</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="123"/>
+        <source>Size of the saved model (state_dict).</source>
+        <translation>Tamaño del modelo guardado (state_dict).</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="124" />
-      <source>Size
+        <location filename="../../quantgui/ui/techniques_panel.py" line="124"/>
+        <source>Size
 ratio</source>
-      <translation>Tamaño
+        <translation>Tamaño
 relativo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="124" />
-      <source>Size against the float32 original: lower is smaller.</source>
-      <translation>Tamaño frente al original float32: menos es más pequeño.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="124"/>
+        <source>Size against the float32 original: lower is smaller.</source>
+        <translation>Tamaño frente al original float32: menos es más pequeño.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="126" />
-      <source>Latency
+        <location filename="../../quantgui/ui/techniques_panel.py" line="126"/>
+        <source>Latency
 median</source>
-      <translation>Latencia
+        <translation>Latencia
 mediana</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="126" />
-      <source>Median latency of one batch.</source>
-      <translation>Latencia mediana de un lote.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="126"/>
+        <source>Median latency of one batch.</source>
+        <translation>Latencia mediana de un lote.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="127" />
-      <source>p90</source>
-      <translation>p90</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="127"/>
+        <source>p90</source>
+        <translation>p90</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="127" />
-      <source>90th percentile latency of one batch.</source>
-      <translation>Latencia del percentil 90 de un lote.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="127"/>
+        <source>90th percentile latency of one batch.</source>
+        <translation>Latencia del percentil 90 de un lote.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="128" />
-      <source>Speed-up</source>
-      <translation>Aceleración</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="128"/>
+        <source>Speed-up</source>
+        <translation>Aceleración</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="128" />
-      <source>Median latency of the original divided by this one's: above 1× is faster.</source>
-      <translation>Latencia mediana del original dividida por la de este: por encima de 1× es más rápido.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="128"/>
+        <source>Median latency of the original divided by this one&apos;s: above 1× is faster.</source>
+        <translation>Latencia mediana del original dividida por la de este: por encima de 1× es más rápido.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="130" />
-      <source>Accuracy</source>
-      <translation>Exactitud</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
+        <source>Accuracy</source>
+        <translation>Exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="130" />
-      <source>Validation accuracy.</source>
-      <translation>Exactitud de validación.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
+        <source>Validation accuracy.</source>
+        <translation>Exactitud de validación.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="131" />
-      <source>Agreement
+        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
+        <source>Agreement
 SQNR (dB)</source>
-      <translation>Concordancia
+        <translation>Concordancia
 SQNR (dB)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="131" />
-      <source>How close the outputs stay to the original's: higher is closer, ∞ is identical.</source>
-      <translation>Cuánto se acercan las salidas a las del original: más alto es más cercano, ∞ es idéntico.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
+        <source>How close the outputs stay to the original&apos;s: higher is closer, ∞ is identical.</source>
+        <translation>Cuánto se acercan las salidas a las del original: más alto es más cercano, ∞ es idéntico.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="134" />
-      <source>int8
+        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
+        <source>int8
 layers</source>
-      <translation>Capas
+        <translation>Capas
 int8</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="134" />
-      <source>Layers running in int8, of all layers.</source>
-      <translation>Capas que se ejecutan en int8, del total.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
+        <source>Layers running in int8, of all layers.</source>
+        <translation>Capas que se ejecutan en int8, del total.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="135" />
-      <source>Pareto</source>
-      <translation>Pareto</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <source>Pareto</source>
+        <translation>Pareto</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="135" />
-      <source>★: on the Pareto front.</source>
-      <translation>★: en el frente de Pareto.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <source>★: on the Pareto front.</source>
+        <translation>★: en el frente de Pareto.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="149" />
-      <source>Technique comparison table</source>
-      <translation>Tabla de comparación de técnicas</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="149"/>
+        <source>Technique comparison table</source>
+        <translation>Tabla de comparación de técnicas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="150" />
-      <source>The original and every result are timed together in interleaved rounds, so their latencies can be compared.</source>
-      <translation>El original y cada resultado se miden juntos en rondas intercaladas, así que sus latencias se pueden comparar.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="150"/>
+        <source>The original and every result are timed together in interleaved rounds, so their latencies can be compared.</source>
+        <translation>El original y cada resultado se miden juntos en rondas intercaladas, así que sus latencias se pueden comparar.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="156" />
-      <source>What the Pareto front is</source>
-      <translation>Qué es el frente de Pareto</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="156"/>
+        <source>What the Pareto front is</source>
+        <translation>Qué es el frente de Pareto</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="160" />
-      <source>Techniques not run</source>
-      <translation>Técnicas no ejecutadas</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="160"/>
+        <source>Techniques not run</source>
+        <translation>Técnicas no ejecutadas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="163" />
-      <source>Latency against accuracy chart</source>
-      <translation>Gráfico de latencia frente a exactitud</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="163"/>
+        <source>Latency against accuracy chart</source>
+        <translation>Gráfico de latencia frente a exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="164" />
-      <source>One point per result: left is faster, up is more accurate, a bigger marker is a bigger model. The dashed line joins the Pareto front.</source>
-      <translation>Un punto por resultado: a la izquierda es más rápido, arriba es más exacto, un marcador mayor es un modelo mayor. La línea discontinua une el frente de Pareto.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="164"/>
+        <source>One point per result: left is faster, up is more accurate, a bigger marker is a bigger model. The dashed line joins the Pareto front.</source>
+        <translation>Un punto por resultado: a la izquierda es más rápido, arriba es más exacto, un marcador mayor es un modelo mayor. La línea discontinua une el frente de Pareto.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="171" />
-      <source>Median latency (ms), lower is faster</source>
-      <translation>Latencia mediana (ms), menos es más rápido</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="171"/>
+        <source>Median latency (ms), lower is faster</source>
+        <translation>Latencia mediana (ms), menos es más rápido</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="217" />
-      <source>Pareto front: {results}</source>
-      <translation>Frente de Pareto: {results}</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="217"/>
+        <source>Pareto front: {results}</source>
+        <translation>Frente de Pareto: {results}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="221" />
-      <source>No technique ran.</source>
-      <translation>No se ejecutó ninguna técnica.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="221"/>
+        <source>No technique ran.</source>
+        <translation>No se ejecutó ninguna técnica.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="225" />
-      <source>{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were timed together in interleaved rounds.</source>
-      <translation>{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se midieron juntos en rondas intercaladas.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="225"/>
+        <source>{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were timed together in interleaved rounds.</source>
+        <translation>{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se midieron juntos en rondas intercaladas.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="229" />
-      <source>accuracy</source>
-      <translation>exactitud</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="229"/>
+        <source>accuracy</source>
+        <translation>exactitud</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="229" />
-      <source>agreement (SQNR)</source>
-      <translation>concordancia (SQNR)</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="229"/>
+        <source>agreement (SQNR)</source>
+        <translation>concordancia (SQNR)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="231" />
-      <source>{mark} Pareto front: the results that no other result beats on latency, size and {quality} at once. Each one is a best trade-off; every result off the front is beaten on all three by one on it.</source>
-      <translation>{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente es superado en las tres cosas por uno del frente.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="231"/>
+        <source>{mark} Pareto front: the results that no other result beats on latency, size and {quality} at once. Each one is a best trade-off; every result off the front is beaten on all three by one on it.</source>
+        <translation>{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente es superado en las tres cosas por uno del frente.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="243" />
-      <source>accuracy {value}</source>
-      <translation>exactitud {value}</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="243"/>
+        <source>accuracy {value}</source>
+        <translation>exactitud {value}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="244" />
-      <source>agreement {value} dB</source>
-      <translation>concordancia {value} dB</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="244"/>
+        <source>agreement {value} dB</source>
+        <translation>concordancia {value} dB</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="246" />
-      <source>{title}: {size:.2f}× the size, {speedup:.2f}× the speed, {quality}.</source>
-      <translation>{title}: {size:.2f}× el tamaño, {speedup:.2f}× la velocidad, {quality}.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="246"/>
+        <source>{title}: {size:.2f}× the size, {speedup:.2f}× the speed, {quality}.</source>
+        <translation>{title}: {size:.2f}× el tamaño, {speedup:.2f}× la velocidad, {quality}.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="252" />
-      <source>float32 original</source>
-      <translation>original float32</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="252"/>
+        <source>float32 original</source>
+        <translation>original float32</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="269" />
-      <location filename="../../quantgui/ui/techniques_panel.py" line="270" />
-      <source>{ms:.2f} ms</source>
-      <translation>{ms:.2f} ms</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="269"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="270"/>
+        <source>{ms:.2f} ms</source>
+        <translation>{ms:.2f} ms</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="274" />
-      <source>{count} of {total}</source>
-      <translation>{count} de {total}</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="274"/>
+        <source>{count} of {total}</source>
+        <translation>{count} de {total}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="294" />
-      <source>Quantized in {seconds:.1f} s.</source>
-      <translation>Cuantizado en {seconds:.1f} s.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="294"/>
+        <source>Quantized in {seconds:.1f} s.</source>
+        <translation>Cuantizado en {seconds:.1f} s.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="316" />
-      <source>Not run here:</source>
-      <translation>No ejecutado aquí:</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="316"/>
+        <source>Not run here:</source>
+        <translation>No ejecutado aquí:</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="324" />
-      <source>Accuracy (%), higher is better</source>
-      <translation>Exactitud (%), más alto es mejor</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="339"/>
+        <source>Accuracy (%), higher is better</source>
+        <translation>Exactitud (%), más alto es mejor</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="325" />
-      <source>Agreement SQNR (dB), higher is closer</source>
-      <translation>SQNR de concordancia (dB), más alto es más cercano</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="340"/>
+        <source>Agreement SQNR (dB), higher is closer</source>
+        <translation>SQNR de concordancia (dB), más alto es más cercano</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="326" />
-      <source>Latency against accuracy; marker area: model size</source>
-      <translation>Latencia frente a exactitud; área del marcador: tamaño del modelo</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="341"/>
+        <source>Latency against accuracy; marker area: model size</source>
+        <translation>Latencia frente a exactitud; área del marcador: tamaño del modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/techniques_panel.py" line="328" />
-      <source>Latency against agreement; marker area: model size</source>
-      <translation>Latencia frente a concordancia; área del marcador: tamaño del modelo</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="343"/>
+        <source>Latency against agreement; marker area: model size</source>
+        <translation>Latencia frente a concordancia; área del marcador: tamaño del modelo</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TrainingPlots</name>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="29" />
-      <source>Choose QAT and press Quantize: the training loss, the validation metrics and the learning rate appear here as the model trains.</source>
-      <translation>Elija QAT y pulse Cuantizar: la pérdida de entrenamiento, las métricas de validación y la tasa de aprendizaje aparecen aquí mientras el modelo entrena.</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="29"/>
+        <source>Choose QAT and press Quantize: the training loss, the validation metrics and the learning rate appear here as the model trains.</source>
+        <translation>Elija QAT y pulse Cuantizar: la pérdida de entrenamiento, las métricas de validación y la tasa de aprendizaje aparecen aquí mientras el modelo entrena.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="34" />
-      <source>Training curves</source>
-      <translation>Curvas de entrenamiento</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="34"/>
+        <source>Training curves</source>
+        <translation>Curvas de entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="35" />
-      <source>QAT training curves: loss, validation loss and accuracy, learning rate.</source>
-      <translation>Curvas de entrenamiento QAT: pérdida, pérdida y exactitud de validación, tasa de aprendizaje.</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="35"/>
+        <source>QAT training curves: loss, validation loss and accuracy, learning rate.</source>
+        <translation>Curvas de entrenamiento QAT: pérdida, pérdida y exactitud de validación, tasa de aprendizaje.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="46" />
-      <source>Training loss</source>
-      <translation>Pérdida de entrenamiento</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="46"/>
+        <source>Training loss</source>
+        <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="48" />
-      <location filename="../../quantgui/ui/training_plots.py" line="56" />
-      <source>step</source>
-      <translation>paso</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="48"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="56"/>
+        <source>step</source>
+        <translation>paso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="50" />
-      <source>per step</source>
-      <translation>por paso</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="50"/>
+        <source>per step</source>
+        <translation>por paso</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="52" />
-      <source>smoothed</source>
-      <translation>suavizada</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="52"/>
+        <source>smoothed</source>
+        <translation>suavizada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="55" />
-      <source>Learning rate</source>
-      <translation>Tasa de aprendizaje</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="55"/>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="60" />
-      <source>Validation loss</source>
-      <translation>Pérdida de validación</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="60"/>
+        <source>Validation loss</source>
+        <translation>Pérdida de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="61" />
-      <location filename="../../quantgui/ui/training_plots.py" line="67" />
-      <source>epoch</source>
-      <translation>época</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="61"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="67"/>
+        <source>epoch</source>
+        <translation>época</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="65" />
-      <source>Validation accuracy</source>
-      <translation>Exactitud de validación</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="65"/>
+        <source>Validation accuracy</source>
+        <translation>Exactitud de validación</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="71" />
-      <source>QAT (fake-quantized)</source>
-      <translation>QAT (cuantización simulada)</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="71"/>
+        <source>QAT (fake-quantized)</source>
+        <translation>QAT (cuantización simulada)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/training_plots.py" line="75" />
-      <location filename="../../quantgui/ui/training_plots.py" line="139" />
-      <source>original</source>
-      <translation>original</translation>
+        <location filename="../../quantgui/ui/training_plots.py" line="75"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="139"/>
+        <source>original</source>
+        <translation>original</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>UserModels</name>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="45" />
-      <source>Open &amp;Recent</source>
-      <translation>Abrir &amp;reciente</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="45"/>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="93" />
-      <source>Trust this file?</source>
-      <translation>¿Confía en este archivo?</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="93"/>
+        <source>Trust this file?</source>
+        <translation>¿Confía en este archivo?</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="94" />
-      <source>Loading this file runs code from it. Only continue if you trust where it came from.</source>
-      <translation>Cargar este archivo ejecuta código que contiene. Continúe solo si confía en su procedencia.</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="94"/>
+        <source>Loading this file runs code from it. Only continue if you trust where it came from.</source>
+        <translation>Cargar este archivo ejecuta código que contiene. Continúe solo si confía en su procedencia.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="99" />
-      <source>{name} is a whole pickled model: opening it unpickles the file, which can run any code it contains. Safer: a torch.export program (.pt2), or the Python file and class with state_dict weights.</source>
-      <translation>{name} es un modelo completo serializado con pickle: abrirlo deserializa el archivo, lo que puede ejecutar cualquier código que contenga. Más seguro: un programa de torch.export (.pt2), o el archivo de Python y la clase con pesos en un state_dict.</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="99"/>
+        <source>{name} is a whole pickled model: opening it unpickles the file, which can run any code it contains. Safer: a torch.export program (.pt2), or the Python file and class with state_dict weights.</source>
+        <translation>{name} es un modelo completo serializado con pickle: abrirlo deserializa el archivo, lo que puede ejecutar cualquier código que contenga. Más seguro: un programa de torch.export (.pt2), o el archivo de Python y la clase con pesos en un state_dict.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="102" />
-      <source>Trust and open</source>
-      <translation>Confiar y abrir</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="102"/>
+        <source>Trust and open</source>
+        <translation>Confiar y abrir</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="127" />
-      <source>Wait for the current job to end.</source>
-      <translation>Espere a que termine el trabajo en curso.</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="127"/>
+        <source>Wait for the current job to end.</source>
+        <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="132" />
-      <source>Not a valid shape: {text}</source>
-      <translation>No es una forma válida: {text}</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="132"/>
+        <source>Not a valid shape: {text}</source>
+        <translation>No es una forma válida: {text}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="139" />
-      <source>Loading…</source>
-      <translation>Cargando…</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="139"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="140" />
-      <source>Opening {name}…</source>
-      <translation>Abriendo {name}…</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="140"/>
+        <source>Opening {name}…</source>
+        <translation>Abriendo {name}…</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="250" />
-      <source>No recent models</source>
-      <translation>No hay modelos recientes</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="250"/>
+        <source>No recent models</source>
+        <translation>No hay modelos recientes</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/user_models.py" line="254" />
-      <source>Clear the list</source>
-      <translation>Vaciar la lista</translation>
+        <location filename="../../quantgui/ui/user_models.py" line="254"/>
+        <source>Clear the list</source>
+        <translation>Vaciar la lista</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>model</name>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="139"/>
+        <source>Conv-BatchNorm-ReLU network on 8x8 handwritten digits (static quantization fuses and speeds it up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="143"/>
+        <source>Three-layer perceptron on 8x8 handwritten digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="144"/>
+        <source>LSTM that reads each digit image row by row (dynamic quantization&apos;s home ground).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="147"/>
+        <source>Small transformer encoder over the image rows as tokens (attention, LayerNorm, GELU).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="150"/>
+        <source>Wide MLP (3 x Linear 1024) on digits: large enough for int8 speed-ups to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="153"/>
+        <source>The seed tutorial&apos;s Linear(10, 2) on random data (so small that file overhead dominates its size).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>note</name>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="160"/>
+        <source>kept in float by request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="161"/>
+        <source>fused into {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="162"/>
+        <source>folded away by graph rewriting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="163"/>
+        <source>float16 weights (no speed or size gain on CPU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="164"/>
+        <source>{note} (fused {type})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="165"/>
+        <source>simulated only: FX left a reference module (float weights between quantize and dequantize) because no int8 kernel pattern matched its neighbours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="169"/>
+        <source>no weights to quantize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="170"/>
+        <source>int8 weights; activations quantized at run time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="171"/>
+        <source>not a layer type selected for dynamic quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="172"/>
+        <source>int8 weights and activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="173"/>
+        <source>no int8 kernel for {type} in static quantization; kept float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="176"/>
+        <source>int8 weights and activations, trained with fake quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="179"/>
+        <source>no int8 kernel for {type} in QAT; kept float</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recipe</name>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="10" />
-      <source>Backend</source>
-      <translation>Backend</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="12"/>
+        <source>Where the quantized model runs: PyTorch eager (torch.ao int8 kernels), PyTorch compiled (torchao PT2E + inductor), ONNX Runtime, or torchao weight-only int8. Each is compared with its own float32 and with float32 in eager PyTorch.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="11" />
-      <source>Threads</source>
-      <translation>Hilos</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="17"/>
+        <source>Backend</source>
+        <translation>Backend</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="12" />
-      <source>Batch size</source>
-      <translation>Tamaño de lote</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="18"/>
+        <source>Which int8 kernels run the model. x86 is best on Intel/AMD CPUs; onednn is close; fbgemm is slower on convolutions; qnnpack is for ARM (about 20x slower on x86).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="13" />
-      <source>Keep in float</source>
-      <translation>Mantener en float</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="22"/>
+        <source>Threads</source>
+        <translation>Hilos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="14" />
-      <source>Layer types</source>
-      <translation>Tipos de capa</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="23"/>
+        <source>CPU threads used for calibration, training and the latency measurement.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="15" />
-      <source>Weight type</source>
-      <translation>Tipo de los pesos</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="26"/>
+        <source>Batch size</source>
+        <translation>Tamaño de lote</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="16" />
-      <source>Observer</source>
-      <translation>Observador</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="27"/>
+        <source>Samples per batch for calibration, training and latency.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="17" />
-      <source>Per-channel weights</source>
-      <translation>Pesos por canal</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="28"/>
+        <source>Keep in float</source>
+        <translation>Mantener en float</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="18" />
-      <source>Calibration batches</source>
-      <translation>Lotes de calibración</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="29"/>
+        <source>Names of layers to leave in float32.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="19" />
-      <source>Reduce range</source>
-      <translation>Reducir rango</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="30"/>
+        <source>Layer types</source>
+        <translation>Tipos de capa</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="20" />
-      <source>Epochs</source>
-      <translation>Épocas</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="31"/>
+        <source>Layer types whose weights are stored in int8. Activations are quantized on the fly at each call, so no calibration data is needed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="21" />
-      <source>Learning rate</source>
-      <translation>Tasa de aprendizaje</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="35"/>
+        <source>Weight type</source>
+        <translation>Tipo de los pesos</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="22" />
-      <source>Optimizer</source>
-      <translation>Optimizador</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="36"/>
+        <source>int8 stores weights in a quarter of the space and runs faster on CPU. float16 is offered for completeness: on CPU it saves neither time nor disk.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="23" />
-      <source>Learning-rate schedule</source>
-      <translation>Calendario de la tasa de aprendizaje</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="40"/>
+        <source>Observer</source>
+        <translation>Observador</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="24" />
-      <source>Freeze observers after epoch</source>
-      <translation>Congelar observadores tras la época</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="41"/>
+        <source>How activation ranges are learned from calibration data. MinMax is fast but an outlier stretches the range; moving-average MinMax resists outliers; Histogram chooses the range that minimises the error (slowest, usually best).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="25" />
-      <source>Freeze batch-norm after epoch</source>
-      <translation>Congelar batch-norm tras la época</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="46"/>
+        <source>Per-channel weights</source>
+        <translation>Pesos por canal</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="26" />
-      <source>Device</source>
-      <translation>Dispositivo</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="47"/>
+        <source>One scale per output channel instead of one per tensor: more accurate, same speed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="27" />
-      <source>Loss</source>
-      <translation>Pérdida</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="50"/>
+        <source>Calibration batches</source>
+        <translation>Lotes de calibración</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="28" />
-      <source>Random seed</source>
-      <translation>Semilla aleatoria</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="51"/>
+        <source>How many batches of training data are run through the model to learn activation ranges.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="29" />
-      <source>Engine</source>
-      <translation>Motor</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="55"/>
+        <source>Reduce range</source>
+        <translation>Reducir rango</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="56"/>
+        <source>Use 7-bit activations to avoid overflow on CPUs without VNNI. Automatic by default: off when this CPU has VNNI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="60"/>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="61"/>
+        <source>Passes over the training data with fake quantization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="62"/>
+        <source>Learning rate</source>
+        <translation>Tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="63"/>
+        <source>Step size of fine-tuning. QAT starts from a trained model: keep it small.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="66"/>
+        <source>Optimizer</source>
+        <translation>Optimizador</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="67"/>
+        <source>Adam adapts step sizes; SGD uses momentum 0.9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="68"/>
+        <source>Learning-rate schedule</source>
+        <translation>Calendario de la tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="69"/>
+        <source>Cosine decays the learning rate to zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="70"/>
+        <source>Freeze observers after epoch</source>
+        <translation>Congelar observadores tras la época</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="71"/>
+        <source>After this epoch the quantization ranges stop moving, so the last epochs fine-tune against fixed ranges. Empty: never freeze.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="75"/>
+        <source>Freeze batch-norm after epoch</source>
+        <translation>Congelar batch-norm tras la época</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="76"/>
+        <source>After this epoch batch-norm statistics stop updating. Empty: never freeze.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="79"/>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="80"/>
+        <source>Where training runs. The model always moves to the CPU to convert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="83"/>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="84"/>
+        <source>cross_entropy on the labels, or distillation: match the original model&apos;s outputs (needs no labels). auto picks cross_entropy when labels exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="88"/>
+        <source>Random seed</source>
+        <translation>Semilla aleatoria</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="89"/>
+        <source>Seed for the order of training batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="90"/>
+        <source>PyTorch eager (torch.ao)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="91"/>
+        <source>torch.ao.quantization&apos;s int8 kernels in eager PyTorch (FX graph mode: fusion and stubs are automatic). No compilation; the reference is the float model in eager PyTorch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="96"/>
+        <source>PyTorch compiled (PT2E + inductor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="97"/>
+        <source>torchao PT2E quantization, compiled by torch.compile (inductor, freezing) into oneDNN int8 kernels: where PyTorch users deploy. Compilation takes seconds and is reported apart from latency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="102"/>
+        <source>ONNX Runtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="103"/>
+        <source>Exports the model to ONNX, quantizes it with onnxruntime.quantization (static QDQ calibrated on your data, or dynamic) and runs it in an ONNX Runtime session; compared against the float32 model in ONNX Runtime.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="108"/>
+        <source>torchao weight-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="109"/>
+        <source>torchao weight-only int8: nn.Linear weights are stored in int8 (4x smaller); activations stay float32, so no calibration is needed. Lowered with torch.compile (inductor, freezing) and compared with compiled float32. On CPU it saves size but gives no speed-up. int4 needs a CUDA GPU and the mslk package, float8 a GPU of compute capability 8.9+; neither is built by this engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="11"/>
+        <source>Engine</source>
+        <translation>Motor</translation>
+    </message>
+</context>
+<context>
     <name>technique</name>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="34" />
-      <source>Dynamic</source>
-      <translation>Dinámica</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="119"/>
+        <source>Dynamic</source>
+        <translation>Dinámica</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="35" />
-      <source>Static</source>
-      <translation>Estática</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="124"/>
+        <source>Static</source>
+        <translation>Estática</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="36" />
-      <source>QAT</source>
-      <translation>QAT</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="130"/>
+        <source>QAT</source>
+        <translation>QAT</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="37" />
-      <source>Weights are stored in int8 ahead of time and activations are quantized on the fly at each call. It needs no calibration data and suits Linear and LSTM layers best.</source>
-      <translation>Los pesos se guardan en int8 de antemano y las activaciones se cuantizan al vuelo en cada llamada. No necesita datos de calibración y va mejor con capas Linear y LSTM.</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="120"/>
+        <source>Weights are stored in int8 ahead of time and activations are quantized on the fly at each call. It needs no calibration data and suits Linear and LSTM layers best.</source>
+        <translation>Los pesos se guardan en int8 de antemano y las activaciones se cuantizan al vuelo en cada llamada. No necesita datos de calibración y va mejor con capas Linear y LSTM.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="41" />
-      <source>Weights and activations are both int8, with activation ranges learned by running calibration data through the model. It gives the largest speed-up on convolutional networks.</source>
-      <translation>Pesos y activaciones son int8, y los rangos de las activaciones se aprenden pasando datos de calibración por el modelo. Es la que más acelera las redes convolucionales.</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="125"/>
+        <source>Weights and activations are both int8, with activation ranges learned by running calibration data through the model. It gives the largest speed-up on convolutional networks.</source>
+        <translation>Pesos y activaciones son int8, y los rangos de las activaciones se aprenden pasando datos de calibración por el modelo. Es la que más acelera las redes convolucionales.</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/core_strings.py" line="46" />
-      <source>The model is fine-tuned with fake quantization so that it learns to live with int8 rounding. It takes longer than static quantization but recovers accuracy that it loses.</source>
-      <translation>El modelo se reentrena con cuantización simulada para que aprenda a convivir con el redondeo a int8. Tarda más que la cuantización estática, pero recupera la exactitud que esta pierde.</translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="131"/>
+        <source>The model is fine-tuned with fake quantization so that it learns to live with int8 rounding. It takes longer than static quantization but recovers accuracy that it loses.</source>
+        <translation>El modelo se reentrena con cuantización simulada para que aprenda a convivir con el redondeo a int8. Tarda más que la cuantización estática, pero recupera la exactitud que esta pierde.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>wording</name>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="19" />
-      <source>the “{field}” field</source>
-      <translation>el campo «{field}»</translation>
+        <location filename="../../quantgui/ui/wording.py" line="19"/>
+        <source>the “{field}” field</source>
+        <translation>el campo «{field}»</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="20" />
-      <source>Arguments (JSON)</source>
-      <translation>Argumentos (JSON)</translation>
+        <location filename="../../quantgui/ui/wording.py" line="20"/>
+        <source>Arguments (JSON)</source>
+        <translation>Argumentos (JSON)</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="21" />
-      <source>Input shape</source>
-      <translation>Forma de entrada</translation>
+        <location filename="../../quantgui/ui/wording.py" line="21"/>
+        <source>Input shape</source>
+        <translation>Forma de entrada</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="22" />
-      <source>Image size</source>
-      <translation>Tamaño de imagen</translation>
+        <location filename="../../quantgui/ui/wording.py" line="22"/>
+        <source>Image size</source>
+        <translation>Tamaño de imagen</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="23" />
-      <source>e.g. {example} in {field}</source>
-      <translation>p. ej. {example} en {field}</translation>
+        <location filename="../../quantgui/ui/wording.py" line="23"/>
+        <source>e.g. {example} in {field}</source>
+        <translation>p. ej. {example} en {field}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="27" />
-      <source>the Python file, its class and its weights in Open model</source>
-      <translation>el archivo Python, su clase y sus pesos en Abrir modelo</translation>
+        <location filename="../../quantgui/ui/wording.py" line="27"/>
+        <source>the Python file, its class and its weights in Open model</source>
+        <translation>el archivo Python, su clase y sus pesos en Abrir modelo</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="29" />
-      <source>Open a Python file and choose its class</source>
-      <translation>Abra un archivo Python y elija su clase</translation>
+        <location filename="../../quantgui/ui/wording.py" line="29"/>
+        <source>Open a Python file and choose its class</source>
+        <translation>Abra un archivo Python y elija su clase</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="33" />
-      <source>leave {field} empty</source>
-      <translation>deje vacío {field}</translation>
+        <location filename="../../quantgui/ui/wording.py" line="33"/>
+        <source>leave {field} empty</source>
+        <translation>deje vacío {field}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="38" />
-      <source>Leave {field} empty</source>
-      <translation>Deje vacío {field}</translation>
+        <location filename="../../quantgui/ui/wording.py" line="38"/>
+        <source>Leave {field} empty</source>
+        <translation>Deje vacío {field}</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="41" />
-      <source>Label column</source>
-      <translation>Columna de etiquetas</translation>
+        <location filename="../../quantgui/ui/wording.py" line="41"/>
+        <source>Label column</source>
+        <translation>Columna de etiquetas</translation>
     </message>
     <message>
-      <location filename="../../quantgui/ui/wording.py" line="46" />
-      <source>answer “Trust and open” when asked</source>
-      <translation>responda «Confiar y abrir» cuando se le pregunte</translation>
+        <location filename="../../quantgui/ui/wording.py" line="46"/>
+        <source>answer “Trust and open” when asked</source>
+        <translation>responda «Confiar y abrir» cuando se le pregunte</translation>
     </message>
-  </context>
+</context>
 </TS>
