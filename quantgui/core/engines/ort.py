@@ -74,6 +74,13 @@ def _first_line(error: BaseException) -> str:
 
 # --- sessions as modules ------------------------------------------------------------------
 
+def as_feed(x: torch.Tensor) -> np.ndarray:
+    """A batch as ONNX Runtime takes it: float32, or the integers (token ids) it holds (the
+    exported graph's input has the example's dtype)."""
+    array = x.detach().cpu().numpy()
+    return np.ascontiguousarray(array, dtype=np.float32 if x.is_floating_point() else None)
+
+
 def _session(model_bytes: bytes, threads: int, optimized_path: Path | None = None) -> Any:
     import onnxruntime as ort
 
@@ -109,8 +116,7 @@ class OrtSessionModule(nn.Module):
         self.input_name = self.session.get_inputs()[0].name
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        array = np.ascontiguousarray(x.detach().cpu().numpy(), dtype=np.float32)
-        return torch.from_numpy(self.session.run(None, {self.input_name: array})[0])
+        return torch.from_numpy(self.session.run(None, {self.input_name: as_feed(x)})[0])
 
     def extra_repr(self) -> str:
         return f"{self.label}, {len(self.model_bytes)} bytes, {self.threads} threads"
@@ -296,7 +302,7 @@ def _reader(batches: Iterator[torch.Tensor], total: int, events: queue.Queue,
             if stop.is_set():
                 raise Cancelled("the event stream was closed")
             cancel.raise_if_cancelled()
-            return {INPUT_NAME: np.ascontiguousarray(batch.numpy(), dtype=np.float32)}
+            return {INPUT_NAME: as_feed(batch)}
 
     return Reader()
 
@@ -507,7 +513,7 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
     for label, path in (("float", float_path), ("qdq", qdq_path)):
         augmented = directory / f"{label}.debug.onnx"
         debug.modify_model_output_intermediate_tensors(str(path), str(augmented))
-        feed = [{INPUT_NAME: np.ascontiguousarray(inputs.numpy(), dtype=np.float32)}]
+        feed = [{INPUT_NAME: as_feed(inputs)}]
         activations[label] = debug.collect_activations(str(augmented), iter(feed))
     # float activation against the QDQ graph's after its QuantizeLinear/DequantizeLinear pair
     activation_errors = debug.compute_activation_error(
@@ -916,7 +922,13 @@ def export_float(model: nn.Module, val_inputs: torch.Tensor, directory: Path) ->
     return pre_process(raw_path, directory / "float.onnx")
 '''
 
-_SCRIPT_SESSION = '''class OrtModel(nn.Module):
+_SCRIPT_SESSION = '''def as_feed(x: torch.Tensor) -> np.ndarray:
+    """A batch as ONNX Runtime takes it: float32, or the integers (token ids) it holds."""
+    array = x.detach().cpu().numpy()
+    return np.ascontiguousarray(array, dtype=np.float32 if x.is_floating_point() else None)
+
+
+class OrtModel(nn.Module):
     """An ONNX Runtime session behind nn.Module: a float batch of any size in, a float tensor
     out. ``model_bytes`` is the .onnx file."""
 
@@ -927,8 +939,7 @@ _SCRIPT_SESSION = '''class OrtModel(nn.Module):
         self.input_name = self.session.get_inputs()[0].name
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        array = np.ascontiguousarray(x.detach().cpu().numpy(), dtype=np.float32)
-        return torch.from_numpy(self.session.run(None, {self.input_name: array})[0])
+        return torch.from_numpy(self.session.run(None, {self.input_name: as_feed(x)})[0])
 '''
 
 _SCRIPT_STATIC = '''CALIBRATION_BATCHES = {batches}
@@ -948,7 +959,7 @@ class Batches(CalibrationDataReader):
         batch = next(self.batches, None)
         if batch is None:
             return None
-        return {{INPUT_NAME: np.ascontiguousarray(batch.numpy(), dtype=np.float32)}}
+        return {{INPUT_NAME: as_feed(batch)}}
 
 
 def quantize(model: nn.Module, data) -> OrtModel:
