@@ -96,14 +96,14 @@ def _literal(text: str) -> str:
 def core_strings_text() -> str:
     """The source of quantgui/ui/core_strings.py, from the core's registries."""
     sys.path.insert(0, str(ROOT))
-    from quantgui.core.texts import core_texts
+    from quantgui.core.text_registry import core_texts
 
     out = [
         '"""The core\'s texts that the window shows, listed so that pyside6-lupdate extracts '
         'them.',
         "",
-        "Written by tools/update_translations.py from quantgui.core.texts.core_texts(): do not "
-        "edit;",
+        "Written by tools/update_translations.py from quantgui.core.text_registry.core_texts(): do "
+        "not edit;",
         "run the tool after changing a text of the core. The window translates them with",
         "``quantgui.ui.i18n.tr_core(context, text)``, which also fills templates ({fields}).",
         '"""',

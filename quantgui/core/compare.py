@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from quantgui.core import metrics
+from quantgui.core import metrics, texts
 from quantgui.core.demos import LoadedModel
 from quantgui.core.engines import engines, get_engine
 from quantgui.core.errors import Cancelled, QuantGUIError
@@ -101,19 +101,19 @@ def recommend(results: dict[str, RunResult], tolerance_db: float = SQNR_TOLERANC
                for name, r in results.items()}
     fastest = pick_engine(figures, tolerance_db)
     if fastest is None:
-        return None, "No engine produced outputs that can be compared."
+        return None, texts.MESSAGE_NO_ENGINE_COMPARED
     scored = {name: sqnr for name, (_, sqnr) in figures.items() if not math.isnan(sqnr)}
     floor = agreement_floor(max(scored.values()), tolerance_db)
     keeping = [name for name, sqnr in scored.items() if sqnr >= floor]
     result = results[fastest]
     speedup = result.original.latency.median_ms / result.quantized.latency.median_ms
     dropped = sorted(set(scored) - set(keeping))
-    why = (f"{get_engine(fastest).title} is the fastest engine that keeps agreement "
-           f"({speedup:.2f}x float32 eager PyTorch, SQNR {result.agreement.sqnr_db:.1f} dB; "
-           f"agreement kept: within {tolerance_db:g} dB of the best or above "
-           f"{GOOD_ENOUGH_DB:g} dB).")
+    why = texts.MESSAGE_RECOMMENDED.format(
+        engine=get_engine(fastest).title, speedup=speedup, sqnr=result.agreement.sqnr_db,
+        tolerance=tolerance_db, floor=GOOD_ENOUGH_DB)
     if dropped:
-        why += " Left out for agreement: " + ", ".join(get_engine(n).title for n in dropped) + "."
+        why = texts.MESSAGE_LEFT_OUT.format(
+            recommendation=why, engines=", ".join(get_engine(n).title for n in dropped))
     return fastest, why
 
 
@@ -132,9 +132,9 @@ def compare_engines(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | N
             loaded.model, recipe.method)
         if reason:
             skipped[engine.name] = reason
-            yield LogMessage(f"{engine.title}: skipped ({reason})")
+            yield LogMessage(texts.LOG_STEP_SKIPPED.format(name=engine.title, reason=reason))
             continue
-        yield LogMessage(f"{engine.title}: quantizing…")
+        yield LogMessage(texts.LOG_STEP_QUANTIZING.format(name=engine.title))
         try:
             results[engine.name] = yield from run(loaded, recipe.replace(engine=engine.name),
                                                   cancel, cache)
@@ -145,7 +145,8 @@ def compare_engines(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | N
                       else f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
                       if str(error) else type(error).__name__)
             skipped[engine.name] = reason
-            yield LogMessage(f"{engine.title}: failed ({reason})", "warning")
+            yield LogMessage(texts.LOG_STEP_FAILED.format(name=engine.title, reason=reason),
+                             "warning")
     yield Progress("engines", len(chosen), len(chosen))
     if results:
         cancel.raise_if_cancelled()

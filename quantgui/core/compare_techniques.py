@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from quantgui.core import texts
 from quantgui.core.compare import time_together
 from quantgui.core.demos import LoadedModel
 from quantgui.core.engines import get_engine
@@ -158,7 +159,7 @@ def compare_techniques(loaded: LoadedModel, recipes: dict[str, Recipe],
             reason = get_engine(recipe.engine).unsupported_reason(loaded.model, recipe.method)
             if reason:
                 raise QuantGUIError(reason)
-            yield LogMessage(f"{label}: quantizing…")
+            yield LogMessage(texts.LOG_STEP_QUANTIZING.format(name=label))
             results[label] = yield from run(loaded, recipe, cancel, cache)
         except Cancelled:
             raise
@@ -167,7 +168,7 @@ def compare_techniques(loaded: LoadedModel, recipes: dict[str, Recipe],
                       else f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
                       if str(error) else type(error).__name__)
             skipped[label] = reason
-            yield LogMessage(f"{label}: not run ({reason})", "warning")
+            yield LogMessage(texts.LOG_STEP_NOT_RUN.format(name=label, reason=reason), "warning")
     yield Progress("techniques", len(recipes), len(recipes))
     if results:
         cancel.raise_if_cancelled()

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from torch import nn
 
+from quantgui.core import texts
+
 if TYPE_CHECKING:
     from quantgui.core.techniques import Technique
 
@@ -70,8 +72,8 @@ def layer_records(original: nn.Module, quantized: nn.Module, technique: Techniqu
         after = find_module(quantized, name)
         has_weights = any(True for _ in module.parameters(recurse=False))
         if after is None:
-            note = (f"fused into {previous_fused}" if previous_fused
-                    else "folded away by graph rewriting")
+            note = (texts.NOTE_FUSED_INTO.format(layer=previous_fused) if previous_fused
+                    else texts.NOTE_FOLDED_AWAY)
             records.append(LayerRecord(name, type_name(module), None, False, note))
             continue
         quantized_flag = is_quantized_module(after)
@@ -82,14 +84,13 @@ def layer_records(original: nn.Module, quantized: nn.Module, technique: Techniqu
         elif quantized_flag:
             note = technique.int8_note
             if type(after).__name__.startswith("Linear") and "float16" in repr(after):
-                note = "float16 weights (no speed or size gain on CPU)"
+                note = texts.NOTE_FLOAT16
             if fused:
-                note += f" (fused {type(after).__name__})"
+                note = texts.NOTE_INT8_FUSED.format(note=note, type=type(after).__name__)
         elif is_reference_module(after):
-            note = ("simulated only: FX left a reference module (float weights between quantize "
-                    "and dequantize) because no int8 kernel pattern matched its neighbours")
+            note = texts.NOTE_REFERENCE
         elif not has_weights:
-            note = "no weights to quantize"
+            note = texts.NOTE_NO_WEIGHTS
         else:
             note = technique.float_note.format(type=type(module).__name__)
         records.append(LayerRecord(name, type_name(module), type_name(after), quantized_flag, note))

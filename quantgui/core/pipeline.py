@@ -14,7 +14,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from quantgui.core import analysis, metrics, numeric_suite
+from quantgui.core import analysis, metrics, numeric_suite, texts
 from quantgui.core.data import DataBundle
 from quantgui.core.demos import LoadedModel
 from quantgui.core.engines import EngineBuild, get_engine
@@ -206,8 +206,9 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
     data = loaded.data
     data.validate()
     check_model(loaded.model, data)
-    yield LogMessage(f"Quantizing {loaded.name} with {technique.title} on {engine.title} "
-                     f"(torch {torch.__version__}, {recipe.threads} threads).")
+    yield LogMessage(texts.LOG_QUANTIZING.format(
+        model=loaded.name, technique=technique.title, engine=engine.title, torch=torch.__version__,
+        threads=recipe.threads))
     with engine_and_threads(recipe), evaluating(loaded.model):
         calibrated_before = set(cache.calibration) if cache is not None else set()
         build = yield from engine.build(loaded, recipe, cancel,
@@ -270,8 +271,8 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         cache.original_outputs = original_outputs
         cache.original_sizes["eager"] = original_size
     if not any(layer.quantized for layer in layers):
-        yield LogMessage(f"No layer of {loaded.name} was quantized by {technique.title} on "
-                         f"{engine.title}; see the layer table for the reasons.", "warning")
+        yield LogMessage(texts.LOG_NOTHING_QUANTIZED.format(
+            model=loaded.name, technique=technique.title, engine=engine.title), "warning")
     return RunResult(
         model_name=loaded.name, recipe=recipe, quantized_model=quantized,
         original=original_stats, quantized=quantized_stats,
@@ -294,9 +295,8 @@ def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,
         try:
             suite = technique.numeric_suite(original, method_result, batch)
         except Exception as error:  # noqa: BLE001 - the hooks below still measure every layer
-            yield LogMessage("torch.ao.ns could not compare the layers "
-                             f"({type(error).__name__}: {str(error)[:160]}); the per-layer "
-                             "errors come from forward hooks.")
+            yield LogMessage(texts.LOG_NS_FAILED.format(
+                error=f"{type(error).__name__}: {str(error)[:160]}"))
     for layer in layers:
         error = errors.get(layer.name)
         if error is None:

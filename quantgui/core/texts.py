@@ -15,16 +15,17 @@ A text with ``{fields}`` is a template: the core formats it (``NOTE_FUSED_INTO.f
 template and fills it again with the same values (``quantgui.ui.i18n.tr_core``). So a note
 made by the core in English, saved in a results file and opened later, still reads in Spanish.
 
-``tools/update_translations.py`` writes ``core_texts()`` into ``quantgui/ui/core_strings.py``
-for pyside6-lupdate; a test fails when that file is out of date.
+``quantgui.core.text_registry.core_texts()`` gathers these and the registries' texts (settings,
+engines, techniques, demos); ``tools/update_translations.py`` writes them into
+``quantgui/ui/core_strings.py`` for pyside6-lupdate, and a test fails when that file is out of
+date. This module imports nothing: every part of the core may use it.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 # ---- layer notes (context "note") ---------------------------------------------------------
 NOTE_KEPT = "kept in float by request"
+# torch.ao (quantgui.core.layers, quantgui.core.methods)
 NOTE_FUSED_INTO = "fused into {layer}"
 NOTE_FOLDED_AWAY = "folded away by graph rewriting"
 NOTE_FLOAT16 = "float16 weights (no speed or size gain on CPU)"
@@ -32,54 +33,123 @@ NOTE_INT8_FUSED = "{note} (fused {type})"
 NOTE_REFERENCE = ("simulated only: FX left a reference module (float weights between quantize "
                   "and dequantize) because no int8 kernel pattern matched its neighbours")
 NOTE_NO_WEIGHTS = "no weights to quantize"
+NOTE_SOFTMAX = ("kept float: FX's int8 softmax clamps its input scores to the fixed output "
+                "range [0, 1) and ruins attention (measured: SQNR -0.6 dB on the transformer "
+                "demo)")
+NOTE_UNTRACEABLE = "kept float: FX cannot trace '{module}' ({reason})"
+NOTE_THE_MODEL = "the model"
+# PyTorch compiled (PT2E + inductor)
+NOTE_PT2E_INT8 = "int8 weights and activations"
+NOTE_PT2E_INT8_WEIGHTS = "int8 weights; activations stay float"
+NOTE_PT2E_TRAINED = "{note}, trained with fake quantization"
+NOTE_PT2E_FUSED = "{note}; fused into oneDNN int8 kernels by inductor"
+NOTE_PT2E_BN_WITH_KEPT = "float32 with {layer} (kept float); inductor folds it when compiling"
+NOTE_FOLDED_INTO = "folded into {layer}"
+NOTE_FOLDED_INTO_CONV = "folded into the preceding convolution"
+NOTE_PT2E_INSIDE_PARENT = ("its weights are used inside {parent}'s own computation (e.g. "
+                           "MultiheadAttention's projections), which runs in {state} on this "
+                           "engine")
+NOTE_PT2E_NOT_IN_GRAPH = "not in the exported graph (folded or unused)"
+NOTE_PT2E_NO_PATTERN = ("no int8 pattern for {type} in {method} quantization on this engine; "
+                        "runs in float32 (compiled)")
+NOTE_PT2E_NO_KERNEL = "no int8 kernel for {type} on this engine; runs in float32 (compiled)"
+NOTE_PT2E_DYNAMIC_INT8 = ("int8 weights; activations quantized per row at run time "
+                          "(torch._int_mm)")
+NOTE_PT2E_NOT_QUANTIZED = "not quantized by torchao; runs in float32 (compiled)"
+NOTE_PT2E_DYNAMIC_LINEAR_ONLY = ("dynamic quantization on this engine covers Linear layers "
+                                 "only; {type} runs in float32 (compiled)")
+# ONNX Runtime
+NOTE_ORT_FOLDED_INTO = "no ONNX node of its own: the exporter folded it into {layer}"
+NOTE_ORT_IN_PARENT = ("no ONNX node of its own: {parent} computes it in its own ONNX nodes, "
+                      "which this view does not attribute to it")
+NOTE_ORT_FOLDED_AWAY = "no ONNX node of its own: folded away by the exporter"
+NOTE_ORT_SIMULATED = ("simulated only: int8 weights around ONNX {ops}, but ONNX Runtime fused "
+                      "no int8 kernel there and runs it in float32")
+NOTE_ORT_ASKED_FLOAT = "asked to stay float, but ONNX Runtime runs it as {op}"
+NOTE_ORT_STATIC_INT8 = ("int8 weights and activations: ONNX {node} between "
+                        "QuantizeLinear/DequantizeLinear, run by ONNX Runtime as {op}")
+NOTE_ORT_DYNAMIC_INT8 = ("int8 weights; activations quantized at run time (ONNX {node}, run "
+                         "by ONNX Runtime as {op})")
+NOTE_ORT_DYNAMIC_FLOAT = ("ONNX {op} runs in float32: not a layer type selected for dynamic "
+                          "quantization, or ONNX Runtime has no dynamic int8 kernel for it")
+NOTE_ORT_STATIC_FLOAT = "ONNX {op} runs in float32: ONNX Runtime's static quantization skips it"
+# torchao weight-only
+NOTE_WEIGHT_ONLY_INT8 = "int8 weights (torchao weight-only); activations float"
+NOTE_WEIGHT_ONLY_KEPT = "kept in float32 (Keep in float)"
+NOTE_WEIGHT_ONLY_NOT_LINEAR = "float32: this engine quantizes only nn.Linear weights"
+NOTE_WEIGHT_ONLY_LEFT = "float32: torchao left this Linear unquantized"
 
-NOTES: tuple[str, ...] = (
-    NOTE_KEPT, NOTE_FUSED_INTO, NOTE_FOLDED_AWAY, NOTE_FLOAT16, NOTE_INT8_FUSED, NOTE_REFERENCE,
-    NOTE_NO_WEIGHTS,
-)
+NOTES: tuple[str, ...] = tuple(value for name, value in list(globals().items())
+                               if name.startswith("NOTE_"))
 
 # ---- lines of the Log tab (context "log") -------------------------------------------------
-LOGS: tuple[str, ...] = ()
+LOG_QUANTIZING = ("Quantizing {model} with {technique} on {engine} (torch {torch}, {threads} "
+                  "threads).")
+LOG_NOTHING_QUANTIZED = ("No layer of {model} was quantized by {technique} on {engine}; see "
+                         "the layer table for the reasons.")
+LOG_NS_FAILED = ("torch.ao.ns could not compare the layers ({error}); the per-layer errors "
+                 "come from forward hooks.")
+LOG_MHA_FASTPATH = ("The multi-head attention fast path is off during the run (it does not "
+                    "accept dynamically quantized weights); run the quantized model with "
+                    "torch.backends.mha.set_fastpath_enabled(False).")
+LOG_TRAINING_ON = ("Training on {device}; the model moves to the CPU before convert (int8 "
+                   "kernels are CPU-only).")
+LOG_STEP_QUANTIZING = "{name}: quantizing…"
+LOG_STEP_SKIPPED = "{name}: skipped ({reason})"
+LOG_STEP_FAILED = "{name}: failed ({reason})"
+LOG_STEP_NOT_RUN = "{name}: not run ({reason})"
+LOG_PT2E_STRICT = ("torchao could not prepare the default torch.export capture; the strict "
+                   "capture (TorchDynamo) worked.")
+LOG_PT2E_COMPILED_ANY = (
+    "Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for "
+    "batches of {batch}: other batch sizes are padded or split, never recompiled. The saved "
+    ".pt2 program takes any batch size.")
+LOG_PT2E_COMPILED_FIXED = (
+    "Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for "
+    "batches of {batch}: other batch sizes are padded or split, never recompiled. The saved "
+    ".pt2 program takes only batches of {fixed} (the model fixes its batch size).")
+LOG_PT2E_DEBUGGER_FAILED = ("torchao's numeric debugger could not compare the layers "
+                            "({error}); no per-layer errors for this run.")
+LOG_PT2E_DYNAMIC_LINEAR = ("The {engine} engine quantizes Linear layers dynamically; {types} "
+                           "stay float32 (compiled).")
+LOG_LAYER_COMPARISON_FAILED = ("The per-layer comparison failed ({error}); no per-layer errors "
+                               "for this run.")
+LOG_PT2E_NO_FREEZE_BN = ("This torchao cannot freeze batch-norm statistics in an exported graph; "
+                         "they keep updating.")
+LOG_ORT_EXPORTED = "Exported with {exporter}, opset {opset}."
+LOG_ORT_REUSED = "Reused the ONNX model exported with {exporter}, opset {opset}."
+LOG_ORT_EXPORTED_SKIPPED = ("Exported with {exporter}, opset {opset}; ORT pre-processing "
+                            "skipped ({skipped}).")
+LOG_ORT_REUSED_SKIPPED = ("Reused the ONNX model exported with {exporter}, opset {opset}; ORT "
+                          "pre-processing skipped ({skipped}).")
+LOG_ORT_DEBUG_FAILED = "onnxruntime's qdq_loss_debug could not compare the layers ({error})."
+LOG_WEIGHT_ONLY_SUMMARY = (
+    "torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model "
+    "saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay "
+    "float32.")
+LOG_WEIGHT_ONLY_NO_CPU_SPEED = (
+    "Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 "
+    "weights are converted to float32 in front of a float32 matmul, so the compiled model is "
+    "about as fast as float32 at large batches and slower at batch 1. What it saves is size: "
+    "the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use "
+    "dynamic quantization on the PyTorch eager or ONNX Runtime engine.")
+LOG_NOT_BUILT_HERE = "Not built here: {reason}"
+LOG_WEIGHT_ONLY_COMPILED = ("Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 "
+                            "in {compile_float:.1f} s (apart from latency).")
+LOG_LAYER_ERRORS_FAILED = "The per-layer errors could not be measured ({error})."
+
+LOGS: tuple[str, ...] = tuple(value for name, value in list(globals().items())
+                              if name.startswith("LOG_"))
 
 # ---- messages of errors and checks (context "message") ------------------------------------
-MESSAGES: tuple[str, ...] = ()
+MESSAGE_NOT_IMPLEMENTED = ("The {engine} engine does not implement {technique} quantization; it "
+                           "offers {techniques}.")
+MESSAGE_RECOMMENDED = (
+    "{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager "
+    "PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above "
+    "{floor:g} dB).")
+MESSAGE_LEFT_OUT = "{recommendation} Left out for agreement: {engines}."
+MESSAGE_NO_ENGINE_COMPARED = "No engine produced outputs that can be compared."
 
-
-def _recipe_texts() -> list[str]:
-    from quantgui.core.recipes import Recipe
-    from quantgui.core.techniques import techniques
-
-    texts: list[str] = []
-    for recipe_type in (Recipe, *(t.recipe_type for t in techniques())):
-        for field in dataclasses.fields(recipe_type):
-            texts += [field.metadata.get("label") or "", field.metadata.get("help") or ""]
-    return texts
-
-
-def _engine_texts() -> list[str]:
-    from quantgui.core.engines import engines
-
-    texts: list[str] = []
-    for engine in engines():
-        texts += [engine.title, engine.description]
-    return texts
-
-
-def core_texts() -> dict[str, list[str]]:
-    """Every text of the core that the window shows, by context, in a stable order, each once.
-
-    Imports the recipes, techniques, engines and demos (torch among them): for tools and
-    tests, not for a window that is starting."""
-    from quantgui.core.demos import DEMOS
-    from quantgui.core.techniques import techniques
-
-    found = {
-        "recipe": _recipe_texts() + _engine_texts(),
-        "technique": [text for t in techniques() for text in (t.title, t.summary)],
-        "model": [demo.description for demo in DEMOS.values()],
-        "note": [*NOTES, *(text for t in techniques() for text in (t.int8_note, t.float_note))],
-        "log": list(LOGS),
-        "message": list(MESSAGES),
-    }
-    return {context: list(dict.fromkeys(t for t in texts if t.strip()))
-            for context, texts in found.items()}
+MESSAGES: tuple[str, ...] = tuple(value for name, value in list(globals().items())
+                                  if name.startswith("MESSAGE_"))

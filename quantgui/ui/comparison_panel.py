@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from quantgui.ui import theme
+from quantgui.ui.i18n import tr_core
 
 
 def format_bytes(size: int) -> str:
@@ -178,7 +179,7 @@ class ComparisonPanel(QWidget):
         yes, no = self.tr("yes"), self.tr("no")
         for row, layer in enumerate(result.layers):
             values = (layer.name or "(model)", layer.original_type, layer.quantized_type or "—",
-                      yes if layer.quantized else no, layer.note)
+                      yes if layer.quantized else no, tr_core("note", layer.note))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column == 4:

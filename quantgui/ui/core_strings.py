@@ -1,6 +1,6 @@
 """The core's texts that the window shows, listed so that pyside6-lupdate extracts them.
 
-Written by tools/update_translations.py from quantgui.core.texts.core_texts(): do not edit;
+Written by tools/update_translations.py from quantgui.core.text_registry.core_texts(): do not edit;
 run the tool after changing a text of the core. The window translates them with
 ``quantgui.ui.i18n.tr_core(context, text)``, which also fills templates ({fields}).
 """
@@ -167,9 +167,75 @@ NOTE = (
         "simulated only: FX left a reference module (float weights between quantize and "
         "dequantize) because no int8 kernel pattern matched its neighbours"),
     QT_TRANSLATE_NOOP("note", "no weights to quantize"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "kept float: FX's int8 softmax clamps its input scores to the fixed output range [0, "
+        "1) and ruins attention (measured: SQNR -0.6 dB on the transformer demo)"),
+    QT_TRANSLATE_NOOP("note", "kept float: FX cannot trace '{module}' ({reason})"),
+    QT_TRANSLATE_NOOP("note", "the model"),
+    QT_TRANSLATE_NOOP("note", "int8 weights and activations"),
+    QT_TRANSLATE_NOOP("note", "int8 weights; activations stay float"),
+    QT_TRANSLATE_NOOP("note", "{note}, trained with fake quantization"),
+    QT_TRANSLATE_NOOP("note", "{note}; fused into oneDNN int8 kernels by inductor"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "float32 with {layer} (kept float); inductor folds it when compiling"),
+    QT_TRANSLATE_NOOP("note", "folded into {layer}"),
+    QT_TRANSLATE_NOOP("note", "folded into the preceding convolution"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "its weights are used inside {parent}'s own computation (e.g. MultiheadAttention's "
+        "projections), which runs in {state} on this engine"),
+    QT_TRANSLATE_NOOP("note", "not in the exported graph (folded or unused)"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "no int8 pattern for {type} in {method} quantization on this engine; runs in float32 "
+        "(compiled)"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "no int8 kernel for {type} on this engine; runs in float32 (compiled)"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "int8 weights; activations quantized per row at run time (torch._int_mm)"),
+    QT_TRANSLATE_NOOP("note", "not quantized by torchao; runs in float32 (compiled)"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "dynamic quantization on this engine covers Linear layers only; {type} runs in float32 "
+        "(compiled)"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "no ONNX node of its own: the exporter folded it into {layer}"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "no ONNX node of its own: {parent} computes it in its own ONNX nodes, which this view "
+        "does not attribute to it"),
+    QT_TRANSLATE_NOOP("note", "no ONNX node of its own: folded away by the exporter"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "simulated only: int8 weights around ONNX {ops}, but ONNX Runtime fused no int8 kernel "
+        "there and runs it in float32"),
+    QT_TRANSLATE_NOOP("note", "asked to stay float, but ONNX Runtime runs it as {op}"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "int8 weights and activations: ONNX {node} between QuantizeLinear/DequantizeLinear, "
+        "run by ONNX Runtime as {op}"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "int8 weights; activations quantized at run time (ONNX {node}, run by ONNX Runtime as "
+        "{op})"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "ONNX {op} runs in float32: not a layer type selected for dynamic quantization, or "
+        "ONNX Runtime has no dynamic int8 kernel for it"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "ONNX {op} runs in float32: ONNX Runtime's static quantization skips it"),
+    QT_TRANSLATE_NOOP("note", "int8 weights (torchao weight-only); activations float"),
+    QT_TRANSLATE_NOOP("note", "kept in float32 (Keep in float)"),
+    QT_TRANSLATE_NOOP("note", "float32: this engine quantizes only nn.Linear weights"),
+    QT_TRANSLATE_NOOP("note", "float32: torchao left this Linear unquantized"),
     QT_TRANSLATE_NOOP("note", "int8 weights; activations quantized at run time"),
     QT_TRANSLATE_NOOP("note", "not a layer type selected for dynamic quantization"),
-    QT_TRANSLATE_NOOP("note", "int8 weights and activations"),
     QT_TRANSLATE_NOOP(
         "note",
         "no int8 kernel for {type} in static quantization; kept float"),
@@ -180,7 +246,103 @@ NOTE = (
 )
 
 LOG = (
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Quantizing {model} with {technique} on {engine} (torch {torch}, {threads} threads)."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "No layer of {model} was quantized by {technique} on {engine}; see the layer table for "
+        "the reasons."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "torch.ao.ns could not compare the layers ({error}); the per-layer errors come from "
+        "forward hooks."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "The multi-head attention fast path is off during the run (it does not accept "
+        "dynamically quantized weights); run the quantized model with "
+        "torch.backends.mha.set_fastpath_enabled(False)."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Training on {device}; the model moves to the CPU before convert (int8 kernels are "
+        "CPU-only)."),
+    QT_TRANSLATE_NOOP("log", "{name}: quantizing…"),
+    QT_TRANSLATE_NOOP("log", "{name}: skipped ({reason})"),
+    QT_TRANSLATE_NOOP("log", "{name}: failed ({reason})"),
+    QT_TRANSLATE_NOOP("log", "{name}: not run ({reason})"),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "torchao could not prepare the default torch.export capture; the strict capture "
+        "(TorchDynamo) worked."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), "
+        "for batches of {batch}: other batch sizes are padded or split, never recompiled. The "
+        "saved .pt2 program takes any batch size."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), "
+        "for batches of {batch}: other batch sizes are padded or split, never recompiled. The "
+        "saved .pt2 program takes only batches of {fixed} (the model fixes its batch size)."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "torchao's numeric debugger could not compare the layers ({error}); no per-layer "
+        "errors for this run."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "The {engine} engine quantizes Linear layers dynamically; {types} stay float32 "
+        "(compiled)."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "The per-layer comparison failed ({error}); no per-layer errors for this run."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "This torchao cannot freeze batch-norm statistics in an exported graph; they keep "
+        "updating."),
+    QT_TRANSLATE_NOOP("log", "Exported with {exporter}, opset {opset}."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Reused the ONNX model exported with {exporter}, opset {opset}."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped})."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Reused the ONNX model exported with {exporter}, opset {opset}; ORT pre-processing "
+        "skipped ({skipped})."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "onnxruntime's qdq_loss_debug could not compare the layers ({error})."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the "
+        "model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations "
+        "stay float32."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the "
+        "int8 weights are converted to float32 in front of a float32 matmul, so the compiled "
+        "model is about as fast as float32 at large batches and slower at batch 1. What it "
+        "saves is size: the Linear weights are 4x smaller on disk and in memory. For int8 "
+        "speed on CPU use dynamic quantization on the PyTorch eager or ONNX Runtime engine."),
+    QT_TRANSLATE_NOOP("log", "Not built here: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in "
+        "{compile_float:.1f} s (apart from latency)."),
+    QT_TRANSLATE_NOOP("log", "The per-layer errors could not be measured ({error})."),
 )
 
 MESSAGE = (
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The {engine} engine does not implement {technique} quantization; it offers "
+        "{techniques}."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager "
+        "PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or "
+        "above {floor:g} dB)."),
+    QT_TRANSLATE_NOOP("message", "{recommendation} Left out for agreement: {engines}."),
+    QT_TRANSLATE_NOOP("message", "No engine produced outputs that can be compared."),
 )

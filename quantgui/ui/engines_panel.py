@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from quantgui.ui import theme
 from quantgui.ui.comparison_panel import format_bytes, format_percent
+from quantgui.ui.i18n import tr_core
 
 RECOMMENDED_MARK = "★"
 
@@ -164,9 +165,9 @@ class EnginesPanel(QWidget):
             self.recommendation.setText(
                 f"<b>{RECOMMENDED_MARK} " + self.tr("Recommended: {engine}").format(
                     engine=tr_engine(recommended["engine_title"])) + "</b><br>"
-                + report["recommendation"])
+                + tr_core("message", report["recommendation"]))
         else:
-            self.recommendation.setText(f"<b>{report['recommendation']}</b>")
+            self.recommendation.setText(f"<b>{tr_core('message', report['recommendation'])}</b>")
         original = report.get("original")
         if original:
             latency = original["latency_ms"]
@@ -246,6 +247,7 @@ class EnginesPanel(QWidget):
                 title = tr_engine(get_engine(name).title)
             except Exception:  # noqa: BLE001 - an engine unregistered since: its name will do
                 title = name
+            reason = tr_core("message", reason)
             lines.append(f"<b>{title.replace('<', '&lt;')}</b>: {reason.replace('<', '&lt;')}")
         self.skipped.setText(self.tr("Not run here:") + "<br>" + "<br>".join(lines))
         self.skipped.show()

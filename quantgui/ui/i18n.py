@@ -6,6 +6,9 @@ QSettings under "language": "" = system, "en", "es").
 
 from __future__ import annotations
 
+import re
+import string
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from quantgui.core.resources import resources_dir
@@ -48,3 +51,77 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
         app.installTranslator(qt)
         _installed.append(qt)
     return code
+
+
+# ---- the core's texts ---------------------------------------------------------------------
+# The core cannot mark texts for Qt; quantgui.core.texts lists them and core_strings.py repeats
+# them for lupdate. A text made from a template ("fused into {layer}") is recognised by its
+# template, which is translated and filled again with the same values.
+
+_FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
+_templates: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def _pattern(template: str) -> re.Pattern[str] | None:
+    """A regular expression matching ``template`` filled with any values (None: no fields,
+    or nothing but fields, which would match any text)."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    literal = ""
+    for text, name, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(text))
+        literal += text
+        if name is None:
+            continue
+        if not name.isidentifier():
+            return None
+        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+        seen.add(name)
+    if not seen or not literal.strip():
+        return None
+    return re.compile("".join(parts), re.DOTALL)
+
+
+def core_templates(context: str) -> list[tuple[re.Pattern[str], str]]:
+    """The templates of ``context`` listed in core_strings.py, most specific first."""
+    if context not in _templates:
+        from quantgui.ui import core_strings
+
+        texts = getattr(core_strings, context.upper(), ())
+        found = [(pattern, text) for text in texts if (pattern := _pattern(text)) is not None]
+        found.sort(key=lambda item: -len(_FIELD.sub("", item[1])))
+        _templates[context] = found
+    return _templates[context]
+
+
+def tr_core(context: str, text: str, _depth: int = 0) -> str:
+    """``text`` from the core in the current language: listed as is, or made from a listed
+    template (whose values are translated too where they are core texts: a technique's
+    title, a nested note). A text the catalogue lacks comes back unchanged."""
+    if not text:
+        return text
+    translated = QCoreApplication.translate(context, text)
+    if translated != text or _depth > 2:
+        return translated
+    for pattern, template in core_templates(context):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        translated = QCoreApplication.translate(context, template)
+        if translated == template:
+            return text
+        values = {name: _tr_value(context, value, _depth)
+                  for name, value in match.groupdict().items()}
+        try:
+            return _FIELD.sub(lambda m: "{" + m.group(1) + "}", translated).format_map(values)
+        except (KeyError, IndexError, ValueError):  # a translation that names other fields
+            return text
+    return text
+
+
+def _tr_value(context: str, value: str, depth: int) -> str:
+    for other in ("technique", "recipe"):
+        translated = QCoreApplication.translate(other, value)
+        if translated != value:
+            return translated
+    return tr_core(context, value, depth + 1)

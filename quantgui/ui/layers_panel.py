@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import theme
 from quantgui.ui.comparison_panel import format_bytes, format_percent
+from quantgui.ui.i18n import tr_core
 from quantgui.ui.preferences import app_settings
 from quantgui.ui.wording import plural
 
@@ -655,7 +656,7 @@ class LayersPanel(QWidget):
             planned, record = plan.get(name), records.get(name)
             planned_int8 = planned is not None and planned.status == "int8"
             if record is not None:
-                status, reason = _status_of(record), record.note
+                status, reason = _status_of(record), tr_core("note", record.note)
             elif planned is not None:
                 status, reason = self._planned(planned_int8, planned.status, planned.reason, name)
             else:

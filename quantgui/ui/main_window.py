@@ -36,7 +36,7 @@ from quantgui.ui.code_view import CodeView
 from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
 from quantgui.ui.engines_panel import EnginesPanel, tr_engine
 from quantgui.ui.history_panel import HistoryPanel
-from quantgui.ui.i18n import LANGUAGES
+from quantgui.ui.i18n import LANGUAGES, tr_core
 from quantgui.ui.layers_panel import LayersPanel
 from quantgui.ui.log_panel import LogPanel
 from quantgui.ui.preferences import app_settings
@@ -354,7 +354,8 @@ class MainWindow(QMainWindow):
         self.model_combo.clear()
         for name, demo in DEMOS.items():
             self.model_combo.addItem(name, name)
-            self.model_combo.setItemData(self.model_combo.count() - 1, demo.description,
+            self.model_combo.setItemData(self.model_combo.count() - 1,
+                                         tr_core("model", demo.description),
                                          Qt.ItemDataRole.ToolTipRole)
         self.model_combo.insertSeparator(self.model_combo.count())
         self.model_combo.addItem(self.tr("Open model…"), OPEN_MODEL)
@@ -406,7 +407,7 @@ class MainWindow(QMainWindow):
             from quantgui.jobs.tasks import warm_up_job
 
             self.warmer.start(warm_up_job())
-        self.description.setText(self.loaded.description)
+        self.description.setText(tr_core("model", self.loaded.description))
         self.model_summary.setText(self._summary_html())
         self.result = self._kept_result = None
         self.comparison.clear()
@@ -430,7 +431,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The model could not be loaded: {message}").format(
             message=window_words(failure.message)))
         user_file = self.user_models.pending is not None
-        self.user_models.after_load_failed()  # the previous model stays loaded and usable
+        self.user_models.after_load_failed()
+        if self.loaded is not None:  # the previous model stays loaded and usable
+            self.model_summary.setText(self._summary_html())
+            self.description.setText(tr_core("model", self.loaded.description))
+            self._validate()
         # a file of the user's: one click back to the Open dialog, every field as it was
         self.show_error(self.tr("The model could not be loaded"), failure,
                         retry=self.user_models.open_dialog if user_file else None)
@@ -638,7 +643,7 @@ class MainWindow(QMainWindow):
             count=len(comparison.results), seconds=self._elapsed.elapsed() / 1000.0,
             added=added)
         if comparison.recommendation:
-            self.log.append(comparison.recommendation)
+            self.log.append(tr_core("message", comparison.recommendation))
         self.statusBar().showMessage(message)
         self.log.append(message)
         self.run_finished.emit("compared")
@@ -778,7 +783,7 @@ class MainWindow(QMainWindow):
         last_progress = None
         for event in events:
             if isinstance(event, LogMessage):
-                self.log.append(event.text, event.level)
+                self.log.append(tr_core("log", event.text), event.level)
             elif isinstance(event, EpochEnd):
                 accuracy = ("—" if event.val_accuracy is None
                             else f"{event.val_accuracy:.2%}")
@@ -880,7 +885,8 @@ class MainWindow(QMainWindow):
         self._restore_kept_result()
         self.statusBar().showMessage(self.tr("The run failed: {message}").format(
             message=failure.message))
-        self.log.append(failure.message + (" " + failure.hint if failure.hint else ""), "error")
+        self.log.append(tr_core("message", failure.message)
+                        + (" " + failure.hint if failure.hint else ""), "error")
         self.show_error(title, failure)
         self.run_finished.emit("failed")
 

@@ -48,7 +48,11 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
 
 
 def window_words(text: str) -> str:
-    """``text`` with the command-line options it quotes replaced by what the window calls them."""
+    """``text`` with the command-line options it quotes replaced by what the window calls them
+    (a message of the core listed in quantgui.core.texts also in the window's language)."""
+    from quantgui.ui.i18n import tr_core
+
+    text = tr_core("message", text)
     if "--" not in text:
         return text
     for pattern, words in _rules():

@@ -62,186 +62,186 @@
 <context>
     <name>ComparisonPanel</name>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="46"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="47"/>
         <source>Press Quantize to compare the original and the quantized model here.</source>
         <translation>Pulse Cuantizar para comparar aquí el modelo original y el cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="56"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="71"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="57"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="72"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="56"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="71"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="57"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="72"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="90"/>
         <source>Quantized</source>
         <translation>Cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="56"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="57"/>
         <source>Quantized / original</source>
         <translation>Cuantizado / original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="62"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="63"/>
         <source>Comparison of original and quantized model</source>
         <translation>Comparación del modelo original y el cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="63"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="64"/>
         <source>Size is the saved state_dict; latency is the median of warm runs with the stated threads and batch size.</source>
         <translation>El tamaño es el del state_dict guardado; la latencia es la mediana de ejecuciones en caliente con los hilos y el tamaño de lote indicados.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="66"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="67"/>
         <source>Size and latency bar charts</source>
         <translation>Gráficos de barras de tamaño y latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="67"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="68"/>
         <source>Size and median latency, original (blue) and quantized (orange).</source>
         <translation>Tamaño y latencia mediana, original (azul) y cuantizado (naranja).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="69"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="169"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="70"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="170"/>
         <source>Size (KiB)</source>
         <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="70"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="71"/>
         <source>Latency (ms)</source>
         <translation>Latencia (ms)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="88"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
         <source>Layer</source>
         <translation>Capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="88"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
         <source>Original type</source>
         <translation>Tipo original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="90"/>
         <source>Quantized type</source>
         <translation>Tipo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="90"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="91"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="98"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="99"/>
         <source>Layer table</source>
         <translation>Tabla de capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="99"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="100"/>
         <source>Every layer of the model, and what quantization did to it.</source>
         <translation>Cada capa del modelo y lo que la cuantización hizo con ella.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="129"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="130"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="131"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="132"/>
         <source>{median:.3f} ms (p90 {p90:.3f})</source>
         <translation>{median:.3f} ms (p90 {p90:.3f})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="132"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="133"/>
         <source>Latency</source>
         <translation>Latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="136"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="137"/>
         <source>{threads} threads, batch {batch}</source>
         <translation>{threads} hilos, lote {batch}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="137"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="138"/>
         <source>Measured with</source>
         <translation>Medido con</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="142"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="143"/>
         <source>{delta:+.2f} points</source>
         <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="143"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="144"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="146"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="147"/>
         <source>Layers quantized</source>
         <translation>Capas cuantizadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="146"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="147"/>
         <source>0 of {total}</source>
         <translation>0 de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="147"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="148"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="149"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="150"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="149"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="150"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="153"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="154"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="153"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="154"/>
         <source>eager PyTorch</source>
         <translation>PyTorch eager</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="156"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="157"/>
         <source>Engine float32 latency</source>
         <translation>Latencia float32 del motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="164"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="165"/>
         <source>Preparation (not in latency)</source>
         <translation>Preparación (fuera de la latencia)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="165"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="166"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="169"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="170"/>
         <source>Size (MiB)</source>
         <translation>Tamaño (MiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="178"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="179"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="178"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="179"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -249,186 +249,194 @@
 <context>
     <name>EnginesPanel</name>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="55"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="56"/>
         <source>Which engine runs your model fastest?
 
 Run ▸ Compare engines (Ctrl+Shift+R) quantizes the model with the technique and settings on the left on every engine available here (PyTorch eager, compiled, ONNX Runtime, …), times them together, and recommends the fastest one that keeps agreement with the original. Each engine&apos;s run is added to the History.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué motor ejecuta su modelo más rápido?
+
+Ejecutar ▸ Comparar motores (Ctrl+Mayús+R) cuantiza el modelo con la técnica y los ajustes de la izquierda en cada motor disponible aquí (PyTorch eager, compilado, ONNX Runtime, …), los mide juntos y recomienda el más rápido que mantiene la concordancia con el original. La ejecución de cada motor se añade al Historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="62"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="63"/>
         <source>Engines: how to start</source>
-        <translation type="unfinished"></translation>
+        <translation>Motores: cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="71"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="72"/>
         <source>Recommended engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Motor recomendado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="76"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="77"/>
         <source>How the engines were measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se midieron los motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="81"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="82"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="82"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="83"/>
         <source>int8
 median</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="82"/>
-        <source>Median latency of the quantized model.</source>
-        <translation type="unfinished"></translation>
+        <translation>int8
+mediana</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/engines_panel.py" line="83"/>
+        <source>Median latency of the quantized model.</source>
+        <translation>Latencia mediana del modelo cuantizado.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/engines_panel.py" line="84"/>
         <source>p90</source>
         <translation>p90</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="83"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="84"/>
         <source>90th percentile latency of the quantized model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Latencia del percentil 90 del modelo cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="84"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="85"/>
         <source>Threads,
 batch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="84"/>
-        <source>Threads and batch size of the timing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos,
+lote</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/engines_panel.py" line="85"/>
+        <source>Threads and batch size of the timing.</source>
+        <translation>Hilos y tamaño de lote de la medición.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/engines_panel.py" line="86"/>
         <source>vs eager
 float32</source>
-        <translation type="unfinished"></translation>
+        <translation>vs float32
+eager</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="85"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="86"/>
         <source>Speed-up over the float32 original in eager PyTorch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceleración respecto al original float32 en PyTorch eager.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="87"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="88"/>
         <source>vs own
 float32</source>
-        <translation type="unfinished"></translation>
+        <translation>vs float32
+propio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="87"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="88"/>
         <source>Speed-up over the same engine running the float32 model (its compiler or runtime alone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceleración respecto al mismo motor con el modelo float32 (solo su compilador o runtime).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="90"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="91"/>
         <source>Prepare
 (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparación
+(s)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="90"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="91"/>
         <source>Preparation and compile time, apart from latency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo de preparación y compilación, aparte de la latencia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="92"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="92"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
         <source>Size of the quantized model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del modelo cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="94"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="94"/>
         <source>Validation accuracy of the quantized model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactitud de validación del modelo cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="94"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="95"/>
         <source>SQNR
 (dB)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQNR
+(dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="94"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="95"/>
         <source>Agreement with the original&apos;s outputs: higher is closer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="109"/>
-        <source>Engine comparison table</source>
-        <translation type="unfinished"></translation>
+        <translation>Concordancia con las salidas del original: más alto es más cercano.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/engines_panel.py" line="110"/>
+        <source>Engine comparison table</source>
+        <translation>Tabla de comparación de motores</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/engines_panel.py" line="111"/>
         <source>All engines are timed together in interleaved rounds, so their speed-ups can be compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los motores se miden juntos en rondas intercaladas, de modo que sus aceleraciones son comparables.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="116"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="117"/>
         <source>Engines not run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="118"/>
-        <source>Speed-up per engine bar chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Motores no ejecutados</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/engines_panel.py" line="119"/>
+        <source>Speed-up per engine bar chart</source>
+        <translation>Gráfico de barras de la aceleración por motor</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/engines_panel.py" line="120"/>
         <source>Speed-up over float32 eager PyTorch; the line marks 1× (no faster). The recommended engine is orange.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceleración respecto a float32 en PyTorch eager; la línea marca 1× (no más rápido). El motor recomendado está en naranja.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="122"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="123"/>
         <source>Speed-up over float32 eager PyTorch</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceleración respecto a float32 en PyTorch eager</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="165"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="166"/>
         <source>Recommended: {engine}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendado: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="174"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="175"/>
         <source>{model}, {method}: {threads} thread(s), batch {batch}. float32 eager PyTorch: {median:.3f} ms (p90 {p90:.3f}). Timed together in interleaved rounds; preparation and compile time are apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model}, {method}: {threads} hilo(s), lote {batch}. float32 en PyTorch eager: {median:.3f} ms (p90 {p90:.3f}). Medidos juntos en rondas intercaladas; la preparación y la compilación van aparte.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="180"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="181"/>
         <source>{model}, {method}: no engine ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model}, {method}: no se ejecutó ningún motor.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="197"/>
         <location filename="../../quantgui/ui/engines_panel.py" line="198"/>
-        <source>{ms:.3f} ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../quantgui/ui/engines_panel.py" line="199"/>
-        <source>{threads}, {batch}</source>
-        <translation type="unfinished"></translation>
+        <source>{ms:.3f} ms</source>
+        <translation>{ms:.3f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="250"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="200"/>
+        <source>{threads}, {batch}</source>
+        <translation>{threads}, {batch}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/engines_panel.py" line="252"/>
         <source>Not run here:</source>
         <translation>No ejecutado aquí:</translation>
     </message>
@@ -676,628 +684,628 @@ float32</source>
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="304"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="305"/>
         <source>Load a model to see its layers.</source>
         <translation>Cargue un modelo para ver sus capas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="306"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="307"/>
         <source>Layer plan status</source>
         <translation>Estado del plan de capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="312"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="313"/>
         <source>Tree</source>
         <translation>Árbol</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="312"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="313"/>
         <source>Show the layers as a tree</source>
         <translation>Mostrar las capas como un árbol</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="313"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="314"/>
         <source>Group the layers under the modules that contain them; sorting orders the layers inside each module.</source>
         <translation>Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas dentro de cada módulo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="315"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="316"/>
         <source>Flat list</source>
         <translation>Lista plana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="315"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="316"/>
         <source>Show the layers as a flat list</source>
         <translation>Mostrar las capas como una lista plana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="317"/>
         <source>List every layer by its full name; sorting orders all layers together.</source>
         <translation>Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="334"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="438"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
         <source>Layer</source>
         <translation>Capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="334"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="334"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="334"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
         <source>Output shape</source>
         <translation>Forma de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
         <source>Weight SQNR (dB)</source>
         <translation>SQNR de los pesos (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="337"/>
         <source>Output SQNR (dB)</source>
         <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="337"/>
         <source>Accumulated SQNR (dB)</source>
         <translation>SQNR acumulada (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="350"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="351"/>
         <source>Tick a layer planned int8 to keep it in float in the next run.</source>
         <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="351"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="352"/>
         <source>For a module: the parameters of everything inside it.</source>
         <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="352"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="353"/>
         <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
         <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="355"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="356"/>
         <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
         <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="357"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="358"/>
         <source>The layer&apos;s own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
         <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="359"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="360"/>
         <source>The quantized model&apos;s activation here against the original&apos;s, with every error upstream. For a module: the lowest value inside it.</source>
         <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="369"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="370"/>
         <source>Layers of the model</source>
         <translation>Capas del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="381"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="398"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="382"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="399"/>
         <source>SQNR by layer</source>
         <translation>SQNR por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="386"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="387"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="399"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="400"/>
         <source>Sensitivity</source>
         <translation>Sensibilidad</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="413"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="414"/>
         <source>Rank layers</source>
         <translation>Clasificar capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="414"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="415"/>
         <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
         <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="418"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="419"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="419"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="420"/>
         <source>Cancel ranking</source>
         <translation>Cancelar la clasificación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="421"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="422"/>
         <source>Keep suggested in float</source>
         <translation>Mantener en float las sugeridas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="422"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="423"/>
         <source>Tick the suggested layers&apos; keep-float boxes; press Quantize to see the effect.</source>
         <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="431"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="507"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="432"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="508"/>
         <source>Rank the layers to find the ones that hurt most.</source>
         <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="434"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="435"/>
         <source>Sensitivity progress</source>
         <translation>Progreso de la sensibilidad</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="438"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
         <source>SQNR gain (dB)</source>
         <translation>Ganancia de SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="438"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
         <source>Accuracy gain</source>
         <translation>Ganancia de exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="440"/>
         <source>SQNR when kept float (dB)</source>
         <translation>SQNR si se mantiene en float (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="440"/>
         <source>Suggested</source>
         <translation>Sugerida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="445"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="446"/>
         <source>Layers ranked by sensitivity</source>
         <translation>Capas ordenadas por sensibilidad</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="454"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1060"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="455"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1061"/>
         <source>Select a layer to see its weights.</source>
         <translation>Seleccione una capa para ver sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="456"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="457"/>
         <source>Selected layer</source>
         <translation>Capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="458"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="459"/>
         <source>channel </source>
         <translation>canal </translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="459"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="460"/>
         <source>Output channel</source>
         <translation>Canal de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="460"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="461"/>
         <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
         <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="468"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="469"/>
         <source>Weights of the selected layer</source>
         <translation>Pesos de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="470"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1062"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1127"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="471"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1063"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1128"/>
         <source>Weights and int8 grid</source>
         <translation>Pesos y rejilla int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="473"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="474"/>
         <source>Weight range per output channel</source>
         <translation>Rango de los pesos por canal de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="474"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="475"/>
         <source>output channel</source>
         <translation>canal de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="476"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1063"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1190"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="477"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1064"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1191"/>
         <source>Activation range from calibration</source>
         <translation>Rango de activación de la calibración</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="477"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1100"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="478"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1101"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="478"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1100"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="479"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1101"/>
         <source>output</source>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="516"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="517"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="537"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="538"/>
         <source>Reused from the previous run: {items}.</source>
         <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="583"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="584"/>
         <source>No plan: {problem}</source>
         <translation>Sin plan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="585"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="586"/>
         <source>Planning {method} quantization on the {backend} backend…</source>
         <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="913"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="914"/>
         <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
         <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1311"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1312"/>
         <source>Ranked 1 layer ({what}).</source>
         <translation>1 capa clasificada ({what}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1312"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1313"/>
         <source>Ranked {count} layers ({what}).</source>
         <translation>{count} capas clasificadas ({what}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1315"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1316"/>
         <source>Keeping {names} in float should help most.</source>
         <translation>Mantener {names} en float debería ser lo que más ayude.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1319"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1320"/>
         <source>No layer gains 1 dB or more by staying float.</source>
         <translation>Ninguna capa gana 1 dB o más al quedarse en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="622"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="623"/>
         <source>The plan could not be made: {message}</source>
         <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="705"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="706"/>
         <source>torch.ao.ns (PyTorch&apos;s numeric suite)</source>
         <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="706"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="707"/>
         <source>torch.ao.ns (PyTorch&apos;s numeric suite) and forward hooks</source>
         <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="708"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="709"/>
         <source>forward hooks</source>
         <translation>forward hooks</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="710"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="711"/>
         <source> and </source>
         <translation> y </translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="755"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="756"/>
         <source>int8</source>
         <translation>int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="755"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="756"/>
         <source>fused</source>
         <translation>fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="756"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="757"/>
         <source>float</source>
         <translation>float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="799"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="816"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="800"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="817"/>
         <source>(model)</source>
         <translation>(modelo)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="822"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="823"/>
         <source>Tick to keep {name} in float in the next run.</source>
         <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="779"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="780"/>
         <source>{count} int8</source>
         <translation>{count} int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="382"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="383"/>
         <source>Output SQNR of each quantized layer (bars; red: below the dashed line at {limit:.0f} dB) and accumulated SQNR (dots). Higher is better.</source>
         <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="609"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="610"/>
         <source>Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.</source>
         <translation>Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="613"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
         <source>1 layer int8</source>
         <translation>1 capa int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="613"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
         <source>{count} layers int8</source>
         <translation>{count} capas int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="780"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
         <source>{count} fused</source>
         <translation>{count} fusionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="780"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
         <source>1 fused</source>
         <translation>1 fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="616"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="782"/>
         <source>{count} float</source>
         <translation>{count} float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="616"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="782"/>
         <source>1 float</source>
         <translation>1 float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="617"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="618"/>
         <source>Kept in float by you: {names}.</source>
         <translation>Mantenidas en float por usted: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="619"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="620"/>
         <source>Tick “Keep float” to leave a layer in float.</source>
         <translation>Marque «Mantener en float» para dejar una capa en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="677"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="678"/>
         <source>Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer&apos;s own error is large).</source>
         <translation>Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error propio de la capa es grande).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="681"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="682"/>
         <source>No layer is below {limit:.0f} dB output SQNR, so none is highlighted.</source>
         <translation>Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se resalta.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="684"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="685"/>
         <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.</source>
         <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="700"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="701"/>
         <source>kept in float: ticked “Keep float” (the plan would make it int8)</source>
         <translation>mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="779"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="780"/>
         <source>1 int8</source>
         <translation>1 int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="832"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="833"/>
         <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer&apos;s own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model&apos;s output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
         <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="903"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="904"/>
         <source>{name}: {type} with {count} layers inside</source>
         <translation>{name}: {type} con {count} capas dentro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="904"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1070"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="905"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1071"/>
         <source>module</source>
         <translation>módulo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="910"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="911"/>
         <source>The lowest value among the layers inside.</source>
         <translation>El valor más bajo entre las capas que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="943"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="944"/>
         <source>Press Quantize to measure each layer&apos;s error</source>
         <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="994"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="995"/>
         <source>Next run:</source>
         <translation>Próxima ejecución:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="996"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="997"/>
         <source>Next run: {names} kept in float.</source>
         <translation>Próxima ejecución: {names} en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1069"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1070"/>
         <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
         <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1090"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1091"/>
         <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
         <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1092"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1093"/>
         <source>per-channel</source>
         <translation>por canal</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1093"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1094"/>
         <source>per-tensor</source>
         <translation>por tensor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1096"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1097"/>
         <source>float weights</source>
         <translation>pesos float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1097"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1098"/>
         <source>weights before quantization (run to see the int8 grid)</source>
         <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1099"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1100"/>
         <source>no weights</source>
         <translation>sin pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1103"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1104"/>
         <source>{which} range [{low:.3g}, {high:.3g}]</source>
         <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1117"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1118"/>
         <source>No weights to show</source>
         <translation>No hay pesos que mostrar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1124"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1125"/>
         <source>Weights of channel {channel} and its int8 grid</source>
         <translation>Pesos del canal {channel} y su rejilla int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1128"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1129"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1135"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1136"/>
         <source>original</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1136"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1137"/>
         <source>quantized</source>
         <translation>cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1157"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1158"/>
         <source>int8 levels</source>
         <translation>niveles int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1158"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1159"/>
         <source>weight value</source>
         <translation>valor del peso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1187"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1188"/>
         <source>Activation range: none (float or dynamic layer)</source>
         <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1188"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1189"/>
         <source>Activation range: known after a static or QAT run</source>
         <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1224"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1225"/>
         <source>Fix the settings first.</source>
         <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1240"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1241"/>
         <source>{method} on the {backend} backend</source>
         <translation>{method} en el backend {backend}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1243"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1244"/>
         <source>Sensitivity: starting…</source>
         <translation>Sensibilidad: empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1266"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1267"/>
         <source>The ranking was made for {what}; the technique or its settings changed since. Rank again to rank the layers for these settings.</source>
         <translation>La clasificación se hizo para {what}; la técnica o sus ajustes han cambiado desde entonces. Vuelva a clasificar las capas para estos ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1273"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1274"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1281"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1282"/>
         <source>Sensitivity {current}/{total}</source>
         <translation>Sensibilidad {current}/{total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1294"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1295"/>
         <source>{delta:+.2f} points</source>
         <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1298"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1299"/>
         <source>★ suggested</source>
         <translation>★ sugerida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1324"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1325"/>
         <source>Ranking failed: {message}</source>
         <translation>La clasificación falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1332"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1333"/>
         <source>Ranking cancelled.</source>
         <translation>Clasificación cancelada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1339"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="1340"/>
         <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
         <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
@@ -1318,613 +1326,613 @@ float32</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="71"/>
+        <location filename="../../quantgui/ui/main_window.py" line="72"/>
         <source>QuantGUI — PyTorch quantization</source>
         <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="121"/>
-        <location filename="../../quantgui/ui/main_window.py" line="392"/>
+        <location filename="../../quantgui/ui/main_window.py" line="388"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="144"/>
-        <location filename="../../quantgui/ui/main_window.py" line="147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="143"/>
+        <location filename="../../quantgui/ui/main_window.py" line="146"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="148"/>
+        <location filename="../../quantgui/ui/main_window.py" line="147"/>
         <source>A demo model with its data, ready to quantize.</source>
         <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="153"/>
+        <location filename="../../quantgui/ui/main_window.py" line="152"/>
         <source>Model description</source>
         <translation>Descripción del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="154"/>
-        <location filename="../../quantgui/ui/main_window.py" line="391"/>
+        <location filename="../../quantgui/ui/main_window.py" line="153"/>
+        <location filename="../../quantgui/ui/main_window.py" line="394"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="157"/>
+        <location filename="../../quantgui/ui/main_window.py" line="156"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="164"/>
+        <location filename="../../quantgui/ui/main_window.py" line="163"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="175"/>
+        <location filename="../../quantgui/ui/main_window.py" line="174"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="185"/>
+        <location filename="../../quantgui/ui/main_window.py" line="184"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="189"/>
+        <location filename="../../quantgui/ui/main_window.py" line="188"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="195"/>
+        <location filename="../../quantgui/ui/main_window.py" line="194"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="202"/>
-        <location filename="../../quantgui/ui/main_window.py" line="204"/>
+        <location filename="../../quantgui/ui/main_window.py" line="201"/>
+        <location filename="../../quantgui/ui/main_window.py" line="203"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="205"/>
+        <location filename="../../quantgui/ui/main_window.py" line="204"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/main_window.py" line="207"/>
         <location filename="../../quantgui/ui/main_window.py" line="208"/>
-        <location filename="../../quantgui/ui/main_window.py" line="209"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="210"/>
+        <location filename="../../quantgui/ui/main_window.py" line="209"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/main_window.py" line="211"/>
         <location filename="../../quantgui/ui/main_window.py" line="212"/>
-        <location filename="../../quantgui/ui/main_window.py" line="213"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="214"/>
+        <location filename="../../quantgui/ui/main_window.py" line="213"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/main_window.py" line="221"/>
         <location filename="../../quantgui/ui/main_window.py" line="222"/>
-        <location filename="../../quantgui/ui/main_window.py" line="223"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="225"/>
+        <location filename="../../quantgui/ui/main_window.py" line="224"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="231"/>
+        <location filename="../../quantgui/ui/main_window.py" line="230"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="236"/>
-        <location filename="../../quantgui/ui/main_window.py" line="817"/>
+        <location filename="../../quantgui/ui/main_window.py" line="235"/>
+        <location filename="../../quantgui/ui/main_window.py" line="887"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="236"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="240"/>
+        <location filename="../../quantgui/ui/main_window.py" line="239"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="258"/>
+        <location filename="../../quantgui/ui/main_window.py" line="257"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="264"/>
+        <location filename="../../quantgui/ui/main_window.py" line="263"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="264"/>
+        <location filename="../../quantgui/ui/main_window.py" line="263"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="266"/>
+        <location filename="../../quantgui/ui/main_window.py" line="265"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="266"/>
+        <location filename="../../quantgui/ui/main_window.py" line="265"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="273"/>
+        <location filename="../../quantgui/ui/main_window.py" line="272"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="274"/>
+        <location filename="../../quantgui/ui/main_window.py" line="273"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="278"/>
+        <location filename="../../quantgui/ui/main_window.py" line="277"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="281"/>
+        <location filename="../../quantgui/ui/main_window.py" line="280"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="286"/>
+        <location filename="../../quantgui/ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="287"/>
+        <location filename="../../quantgui/ui/main_window.py" line="286"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="296"/>
+        <location filename="../../quantgui/ui/main_window.py" line="299"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="301"/>
+        <location filename="../../quantgui/ui/main_window.py" line="304"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="302"/>
+        <location filename="../../quantgui/ui/main_window.py" line="305"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="305"/>
+        <location filename="../../quantgui/ui/main_window.py" line="308"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="308"/>
+        <location filename="../../quantgui/ui/main_window.py" line="311"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="310"/>
+        <location filename="../../quantgui/ui/main_window.py" line="313"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="314"/>
+        <location filename="../../quantgui/ui/main_window.py" line="317"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="316"/>
+        <location filename="../../quantgui/ui/main_window.py" line="319"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="325"/>
+        <location filename="../../quantgui/ui/main_window.py" line="328"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="332"/>
+        <location filename="../../quantgui/ui/main_window.py" line="335"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="335"/>
+        <location filename="../../quantgui/ui/main_window.py" line="338"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="344"/>
+        <location filename="../../quantgui/ui/main_window.py" line="347"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="345"/>
+        <location filename="../../quantgui/ui/main_window.py" line="348"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="360"/>
+        <location filename="../../quantgui/ui/main_window.py" line="364"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="420"/>
+        <location filename="../../quantgui/ui/main_window.py" line="418"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="422"/>
+        <location filename="../../quantgui/ui/main_window.py" line="420"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="429"/>
+        <location filename="../../quantgui/ui/main_window.py" line="427"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="430"/>
+        <location filename="../../quantgui/ui/main_window.py" line="428"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="435"/>
+        <location filename="../../quantgui/ui/main_window.py" line="437"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="441"/>
+        <location filename="../../quantgui/ui/main_window.py" line="443"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="441"/>
+        <location filename="../../quantgui/ui/main_window.py" line="443"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="680"/>
+        <location filename="../../quantgui/ui/main_window.py" line="750"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="682"/>
+        <location filename="../../quantgui/ui/main_window.py" line="752"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="715"/>
+        <location filename="../../quantgui/ui/main_window.py" line="785"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="718"/>
+        <location filename="../../quantgui/ui/main_window.py" line="788"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="723"/>
+        <location filename="../../quantgui/ui/main_window.py" line="793"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="751"/>
+        <location filename="../../quantgui/ui/main_window.py" line="821"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="754"/>
+        <location filename="../../quantgui/ui/main_window.py" line="824"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="876"/>
+        <location filename="../../quantgui/ui/main_window.py" line="937"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="934"/>
+        <location filename="../../quantgui/ui/main_window.py" line="995"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="940"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1001"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="945"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1006"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="976"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1037"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="978"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1039"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="979"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1040"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="982"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1043"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="994"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="997"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="999"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1060"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1001"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1062"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1031"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1092"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="265"/>
-        <location filename="../../quantgui/ui/main_window.py" line="443"/>
+        <location filename="../../quantgui/ui/main_window.py" line="264"/>
+        <location filename="../../quantgui/ui/main_window.py" line="445"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="362"/>
+        <location filename="../../quantgui/ui/main_window.py" line="366"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="444"/>
+        <location filename="../../quantgui/ui/main_window.py" line="446"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="445"/>
+        <location filename="../../quantgui/ui/main_window.py" line="447"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="446"/>
+        <location filename="../../quantgui/ui/main_window.py" line="448"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="447"/>
+        <location filename="../../quantgui/ui/main_window.py" line="449"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="447"/>
+        <location filename="../../quantgui/ui/main_window.py" line="449"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="449"/>
+        <location filename="../../quantgui/ui/main_window.py" line="451"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="452"/>
         <source>classes</source>
         <translation>clases</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="453"/>
+        <location filename="../../quantgui/ui/main_window.py" line="455"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="483"/>
+        <location filename="../../quantgui/ui/main_window.py" line="489"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="539"/>
-        <location filename="../../quantgui/ui/main_window.py" line="572"/>
-        <location filename="../../quantgui/ui/main_window.py" line="678"/>
+        <location filename="../../quantgui/ui/main_window.py" line="609"/>
+        <location filename="../../quantgui/ui/main_window.py" line="642"/>
+        <location filename="../../quantgui/ui/main_window.py" line="748"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="546"/>
+        <location filename="../../quantgui/ui/main_window.py" line="616"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="548"/>
+        <location filename="../../quantgui/ui/main_window.py" line="618"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="573"/>
+        <location filename="../../quantgui/ui/main_window.py" line="643"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="575"/>
+        <location filename="../../quantgui/ui/main_window.py" line="645"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="590"/>
+        <location filename="../../quantgui/ui/main_window.py" line="660"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="595"/>
+        <location filename="../../quantgui/ui/main_window.py" line="665"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="601"/>
+        <location filename="../../quantgui/ui/main_window.py" line="671"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="632"/>
-        <location filename="../../quantgui/ui/main_window.py" line="746"/>
+        <location filename="../../quantgui/ui/main_window.py" line="702"/>
+        <location filename="../../quantgui/ui/main_window.py" line="816"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <location filename="../../quantgui/ui/main_window.py" line="706"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="765"/>
+        <location filename="../../quantgui/ui/main_window.py" line="835"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="768"/>
+        <location filename="../../quantgui/ui/main_window.py" line="838"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="768"/>
+        <location filename="../../quantgui/ui/main_window.py" line="838"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="769"/>
+        <location filename="../../quantgui/ui/main_window.py" line="839"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="769"/>
+        <location filename="../../quantgui/ui/main_window.py" line="839"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="770"/>
+        <location filename="../../quantgui/ui/main_window.py" line="840"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="785"/>
+        <location filename="../../quantgui/ui/main_window.py" line="855"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="801"/>
+        <location filename="../../quantgui/ui/main_window.py" line="871"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="811"/>
+        <location filename="../../quantgui/ui/main_window.py" line="881"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="622"/>
-        <location filename="../../quantgui/ui/main_window.py" line="736"/>
-        <location filename="../../quantgui/ui/main_window.py" line="837"/>
-        <location filename="../../quantgui/ui/main_window.py" line="851"/>
+        <location filename="../../quantgui/ui/main_window.py" line="692"/>
+        <location filename="../../quantgui/ui/main_window.py" line="806"/>
+        <location filename="../../quantgui/ui/main_window.py" line="898"/>
+        <location filename="../../quantgui/ui/main_window.py" line="913"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="856"/>
+        <location filename="../../quantgui/ui/main_window.py" line="916"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="866"/>
-        <location filename="../../quantgui/ui/main_window.py" line="870"/>
+        <location filename="../../quantgui/ui/main_window.py" line="927"/>
+        <location filename="../../quantgui/ui/main_window.py" line="931"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="868"/>
+        <location filename="../../quantgui/ui/main_window.py" line="929"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="871"/>
+        <location filename="../../quantgui/ui/main_window.py" line="932"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="879"/>
+        <location filename="../../quantgui/ui/main_window.py" line="940"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="881"/>
+        <location filename="../../quantgui/ui/main_window.py" line="941"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="877"/>
+        <location filename="../../quantgui/ui/main_window.py" line="938"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="878"/>
+        <location filename="../../quantgui/ui/main_window.py" line="939"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="900"/>
+        <location filename="../../quantgui/ui/main_window.py" line="961"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="906"/>
+        <location filename="../../quantgui/ui/main_window.py" line="967"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="920"/>
+        <location filename="../../quantgui/ui/main_window.py" line="981"/>
         <source>The language changes the next time QuantGUI starts.</source>
         <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="950"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1011"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -2324,130 +2332,130 @@ float32</source>
 <context>
     <name>PreviousRunBox</name>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="146"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="208"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="147"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="209"/>
         <source>What-if: previous run and this run</source>
         <translation>¿Y si…?: la ejecución anterior y esta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="151"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="152"/>
         <source>Previous run</source>
         <translation>Ejecución anterior</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="151"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="152"/>
         <source>This run</source>
         <translation>Esta ejecución</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="152"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="153"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="158"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="159"/>
         <source>Previous run compared with this run</source>
         <translation>La ejecución anterior comparada con esta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="161"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="162"/>
         <source>Reused from the previous run</source>
         <translation>Reutilizado de la ejecución anterior</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="187"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="188"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="202"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="203"/>
         <source>same</source>
         <translation>igual</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="202"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="205"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="207"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="203"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="206"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="208"/>
         <source>changed</source>
         <translation>cambia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="203"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="204"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="205"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="206"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="207"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="208"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="209"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="210"/>
         <source>What-if: previous run ({before}) and this run ({now})</source>
         <translation>¿Y si…?: la ejecución anterior ({before}) y esta ({now})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="211"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="212"/>
         <source>Layers kept float</source>
         <translation>Capas mantenidas en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="212"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="213"/>
         <source>Layers quantized</source>
         <translation>Capas cuantizadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="215"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="216"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="218"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="219"/>
         <source>{median:.3f} ms</source>
         <translation>{median:.3f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="219"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="220"/>
         <source>Latency</source>
         <translation>Latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="224"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="225"/>
         <source>{delta:+.2f} points</source>
         <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="226"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="227"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="228"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="229"/>
         <source>Output SQNR (dB)</source>
         <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="229"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="230"/>
         <source>{delta:+.1f} dB</source>
         <translation>{delta:+.1f} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="231"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="232"/>
         <source>Top-1 agreement</source>
         <translation>Coincidencia top-1</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="238"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="239"/>
         <source>Reused from the previous run: {items}.</source>
         <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="241"/>
+        <location filename="../../quantgui/ui/layers_panel.py" line="242"/>
         <source>Nothing was reused from the previous run.</source>
         <translation>No se reutilizó nada de la ejecución anterior.</translation>
     </message>
@@ -2455,299 +2463,299 @@ float32</source>
 <context>
     <name>ResultsIO</name>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="66"/>
+        <location filename="../../quantgui/ui/results_io.py" line="78"/>
         <source>&amp;Save quantized model…</source>
         <translation>&amp;Guardar modelo cuantizado…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="67"/>
+        <location filename="../../quantgui/ui/results_io.py" line="79"/>
         <source>Save the last run&apos;s quantized model and check that it loads back.</source>
         <translation>Guardar el modelo cuantizado de la última ejecución y comprobar que se vuelve a cargar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="70"/>
+        <location filename="../../quantgui/ui/results_io.py" line="82"/>
         <source>&amp;Export as Python script…</source>
         <translation>&amp;Exportar como script de Python…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="71"/>
+        <location filename="../../quantgui/ui/results_io.py" line="83"/>
         <source>Write a standalone script that rebuilds the quantized model with these settings.</source>
         <translation>Escribir un script independiente que reconstruye el modelo cuantizado con estos ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="74"/>
+        <location filename="../../quantgui/ui/results_io.py" line="86"/>
         <source>Save &amp;HTML report…</source>
         <translation>Guardar informe &amp;HTML…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="75"/>
+        <location filename="../../quantgui/ui/results_io.py" line="87"/>
         <source>Write the last run&apos;s report as one self-contained HTML file.</source>
         <translation>Escribir el informe de la última ejecución como un único archivo HTML autónomo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="78"/>
+        <location filename="../../quantgui/ui/results_io.py" line="90"/>
         <source>Save re&amp;cipe…</source>
         <translation>Guardar re&amp;ceta…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="79"/>
+        <location filename="../../quantgui/ui/results_io.py" line="91"/>
         <source>Save the technique and settings (and the model&apos;s name) as JSON.</source>
         <translation>Guardar la técnica y los ajustes (y el nombre del modelo) como JSON.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="82"/>
+        <location filename="../../quantgui/ui/results_io.py" line="94"/>
         <source>Open rec&amp;ipe…</source>
         <translation>Abrir rece&amp;ta…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="83"/>
+        <location filename="../../quantgui/ui/results_io.py" line="95"/>
         <source>Fill in the technique and settings from a saved recipe (the window&apos;s or the command line&apos;s).</source>
         <translation>Rellenar la técnica y los ajustes desde una receta guardada (de la ventana o de la línea de comandos).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="134"/>
-        <location filename="../../quantgui/ui/results_io.py" line="402"/>
+        <location filename="../../quantgui/ui/results_io.py" line="411"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="164"/>
+        <location filename="../../quantgui/ui/results_io.py" line="176"/>
         <source>state_dict with a loader (*.pt)</source>
         <translation>state_dict con cargador (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="165"/>
+        <location filename="../../quantgui/ui/results_io.py" line="177"/>
         <source>TorchScript (*.pt)</source>
         <translation>TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="166"/>
-        <location filename="../../quantgui/ui/results_io.py" line="167"/>
+        <location filename="../../quantgui/ui/results_io.py" line="178"/>
+        <location filename="../../quantgui/ui/results_io.py" line="179"/>
         <source>torch.export program (*.pt2)</source>
         <translation>Programa de torch.export (*.pt2)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="168"/>
+        <location filename="../../quantgui/ui/results_io.py" line="180"/>
         <source>ONNX model (*.onnx)</source>
         <translation>Modelo ONNX (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="171"/>
+        <location filename="../../quantgui/ui/results_io.py" line="183"/>
         <source>Save quantized model</source>
         <translation>Guardar modelo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="178"/>
+        <location filename="../../quantgui/ui/results_io.py" line="190"/>
         <source>Export as Python script</source>
         <translation>Exportar como script de Python</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="179"/>
+        <location filename="../../quantgui/ui/results_io.py" line="191"/>
         <source>Python script (*.py)</source>
         <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="186"/>
+        <location filename="../../quantgui/ui/results_io.py" line="198"/>
         <source>Save HTML report</source>
         <translation>Guardar informe HTML</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="187"/>
+        <location filename="../../quantgui/ui/results_io.py" line="199"/>
         <source>HTML report (*.html)</source>
         <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="192"/>
+        <location filename="../../quantgui/ui/results_io.py" line="204"/>
         <source>Save recipe</source>
         <translation>Guardar receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="193"/>
-        <location filename="../../quantgui/ui/results_io.py" line="199"/>
+        <location filename="../../quantgui/ui/results_io.py" line="205"/>
+        <location filename="../../quantgui/ui/results_io.py" line="212"/>
         <source>Recipe (*.json)</source>
         <translation>Receta (*.json)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="198"/>
+        <location filename="../../quantgui/ui/results_io.py" line="210"/>
         <source>Open recipe</source>
         <translation>Abrir receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="200"/>
+        <location filename="../../quantgui/ui/results_io.py" line="213"/>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="209"/>
+        <location filename="../../quantgui/ui/results_io.py" line="222"/>
         <source>Wait for the file being written to be done.</source>
         <translation>Espere a que termine de escribirse el archivo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="238"/>
+        <location filename="../../quantgui/ui/results_io.py" line="249"/>
         <source>Quantize first: there is no quantized model to save.</source>
         <translation>Cuantice primero: no hay ningún modelo cuantizado que guardar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="260"/>
+        <location filename="../../quantgui/ui/results_io.py" line="271"/>
         <source>Saving the quantized model to {path}…</source>
         <translation>Guardando el modelo cuantizado en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="275"/>
+        <location filename="../../quantgui/ui/results_io.py" line="134"/>
+        <location filename="../../quantgui/ui/results_io.py" line="286"/>
         <source>Load a model first.</source>
         <translation>Cargue primero un modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="272"/>
-        <location filename="../../quantgui/ui/results_io.py" line="375"/>
+        <location filename="../../quantgui/ui/results_io.py" line="283"/>
+        <location filename="../../quantgui/ui/results_io.py" line="384"/>
         <source>The script could not be written</source>
         <translation>No se pudo escribir el script</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="294"/>
+        <location filename="../../quantgui/ui/results_io.py" line="305"/>
         <source>Writing the script to {path}…</source>
         <translation>Escribiendo el script en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="329"/>
+        <location filename="../../quantgui/ui/results_io.py" line="339"/>
         <source>Quantize first: there is no report to save.</source>
         <translation>Cuantice primero: no hay ningún informe que guardar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="336"/>
+        <location filename="../../quantgui/ui/results_io.py" line="345"/>
         <source>QuantGUI report: {model}</source>
         <translation>Informe de QuantGUI: {model}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="347"/>
+        <location filename="../../quantgui/ui/results_io.py" line="356"/>
         <source>Writing the report to {path}…</source>
         <translation>Escribiendo el informe en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="354"/>
+        <location filename="../../quantgui/ui/results_io.py" line="363"/>
         <source>identical outputs</source>
         <translation>salidas idénticas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="355"/>
+        <location filename="../../quantgui/ui/results_io.py" line="364"/>
         <source>maximum output difference {difference:.3g}</source>
         <translation>diferencia máxima de las salidas {difference:.3g}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="357"/>
+        <location filename="../../quantgui/ui/results_io.py" line="366"/>
         <source>Saved {format} to {path} ({size}); loaded back: {verdict}.</source>
         <translation>Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="361"/>
+        <location filename="../../quantgui/ui/results_io.py" line="370"/>
         <source>Script written to {path}.</source>
         <translation>Script escrito en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="363"/>
+        <location filename="../../quantgui/ui/results_io.py" line="372"/>
         <source>Its data: {paths}.</source>
         <translation>Sus datos: {paths}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="366"/>
+        <location filename="../../quantgui/ui/results_io.py" line="375"/>
         <source>HTML report written to {path}.</source>
         <translation>Informe HTML escrito en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="241"/>
-        <location filename="../../quantgui/ui/results_io.py" line="374"/>
+        <location filename="../../quantgui/ui/results_io.py" line="252"/>
+        <location filename="../../quantgui/ui/results_io.py" line="383"/>
         <source>The quantized model could not be saved</source>
         <translation>No se pudo guardar el modelo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="301"/>
+        <location filename="../../quantgui/ui/results_io.py" line="312"/>
         <source>Replace the files beside the script?</source>
         <translation>¿Reemplazar los archivos junto al script?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="303"/>
+        <location filename="../../quantgui/ui/results_io.py" line="314"/>
         <source>Exporting the script to {path} also writes its data and weights beside it, and these files exist already:</source>
         <translation>Exportar el script a {path} escribe también sus datos y pesos a su lado, y estos archivos ya existen:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="310"/>
+        <location filename="../../quantgui/ui/results_io.py" line="321"/>
         <source>Replace</source>
         <translation>Reemplazar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="318"/>
+        <location filename="../../quantgui/ui/results_io.py" line="329"/>
         <source>The script was not written.</source>
         <translation>El script no se escribió.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="337"/>
-        <location filename="../../quantgui/ui/results_io.py" line="376"/>
+        <location filename="../../quantgui/ui/results_io.py" line="346"/>
+        <location filename="../../quantgui/ui/results_io.py" line="385"/>
         <source>The report could not be written</source>
         <translation>No se pudo escribir el informe</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="405"/>
+        <location filename="../../quantgui/ui/results_io.py" line="414"/>
         <source>{path} cannot be written: {reason}.</source>
         <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="407"/>
+        <location filename="../../quantgui/ui/results_io.py" line="416"/>
         <source>The recipe could not be saved</source>
         <translation>No se pudo guardar la receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="410"/>
+        <location filename="../../quantgui/ui/results_io.py" line="419"/>
         <source>Recipe saved to {path}.</source>
         <translation>Receta guardada en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="425"/>
+        <location filename="../../quantgui/ui/results_io.py" line="434"/>
         <source>The recipe {name} cannot be read: {reason}.</source>
         <translation>No se puede leer la receta {name}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="430"/>
+        <location filename="../../quantgui/ui/results_io.py" line="439"/>
         <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
         <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="432"/>
-        <location filename="../../quantgui/ui/results_io.py" line="437"/>
+        <location filename="../../quantgui/ui/results_io.py" line="441"/>
+        <location filename="../../quantgui/ui/results_io.py" line="446"/>
         <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
         <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="435"/>
+        <location filename="../../quantgui/ui/results_io.py" line="444"/>
         <source>{name} is not a recipe: it has no technique (&quot;method&quot;).</source>
         <translation>{name} no es una receta: no indica la técnica (&quot;method&quot;).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="450"/>
+        <location filename="../../quantgui/ui/results_io.py" line="459"/>
         <source>Wait for the current job to end.</source>
         <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="455"/>
+        <location filename="../../quantgui/ui/results_io.py" line="464"/>
         <source>The recipe could not be opened</source>
         <translation>No se pudo abrir la receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="462"/>
+        <location filename="../../quantgui/ui/results_io.py" line="468"/>
         <source>Opened the recipe {path} ({method}).</source>
         <translation>Abierta la receta {path} ({method}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="470"/>
+        <location filename="../../quantgui/ui/results_io.py" line="476"/>
         <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
         <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="491"/>
+        <location filename="../../quantgui/ui/results_io.py" line="495"/>
         <source>The run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="494"/>
+        <location filename="../../quantgui/ui/results_io.py" line="498"/>
         <source>Added to the history as run {id}.</source>
         <translation>Añadida al historial como ejecución {id}.</translation>
     </message>
@@ -3280,59 +3288,210 @@ int8</translation>
 <context>
     <name>UserModels</name>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="45"/>
+        <location filename="../../quantgui/ui/user_models.py" line="50"/>
         <source>Open &amp;Recent</source>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="93"/>
+        <location filename="../../quantgui/ui/user_models.py" line="98"/>
         <source>Trust this file?</source>
         <translation>¿Confía en este archivo?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="94"/>
+        <location filename="../../quantgui/ui/user_models.py" line="99"/>
         <source>Loading this file runs code from it. Only continue if you trust where it came from.</source>
         <translation>Cargar este archivo ejecuta código que contiene. Continúe solo si confía en su procedencia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="99"/>
+        <location filename="../../quantgui/ui/user_models.py" line="104"/>
         <source>{name} is a whole pickled model: opening it unpickles the file, which can run any code it contains. Safer: a torch.export program (.pt2), or the Python file and class with state_dict weights.</source>
         <translation>{name} es un modelo completo serializado con pickle: abrirlo deserializa el archivo, lo que puede ejecutar cualquier código que contenga. Más seguro: un programa de torch.export (.pt2), o el archivo de Python y la clase con pesos en un state_dict.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="102"/>
+        <location filename="../../quantgui/ui/user_models.py" line="107"/>
         <source>Trust and open</source>
         <translation>Confiar y abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="127"/>
+        <location filename="../../quantgui/ui/user_models.py" line="132"/>
         <source>Wait for the current job to end.</source>
         <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="132"/>
+        <location filename="../../quantgui/ui/user_models.py" line="137"/>
         <source>Not a valid shape: {text}</source>
         <translation>No es una forma válida: {text}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="139"/>
-        <source>Loading…</source>
-        <translation>Cargando…</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/user_models.py" line="140"/>
+        <location filename="../../quantgui/ui/user_models.py" line="141"/>
         <source>Opening {name}…</source>
         <translation>Abriendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="250"/>
+        <location filename="../../quantgui/ui/user_models.py" line="218"/>
         <source>No recent models</source>
         <translation>No hay modelos recientes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="254"/>
+        <location filename="../../quantgui/ui/user_models.py" line="222"/>
         <source>Clear the list</source>
         <translation>Vaciar la lista</translation>
+    </message>
+</context>
+<context>
+    <name>log</name>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="249"/>
+        <source>Quantizing {model} with {technique} on {engine} (torch {torch}, {threads} threads).</source>
+        <translation>Cuantizando {model} con {technique} en {engine} (torch {torch}, {threads} hilos).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="252"/>
+        <source>No layer of {model} was quantized by {technique} on {engine}; see the layer table for the reasons.</source>
+        <translation>{technique} en {engine} no cuantizó ninguna capa de {model}; los motivos están en la tabla de capas.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="256"/>
+        <source>torch.ao.ns could not compare the layers ({error}); the per-layer errors come from forward hooks.</source>
+        <translation>torch.ao.ns no pudo comparar las capas ({error}); los errores por capa vienen de forward hooks.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="260"/>
+        <source>The multi-head attention fast path is off during the run (it does not accept dynamically quantized weights); run the quantized model with torch.backends.mha.set_fastpath_enabled(False).</source>
+        <translation>La vía rápida de la atención multi-cabeza se desactiva durante la ejecución (no acepta pesos cuantizados dinámicamente); ejecute el modelo cuantizado con torch.backends.mha.set_fastpath_enabled(False).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="265"/>
+        <source>Training on {device}; the model moves to the CPU before convert (int8 kernels are CPU-only).</source>
+        <translation>Entrenando en {device}; el modelo pasa a la CPU antes de convertirlo (los kernels int8 son solo de CPU).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="269"/>
+        <source>{name}: quantizing…</source>
+        <translation>{name}: cuantizando…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="270"/>
+        <source>{name}: skipped ({reason})</source>
+        <translation>{name}: omitido ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="271"/>
+        <source>{name}: failed ({reason})</source>
+        <translation>{name}: falló ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="272"/>
+        <source>{name}: not run ({reason})</source>
+        <translation>{name}: no ejecutado ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="273"/>
+        <source>torchao could not prepare the default torch.export capture; the strict capture (TorchDynamo) worked.</source>
+        <translation>torchao no pudo preparar la captura predeterminada de torch.export; la captura estricta (TorchDynamo) funcionó.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="277"/>
+        <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes any batch size.</source>
+        <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado acepta cualquier tamaño de lote.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="282"/>
+        <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes only batches of {fixed} (the model fixes its batch size).</source>
+        <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado solo acepta lotes de {fixed} (el modelo fija su tamaño de lote).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="287"/>
+        <source>torchao&apos;s numeric debugger could not compare the layers ({error}); no per-layer errors for this run.</source>
+        <translation>El depurador numérico de torchao no pudo comparar las capas ({error}); esta ejecución no tiene errores por capa.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="291"/>
+        <source>The {engine} engine quantizes Linear layers dynamically; {types} stay float32 (compiled).</source>
+        <translation>El motor {engine} cuantiza dinámicamente las capas Linear; {types} se quedan en float32 (compilado).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="295"/>
+        <source>The per-layer comparison failed ({error}); no per-layer errors for this run.</source>
+        <translation>La comparación por capas falló ({error}); esta ejecución no tiene errores por capa.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="298"/>
+        <source>This torchao cannot freeze batch-norm statistics in an exported graph; they keep updating.</source>
+        <translation>Esta versión de torchao no puede congelar las estadísticas de batch-norm en un grafo exportado; siguen actualizándose.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="302"/>
+        <source>Exported with {exporter}, opset {opset}.</source>
+        <translation>Exportado con {exporter}, opset {opset}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="303"/>
+        <source>Reused the ONNX model exported with {exporter}, opset {opset}.</source>
+        <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="306"/>
+        <source>Exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
+        <translation>Exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="309"/>
+        <source>Reused the ONNX model exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
+        <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="313"/>
+        <source>onnxruntime&apos;s qdq_loss_debug could not compare the layers ({error}).</source>
+        <translation>qdq_loss_debug de onnxruntime no pudo comparar las capas ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="316"/>
+        <source>torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay float32.</source>
+        <translation>torchao weight-only int8: {int8} de {linear} capas Linear tienen pesos int8; el modelo se guarda en {size:,} bytes en lugar de {float_size:,} ({ratio:.2f}x). Las activaciones se quedan en float32.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="321"/>
+        <source>Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 weights are converted to float32 in front of a float32 matmul, so the compiled model is about as fast as float32 at large batches and slower at batch 1. What it saves is size: the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use dynamic quantization on the PyTorch eager or ONNX Runtime engine.</source>
+        <translation>Weight-only int8 no acelera en CPU: no se ejecuta ningún kernel int8; en cada llamada los pesos int8 se convierten a float32 delante de un matmul float32, así que el modelo compilado es más o menos igual de rápido que float32 con lotes grandes y más lento con lote 1. Lo que ahorra es tamaño: los pesos Linear ocupan 4x menos en disco y en memoria. Para velocidad int8 en CPU use la cuantización dinámica en el motor PyTorch eager u ONNX Runtime.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="328"/>
+        <source>Not built here: {reason}</source>
+        <translation>No construido aquí: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
+        <source>Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in {compile_float:.1f} s (apart from latency).</source>
+        <translation>Compilado con inductor (freezing): int8 en {compile:.1f} s, float32 en {compile_float:.1f} s (aparte de la latencia).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="333"/>
+        <source>The per-layer errors could not be measured ({error}).</source>
+        <translation>No se pudieron medir los errores por capa ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>message</name>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="337"/>
+        <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
+        <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="341"/>
+        <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
+        <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="346"/>
+        <source>{recommendation} Left out for agreement: {engines}.</source>
+        <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
+        <source>No engine produced outputs that can be compared.</source>
+        <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>
 </context>
 <context>
@@ -3340,32 +3499,32 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="139"/>
         <source>Conv-BatchNorm-ReLU network on 8x8 handwritten digits (static quantization fuses and speeds it up).</source>
-        <translation type="unfinished"></translation>
+        <translation>Red Conv-BatchNorm-ReLU sobre dígitos manuscritos de 8x8 (la cuantización estática la fusiona y la acelera).</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="143"/>
         <source>Three-layer perceptron on 8x8 handwritten digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perceptrón de tres capas sobre dígitos manuscritos de 8x8.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="144"/>
         <source>LSTM that reads each digit image row by row (dynamic quantization&apos;s home ground).</source>
-        <translation type="unfinished"></translation>
+        <translation>LSTM que lee cada imagen de dígito fila a fila (el terreno de la cuantización dinámica).</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="147"/>
         <source>Small transformer encoder over the image rows as tokens (attention, LayerNorm, GELU).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pequeño codificador transformer con las filas de la imagen como tokens (atención, LayerNorm, GELU).</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="150"/>
         <source>Wide MLP (3 x Linear 1024) on digits: large enough for int8 speed-ups to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>MLP ancho (3 x Linear 1024) sobre dígitos: lo bastante grande para que se vea la aceleración int8.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="153"/>
         <source>The seed tutorial&apos;s Linear(10, 2) on random data (so small that file overhead dominates its size).</source>
-        <translation type="unfinished"></translation>
+        <translation>El Linear(10, 2) del tutorial inicial sobre datos aleatorios (tan pequeño que la sobrecarga del archivo domina su tamaño).</translation>
     </message>
 </context>
 <context>
@@ -3373,67 +3532,212 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="160"/>
         <source>kept in float by request</source>
-        <translation type="unfinished"></translation>
+        <translation>mantenida en float a petición</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="161"/>
         <source>fused into {layer}</source>
-        <translation type="unfinished"></translation>
+        <translation>fusionada en {layer}</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="162"/>
         <source>folded away by graph rewriting</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminada al reescribir el grafo</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="163"/>
         <source>float16 weights (no speed or size gain on CPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>pesos float16 (sin ganancia de velocidad ni de tamaño en CPU)</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="164"/>
         <source>{note} (fused {type})</source>
-        <translation type="unfinished"></translation>
+        <translation>{note} ({type} fusionada)</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="165"/>
         <source>simulated only: FX left a reference module (float weights between quantize and dequantize) because no int8 kernel pattern matched its neighbours</source>
-        <translation type="unfinished"></translation>
+        <translation>solo simulada: FX dejó un módulo de referencia (pesos float entre quantize y dequantize) porque ningún patrón de kernel int8 encajó con sus vecinas</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="169"/>
         <source>no weights to quantize</source>
-        <translation type="unfinished"></translation>
+        <translation>sin pesos que cuantizar</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="170"/>
-        <source>int8 weights; activations quantized at run time</source>
-        <translation type="unfinished"></translation>
+        <source>kept float: FX&apos;s int8 softmax clamps its input scores to the fixed output range [0, 1) and ruins attention (measured: SQNR -0.6 dB on the transformer demo)</source>
+        <translation>se queda en float: el softmax int8 de FX recorta sus puntuaciones de entrada al rango fijo de salida [0, 1) y estropea la atención (medido: SQNR -0.6 dB en la demo transformer)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="171"/>
-        <source>not a layer type selected for dynamic quantization</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="174"/>
+        <source>kept float: FX cannot trace &apos;{module}&apos; ({reason})</source>
+        <translation>se queda en float: FX no puede trazar «{module}» ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="172"/>
-        <source>int8 weights and activations</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="175"/>
+        <source>the model</source>
+        <translation>el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="173"/>
-        <source>no int8 kernel for {type} in static quantization; kept float</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="177"/>
+        <source>int8 weights; activations stay float</source>
+        <translation>pesos int8; las activaciones se quedan en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="176"/>
-        <source>int8 weights and activations, trained with fake quantization</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../quantgui/ui/core_strings.py" line="178"/>
+        <source>{note}, trained with fake quantization</source>
+        <translation>{note}, entrenada con cuantización simulada</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="179"/>
+        <source>{note}; fused into oneDNN int8 kernels by inductor</source>
+        <translation>{note}; inductor la fusiona en kernels int8 de oneDNN</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="180"/>
+        <source>float32 with {layer} (kept float); inductor folds it when compiling</source>
+        <translation>float32 con {layer} (mantenida en float); inductor la integra al compilar</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="183"/>
+        <source>folded into {layer}</source>
+        <translation>integrada en {layer}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="184"/>
+        <source>folded into the preceding convolution</source>
+        <translation>integrada en la convolución anterior</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="185"/>
+        <source>its weights are used inside {parent}&apos;s own computation (e.g. MultiheadAttention&apos;s projections), which runs in {state} on this engine</source>
+        <translation>sus pesos se usan dentro del cálculo propio de {parent} (p. ej. las proyecciones de MultiheadAttention), que en este motor se ejecuta en {state}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="189"/>
+        <source>not in the exported graph (folded or unused)</source>
+        <translation>no está en el grafo exportado (integrada o sin usar)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="190"/>
+        <source>no int8 pattern for {type} in {method} quantization on this engine; runs in float32 (compiled)</source>
+        <translation>no hay patrón int8 para {type} en la cuantización {method} en este motor; se ejecuta en float32 (compilado)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="194"/>
+        <source>no int8 kernel for {type} on this engine; runs in float32 (compiled)</source>
+        <translation>no hay kernel int8 para {type} en este motor; se ejecuta en float32 (compilado)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="197"/>
+        <source>int8 weights; activations quantized per row at run time (torch._int_mm)</source>
+        <translation>pesos int8; activaciones cuantizadas por fila al ejecutar (torch._int_mm)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="200"/>
+        <source>not quantized by torchao; runs in float32 (compiled)</source>
+        <translation>torchao no la cuantizó; se ejecuta en float32 (compilado)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="201"/>
+        <source>dynamic quantization on this engine covers Linear layers only; {type} runs in float32 (compiled)</source>
+        <translation>la cuantización dinámica en este motor solo cubre capas Linear; {type} se ejecuta en float32 (compilado)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="205"/>
+        <source>no ONNX node of its own: the exporter folded it into {layer}</source>
+        <translation>sin nodo ONNX propio: el exportador la integró en {layer}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="208"/>
+        <source>no ONNX node of its own: {parent} computes it in its own ONNX nodes, which this view does not attribute to it</source>
+        <translation>sin nodo ONNX propio: {parent} la calcula en sus propios nodos ONNX, que esta vista no le atribuye</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="212"/>
+        <source>no ONNX node of its own: folded away by the exporter</source>
+        <translation>sin nodo ONNX propio: el exportador la eliminó</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="213"/>
+        <source>simulated only: int8 weights around ONNX {ops}, but ONNX Runtime fused no int8 kernel there and runs it in float32</source>
+        <translation>solo simulada: pesos int8 alrededor de ONNX {ops}, pero ONNX Runtime no fusionó ningún kernel int8 ahí y la ejecuta en float32</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="217"/>
+        <source>asked to stay float, but ONNX Runtime runs it as {op}</source>
+        <translation>se pidió dejarla en float, pero ONNX Runtime la ejecuta como {op}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="218"/>
+        <source>int8 weights and activations: ONNX {node} between QuantizeLinear/DequantizeLinear, run by ONNX Runtime as {op}</source>
+        <translation>pesos y activaciones int8: ONNX {node} entre QuantizeLinear/DequantizeLinear, que ONNX Runtime ejecuta como {op}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="222"/>
+        <source>int8 weights; activations quantized at run time (ONNX {node}, run by ONNX Runtime as {op})</source>
+        <translation>pesos int8; activaciones cuantizadas al ejecutar (ONNX {node}, que ONNX Runtime ejecuta como {op})</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="226"/>
+        <source>ONNX {op} runs in float32: not a layer type selected for dynamic quantization, or ONNX Runtime has no dynamic int8 kernel for it</source>
+        <translation>ONNX {op} se ejecuta en float32: no es un tipo de capa elegido para la cuantización dinámica, u ONNX Runtime no tiene kernel int8 dinámico para ella</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="230"/>
+        <source>ONNX {op} runs in float32: ONNX Runtime&apos;s static quantization skips it</source>
+        <translation>ONNX {op} se ejecuta en float32: la cuantización estática de ONNX Runtime la omite</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="233"/>
+        <source>int8 weights (torchao weight-only); activations float</source>
+        <translation>pesos int8 (torchao weight-only); activaciones en float</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="234"/>
+        <source>kept in float32 (Keep in float)</source>
+        <translation>mantenida en float32 (Mantener en float)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="235"/>
+        <source>float32: this engine quantizes only nn.Linear weights</source>
+        <translation>float32: este motor solo cuantiza los pesos de nn.Linear</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="236"/>
+        <source>float32: torchao left this Linear unquantized</source>
+        <translation>float32: torchao dejó esta Linear sin cuantizar</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="237"/>
+        <source>int8 weights; activations quantized at run time</source>
+        <translation>pesos int8; activaciones cuantizadas al ejecutar</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="238"/>
+        <source>not a layer type selected for dynamic quantization</source>
+        <translation>no es un tipo de capa elegido para la cuantización dinámica</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="176"/>
+        <source>int8 weights and activations</source>
+        <translation>pesos y activaciones int8</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="239"/>
+        <source>no int8 kernel for {type} in static quantization; kept float</source>
+        <translation>no hay kernel int8 para {type} en la cuantización estática; se queda en float</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="242"/>
+        <source>int8 weights and activations, trained with fake quantization</source>
+        <translation>pesos y activaciones int8, entrenada con cuantización simulada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="245"/>
         <source>no int8 kernel for {type} in QAT; kept float</source>
-        <translation type="unfinished"></translation>
+        <translation>no hay kernel int8 para {type} en QAT; se queda en float</translation>
     </message>
 </context>
 <context>
@@ -3441,7 +3745,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="12"/>
         <source>Where the quantized model runs: PyTorch eager (torch.ao int8 kernels), PyTorch compiled (torchao PT2E + inductor), ONNX Runtime, or torchao weight-only int8. Each is compared with its own float32 and with float32 in eager PyTorch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde se ejecuta el modelo cuantizado: PyTorch eager (kernels int8 de torch.ao), PyTorch compilado (torchao PT2E + inductor), ONNX Runtime o torchao weight-only int8. Cada uno se compara con su propio float32 y con float32 en PyTorch eager.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="17"/>
@@ -3451,7 +3755,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="18"/>
         <source>Which int8 kernels run the model. x86 is best on Intel/AMD CPUs; onednn is close; fbgemm is slower on convolutions; qnnpack is for ARM (about 20x slower on x86).</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué kernels int8 ejecutan el modelo. x86 es el mejor en CPU Intel/AMD; onednn se le acerca; fbgemm es más lento en convoluciones; qnnpack es para ARM (unas 20x más lento en x86).</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="22"/>
@@ -3461,7 +3765,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="23"/>
         <source>CPU threads used for calibration, training and the latency measurement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilos de CPU para la calibración, el entrenamiento y la medición de latencia.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="26"/>
@@ -3471,7 +3775,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="27"/>
         <source>Samples per batch for calibration, training and latency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestras por lote para la calibración, el entrenamiento y la latencia.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="28"/>
@@ -3481,7 +3785,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="29"/>
         <source>Names of layers to leave in float32.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres de las capas que se dejan en float32.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="30"/>
@@ -3491,7 +3795,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="31"/>
         <source>Layer types whose weights are stored in int8. Activations are quantized on the fly at each call, so no calibration data is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipos de capa cuyos pesos se guardan en int8. Las activaciones se cuantizan al vuelo en cada llamada, así que no hacen falta datos de calibración.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="35"/>
@@ -3501,7 +3805,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="36"/>
         <source>int8 stores weights in a quarter of the space and runs faster on CPU. float16 is offered for completeness: on CPU it saves neither time nor disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>int8 guarda los pesos en la cuarta parte del espacio y es más rápido en CPU. float16 se ofrece por completitud: en CPU no ahorra ni tiempo ni disco.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="40"/>
@@ -3511,7 +3815,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="41"/>
         <source>How activation ranges are learned from calibration data. MinMax is fast but an outlier stretches the range; moving-average MinMax resists outliers; Histogram chooses the range that minimises the error (slowest, usually best).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se aprenden los rangos de activación con los datos de calibración. MinMax es rápido, pero un valor atípico estira el rango; MinMax con media móvil resiste los atípicos; Histogram elige el rango que minimiza el error (el más lento, normalmente el mejor).</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="46"/>
@@ -3521,7 +3825,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="47"/>
         <source>One scale per output channel instead of one per tensor: more accurate, same speed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una escala por canal de salida en lugar de una por tensor: más exacto, misma velocidad.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="50"/>
@@ -3531,7 +3835,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="51"/>
         <source>How many batches of training data are run through the model to learn activation ranges.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántos lotes de datos de entrenamiento pasan por el modelo para aprender los rangos de activación.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="55"/>
@@ -3541,7 +3845,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="56"/>
         <source>Use 7-bit activations to avoid overflow on CPUs without VNNI. Automatic by default: off when this CPU has VNNI.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar activaciones de 7 bits para evitar desbordamientos en CPU sin VNNI. Automático por defecto: desactivado si esta CPU tiene VNNI.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="60"/>
@@ -3551,7 +3855,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="61"/>
         <source>Passes over the training data with fake quantization.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasadas por los datos de entrenamiento con cuantización simulada.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="62"/>
@@ -3561,7 +3865,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="63"/>
         <source>Step size of fine-tuning. QAT starts from a trained model: keep it small.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del paso del ajuste fino. QAT parte de un modelo entrenado: manténgalo pequeño.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="66"/>
@@ -3571,7 +3875,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="67"/>
         <source>Adam adapts step sizes; SGD uses momentum 0.9.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam adapta el tamaño de los pasos; SGD usa momento 0.9.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="68"/>
@@ -3581,7 +3885,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="69"/>
         <source>Cosine decays the learning rate to zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cosine reduce la tasa de aprendizaje hasta cero.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="70"/>
@@ -3591,7 +3895,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="71"/>
         <source>After this epoch the quantization ranges stop moving, so the last epochs fine-tune against fixed ranges. Empty: never freeze.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tras esta época los rangos de cuantización dejan de moverse, así que las últimas épocas ajustan con rangos fijos. Vacío: no congelar nunca.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="75"/>
@@ -3601,7 +3905,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="76"/>
         <source>After this epoch batch-norm statistics stop updating. Empty: never freeze.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tras esta época las estadísticas de batch-norm dejan de actualizarse. Vacío: no congelar nunca.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="79"/>
@@ -3611,7 +3915,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="80"/>
         <source>Where training runs. The model always moves to the CPU to convert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde se entrena. El modelo siempre pasa a la CPU para convertirlo.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="83"/>
@@ -3621,7 +3925,7 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="84"/>
         <source>cross_entropy on the labels, or distillation: match the original model&apos;s outputs (needs no labels). auto picks cross_entropy when labels exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>cross_entropy sobre las etiquetas, o distillation: imitar las salidas del modelo original (no necesita etiquetas). auto elige cross_entropy cuando hay etiquetas.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="88"/>
@@ -3631,47 +3935,47 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="89"/>
         <source>Seed for the order of training batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla del orden de los lotes de entrenamiento.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="90"/>
         <source>PyTorch eager (torch.ao)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch eager (torch.ao)</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="91"/>
         <source>torch.ao.quantization&apos;s int8 kernels in eager PyTorch (FX graph mode: fusion and stubs are automatic). No compilation; the reference is the float model in eager PyTorch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los kernels int8 de torch.ao.quantization en PyTorch eager (modo grafo FX: la fusión y los stubs son automáticos). Sin compilación; la referencia es el modelo float en PyTorch eager.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="96"/>
         <source>PyTorch compiled (PT2E + inductor)</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch compilado (PT2E + inductor)</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="97"/>
         <source>torchao PT2E quantization, compiled by torch.compile (inductor, freezing) into oneDNN int8 kernels: where PyTorch users deploy. Compilation takes seconds and is reported apart from latency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuantización PT2E de torchao, compilada por torch.compile (inductor, freezing) en kernels int8 de oneDNN: donde despliegan los usuarios de PyTorch. La compilación tarda segundos y se informa aparte de la latencia.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="102"/>
         <source>ONNX Runtime</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX Runtime</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="103"/>
         <source>Exports the model to ONNX, quantizes it with onnxruntime.quantization (static QDQ calibrated on your data, or dynamic) and runs it in an ONNX Runtime session; compared against the float32 model in ONNX Runtime.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporta el modelo a ONNX, lo cuantiza con onnxruntime.quantization (QDQ estático calibrado con sus datos, o dinámico) y lo ejecuta en una sesión de ONNX Runtime; se compara con el modelo float32 en ONNX Runtime.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="108"/>
         <source>torchao weight-only</source>
-        <translation type="unfinished"></translation>
+        <translation>torchao weight-only</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="109"/>
         <source>torchao weight-only int8: nn.Linear weights are stored in int8 (4x smaller); activations stay float32, so no calibration is needed. Lowered with torch.compile (inductor, freezing) and compared with compiled float32. On CPU it saves size but gives no speed-up. int4 needs a CUDA GPU and the mslk package, float8 a GPU of compute capability 8.9+; neither is built by this engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>torchao weight-only int8: los pesos de nn.Linear se guardan en int8 (4x menos); las activaciones se quedan en float32, así que no hace falta calibrar. Se compila con torch.compile (inductor, freezing) y se compara con float32 compilado. En CPU ahorra tamaño pero no acelera. int4 necesita una GPU CUDA y el paquete mslk, float8 una GPU de capacidad de cómputo 8.9+; este motor no construye ninguno de los dos.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="11"/>

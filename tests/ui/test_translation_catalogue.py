@@ -57,7 +57,7 @@ def test_core_strings_lists_every_core_text_the_window_shows(tool):
     settings' labels and help, engines, model descriptions, layer notes, log lines, messages)."""
     written = (ROOT / "quantgui" / "ui" / "core_strings.py").read_text(encoding="utf-8")
     assert written == tool.core_strings_text(), "run tools/update_translations.py"
-    from quantgui.core.texts import core_texts
+    from quantgui.core.text_registry import core_texts
 
     catalogue = {(c, s) for c, s, _ in tool.messages(tool.ts_files()[0])}
     texts = core_texts()

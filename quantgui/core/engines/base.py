@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from quantgui.core.texts import MESSAGE_NOT_IMPLEMENTED
+
 if TYPE_CHECKING:
     from torch import nn
 
@@ -127,8 +129,8 @@ class Engine:
     def unsupported_reason(self, model: nn.Module, technique: str) -> str | None:
         """Why this engine cannot run ``technique`` on ``model``, known before a run, or None."""
         if technique not in self.techniques:
-            return (f"The {self.title} engine does not implement {technique} quantization; "
-                    f"it offers {', '.join(self.techniques)}.")
+            return MESSAGE_NOT_IMPLEMENTED.format(engine=self.title, technique=technique,
+                                                  techniques=", ".join(self.techniques))
         return None
 
     def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,

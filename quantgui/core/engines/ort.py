@@ -31,6 +31,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from quantgui.core import texts
 from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
@@ -409,13 +410,12 @@ def layer_records(model: nn.Module, quantized_graph: Any, optimized_graph: Any |
         if not nodes:
             parent = name.rpartition(".")[0]
             if isinstance(module, nn.modules.batchnorm._BatchNorm) and previous:
-                note = f"no ONNX node of its own: the exporter folded it into {previous}"
+                note = texts.NOTE_ORT_FOLDED_INTO.format(layer=previous)
             elif parent and quantized_nodes.get(parent):
                 # e.g. MultiheadAttention's out_proj: the parent calls its weight functionally
-                note = (f"no ONNX node of its own: {parent} computes it in its own ONNX nodes, "
-                        "which this view does not attribute to it")
+                note = texts.NOTE_ORT_IN_PARENT.format(parent=parent)
             else:
-                note = "no ONNX node of its own: folded away by the exporter"
+                note = texts.NOTE_ORT_FOLDED_AWAY
             records.append(LayerRecord(name, type_name(module), None, False, note))
             continue
         previous = name
@@ -427,29 +427,25 @@ def layer_records(model: nn.Module, quantized_graph: Any, optimized_graph: Any |
         ran_int8 = [op for op in ran if op in INT8_OPS]
         if optimized_graph is not None and int8 and not ran_int8:
             ops = ", ".join(sorted({n.op_type for n in int8}))
-            note = (f"simulated only: int8 weights around ONNX {ops}, but ONNX Runtime fused no "
-                    "int8 kernel there and runs it in float32")
+            note = texts.NOTE_ORT_SIMULATED.format(ops=ops)
             records.append(LayerRecord(name, type_name(module), f"onnx::{ops}", False, note))
             continue
         op = (ran_int8 or [n.op_type for n in int8] or [n.op_type for n in compute]
               or [nodes[0].op_type])[0]
         if kept and ran_int8:
-            note = f"asked to stay float, but ONNX Runtime runs it as {op}"
+            note = texts.NOTE_ORT_ASKED_FLOAT.format(op=op)
             records.append(LayerRecord(name, type_name(module), f"onnx::{op}", True, note))
             continue
         if kept:
-            note = "kept in float by request"
+            note = texts.NOTE_KEPT
         elif int8 and technique == "static":
-            note = (f"int8 weights and activations: ONNX {int8[0].op_type} between "
-                    f"QuantizeLinear/DequantizeLinear, run by ONNX Runtime as {op}")
+            note = texts.NOTE_ORT_STATIC_INT8.format(node=int8[0].op_type, op=op)
         elif int8:
-            note = (f"int8 weights; activations quantized at run time (ONNX {int8[0].op_type}"
-                    f", run by ONNX Runtime as {op})")
+            note = texts.NOTE_ORT_DYNAMIC_INT8.format(node=int8[0].op_type, op=op)
         elif technique == "dynamic":
-            note = (f"ONNX {op} runs in float32: not a layer type selected for dynamic "
-                    "quantization, or ONNX Runtime has no dynamic int8 kernel for it")
+            note = texts.NOTE_ORT_DYNAMIC_FLOAT.format(op=op)
         else:
-            note = f"ONNX {op} runs in float32: ONNX Runtime's static quantization skips it"
+            note = texts.NOTE_ORT_STATIC_FLOAT.format(op=op)
         records.append(LayerRecord(name, type_name(module), f"onnx::{op}", bool(int8), note))
     return records
 
@@ -612,9 +608,9 @@ class OnnxRuntimeEngine(Engine):
                     cache[CACHE_KEY] = (float_path.read_bytes(), exporter, skipped)
             seconds["export"] = time.perf_counter() - started
             yield Progress("exporting", 1, 1)
-            yield LogMessage(("Reused the ONNX model exported" if reused else "Exported")
-                             + f" with {exporter}, opset {OPSET}"
-                             + (f"; ORT pre-processing skipped ({skipped})." if skipped else "."))
+            line = ((texts.LOG_ORT_REUSED_SKIPPED if skipped else texts.LOG_ORT_REUSED) if reused
+                    else texts.LOG_ORT_EXPORTED_SKIPPED if skipped else texts.LOG_ORT_EXPORTED)
+            yield LogMessage(line.format(exporter=exporter, opset=OPSET, skipped=skipped))
             cancel.raise_if_cancelled()
             excluded = self._excluded_nodes(model, float_path, recipe.keep_float)
             qdq_path = directory / "quantized.onnx"
@@ -664,8 +660,8 @@ class OnnxRuntimeEngine(Engine):
                     layer_errors(model, float_path, qdq_path, records,
                                  data.val_inputs[:ERROR_SAMPLES], directory)
                 except Exception as error:  # noqa: BLE001 - the records stay without errors
-                    yield LogMessage("onnxruntime's qdq_loss_debug could not compare the layers "
-                                     f"({_first_line(error)}).", "warning")
+                    yield LogMessage(texts.LOG_ORT_DEBUG_FAILED.format(
+                        error=_first_line(error)), "warning")
         notes = {r.name: r.note for r in records if not r.quantized}
         return EngineBuild(
             quantized=quantized, size_bytes=len(quantized_bytes), reference=reference,

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import torch
 from torch import nn
 
+from quantgui.core import texts
 from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
@@ -312,39 +313,33 @@ def _graph_layer_records(original: nn.Module, graph: torch.fx.GraphModule, metho
         if int8:
             op, _, input_int8 = int8[0]
             quantized_type = f"int8 aten.{op}"
-            note = ("int8 weights and activations" if input_int8
-                    else "int8 weights; activations stay float")
+            note = texts.NOTE_PT2E_INT8 if input_int8 else texts.NOTE_PT2E_INT8_WEIGHTS
             if method == "qat":
-                note += ", trained with fake quantization"
-            note += "; fused into oneDNN int8 kernels by inductor"
+                note = texts.NOTE_PT2E_TRAINED.format(note=note)
+            note = texts.NOTE_PT2E_FUSED.format(note=note)
             records.append(LayerRecord(name, type_name(module), quantized_type, True, note))
             previous_weighted = name
             continue
         if kept:
-            note = "kept in float by request"
+            note = texts.NOTE_KEPT
         elif not found and isinstance(module, nn.modules.batchnorm._BatchNorm):
             if previous_weighted is not None and previous_weighted in kept_names:
-                note = (f"float32 with {previous_weighted} (kept float); inductor folds it "
-                        "when compiling")
+                note = texts.NOTE_PT2E_BN_WITH_KEPT.format(layer=previous_weighted)
             else:
-                note = (f"folded into {previous_weighted}" if previous_weighted
-                        else "folded into the preceding convolution")
+                note = (texts.NOTE_FOLDED_INTO.format(layer=previous_weighted)
+                        if previous_weighted else texts.NOTE_FOLDED_INTO_CONV)
         elif not found and _parent_with_ops(name, ops):
             parent = _parent_with_ops(name, ops)
             weighted_parent = [e for e in ops[parent] if e[0] in _WEIGHTED_OPS]
             state = ("int8" if weighted_parent and all(e[1] for e in weighted_parent)
                      else "float32")
-            note = (f"its weights are used inside {parent}'s own computation (e.g. "
-                    f"MultiheadAttention's projections), which runs in {state} on this "
-                    "engine")
+            note = texts.NOTE_PT2E_INSIDE_PARENT.format(parent=parent, state=state)
         elif not found:
-            note = "not in the exported graph (folded or unused)"
+            note = texts.NOTE_PT2E_NOT_IN_GRAPH
         elif weighted:
-            note = (f"no int8 pattern for {type(module).__name__} in {method} quantization on "
-                    "this engine; runs in float32 (compiled)")
+            note = texts.NOTE_PT2E_NO_PATTERN.format(type=type(module).__name__, method=method)
         else:
-            note = (f"no int8 kernel for {type(module).__name__} on this engine; runs in "
-                    "float32 (compiled)")
+            note = texts.NOTE_PT2E_NO_KERNEL.format(type=type(module).__name__)
         op_type = f"float32 aten.{weighted[0][0]}" if weighted else (
             f"float32 aten.{found[0][0]}" if found else None)
         records.append(LayerRecord(name, type_name(module), op_type, False, note))
@@ -366,15 +361,14 @@ def _module_layer_records(original: nn.Module, quantized: nn.Module,
         if int8:
             records.append(LayerRecord(
                 name, type_name(module), f"{type_name(after)} ({type(weight).__name__})", True,
-                "int8 weights; activations quantized per row at run time (torch._int_mm)"))
+                texts.NOTE_PT2E_DYNAMIC_INT8))
             continue
         if any(name == k or name.startswith(k + ".") for k in keep_float):
-            note = "kept in float by request"
+            note = texts.NOTE_KEPT
         elif isinstance(module, nn.Linear):
-            note = "not quantized by torchao; runs in float32 (compiled)"
+            note = texts.NOTE_PT2E_NOT_QUANTIZED
         else:
-            note = (f"dynamic quantization on this engine covers Linear layers only; "
-                    f"{type(module).__name__} runs in float32 (compiled)")
+            note = texts.NOTE_PT2E_DYNAMIC_LINEAR_ONLY.format(type=type(module).__name__)
         records.append(LayerRecord(name, type_name(module), type_name(after), False, note))
     return records
 
@@ -694,16 +688,13 @@ class Pt2eEngine(Engine):
             artifact = _export(converted, example, strict)
         size = len(_program_bytes(artifact))
         dynamic = _batch_is_dynamic(artifact)
-        notes = {name: "kept in float by request" for name in recipe.keep_float}
+        notes = {name: texts.NOTE_KEPT for name in recipe.keep_float}
         if strict:
-            yield LogMessage("torchao could not prepare the default torch.export capture; the "
-                             "strict capture (TorchDynamo) worked.")
+            yield LogMessage(texts.LOG_PT2E_STRICT)
         yield LogMessage(
-            f"Compiled by inductor in {seconds['compile']:.1f} s (float32 reference "
-            f"{seconds['compile_float']:.1f} s), for batches of {batch.shape[0]}: other batch "
-            "sizes are padded or split, never recompiled. The saved .pt2 program takes "
-            + ("any batch size." if dynamic else
-               f"only batches of {example.shape[0]} (the model fixes its batch size)."))
+            (texts.LOG_PT2E_COMPILED_ANY if dynamic else texts.LOG_PT2E_COMPILED_FIXED).format(
+                compile=seconds["compile"], compile_float=seconds["compile_float"],
+                batch=batch.shape[0], fixed=example.shape[0]))
         extra = {"compiled_batch_size": int(batch.shape[0]), "dynamic_batch": dynamic,
                  "export_strict": strict, "threads": recipe.threads, **extra}
         return EngineBuild(quantized=quantized, size_bytes=size, reference=reference,
@@ -785,8 +776,7 @@ class Pt2eEngine(Engine):
                                             loaded.data.val_inputs[:ERROR_SAMPLES])
         except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
             errors = {}
-            yield LogMessage(f"torchao's numeric debugger could not compare the layers "
-                             f"({_first_line(error)}); no per-layer errors for this run.")
+            yield LogMessage(texts.LOG_PT2E_DEBUGGER_FAILED.format(error=_first_line(error)))
         seconds["layer_errors"] = time.perf_counter() - started
         for record in layers:
             if record.name in errors:
@@ -813,8 +803,8 @@ class Pt2eEngine(Engine):
         present = {type(module).__name__ for module in work.modules()}
         skipped = [t for t in recipe.layer_types if t != "Linear" and t in present]
         if skipped:
-            yield LogMessage(f"The {self.title} engine quantizes Linear layers dynamically; "
-                             f"{', '.join(skipped)} stay float32 (compiled).", "warning")
+            yield LogMessage(texts.LOG_PT2E_DYNAMIC_LINEAR.format(
+                engine=self.title, types=", ".join(skipped)), "warning")
 
         def chosen(module: nn.Module, name: str) -> bool:
             return ("Linear" in recipe.layer_types and isinstance(module, nn.Linear)
@@ -834,8 +824,7 @@ class Pt2eEngine(Engine):
                 _hooked_errors(loaded.model, work, loaded.data.val_inputs[:ERROR_SAMPLES],
                                layers)
         except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
-            yield LogMessage(f"The per-layer comparison failed ({_first_line(error)}); no "
-                             "per-layer errors for this run.")
+            yield LogMessage(texts.LOG_LAYER_COMPARISON_FAILED.format(error=_first_line(error)))
         seconds["layer_errors"] = time.perf_counter() - started
         return (yield from self._finish(loaded, recipe, work, program, batch, example, seconds,
                                         False, layers, {"dynamic_path": DYNAMIC_PATH}))
@@ -867,8 +856,8 @@ class Pt2eEngine(Engine):
         pt2e.move_exported_model_to_train(prepared)
         yield Progress("preparing", 1, 1)
         if device.type == "cuda":
-            yield LogMessage(f"Training on {torch.cuda.get_device_name(device)}; the model "
-                             "moves to the CPU before convert (int8 kernels are CPU-only).")
+            yield LogMessage(texts.LOG_TRAINING_ON.format(
+                device=torch.cuda.get_device_name(device)))
         # torchao has no public freeze_bn_stats for exported graphs: its private rewrite puts
         # batch-norm alone in eval mode (the next move to train undoes it, as at epoch start)
         replace_bn = getattr(export_utils, "_replace_batchnorm", None)
@@ -879,8 +868,7 @@ class Pt2eEngine(Engine):
             freeze_bn=None if replace_bn is None else
             lambda m: replace_bn(m, train_to_eval=True))
         if recipe.freeze_bn_epoch is not None and replace_bn is None:
-            yield LogMessage("This torchao cannot freeze batch-norm statistics in an exported "
-                             "graph; they keep updating.", "warning")
+            yield LogMessage(texts.LOG_PT2E_NO_FREEZE_BN, "warning")
         parameters = [p for p in prepared.parameters() if p.requires_grad]
         optimizer = training.make_optimizer(parameters, recipe)
         started = time.perf_counter()
@@ -908,8 +896,7 @@ class Pt2eEngine(Engine):
                                        data.val_inputs[:ERROR_SAMPLES], loaded.model)
         except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
             errors = {}
-            yield LogMessage(f"The per-layer comparison failed ({_first_line(error)}); no "
-                             "per-layer errors for this run.")
+            yield LogMessage(texts.LOG_LAYER_COMPARISON_FAILED.format(error=_first_line(error)))
         seconds["layer_errors"] = time.perf_counter() - started
         for record in layers:
             # int8 layers only: a layer kept float keeps its batch-norm apart in the QAT

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import torch
 from torch import nn
 
+from quantgui.core import texts
 from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
@@ -43,16 +44,11 @@ if TYPE_CHECKING:
     from quantgui.core.techniques import Technique
 
 TORCHAO_MINOR = "0.18"  # torchao breaks APIs between minor releases
-INT8_NOTE = "int8 weights (torchao weight-only); activations float"
-KEPT_NOTE = "kept in float32 (Keep in float)"
-NOT_LINEAR_NOTE = "float32: this engine quantizes only nn.Linear weights"
-NO_WEIGHTS_NOTE = "no weights to quantize"
-NO_CPU_SPEED = (
-    "Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 "
-    "weights are converted to float32 in front of a float32 matmul, so the compiled model is "
-    "about as fast as float32 at large batches and slower at batch 1. What it saves is size: "
-    "the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use "
-    "dynamic quantization on the PyTorch eager or ONNX Runtime engine.")
+INT8_NOTE = texts.NOTE_WEIGHT_ONLY_INT8
+KEPT_NOTE = texts.NOTE_WEIGHT_ONLY_KEPT
+NOT_LINEAR_NOTE = texts.NOTE_WEIGHT_ONLY_NOT_LINEAR
+NO_WEIGHTS_NOTE = texts.NOTE_NO_WEIGHTS
+NO_CPU_SPEED = texts.LOG_WEIGHT_ONLY_NO_CPU_SPEED
 ERROR_SAMPLES = 256  # validation samples for the per-layer error (as the pipeline uses)
 
 
@@ -205,7 +201,7 @@ def layer_records(original: nn.Module, quantized: nn.Module,
         elif isinstance(module, nn.Linear) and _kept(name, keep):
             note = KEPT_NOTE
         elif isinstance(module, nn.Linear):
-            note = "float32: torchao left this Linear unquantized"
+            note = texts.NOTE_WEIGHT_ONLY_LEFT
         else:
             note = NOT_LINEAR_NOTE
         records.append(LayerRecord(name, type_name(module), type_name(after), False, note))
@@ -312,14 +308,13 @@ class WeightOnlyEngine(Engine):
         linear_count = sum(1 for m in float_model.modules() if isinstance(m, nn.Linear))
         artifact = state_dict_bytes(quantized)
         float_size = len(state_dict_bytes(float_model))
-        yield LogMessage(
-            f"torchao weight-only int8: {int8_count} of {linear_count} Linear layers hold int8 "
-            f"weights; the model saves in {len(artifact):,} bytes instead of {float_size:,} "
-            f"({len(artifact) / float_size:.2f}x). Activations stay float32.")
+        yield LogMessage(texts.LOG_WEIGHT_ONLY_SUMMARY.format(
+            int8=int8_count, linear=linear_count, size=len(artifact), float_size=float_size,
+            ratio=len(artifact) / float_size))
         yield LogMessage(NO_CPU_SPEED)
         for other in (int4_unavailable_reason(), float8_unavailable_reason()):
             if other:
-                yield LogMessage(f"Not built here: {other}")
+                yield LogMessage(texts.LOG_NOT_BUILT_HERE.format(reason=other))
         cancel.raise_if_cancelled()
 
         example = loaded.data.example_batch(recipe.batch_size)
@@ -340,13 +335,13 @@ class WeightOnlyEngine(Engine):
                 ) from error
             yield Progress(stage, 1, 1)
             cancel.raise_if_cancelled()
-        yield LogMessage(f"Compiled with inductor (freezing): int8 in {seconds['compile']:.1f} s, "
-                         f"float32 in {seconds['compile_float']:.1f} s (apart from latency).")
+        yield LogMessage(texts.LOG_WEIGHT_ONLY_COMPILED.format(
+            compile=seconds["compile"], compile_float=seconds["compile_float"]))
         try:
             _fill_layer_errors(float_model, quantized, records,
                                loaded.data.val_inputs[:ERROR_SAMPLES])
         except Exception as error:  # noqa: BLE001 - the records stay without errors
-            yield LogMessage(f"The per-layer errors could not be measured ({_first_line(error)}).",
+            yield LogMessage(texts.LOG_LAYER_ERRORS_FAILED.format(error=_first_line(error)),
                              "warning")
         notes = {r.name: r.note for r in records if not r.quantized}
         return EngineBuild(

@@ -8,6 +8,7 @@ import torch
 from torch import nn
 from torch.ao.quantization import quantize_dynamic
 
+from quantgui.core import texts
 from quantgui.core.data import DataBundle
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.methods.common import MethodResult
@@ -24,9 +25,7 @@ def quantize(model: nn.Module, data: DataBundle, recipe: DynamicRecipe,
     cancel.raise_if_cancelled()
     yield Progress("quantizing", 0, 1)
     if any(isinstance(m, nn.MultiheadAttention) for m in model.modules()):
-        yield LogMessage("The multi-head attention fast path is off during the run (it does "
-                         "not accept dynamically quantized weights); run the quantized model "
-                         "with torch.backends.mha.set_fastpath_enabled(False).")
+        yield LogMessage(texts.LOG_MHA_FASTPATH)
     work = copy.deepcopy(model).cpu().eval()
     layer_types = {LAYER_CLASSES[name] for name in recipe.layer_types}
     dtype = torch.qint8 if recipe.dtype == "int8" else torch.float16
@@ -37,6 +36,6 @@ def quantize(model: nn.Module, data: DataBundle, recipe: DynamicRecipe,
         parent_name, _, child = name.rpartition(".")
         parent = quantized.get_submodule(parent_name) if parent_name else quantized
         setattr(parent, child, copy.deepcopy(model.get_submodule(name)).cpu().eval())
-        notes[name] = "kept in float by request"
+        notes[name] = texts.NOTE_KEPT
     yield Progress("quantizing", 1, 1)
     return MethodResult(quantized, notes)

@@ -18,6 +18,7 @@ from torch.ao.quantization import (
     get_default_qat_qconfig_mapping,
 )
 
+from quantgui.core import texts
 from quantgui.core.data import DataBundle
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.methods import fx_units, training
@@ -61,8 +62,8 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
     prepared.to(device).train()
     yield Progress("preparing", 1, 1)
     if device.type == "cuda":
-        yield LogMessage(f"Training on {torch.cuda.get_device_name(device)}; the model moves to "
-                         "the CPU before convert (int8 kernels are CPU-only).")
+        yield LogMessage(texts.LOG_TRAINING_ON.format(
+            device=torch.cuda.get_device_name(device)))
 
     parameters = [p for p in prepared.parameters() if p.requires_grad]
     optimizer = training.make_optimizer(parameters, recipe)
@@ -76,6 +77,6 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
     quantized = fx_units.convert(prepared, units)
     notes = {**softmax_notes(model), **untraceable_notes(plan, model)}
     for name in recipe.keep_float:
-        notes[name] = "kept in float by request"
+        notes[name] = texts.NOTE_KEPT
     yield Progress("converting", 1, 1)
     return MethodResult(quantized, notes, history)
