@@ -7,6 +7,8 @@ fastest path for dynamic quantization of LSTMs in eager PyTorch.
 
 from __future__ import annotations
 
+import os
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,6 +16,7 @@ from torch import nn
 
 from quantgui.core import metrics
 from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
+from quantgui.core.errors import Cancelled, QuantGUIError
 from quantgui.core.techniques import get_technique
 
 if TYPE_CHECKING:
@@ -24,6 +27,14 @@ if TYPE_CHECKING:
     from quantgui.core.pipeline import RunResult
     from quantgui.core.recipes import Recipe
     from quantgui.core.techniques import Technique
+
+
+def _raised_by_torch_ao(error: BaseException) -> bool:
+    """Whether the failure happened inside torch.ao.quantization or torch.fx (a limitation
+    of FX graph mode on this model) rather than in QuantGUI's own code."""
+    frames = traceback.extract_tb(error.__traceback__)
+    markers = (f"torch{os.sep}ao{os.sep}quantization", f"torch{os.sep}fx{os.sep}")
+    return any(marker in frame.filename for frame in frames for marker in markers)
 
 
 class TorchAoEngine(Engine):
@@ -39,9 +50,21 @@ class TorchAoEngine(Engine):
     def build(self, loaded: LoadedModel, recipe: Recipe, cancel: CancelToken,
               cache: dict | None = None) -> EventStream[EngineBuild]:
         technique = get_technique(recipe.method)
-        result = yield from technique.build_ao(
-            loaded.model, loaded.data, recipe, cancel, **technique.torch_ao_options(cache),
-            **({"keep_observed": True} if technique.calibrates else {}))
+        try:
+            result = yield from technique.build_ao(
+                loaded.model, loaded.data, recipe, cancel, **technique.torch_ao_options(cache),
+                **({"keep_observed": True} if technique.calibrates else {}))
+        except (QuantGUIError, Cancelled):
+            raise
+        except Exception as error:
+            if not _raised_by_torch_ao(error):
+                raise  # ours: reported as unexpected, with its traceback logged
+            raise QuantGUIError(
+                f"torch.ao's FX graph mode cannot apply {technique.title} quantization to this "
+                f"model ({type(error).__name__}: {str(error).splitlines()[0][:160]}).",
+                "Models FX cannot rewrite, such as Hugging Face transformers, usually work on "
+                "the PyTorch compiled (PT2E) engine (--engine pt2e, or the Engine setting); "
+                "Dynamic quantization on this engine needs no graph rewrite.") from error
         return EngineBuild(
             quantized=result.model, size_bytes=metrics.state_dict_size_bytes(result.model),
             notes=result.notes, training=result.training, artifact=result.model,

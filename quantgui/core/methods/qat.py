@@ -31,8 +31,11 @@ def qconfig_mapping(recipe: QatRecipe) -> QConfigMapping:
     activation = FusedMovingAvgObsFakeQuantize.with_args(
         observer=MovingAverageMinMaxObserver, quant_min=0, quant_max=255,
         reduce_range=recipe.effective_reduce_range)
-    return float_softmax(get_default_qat_qconfig_mapping(recipe.backend).set_global(
+    mapping = float_softmax(get_default_qat_qconfig_mapping(recipe.backend).set_global(
         QConfig(activation=activation, weight=default_fused_per_channel_wt_fake_quant)))
+    # torch.ao's QAT embeddings need float_qparams weights, which the global per-channel
+    # symmetric fake-quant is not (prepare asserts): embeddings train and stay in float
+    return mapping.set_object_type(nn.Embedding, None)
 
 
 FX_HOOKS = training.TrainingHooks(

@@ -19,6 +19,7 @@ _QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
         QConfig(activation=activation, weight=default_fused_per_channel_wt_fake_quant))
     for softmax in (nn.Softmax, F.softmax, torch.softmax):
         mapping.set_object_type(softmax, None)
+    mapping.set_object_type(nn.Embedding, None)  # QAT embeddings need float_qparams weights
     for name in KEEP_FLOAT:
         mapping.set_module_name(name, None)
     return mapping
