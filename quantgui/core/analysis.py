@@ -103,77 +103,227 @@ def _finite_or_none(value: float | None) -> float | None:
     return value
 
 
-@torch.inference_mode()
+# Per-layer error is streamed: the data passes in chunks, each layer's signal and noise
+# energies are summed as its activation goes by, and only one chunk's int8 activations are
+# held (1 byte a value for static models). Large models are measured on fewer samples: the
+# per-layer SQNR averages over every activation value, so a few 224x224 images already give
+# millions of values a layer.
+ERROR_VALUES = 2**25  # activation values (summed over the measured layers) a pass may cover
+MIN_ERROR_SAMPLES = 4  # never fewer samples than this (or than are given)
+CHUNK_BYTES = 64 * 2**20  # the quantized model's activations held at once
+
+
+@dataclass
+class ErrorSampling:
+    """How much of the data the per-layer error used, and in what chunks."""
+
+    samples: int  # measured
+    available: int  # given
+    chunk: int  # samples a pass (after a first one-sample probe)
+    values_per_sample: int  # activation values of the measured layers, one sample
+
+    @property
+    def subsampled(self) -> bool:
+        return self.samples < self.available
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"samples": self.samples, "available": self.available, "chunk": self.chunk,
+                "values_per_sample": self.values_per_sample}
+
+    def describe(self) -> str:
+        if not self.subsampled:
+            return f"Per-layer errors measured on {self.samples} validation samples."
+        return (f"Per-layer errors measured on {self.samples} of {self.available} validation "
+                f"samples: the model's layers give {self.values_per_sample:,} activation values "
+                "a sample, so a few samples already give millions a layer (the output "
+                "agreement uses every sample).")
+
+
+def error_sampling(available: int, values_per_sample: int, bytes_per_sample: int,
+                   batch_size: int | None = None, max_values: int = ERROR_VALUES,
+                   chunk_bytes: int = CHUNK_BYTES) -> ErrorSampling:
+    """How many samples to measure and how many to pass at once, from what one sample gave."""
+    samples = min(available, max(MIN_ERROR_SAMPLES, max_values // max(values_per_sample, 1)))
+    chunk = max(1, chunk_bytes // max(bytes_per_sample, 1))
+    if batch_size is not None:
+        chunk = min(chunk, batch_size)
+    return ErrorSampling(samples, available, min(chunk, max(samples - 1, 1)), values_per_sample)
+
+
+class _Quantity:
+    """One of a layer's two activation SQNRs, summed over chunks."""
+
+    def __init__(self) -> None:
+        self.sums = metrics.SqnrSum()
+        self.measured = False
+
+    def add(self, reference: torch.Tensor, test: torch.Tensor) -> None:
+        self.measured = self.sums.add(reference, test) or self.measured
+
+    def db(self) -> float | None:
+        return self.sums.db() if self.measured else None
+
+
+def _nbytes(tensor: torch.Tensor) -> int:
+    return tensor.numel() * tensor.element_size()
+
+
 def layer_errors(original: nn.Module, quantized: nn.Module, layers: list[LayerRecord],
-                 batch: torch.Tensor) -> dict[str, LayerError]:
+                 batch: torch.Tensor, **options: Any) -> dict[str, LayerError]:
+    """``stream_layer_errors`` run to its end: the errors alone."""
+    from quantgui.core.events import drive
+
+    errors, _ = drive(stream_layer_errors(original, quantized, layers, batch, **options))
+    return errors
+
+
+def stream_layer_errors(original: nn.Module, quantized: nn.Module, layers: list[LayerRecord],
+                        inputs: torch.Tensor, cancel: CancelToken | None = None,
+                        batch_size: int | None = None, max_values: int = ERROR_VALUES,
+                        chunk_bytes: int = CHUNK_BYTES
+                        ) -> EventStream[tuple[dict[str, LayerError], ErrorSampling]]:
+    """Weight, own-output and accumulated SQNR of every quantized layer (see the module's
+    docstring), with memory that grows with the model, not with layers x data.
+
+    The inputs pass in chunks. For each chunk the quantized model runs first and keeps each
+    layer's output (in its own dtype: int8 for static models) and the scale its input was
+    quantized with; then the original runs, and as each layer's float output goes by, it is
+    compared with the kept int8 output (accumulated error) and with the int8 layer fed the
+    float input (own error), and both are dropped. A first one-sample chunk says how large
+    the activations are: that sets the chunk (``chunk_bytes`` of int8 activations at most, and
+    ``batch_size`` samples) and the samples measured (``max_values`` activation values a pass,
+    at least ``MIN_ERROR_SAMPLES``). Yields ``Progress("layer errors", pass, passes)``; the
+    hooks check ``cancel`` at every layer."""
+    cancel = cancel or CancelToken()
     groups = fused_groups(layers)
-    original_inputs: dict[str, Any] = {}
-    original_outputs: dict[str, torch.Tensor] = {}
-    quantized_inputs: dict[str, Any] = {}
-    quantized_outputs: dict[str, torch.Tensor] = {}
-    handles = []
-
-    def keep_input(store: dict, key: str):
-        def hook(_module, args):
-            store.setdefault(key, args[0] if args else None)
-        return hook
-
-    def keep_output(store: dict, key: str):
-        def hook(_module, _args, output):
-            tensor = _first_tensor(output)
-            if tensor is not None:
-                store.setdefault(key, tensor)
-        return hook
-
+    pairs = {head: find_module(quantized, head) for head in groups}
+    weights: dict[str, float | None] = {}
     for head, members in groups.items():
-        q_module = find_module(quantized, head)
-        if q_module is None:
-            continue
-        first = original.get_submodule(head) if head else original
-        last = original.get_submodule(members[-1]) if members[-1] else original
-        handles.append(first.register_forward_pre_hook(keep_input(original_inputs, head)))
-        handles.append(last.register_forward_hook(keep_output(original_outputs, head)))
-        handles.append(q_module.register_forward_pre_hook(keep_input(quantized_inputs, head)))
-        handles.append(q_module.register_forward_hook(keep_output(quantized_outputs, head)))
-    try:
-        original(batch)
-        quantized(batch)
-    finally:
-        for handle in handles:
-            handle.remove()
-
-    errors: dict[str, LayerError] = {}
-    for head, members in groups.items():
-        q_module = find_module(quantized, head)
-        weight_sqnr = None
+        q_module = pairs[head]
         reference_weight = _folded_weight(original, members)
         quantized_weight = None if q_module is None else _quantized_weight(q_module)
+        weight_sqnr = None
         if (reference_weight is not None and quantized_weight is not None
                 and reference_weight.shape == quantized_weight.shape):
             weight_sqnr = metrics.sqnr_db(reference_weight, quantized_weight)
-        accumulated = output = None
-        reference = original_outputs.get(head)
-        if reference is not None and head in quantized_outputs:
-            actual = _float(quantized_outputs[head])
-            if actual.shape == reference.shape:
-                accumulated = metrics.sqnr_db(_float(reference), actual)
-        float_input, seen_input = original_inputs.get(head), quantized_inputs.get(head)
-        if (reference is not None and q_module is not None
-                and isinstance(float_input, torch.Tensor) and isinstance(seen_input, torch.Tensor)):
-            shadow_input = _float(float_input)
-            if seen_input.is_quantized:
-                shadow_input = torch.quantize_per_tensor(
-                    shadow_input, seen_input.q_scale(), seen_input.q_zero_point(),
-                    seen_input.dtype)
-            try:
-                shadow = _first_tensor(q_module(shadow_input))
-            except Exception:
-                shadow = None
-            if shadow is not None and shadow.shape == reference.shape:
-                output = metrics.sqnr_db(_float(reference), _float(shadow))
-        errors[head] = LayerError(_finite_or_none(weight_sqnr), _finite_or_none(output),
-                                  _finite_or_none(accumulated))
-    return errors
+        weights[head] = weight_sqnr
+    measured = {head: module for head, module in pairs.items() if module is not None}
+    accumulated = {head: _Quantity() for head in measured}
+    own = {head: _Quantity() for head in measured}
+    kept_outputs: dict[str, torch.Tensor] = {}
+    seen_inputs: dict[str, Any] = {}  # (scale, zero point, dtype), "float" or None
+    held_inputs: dict[str, Any] = {}
+    done: set[str] = set()
+
+    def keep_seen(head: str):  # noqa: ANN202 - a forward pre-hook
+        def hook(_module: nn.Module, args: tuple) -> None:
+            cancel.raise_if_cancelled()
+            if head in seen_inputs:
+                return
+            value = args[0] if args else None
+            if isinstance(value, torch.Tensor) and value.is_quantized:
+                if value.qscheme() in (torch.per_tensor_affine, torch.per_tensor_symmetric):
+                    seen_inputs[head] = (value.q_scale(), value.q_zero_point(), value.dtype)
+                else:
+                    seen_inputs[head] = None
+            else:
+                seen_inputs[head] = "float" if isinstance(value, torch.Tensor) else None
+        return hook
+
+    def keep_output(head: str):  # noqa: ANN202 - a forward hook
+        def hook(_module: nn.Module, _args: tuple, output: Any) -> None:
+            tensor = _first_tensor(output)
+            if tensor is not None and head not in kept_outputs:
+                kept_outputs[head] = tensor.detach()
+        return hook
+
+    def hold_input(head: str):  # noqa: ANN202 - a forward pre-hook
+        def hook(_module: nn.Module, args: tuple) -> None:
+            cancel.raise_if_cancelled()
+            if head not in done and head not in held_inputs:
+                held_inputs[head] = args[0] if args else None
+        return hook
+
+    def compare(head: str):  # noqa: ANN202 - a forward hook
+        def hook(_module: nn.Module, _args: tuple, output: Any) -> None:
+            if head in done:
+                return
+            done.add(head)
+            float_input = held_inputs.pop(head, None)
+            kept = kept_outputs.pop(head, None)
+            reference = _first_tensor(output)
+            if reference is None:
+                return
+            reference = _float(reference)
+            if kept is not None:
+                accumulated[head].add(reference, _float(kept))
+            del kept
+            seen = seen_inputs.get(head)
+            if isinstance(float_input, torch.Tensor) and seen is not None:
+                shadow_input = _float(float_input)
+                if seen != "float":
+                    scale, zero_point, dtype = seen
+                    shadow_input = torch.quantize_per_tensor(shadow_input, scale, zero_point,
+                                                             dtype)
+                try:
+                    shadow = _first_tensor(measured[head](shadow_input))
+                except Exception:  # noqa: BLE001 - a layer that needs other input: no figure
+                    shadow = None
+                if shadow is not None:
+                    own[head].add(reference, _float(shadow))
+        return hook
+
+    def one_pass(model: nn.Module, hooks: list[tuple[nn.Module, str, Any]],
+                 chunk: torch.Tensor) -> None:
+        handles = [module.register_forward_pre_hook(hook) if kind == "pre"
+                   else module.register_forward_hook(hook) for module, kind, hook in hooks]
+        try:
+            model(chunk)
+        finally:
+            for handle in handles:
+                handle.remove()
+
+    quantized_hooks = []
+    original_hooks = []
+    for head, q_module in measured.items():
+        members = groups[head]
+        first = original.get_submodule(head) if head else original
+        last = original.get_submodule(members[-1]) if members[-1] else original
+        quantized_hooks += [(q_module, "pre", keep_seen(head)),
+                            (q_module, "post", keep_output(head))]
+        original_hooks += [(first, "pre", hold_input(head)), (last, "post", compare(head))]
+
+    available = int(inputs.shape[0])
+    sampling = ErrorSampling(available, available, available, 0)
+    start, passes_done, passes = 0, 0, 2
+    with torch.inference_mode():
+        while start < sampling.samples:
+            cancel.raise_if_cancelled()
+            size = 1 if start == 0 else sampling.chunk
+            chunk = inputs[start:min(start + size, sampling.samples)]
+            yield Progress("layer errors", passes_done, passes)
+            seen_inputs.clear()
+            one_pass(quantized, quantized_hooks, chunk)
+            passes_done += 1
+            if start == 0:  # the probe: how large are the activations?
+                values = sum(t.numel() for t in kept_outputs.values())
+                stored = sum(_nbytes(t) for t in kept_outputs.values())
+                sampling = error_sampling(available, values, stored, batch_size, max_values,
+                                          chunk_bytes)
+                passes = 2 * (1 + -(-(sampling.samples - 1) // sampling.chunk))
+            yield Progress("layer errors", passes_done, passes)
+            done.clear()
+            one_pass(original, original_hooks, chunk)
+            passes_done += 1
+            kept_outputs.clear()
+            held_inputs.clear()
+            start += chunk.shape[0]
+    yield Progress("layer errors", passes, passes)
+    errors = {head: LayerError(_finite_or_none(weights[head]),
+                               _finite_or_none(own[head].db()) if head in own else None,
+                               _finite_or_none(accumulated[head].db()) if head in own else None)
+              for head in groups}
+    return errors, sampling
 
 
 # --- the plan before a run ------------------------------------------------------------------

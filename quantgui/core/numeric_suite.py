@@ -26,6 +26,7 @@ from typing import Any
 
 import torch
 from torch import fx, nn
+from torch.ao.quantization.observer import ObserverBase
 
 from quantgui.core import metrics
 
@@ -47,26 +48,42 @@ def _sqnr(reference: Any, actual: Any) -> float | None:
     return None if math.isnan(value) else value
 
 
-def _layer_values(results: dict, kind: str, quantized: fx.GraphModule) -> dict[str, float]:
-    """``{layer: SQNR}`` from a numeric-suite results dict of ``kind`` ("weight"/"node_output").
+def _layer_sums(results: dict, kind: str, quantized: fx.GraphModule,
+                sums: dict[str, metrics.SqnrSum]) -> None:
+    """Add each layer's signal and noise from a numeric-suite results dict of ``kind``
+    ("weight"/"node_output") to ``sums``, per layer.
 
     Layers are named by the int8 graph's module targets: the suite's own ``fqn`` field is wrong
     for shadowed float graphs (every entry names the last layer, torch 2.13)."""
     targets = {node.name: str(node.target) for node in quantized.graph.nodes
                if node.op == "call_module"}
-    values: dict[str, float] = {}
+    added: set[str] = set()
     for by_kind in results.values():
         logged = by_kind.get(kind, {})
         for entry_a, entry_b in zip(logged.get(_A, []), logged.get(_B, []), strict=False):
             node_name = re.sub(r"_shadow_copy_\d+$", "", entry_b.get("ref_node_name") or "")
             name = targets.get(node_name)
-            if name is None or name in values:
+            if name is None or name in added:
                 continue
-            sqnr = _sqnr(entry_a["values"][0] if entry_a["values"] else None,
-                         entry_b["values"][0] if entry_b["values"] else None)
-            if sqnr is not None:
-                values[name] = sqnr
-    return values
+            reference = entry_a["values"][0] if entry_a["values"] else None
+            actual = entry_b["values"][0] if entry_b["values"] else None
+            if not isinstance(reference, torch.Tensor) or not isinstance(actual, torch.Tensor):
+                continue
+            reference = reference.dequantize() if reference.is_quantized else reference
+            actual = actual.dequantize() if actual.is_quantized else actual
+            layer = sums.setdefault(name, metrics.SqnrSum())
+            if layer.add(reference, actual):
+                added.add(name)
+            elif not layer.signal and not layer.noise:
+                del sums[name]
+
+
+def _layer_values(results: dict, kind: str, quantized: fx.GraphModule) -> dict[str, float]:
+    """``{layer: SQNR}`` from one numeric-suite results dict (see ``_layer_sums``)."""
+    sums: dict[str, metrics.SqnrSum] = {}
+    _layer_sums(results, kind, quantized, sums)
+    return {name: value for name, value in ((n, s.db()) for n, s in sums.items())
+            if not math.isnan(value)}
 
 
 def fx_errors(observed: fx.GraphModule, quantized: fx.GraphModule, batch: torch.Tensor
@@ -95,21 +112,50 @@ def _fusions_computed_once() -> Iterator[None]:
         graph_matcher.get_reversed_fusions = original
 
 
+SHADOW_CHUNK_BYTES = 64 * 2**20  # the loggers' tensors held at once (one chunk of samples)
+
+
 def _fx_errors(ns: Any, observed: fx.GraphModule, quantized: fx.GraphModule,
                batch: torch.Tensor) -> dict[str, tuple[float | None, float | None, float | None]]:
     weights = _layer_values(ns.extract_weights(_A, observed, _B, quantized), "weight", quantized)
     # The float graph runs and each int8 layer shadows it: fed the float input, quantized with
     # the scale that layer's input has in the int8 graph, so the error is the layer's own.
+    # The loggers keep every layer's output: the batch passes in chunks (a one-sample probe
+    # first says how large a sample's outputs are), each chunk's figures are summed and the
+    # loggers emptied, so memory does not grow with the data.
     try:
-        shadow = ns.add_shadow_loggers(_B, copy.deepcopy(quantized), _A,
-                                       copy.deepcopy(observed), ns.OutputLogger)
+        float_copy = copy.deepcopy(observed)
+        for module in float_copy.modules():
+            if isinstance(module, ObserverBase):  # calibration is over: observers only cost
+                module.forward = _unchanged
+        shadow = ns.add_shadow_loggers(_B, copy.deepcopy(quantized), _A, float_copy,
+                                       ns.OutputLogger)
+        del float_copy
+        loggers = [m for m in shadow.modules() if isinstance(m, ns.OutputLogger)]
+        sums: dict[str, metrics.SqnrSum] = {}
+        start, chunk = 0, 1
         with torch.inference_mode():
-            shadow(batch)
-        own = _layer_values(ns.extract_shadow_logger_info(shadow, ns.OutputLogger, _B),
-                            "node_output", quantized)
+            while start < batch.shape[0]:
+                shadow(batch[start:start + chunk])
+                if start == 0:
+                    held = sum(t.numel() * t.element_size() for logger in loggers
+                               for t in logger.stats if isinstance(t, torch.Tensor))
+                    chunk_next = max(1, SHADOW_CHUNK_BYTES // max(held, 1))
+                start += chunk
+                _layer_sums(ns.extract_shadow_logger_info(shadow, ns.OutputLogger, _B),
+                            "node_output", quantized, sums)
+                for logger in loggers:
+                    logger.stats, logger.stats_rnn = [], []
+                chunk = chunk_next
+        own = {name: value for name, value in ((n, s.db()) for n, s in sums.items())
+               if not math.isnan(value)}
     except Exception:  # noqa: BLE001 - some graphs cannot be shadowed (measured: the
         own = {}  # transformer's int8 LayerNorm); the weights still come from the suite
     return {name: (weights.get(name), own.get(name), None) for name in {*weights, *own}}
+
+
+def _unchanged(x: Any) -> Any:
+    return x
 
 
 def dynamic_errors(original: nn.Module, quantized: nn.Module

@@ -18,8 +18,8 @@ from quantgui.core import analysis, metrics, numeric_suite, texts
 from quantgui.core.data import DataBundle
 from quantgui.core.demos import LoadedModel
 from quantgui.core.engines import EngineBuild, get_engine
-from quantgui.core.errors import DataError, ModelError, QuantGUIError, RecipeError
-from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
+from quantgui.core.errors import Cancelled, DataError, ModelError, QuantGUIError, RecipeError
+from quantgui.core.events import CancelToken, EventStream, LogMessage
 from quantgui.core.layers import LayerRecord, layer_records
 from quantgui.core.methods.common import engine_and_threads, evaluating
 from quantgui.core.recipes import Recipe
@@ -77,6 +77,8 @@ class RunResult:
     reference: ModelStats | None = None
     prepare_seconds: dict[str, float] = field(default_factory=dict)  # apart from latency
     build: EngineBuild | None = None  # what the engine made (for saving in its format)
+    # the samples the per-layer error was measured on (None: the engine measured it)
+    error_sampling: analysis.ErrorSampling | None = None
 
     @property
     def technique(self) -> Technique:
@@ -116,6 +118,8 @@ class RunResult:
             "training": self.training if self.technique.trains else None,
             "duration_s": self.duration_s,
             "reused_from_previous_run": self.reused,
+            "layer_error_samples": (None if self.error_sampling is None
+                                    else self.error_sampling.to_dict()),
             "environment": self.environment,
         }
 
@@ -219,7 +223,10 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         quantized = build.quantized
         cancel.raise_if_cancelled()
         try:
-            quantized_outputs = metrics.predict(quantized, data.val_inputs, recipe.batch_size)
+            quantized_outputs = yield from metrics.stream_predict(
+                quantized, data.val_inputs, recipe.batch_size, cancel)
+        except Cancelled:
+            raise
         except Exception as error:
             raise QuantGUIError(
                 f"The quantized model fails on float input: {type(error).__name__}: "
@@ -235,16 +242,16 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
             original_outputs = cache.original_outputs
             reused.append("original outputs")
         else:
-            original_outputs = metrics.predict(original_model, data.val_inputs, recipe.batch_size)
+            original_outputs = yield from metrics.stream_predict(
+                original_model, data.val_inputs, recipe.batch_size, cancel)
         cancel.raise_if_cancelled()
-        yield Progress("measuring", 0, 1)
         batch = data.example_batch(recipe.batch_size)
         # every model that is compared is timed in the same interleaved rounds
         timed = {"original": original_model, "quantized": quantized}
         if build.reference is not None:
             timed["reference"] = build.reference
-        latencies = metrics.measure_latencies(timed, batch, recipe.threads)
-        yield Progress("measuring", 1, 1)
+        # rounds adapt to the models' speed (a time budget); each LatencyStats says how many
+        latencies = yield from metrics.stream_latencies(timed, batch, recipe.threads, cancel)
         if cache is not None and "eager" in cache.original_sizes:
             original_size = cache.original_sizes["eager"]
             reused.append("original size")
@@ -256,17 +263,21 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
                                      metrics.accuracy(quantized_outputs, data.val_labels))
         reference_stats = None
         if build.reference is not None:
-            reference_outputs = metrics.predict(build.reference, data.val_inputs,
-                                                recipe.batch_size)
+            reference_outputs = yield from metrics.stream_predict(
+                build.reference, data.val_inputs, recipe.batch_size, cancel)
             reference_stats = ModelStats(
                 build.reference_size_bytes or original_size, latencies["reference"],
                 metrics.accuracy(reference_outputs, data.val_labels))
+        sampling = None
         if build.layers is not None:
             layers = build.layers
         else:
             layers = layer_records(loaded.model, quantized, technique, build.notes)
-            yield from _layer_errors(technique, original_model, build, layers,
-                                     data.val_inputs[:ERROR_SAMPLES])
+            sampling = yield from _layer_errors(technique, original_model, build, layers,
+                                                data.val_inputs[:ERROR_SAMPLES], cancel,
+                                                recipe.batch_size)
+            if sampling.subsampled:
+                yield LogMessage(sampling.describe())
     if cache is not None:
         cache.original_outputs = original_outputs
         cache.original_sizes["eager"] = original_size
@@ -281,19 +292,24 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         original_outputs=original_outputs, quantized_outputs=quantized_outputs,
         duration_s=time.perf_counter() - started, environment=environment(recipe),
         reused=reused, engine=engine.name, reference=reference_stats,
-        prepare_seconds=build.prepare_seconds, build=build)
+        prepare_seconds=build.prepare_seconds, build=build, error_sampling=sampling)
 
 
 def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,
-                  layers: list[LayerRecord], batch: torch.Tensor) -> EventStream[None]:
+                  layers: list[LayerRecord], inputs: torch.Tensor, cancel: CancelToken,
+                  batch_size: int) -> EventStream[analysis.ErrorSampling]:
     """Per-layer SQNR on a module tree: torch.ao.ns's numeric suite where it applies, forward
-    hooks for the rest; each layer records which measured it."""
-    errors = analysis.layer_errors(original, build.quantized, layers, batch)
+    hooks for the rest; each layer records which measured it. Both stream the data in chunks
+    and measure the same samples (fewer for models with large activations)."""
+    errors, sampling = yield from analysis.stream_layer_errors(
+        original, build.quantized, layers, inputs, cancel, batch_size)
     suite: dict[str, tuple[float | None, ...]] = {}
     method_result = build.extra.get("method_result")
     if technique.numeric_suite is not None and method_result is not None:
+        cancel.raise_if_cancelled()
         try:
-            suite = technique.numeric_suite(original, method_result, batch)
+            suite = technique.numeric_suite(original, method_result,
+                                            inputs[:sampling.samples])
         except Exception as error:  # noqa: BLE001 - the hooks below still measure every layer
             yield LogMessage(texts.LOG_NS_FAILED.format(
                 error=f"{type(error).__name__}: {str(error)[:160]}"))
@@ -312,3 +328,4 @@ def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,
         else:
             values, layer.error_source = hooks, numeric_suite.HOOKS
         layer.weight_sqnr_db, layer.output_sqnr_db, layer.accumulated_sqnr_db = values
+    return sampling
