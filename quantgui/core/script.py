@@ -76,22 +76,35 @@ def build_float_model() -> nn.Module:
                         f"    state = torch.load({str(weights_path.resolve())!r}, "
                         "map_location=\"cpu\", weights_only=True)\n"
                         "    model.load_state_dict(state)\n")
-        model_file = str(Path(path).resolve())
-        return "import importlib.util\nimport json\n", f'''MODEL_FILE = Path({model_file!r})
+        root, module_name = _import_root(Path(path).resolve())
+        return "import importlib\nimport json\nimport sys\n", f'''MODEL_ROOT = Path({str(root)!r})
+MODEL_MODULE = {module_name!r}
 MODEL_ARGS = json.loads({args!r})
 
 
 def build_float_model() -> nn.Module:
-    """Your model class, imported from your file, with its trained weights."""
-    spec = importlib.util.spec_from_file_location("user_model", MODEL_FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    """Your model class, imported from your file (its folder on the import path, so that the
+    modules beside it import too), with its trained weights."""
+    sys.path.insert(0, str(MODEL_ROOT))
+    module = importlib.import_module(MODEL_MODULE)
     model = module.{class_name}(**MODEL_ARGS)
 {weights_code}    return model.eval()
 '''
     raise QuantGUIError(
         f"A script can be written for demo models and Python-file models, not for a {kind} "
         "model.", "Open the model as model.py:Class:weights.pt to get a script.")
+
+
+def _import_root(path: Path) -> tuple[Path, str]:
+    """The folder to put on the import path and the dotted module to import, for a model file
+    (inside a package: the package's parent and package.module) or a package folder."""
+    if path.is_dir():
+        return path.parent, path.name
+    parts, folder = [path.stem], path.parent
+    while (folder / "__init__.py").is_file():
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    return folder, ".".join(parts)
 
 
 def _data_section(loaded: LoadedModel, data_path: Path) -> str:
