@@ -55,6 +55,28 @@ def lupdate(ts: Path) -> None:
                     "-silent", "-ts", str(ts)], cwd=ROOT, check=True)
 
 
+def carry_over(ts: Path, previous: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Finish the unfinished messages whose source text had one translation before lupdate ran:
+    a text that moved to another class (context) keeps its translation (lupdate proposes it
+    but leaves it unfinished, or drops it). Returns (context, source) of each one finished."""
+    tree = ET.parse(ts)
+    filled = []
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source", "")
+            known = previous.get(source, set())
+            if (translation is not None and translation.get("type") == "unfinished"
+                    and len(known) == 1 and (translation.text or "") in ("", *known)):
+                translation.text = next(iter(known))
+                del translation.attrib["type"]
+                filled.append((context.findtext("name", ""), source))
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+        lupdate(ts)  # back to lupdate's own layout
+    return filled
+
+
 def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], cwd=ROOT,
                    check=True)
@@ -177,7 +199,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"updated {CORE_STRINGS.relative_to(ROOT)}")
     status = 0
     for ts in ts_files():
+        previous: dict[str, set[str]] = {}
+        for _, source, translation in messages(ts):
+            if translation.strip():
+                previous.setdefault(source, set()).add(translation)
         lupdate(ts)
+        for context, source in carry_over(ts, previous):
+            print(f"{ts.name}: kept the translation of a text now in {context}: {source!r}")
         lrelease(ts, ts.with_suffix(".qm"))
         missing = unfinished(ts)
         for context, source in missing:

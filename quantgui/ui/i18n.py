@@ -17,6 +17,12 @@ from quantgui.ui.preferences import app_settings
 LANGUAGES = {"en": "English", "es": "Español"}
 
 _installed: list[QTranslator] = []
+_current = ["en"]  # the language install_translator put in place
+
+
+def current_language() -> str:
+    """The code of the language the window speaks now ("en" when no translation applies)."""
+    return _current[0]
 
 
 def translations_dir() -> str:
@@ -36,6 +42,7 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[0] = "en"
     language = language if language is not None else chosen_language()
     locale = QLocale(language) if language else QLocale.system()
     code = locale.name().split("_")[0]
@@ -44,6 +51,7 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
     ours = QTranslator(app)
     if not ours.load(locale, "quantgui", "_", translations_dir()):
         return "en"
+    _current[0] = code
     app.installTranslator(ours)
     _installed.append(ours)
     qt = QTranslator(app)  # Qt's own strings (dialog buttons), when shipped with PySide6

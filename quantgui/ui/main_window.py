@@ -342,6 +342,11 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_action = QAction(self.tr("&Guide"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.setToolTip(self.tr("What each technique, engine and number means."))
+        self.guide_action.triggered.connect(lambda: self.show_guide())
+        help_menu.addAction(self.guide_action)
         about = QAction(self.tr("&About QuantGUI"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -951,6 +956,19 @@ class MainWindow(QMainWindow):
                 + "<p>" + self.tr("MIT licence. The README beside the program explains every "
                                   "number; the same pipeline runs without a screen as "
                                   "quantgui-cli.") + "</p>")
+
+    def show_guide(self, anchor: str = "") -> None:
+        """Help > Guide (F1): the offline guide in the window's language, at ``anchor``."""
+        from quantgui.ui.help import GuideDialog
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideDialog(self)
+        else:
+            self.guide.load()  # the language may have changed since it was opened
+        if anchor:
+            self.guide.show_section(anchor)
+        self.guide.show()
+        self.guide.raise_()
 
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About QuantGUI"), "",

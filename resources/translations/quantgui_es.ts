@@ -442,6 +442,19 @@ propio</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../quantgui/ui/help.py" line="36"/>
+        <source>QuantGUI guide</source>
+        <translation>Guía de QuantGUI</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/help.py" line="41"/>
+        <source>Guide</source>
+        <translation>Guía</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../../quantgui/ui/history_panel.py" line="77"/>
@@ -682,43 +695,376 @@ propio</translation>
     </message>
 </context>
 <context>
+    <name>LayerDetail</name>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="27"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="75"/>
+        <source>Select a layer to see its weights.</source>
+        <translation>Seleccione una capa para ver sus pesos.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="29"/>
+        <source>Selected layer</source>
+        <translation>Capa seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="31"/>
+        <source>channel </source>
+        <translation>canal </translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="32"/>
+        <source>Output channel</source>
+        <translation>Canal de salida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="33"/>
+        <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
+        <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="41"/>
+        <source>Weights of the selected layer</source>
+        <translation>Pesos de la capa seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="46"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="77"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="154"/>
+        <source>Weights and int8 grid</source>
+        <translation>Pesos y rejilla int8</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="48"/>
+        <source>Weight range per output channel</source>
+        <translation>Rango de los pesos por canal de salida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="49"/>
+        <source>output channel</source>
+        <translation>canal de salida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="51"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="78"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="220"/>
+        <source>Activation range from calibration</source>
+        <translation>Rango de activación de la calibración</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="52"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="127"/>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="53"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="127"/>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="86"/>
+        <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
+        <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="87"/>
+        <source>module</source>
+        <translation>módulo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="117"/>
+        <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
+        <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="119"/>
+        <source>per-channel</source>
+        <translation>por canal</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="120"/>
+        <source>per-tensor</source>
+        <translation>por tensor</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="123"/>
+        <source>float weights</source>
+        <translation>pesos float</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="124"/>
+        <source>weights before quantization (run to see the int8 grid)</source>
+        <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="126"/>
+        <source>no weights</source>
+        <translation>sin pesos</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="130"/>
+        <source>{which} range [{low:.3g}, {high:.3g}]</source>
+        <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="144"/>
+        <source>No weights to show</source>
+        <translation>No hay pesos que mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="151"/>
+        <source>Weights of channel {channel} and its int8 grid</source>
+        <translation>Pesos del canal {channel} y su rejilla int8</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="155"/>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="162"/>
+        <source>original</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="163"/>
+        <source>quantized</source>
+        <translation>cuantizado</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="185"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="187"/>
+        <source>int8 levels</source>
+        <translation>niveles int8</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="188"/>
+        <source>weight value</source>
+        <translation>valor del peso</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="217"/>
+        <source>Activation range: none (float or dynamic layer)</source>
+        <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/detail.py" line="218"/>
+        <source>Activation range: known after a static or QAT run</source>
+        <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTable</name>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="73"/>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="73"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="73"/>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="73"/>
+        <source>Output shape</source>
+        <translation>Forma de salida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="74"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="74"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="74"/>
+        <source>Weight SQNR (dB)</source>
+        <translation>SQNR de los pesos (dB)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="75"/>
+        <source>Output SQNR (dB)</source>
+        <translation>SQNR de la salida (dB)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="75"/>
+        <source>Accumulated SQNR (dB)</source>
+        <translation>SQNR acumulada (dB)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="89"/>
+        <source>Tick a layer planned int8 to keep it in float in the next run.</source>
+        <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="90"/>
+        <source>For a module: the parameters of everything inside it.</source>
+        <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="91"/>
+        <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
+        <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="94"/>
+        <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
+        <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="96"/>
+        <source>The layer&apos;s own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
+        <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="98"/>
+        <source>The quantized model&apos;s activation here against the original&apos;s, with every error upstream. For a module: the lowest value inside it.</source>
+        <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="108"/>
+        <source>Layers of the model</source>
+        <translation>Capas del modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="203"/>
+        <source>int8</source>
+        <translation>int8</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="203"/>
+        <source>fused</source>
+        <translation>fusionada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="204"/>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="227"/>
+        <source>1 int8</source>
+        <translation>1 int8</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="227"/>
+        <source>{count} int8</source>
+        <translation>{count} int8</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="228"/>
+        <source>1 fused</source>
+        <translation>1 fusionada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="228"/>
+        <source>{count} fused</source>
+        <translation>{count} fusionadas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="229"/>
+        <source>1 float</source>
+        <translation>1 float</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="229"/>
+        <source>{count} float</source>
+        <translation>{count} float</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="247"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="264"/>
+        <source>(model)</source>
+        <translation>(modelo)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="270"/>
+        <source>Tick to keep {name} in float in the next run.</source>
+        <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="280"/>
+        <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer&apos;s own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model&apos;s output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
+        <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="349"/>
+        <source>{name}: {type} with {count} layers inside</source>
+        <translation>{name}: {type} con {count} capas dentro</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="350"/>
+        <source>module</source>
+        <translation>módulo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="356"/>
+        <source>The lowest value among the layers inside.</source>
+        <translation>El valor más bajo entre las capas que contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/table.py" line="359"/>
+        <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
+        <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
+    </message>
+</context>
+<context>
     <name>LayersPanel</name>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="102"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="305"/>
         <source>Load a model to see its layers.</source>
         <translation>Cargue un modelo para ver sus capas.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="104"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="307"/>
         <source>Layer plan status</source>
         <translation>Estado del plan de capas</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="110"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="313"/>
         <source>Tree</source>
         <translation>Árbol</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="110"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="313"/>
         <source>Show the layers as a tree</source>
         <translation>Mostrar las capas como un árbol</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="111"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="314"/>
         <source>Group the layers under the modules that contain them; sorting orders the layers inside each module.</source>
         <translation>Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas dentro de cada módulo.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="113"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="316"/>
         <source>Flat list</source>
         <translation>Lista plana</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="113"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="316"/>
         <source>Show the layers as a flat list</source>
         <translation>Mostrar las capas como una lista plana</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="114"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="317"/>
         <source>List every layer by its full name; sorting orders all layers together.</source>
         <translation>Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.</translation>
@@ -805,6 +1151,7 @@ propio</translation>
         <translation>Capas del modelo</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="140"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="382"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="399"/>
         <source>SQNR by layer</source>
@@ -816,6 +1163,7 @@ propio</translation>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="141"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="400"/>
         <source>Sensitivity</source>
         <translation>Sensibilidad</translation>
@@ -954,21 +1302,25 @@ propio</translation>
         <translation>salida</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="173"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="517"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="202"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="538"/>
         <source>Reused from the previous run: {items}.</source>
         <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="221"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="584"/>
         <source>No plan: {problem}</source>
         <translation>Sin plan: {problem}</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="210"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="586"/>
         <source>Planning {method} quantization on the {backend} backend…</source>
         <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
@@ -999,26 +1351,31 @@ propio</translation>
         <translation>Ninguna capa gana 1 dB o más al quedarse en float.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="224"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="623"/>
         <source>The plan could not be made: {message}</source>
         <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="325"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="706"/>
         <source>torch.ao.ns (PyTorch&apos;s numeric suite)</source>
         <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="326"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="707"/>
         <source>torch.ao.ns (PyTorch&apos;s numeric suite) and forward hooks</source>
         <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="328"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="709"/>
         <source>forward hooks</source>
         <translation>forward hooks</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="330"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="711"/>
         <source> and </source>
         <translation> y </translation>
@@ -1060,70 +1417,83 @@ propio</translation>
         <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="237"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="610"/>
         <source>Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.</source>
         <translation>Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="241"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
         <source>1 layer int8</source>
         <translation>1 capa int8</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="241"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
         <source>{count} layers int8</source>
         <translation>{count} capas int8</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="242"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
         <source>{count} fused</source>
         <translation>{count} fusionadas</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="242"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
         <source>1 fused</source>
         <translation>1 fusionada</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="243"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="616"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="782"/>
         <source>{count} float</source>
         <translation>{count} float</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="243"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="616"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="782"/>
         <source>1 float</source>
         <translation>1 float</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="245"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="618"/>
         <source>Kept in float by you: {names}.</source>
         <translation>Mantenidas en float por usted: {names}.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="247"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="620"/>
         <source>Tick “Keep float” to leave a layer in float.</source>
         <translation>Marque «Mantener en float» para dejar una capa en float.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="294"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="678"/>
         <source>Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer&apos;s own error is large).</source>
         <translation>Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error propio de la capa es grande).</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="298"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="682"/>
         <source>No layer is below {limit:.0f} dB output SQNR, so none is highlighted.</source>
         <translation>Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se resalta.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="301"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="685"/>
         <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.</source>
         <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="320"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="701"/>
         <source>kept in float: ticked “Keep float” (the plan would make it int8)</source>
         <translation>mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)</translation>
@@ -1160,11 +1530,13 @@ propio</translation>
         <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="368"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="995"/>
         <source>Next run:</source>
         <translation>Próxima ejecución:</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="370"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="997"/>
         <source>Next run: {names} kept in float.</source>
         <translation>Próxima ejecución: {names} en float.</translation>
@@ -1255,11 +1627,13 @@ propio</translation>
         <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="418"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="1225"/>
         <source>Fix the settings first.</source>
         <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="429"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="1241"/>
         <source>{method} on the {backend} backend</source>
         <translation>{method} en el backend {backend}</translation>
@@ -1305,6 +1679,7 @@ propio</translation>
         <translation>Clasificación cancelada.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/panel.py" line="381"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="1340"/>
         <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
         <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
@@ -1332,7 +1707,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="121"/>
-        <location filename="../../quantgui/ui/main_window.py" line="388"/>
+        <location filename="../../quantgui/ui/main_window.py" line="393"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
@@ -1354,7 +1729,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="153"/>
-        <location filename="../../quantgui/ui/main_window.py" line="394"/>
+        <location filename="../../quantgui/ui/main_window.py" line="399"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1439,7 +1814,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="235"/>
-        <location filename="../../quantgui/ui/main_window.py" line="887"/>
+        <location filename="../../quantgui/ui/main_window.py" line="892"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1570,369 +1945,379 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="348"/>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guía</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="350"/>
+        <source>What each technique, engine and number means.</source>
+        <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="353"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="364"/>
+        <location filename="../../quantgui/ui/main_window.py" line="369"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="418"/>
+        <location filename="../../quantgui/ui/main_window.py" line="423"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="420"/>
+        <location filename="../../quantgui/ui/main_window.py" line="425"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="427"/>
+        <location filename="../../quantgui/ui/main_window.py" line="432"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="428"/>
+        <location filename="../../quantgui/ui/main_window.py" line="433"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="437"/>
+        <location filename="../../quantgui/ui/main_window.py" line="442"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="443"/>
+        <location filename="../../quantgui/ui/main_window.py" line="448"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="443"/>
+        <location filename="../../quantgui/ui/main_window.py" line="448"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="750"/>
+        <location filename="../../quantgui/ui/main_window.py" line="755"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="752"/>
+        <location filename="../../quantgui/ui/main_window.py" line="757"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="785"/>
+        <location filename="../../quantgui/ui/main_window.py" line="790"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="788"/>
+        <location filename="../../quantgui/ui/main_window.py" line="793"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="793"/>
+        <location filename="../../quantgui/ui/main_window.py" line="798"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="821"/>
+        <location filename="../../quantgui/ui/main_window.py" line="826"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="824"/>
+        <location filename="../../quantgui/ui/main_window.py" line="829"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="937"/>
+        <location filename="../../quantgui/ui/main_window.py" line="942"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="995"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1000"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1001"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1006"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1006"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1011"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1037"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1039"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1057"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1040"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1043"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1061"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1073"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1060"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1078"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1062"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1080"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1092"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1110"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="264"/>
-        <location filename="../../quantgui/ui/main_window.py" line="445"/>
+        <location filename="../../quantgui/ui/main_window.py" line="450"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="366"/>
+        <location filename="../../quantgui/ui/main_window.py" line="371"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="446"/>
+        <location filename="../../quantgui/ui/main_window.py" line="451"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="447"/>
+        <location filename="../../quantgui/ui/main_window.py" line="452"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="448"/>
+        <location filename="../../quantgui/ui/main_window.py" line="453"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="449"/>
+        <location filename="../../quantgui/ui/main_window.py" line="454"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="449"/>
+        <location filename="../../quantgui/ui/main_window.py" line="454"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="451"/>
+        <location filename="../../quantgui/ui/main_window.py" line="456"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="452"/>
+        <location filename="../../quantgui/ui/main_window.py" line="457"/>
         <source>classes</source>
         <translation>clases</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="455"/>
+        <location filename="../../quantgui/ui/main_window.py" line="460"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="489"/>
+        <location filename="../../quantgui/ui/main_window.py" line="494"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="609"/>
-        <location filename="../../quantgui/ui/main_window.py" line="642"/>
-        <location filename="../../quantgui/ui/main_window.py" line="748"/>
+        <location filename="../../quantgui/ui/main_window.py" line="614"/>
+        <location filename="../../quantgui/ui/main_window.py" line="647"/>
+        <location filename="../../quantgui/ui/main_window.py" line="753"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="616"/>
+        <location filename="../../quantgui/ui/main_window.py" line="621"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="618"/>
+        <location filename="../../quantgui/ui/main_window.py" line="623"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="643"/>
+        <location filename="../../quantgui/ui/main_window.py" line="648"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="645"/>
+        <location filename="../../quantgui/ui/main_window.py" line="650"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="660"/>
+        <location filename="../../quantgui/ui/main_window.py" line="665"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="665"/>
+        <location filename="../../quantgui/ui/main_window.py" line="670"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="671"/>
+        <location filename="../../quantgui/ui/main_window.py" line="676"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="702"/>
-        <location filename="../../quantgui/ui/main_window.py" line="816"/>
+        <location filename="../../quantgui/ui/main_window.py" line="707"/>
+        <location filename="../../quantgui/ui/main_window.py" line="821"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="706"/>
+        <location filename="../../quantgui/ui/main_window.py" line="711"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="835"/>
+        <location filename="../../quantgui/ui/main_window.py" line="840"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="838"/>
+        <location filename="../../quantgui/ui/main_window.py" line="843"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="838"/>
+        <location filename="../../quantgui/ui/main_window.py" line="843"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="839"/>
+        <location filename="../../quantgui/ui/main_window.py" line="844"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="839"/>
+        <location filename="../../quantgui/ui/main_window.py" line="844"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="840"/>
+        <location filename="../../quantgui/ui/main_window.py" line="845"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="855"/>
+        <location filename="../../quantgui/ui/main_window.py" line="860"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="871"/>
+        <location filename="../../quantgui/ui/main_window.py" line="876"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="881"/>
+        <location filename="../../quantgui/ui/main_window.py" line="886"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="692"/>
-        <location filename="../../quantgui/ui/main_window.py" line="806"/>
-        <location filename="../../quantgui/ui/main_window.py" line="898"/>
-        <location filename="../../quantgui/ui/main_window.py" line="913"/>
+        <location filename="../../quantgui/ui/main_window.py" line="697"/>
+        <location filename="../../quantgui/ui/main_window.py" line="811"/>
+        <location filename="../../quantgui/ui/main_window.py" line="903"/>
+        <location filename="../../quantgui/ui/main_window.py" line="918"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="916"/>
+        <location filename="../../quantgui/ui/main_window.py" line="921"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="927"/>
-        <location filename="../../quantgui/ui/main_window.py" line="931"/>
+        <location filename="../../quantgui/ui/main_window.py" line="932"/>
+        <location filename="../../quantgui/ui/main_window.py" line="936"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="929"/>
+        <location filename="../../quantgui/ui/main_window.py" line="934"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="932"/>
+        <location filename="../../quantgui/ui/main_window.py" line="937"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="940"/>
+        <location filename="../../quantgui/ui/main_window.py" line="945"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="941"/>
+        <location filename="../../quantgui/ui/main_window.py" line="946"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="938"/>
+        <location filename="../../quantgui/ui/main_window.py" line="943"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="939"/>
+        <location filename="../../quantgui/ui/main_window.py" line="944"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="961"/>
+        <location filename="../../quantgui/ui/main_window.py" line="966"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="967"/>
+        <location filename="../../quantgui/ui/main_window.py" line="972"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="981"/>
+        <location filename="../../quantgui/ui/main_window.py" line="986"/>
         <source>The language changes the next time QuantGUI starts.</source>
         <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1011"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -2332,47 +2717,59 @@ propio</translation>
 <context>
     <name>PreviousRunBox</name>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="28"/>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="90"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="147"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="209"/>
         <source>What-if: previous run and this run</source>
         <translation>¿Y si…?: la ejecución anterior y esta</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="33"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="152"/>
         <source>Previous run</source>
         <translation>Ejecución anterior</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="33"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="152"/>
         <source>This run</source>
         <translation>Esta ejecución</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="34"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="153"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="40"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="159"/>
         <source>Previous run compared with this run</source>
         <translation>La ejecución anterior comparada con esta</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="43"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="162"/>
         <source>Reused from the previous run</source>
         <translation>Reutilizado de la ejecución anterior</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="69"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="188"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="84"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="203"/>
         <source>same</source>
         <translation>igual</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="84"/>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="87"/>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="89"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="203"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="206"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="208"/>
@@ -2380,81 +2777,97 @@ propio</translation>
         <translation>cambia</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="85"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="204"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="87"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="206"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="89"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="208"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="91"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="210"/>
         <source>What-if: previous run ({before}) and this run ({now})</source>
         <translation>¿Y si…?: la ejecución anterior ({before}) y esta ({now})</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="93"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="212"/>
         <source>Layers kept float</source>
         <translation>Capas mantenidas en float</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="94"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="213"/>
         <source>Layers quantized</source>
         <translation>Capas cuantizadas</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="97"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="216"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="100"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="219"/>
         <source>{median:.3f} ms</source>
         <translation>{median:.3f} ms</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="101"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="220"/>
         <source>Latency</source>
         <translation>Latencia</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="106"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="225"/>
         <source>{delta:+.2f} points</source>
         <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="108"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="227"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="110"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="229"/>
         <source>Output SQNR (dB)</source>
         <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="111"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="230"/>
         <source>{delta:+.1f} dB</source>
         <translation>{delta:+.1f} dB</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="113"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="232"/>
         <source>Top-1 agreement</source>
         <translation>Coincidencia top-1</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="120"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="239"/>
         <source>Reused from the previous run: {items}.</source>
         <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/layers/whatif.py" line="123"/>
         <location filename="../../quantgui/ui/layers_panel.py" line="242"/>
         <source>Nothing was reused from the previous run.</source>
         <translation>No se reutilizó nada de la ejecución anterior.</translation>
@@ -2916,6 +3329,140 @@ propio</translation>
     </message>
 </context>
 <context>
+    <name>SensitivityView</name>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="67"/>
+        <source>Rank layers</source>
+        <translation>Clasificar capas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="68"/>
+        <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
+        <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="72"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="73"/>
+        <source>Cancel ranking</source>
+        <translation>Cancelar la clasificación</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="75"/>
+        <source>Keep suggested in float</source>
+        <translation>Mantener en float las sugeridas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="76"/>
+        <source>Tick the suggested layers&apos; keep-float boxes; press Quantize to see the effect.</source>
+        <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="86"/>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="121"/>
+        <source>Rank the layers to find the ones that hurt most.</source>
+        <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="89"/>
+        <source>Sensitivity progress</source>
+        <translation>Progreso de la sensibilidad</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="93"/>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="93"/>
+        <source>SQNR gain (dB)</source>
+        <translation>Ganancia de SQNR (dB)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="93"/>
+        <source>Accuracy gain</source>
+        <translation>Ganancia de exactitud</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="94"/>
+        <source>SQNR when kept float (dB)</source>
+        <translation>SQNR si se mantiene en float (dB)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="94"/>
+        <source>Suggested</source>
+        <translation>Sugerida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="100"/>
+        <source>Layers ranked by sensitivity</source>
+        <translation>Capas ordenadas por sensibilidad</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="134"/>
+        <source>Sensitivity: starting…</source>
+        <translation>Sensibilidad: empezando…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="145"/>
+        <source>The ranking was made for {what}; the technique or its settings changed since. Rank again to rank the layers for these settings.</source>
+        <translation>La clasificación se hizo para {what}; la técnica o sus ajustes han cambiado desde entonces. Vuelva a clasificar las capas para estos ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="152"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="160"/>
+        <source>Sensitivity {current}/{total}</source>
+        <translation>Sensibilidad {current}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="173"/>
+        <source>{delta:+.2f} points</source>
+        <translation>{delta:+.2f} puntos</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="177"/>
+        <source>★ suggested</source>
+        <translation>★ sugerida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="190"/>
+        <source>Ranked 1 layer ({what}).</source>
+        <translation>1 capa clasificada ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="191"/>
+        <source>Ranked {count} layers ({what}).</source>
+        <translation>{count} capas clasificadas ({what}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="194"/>
+        <source>Keeping {names} in float should help most.</source>
+        <translation>Mantener {names} en float debería ser lo que más ayude.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="198"/>
+        <source>No layer gains 1 dB or more by staying float.</source>
+        <translation>Ninguna capa gana 1 dB o más al quedarse en float.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="203"/>
+        <source>Ranking failed: {message}</source>
+        <translation>La clasificación falló: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/ranking.py" line="211"/>
+        <source>Ranking cancelled.</source>
+        <translation>Clasificación cancelada.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPanel</name>
     <message>
         <location filename="../../quantgui/ui/settings_panel.py" line="75"/>
@@ -2956,6 +3503,29 @@ propio</translation>
         <location filename="../../quantgui/ui/settings_panel.py" line="202"/>
         <source>Show or hide the settings most runs do not need to change.</source>
         <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
+    </message>
+</context>
+<context>
+    <name>SqnrChart</name>
+    <message>
+        <location filename="../../quantgui/ui/layers/chart.py" line="20"/>
+        <source>SQNR by layer</source>
+        <translation>SQNR por capa</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/chart.py" line="21"/>
+        <source>Output SQNR of each quantized layer (bars; red: below the dashed line at {limit:.0f} dB) and accumulated SQNR (dots). Higher is better.</source>
+        <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/chart.py" line="25"/>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/layers/chart.py" line="53"/>
+        <source>Press Quantize to measure each layer&apos;s error</source>
+        <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
 </context>
 <context>
