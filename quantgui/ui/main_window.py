@@ -456,8 +456,8 @@ class MainWindow(QMainWindow):
             (self.tr("Input shape"), " × ".join(str(d) for d in s.input_shape)),
             (self.tr("Data"), self.tr("{train} training, {val} validation samples").format(
                 train=s.train_count, val=s.val_count)),
-            (self.tr("Labels"), yes_no + (f" ({s.num_classes} "
-                                          + self.tr("classes") + ")" if s.num_classes else "")),
+            (self.tr("Labels"), self.tr("{answer} ({count} classes)").format(
+                answer=yes_no, count=s.num_classes) if s.num_classes else yes_no),
         ]
         if s.accuracy is not None:
             rows.append((self.tr("Accuracy"), f"{s.accuracy:.2%}"))
@@ -927,9 +927,17 @@ class MainWindow(QMainWindow):
 
     # --- misc -----------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
+        """View > Language: kept for the next start and applied now to every text shown (the
+        model, the last result and the settings stay)."""
+        from quantgui.ui.i18n import current_language, install_translator
+        from quantgui.ui.retranslate import retranslate_window
+
         self.settings.setValue("language", code)
-        self.statusBar().showMessage(self.tr("The language changes the next time QuantGUI "
-                                             "starts."), 8000)
+        old = current_language()
+        new = install_translator(QCoreApplication.instance(), code)
+        retranslate_window(self, old, new)
+        self.statusBar().showMessage(self.tr("Language: {language}").format(
+            language=LANGUAGES.get(new, new)), 8000)
 
     def about_text(self) -> str:
         """The About box's text: what QuantGUI does, the versions in use, the licence."""

@@ -1999,6 +1999,11 @@ propio</translation>
         <translation>no</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/main_window.py" line="456"/>
+        <source>{answer} ({count} classes)</source>
+        <translation>{answer} ({count} clases)</translation>
+    </message>
+    <message>
         <location filename="../../quantgui/ui/main_window.py" line="755"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
@@ -2039,62 +2044,67 @@ propio</translation>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1000"/>
+        <location filename="../../quantgui/ui/main_window.py" line="994"/>
+        <source>Language: {language}</source>
+        <translation>Idioma: {language}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1008"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1006"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1014"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1011"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1019"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1063"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1057"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1065"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1066"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1061"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1073"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1081"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1078"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1080"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1088"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1110"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1118"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
@@ -2138,11 +2148,6 @@ propio</translation>
         <location filename="../../quantgui/ui/main_window.py" line="456"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/main_window.py" line="457"/>
-        <source>classes</source>
-        <translation>clases</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="460"/>
@@ -2312,12 +2317,7 @@ propio</translation>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="986"/>
-        <source>The language changes the next time QuantGUI starts.</source>
-        <translation>El idioma cambiará la próxima vez que se inicie QuantGUI.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1037"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>

@@ -37,10 +37,14 @@ def test_window_in_spanish(qtbot, spanish):
     delete_now(win)
 
 
-def test_language_choice_is_stored(qtbot, window):
-    from quantgui.ui.i18n import chosen_language
+def test_language_choice_is_stored_and_applied(qtbot, window, qapp):
+    from quantgui.ui.i18n import chosen_language, install_translator
 
     assert chosen_language() == ""
-    window.set_language("es")
-    assert chosen_language() == "es"
-    assert QApplication.translate("MainWindow", "Quantize") == "Quantize"
+    try:
+        window.set_language("es")
+        assert chosen_language() == "es"
+        assert QApplication.translate("MainWindow", "Quantize") == "Cuantizar"
+        assert window.quantize_button.text() == "Cuantizar"
+    finally:
+        install_translator(qapp, "en")
