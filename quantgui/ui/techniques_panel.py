@@ -362,14 +362,17 @@ class TechniquesPanel(QWidget):
             original = row["label"] == ORIGINAL_LABEL
             colour = theme.ORIGINAL if original else theme.QUANTIZED
             fill = QColor(colour)
-            fill.setAlpha(170)
+            fill.setAlpha(70 if original else 170)
             size = MARKER_MIN_PX + (MARKER_MAX_PX - MARKER_MIN_PX) * math.sqrt(
                 row["size_bytes"] / largest)
             sizes[row["label"]] = size
+            pen = (pg.mkPen(self.palette().text().color(), width=2) if row["pareto"]
+                   else pg.mkPen(colour, width=3 if original else 1))
             spots.append({"pos": (x, y), "size": size, "brush": fill, "data": row["label"],
-                          "symbol": "star" if row["pareto"] else "o",
-                          "pen": pg.mkPen(self.palette().text().color() if row["pareto"]
-                                          else colour, width=2 if row["pareto"] else 1)})
+                          "symbol": "star" if row["pareto"] else "o", "pen": pen})
+        # the original last, as a ring on top: a result that measures the same as the original
+        # (Dynamic on a CNN) must not hide it
+        spots.sort(key=lambda spot: spot["data"] == ORIGINAL_LABEL)
         self.scatter.setData(spots)
         ordered = sorted((positions[label] for label in front if label in positions),
                          key=lambda p: p[0])
