@@ -259,9 +259,18 @@ def retranslate_window(window: QMainWindow, old: str, new: str) -> None:
         return memory.translate(translator, owner, key, text, contexts)
 
     widgets = [window, *window.findChildren(QWidget)]
+    # first the titles kept for later messages: a text written while the walk goes (a
+    # panel answering a change) must not mix the two languages
+    for owner in widgets:
+        if type(owner).__module__.startswith("quantgui."):
+            _retranslate_cached(owner, _contexts(owner), tr)
     for widget in widgets:
-        contexts = _contexts(widget)
-        _retranslate_widget(widget, contexts, tr)
+        # a new item text is not a new choice: no panel re-plans or re-validates for it
+        blocked = widget.blockSignals(True)
+        try:
+            _retranslate_widget(widget, _contexts(widget), tr)
+        finally:
+            widget.blockSignals(blocked)
     for action in window.findChildren(QAction):
         contexts = _contexts(action.parent())
         for get, put, key in ((action.text, action.setText, "text"),
@@ -275,9 +284,6 @@ def retranslate_window(window: QMainWindow, old: str, new: str) -> None:
         window.statusBar().showMessage(tr(window.statusBar(), "message", status,
                                           _contexts(window)))
     _retranslate_plots(window, tr)
-    for owner in widgets:
-        if type(owner).__module__.startswith("quantgui."):
-            _retranslate_cached(owner, _contexts(owner), tr)
     for owner in widgets:
         hook = getattr(owner, "retranslate", None)
         if type(owner).__module__.startswith("quantgui.") and callable(hook):
