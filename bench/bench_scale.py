@@ -13,8 +13,9 @@ models interleaved, per-layer error) in a fresh Python process, so that its peak
 own: the peak resident set (RSS high-water mark, what the user sees in a task manager) comes
 from ``os.wait4``'s rusage of that child; it includes torch itself, the model and the data,
 whose RSS before the run is printed beside it. Stage times come from the run's own Progress
-events. The growth line compares each MLP with the next: time and memory should grow no faster
-than the parameters (exponent <= 1).
+events. On a shared machine wall time grows with the load (the 1-minute load average after
+each case is printed); the process's CPU time grows far less. The growth lines compare each
+MLP with the next: time and memory should grow no faster than the parameters (exponent <= 1).
 """
 
 from __future__ import annotations
@@ -105,12 +106,13 @@ def child(case: str, technique: str, threads: int) -> None:
             stages[current[0]] = stages.get(current[0], 0.0) + now - mark[0]
             current[0], mark[0] = stage, now
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     result = drive(run(loaded, recipe), on_event)
-    wall = time.perf_counter() - started
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     stages[current[0]] = stages.get(current[0], 0.0) + time.perf_counter() - mark[0]
     print(json.dumps({
-        "case": case, "technique": technique, "wall_s": wall, "rss_before_mib": rss_before,
+        "case": case, "technique": technique, "wall_s": wall, "cpu_s": cpu,
+        "rss_before_mib": rss_before,
         "params": sum(p.numel() for p in model.parameters()), "batch": batch,
         "stages": stages, "repeats": result.quantized.latency.repeats,
         "quantized_ms": result.quantized.latency.median_ms,
@@ -164,8 +166,8 @@ def main() -> None:
 
     print(f"torch {torch.__version__}, {args.threads} thread(s), {os.cpu_count()} CPU(s), "
           f"CPU flags: {_cpu_flags()}; torch.ao engine; each case in a fresh process")
-    print(f"{'case':18} {'technique':9} {'params':>10} {'wall s':>7} {'peak MiB':>9} "
-          f"{'before':>7} {'reps':>5} {'SQNR':>6}  stages (s)")
+    print(f"{'case':18} {'technique':9} {'params':>10} {'wall s':>7} {'CPU s':>6} "
+          f"{'peak MiB':>9} {'before':>7} {'reps':>5} {'SQNR':>6} {'load':>5}  stages (s)")
     rows: list[dict] = []
     for case in args.cases.split(","):
         for technique in args.techniques.split(","):
@@ -183,8 +185,9 @@ def main() -> None:
                 verdict = (f"  [goal < {goal[0]:.0f} s and < {goal[1] / 1024:.1f} GB: "
                            f"{'met' if met else 'MISSED'}]")
             print(f"{case:18} {technique:9} {row['params']:>10,} {row['wall_s']:7.2f} "
-                  f"{row['peak_mib']:9.0f} {row['rss_before_mib']:7.0f} {row['repeats']:>5} "
-                  f"{row['sqnr_db']:6.1f}  {stages}{verdict}")
+                  f"{row['cpu_s']:6.1f} {row['peak_mib']:9.0f} {row['rss_before_mib']:7.0f} "
+                  f"{row['repeats']:>5} "
+                  f"{row['sqnr_db']:6.1f} {os.getloadavg()[0]:5.1f}  {stages}{verdict}")
             sys.stdout.flush()
     print("\ngrowth from one MLP to the next (exponent = log(ratio) / log(params ratio); the "
           "goal is <= 1)")

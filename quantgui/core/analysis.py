@@ -78,7 +78,7 @@ def _folded_weight(original: nn.Module, members: list[str]) -> torch.Tensor | No
     return weight
 
 
-def _quantized_weight(module: nn.Module) -> torch.Tensor | None:
+def _quantized_weight(module: nn.Module, dequantize: bool = True) -> torch.Tensor | None:
     weight = getattr(module, "weight", None)
     if callable(weight) and not isinstance(weight, torch.Tensor):
         try:
@@ -87,7 +87,7 @@ def _quantized_weight(module: nn.Module) -> torch.Tensor | None:
             return None
     if not isinstance(weight, torch.Tensor) or not weight.is_quantized:
         return None  # LayerNorm and the like keep float weights
-    return _float(weight)
+    return _float(weight) if dequantize else weight.detach()
 
 
 @dataclass
@@ -201,11 +201,14 @@ def stream_layer_errors(original: nn.Module, quantized: nn.Module, layers: list[
     for head, members in groups.items():
         q_module = pairs[head]
         reference_weight = _folded_weight(original, members)
-        quantized_weight = None if q_module is None else _quantized_weight(q_module)
+        quantized_weight = (None if q_module is None
+                            else _quantized_weight(q_module, dequantize=False))
         weight_sqnr = None
-        if (reference_weight is not None and quantized_weight is not None
-                and reference_weight.shape == quantized_weight.shape):
-            weight_sqnr = metrics.sqnr_db(reference_weight, quantized_weight)
+        if reference_weight is not None and quantized_weight is not None:
+            sums = metrics.SqnrSum()  # dot products: no float64 copies of a large weight
+            if sums.add(reference_weight, quantized_weight):
+                weight_sqnr = sums.db()
+        del reference_weight, quantized_weight
         weights[head] = weight_sqnr
     measured = {head: module for head, module in pairs.items() if module is not None}
     accumulated = {head: _Quantity() for head in measured}

@@ -7,6 +7,7 @@ import math
 import statistics
 import time
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import torch
 from torch import nn
@@ -14,11 +15,29 @@ from torch import nn
 from quantgui.core.events import CancelToken, EventStream, Progress
 
 
+class _ByteCounter(io.RawIOBase):
+    """A write-only file that keeps nothing but the number of bytes written to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        size = memoryview(data).nbytes
+        self.count += size
+        return size
+
+
 def state_dict_size_bytes(model: nn.Module) -> int:
-    """Bytes of ``torch.save(model.state_dict())``: packed int8 weights are not Parameters."""
-    buffer = io.BytesIO()
-    torch.save(model.state_dict(), buffer)
-    return buffer.getbuffer().nbytes
+    """Bytes of ``torch.save(model.state_dict())``: packed int8 weights are not Parameters.
+    Counted as they are written, not kept: a copy of a large model in memory just to measure
+    it was the largest step of a run's peak memory (measured: +200 MB on a 200 MB MLP)."""
+    counter = _ByteCounter()
+    torch.save(model.state_dict(), counter)
+    return counter.count
 
 
 @dataclass
@@ -41,7 +60,7 @@ def _percentile(ordered: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))]
 
 
-LATENCY_SECONDS = 3.0  # time budget of one interleaved measurement, warm-up included
+LATENCY_SECONDS = 2.0  # time budget of one interleaved measurement, warm-up included
 MIN_ROUNDS = 5  # a slow model is still timed this many times
 
 
@@ -205,12 +224,17 @@ def sqnr_db(reference: torch.Tensor, test: torch.Tensor) -> float:
     return 10.0 * math.log10(signal / noise)
 
 
+def _plain(tensor: torch.Tensor) -> torch.Tensor:
+    return (tensor.dequantize() if tensor.is_quantized else tensor).float()
+
+
 class SqnrSum:
     """Signal and noise energy summed over chunks of a larger tensor: the SQNR of the whole
     without holding it. Float32 dot products (BLAS-blocked, 25x quicker than a float64 sum on
     large activations; within 0.01 dB of it), summed in Python floats."""
 
     __slots__ = ("noise", "signal")
+    SLICE = 2**22  # values a step (16 MB in float32)
 
     def __init__(self) -> None:
         self.signal = 0.0
@@ -220,10 +244,17 @@ class SqnrSum:
         """Add one chunk; False (nothing added) when the shapes differ."""
         if reference.shape != test.shape:
             return False
-        flat_reference = reference.detach().float().reshape(-1)
-        difference = flat_reference - test.detach().float().reshape(-1)
-        self.signal += torch.dot(flat_reference, flat_reference).item()
-        self.noise += torch.dot(difference, difference).item()
+        reference, test = reference.detach(), test.detach()
+        if reference.ndim == 0:
+            reference, test = reference.reshape(1), test.reshape(1)
+        # in blocks of rows: the difference of two large tensors (or a quantized one's float
+        # values) is never held whole
+        rows = max(1, self.SLICE // max(1, reference[0].numel()))
+        for start in range(0, reference.shape[0], rows):
+            part = _plain(reference[start:start + rows]).reshape(-1)
+            difference = part - _plain(test[start:start + rows]).reshape(-1)
+            self.signal += torch.dot(part, part).item()
+            self.noise += torch.dot(difference, difference).item()
         return True
 
     def db(self) -> float:

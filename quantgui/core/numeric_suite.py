@@ -21,6 +21,7 @@ import copy
 import io
 import math
 import re
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -69,9 +70,7 @@ def _layer_sums(results: dict, kind: str, quantized: fx.GraphModule,
             actual = entry_b["values"][0] if entry_b["values"] else None
             if not isinstance(reference, torch.Tensor) or not isinstance(actual, torch.Tensor):
                 continue
-            reference = reference.dequantize() if reference.is_quantized else reference
-            actual = actual.dequantize() if actual.is_quantized else actual
-            layer = sums.setdefault(name, metrics.SqnrSum())
+            layer = sums.setdefault(name, metrics.SqnrSum())  # dequantizes block by block
             if layer.add(reference, actual):
                 added.add(name)
             elif not layer.signal and not layer.noise:
@@ -84,6 +83,15 @@ def _layer_values(results: dict, kind: str, quantized: fx.GraphModule) -> dict[s
     _layer_sums(results, kind, quantized, sums)
     return {name: value for name, value in ((n, s.db()) for n, s in sums.items())
             if not math.isnan(value)}
+
+
+_DISPOSABLE: weakref.WeakSet[nn.Module] = weakref.WeakSet()
+
+
+def dispose_after_use(observed: nn.Module) -> None:
+    """``observed`` is not needed after the next ``fx_errors`` on it: the suite may change it
+    instead of working on a copy (the caller must not use it afterwards)."""
+    _DISPOSABLE.add(observed)
 
 
 def fx_errors(observed: fx.GraphModule, quantized: fx.GraphModule, batch: torch.Tensor
@@ -124,12 +132,16 @@ def _fx_errors(ns: Any, observed: fx.GraphModule, quantized: fx.GraphModule,
     # first says how large a sample's outputs are), each chunk's figures are summed and the
     # loggers emptied, so memory does not grow with the data.
     try:
-        float_copy = copy.deepcopy(observed)
+        # the suite adds its shadows and loggers to the float graph: a copy, unless its owner
+        # gave it up (the pipeline does: a large model's copy was the run's peak memory)
+        float_copy = observed if observed in _DISPOSABLE else copy.deepcopy(observed)
+        _DISPOSABLE.discard(observed)
         for module in float_copy.modules():
             if isinstance(module, ObserverBase):  # calibration is over: observers only cost
                 module.forward = _unchanged
-        shadow = ns.add_shadow_loggers(_B, copy.deepcopy(quantized), _A, float_copy,
-                                       ns.OutputLogger)
+        # the suite adds its loggers and shadows to the float graph (a copy) and only reads
+        # the int8 one: no copy of it (a copy would prepack every int8 weight again)
+        shadow = ns.add_shadow_loggers(_B, quantized, _A, float_copy, ns.OutputLogger)
         del float_copy
         loggers = [m for m in shadow.modules() if isinstance(m, ns.OutputLogger)]
         sums: dict[str, metrics.SqnrSum] = {}

@@ -307,12 +307,16 @@ def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,
     method_result = build.extra.get("method_result")
     if technique.numeric_suite is not None and method_result is not None:
         cancel.raise_if_cancelled()
+        if method_result.observed_model is not None:  # dropped after the suite, below
+            numeric_suite.dispose_after_use(method_result.observed_model)
         try:
             suite = technique.numeric_suite(original, method_result,
                                             inputs[:sampling.samples])
         except Exception as error:  # noqa: BLE001 - the hooks below still measure every layer
             yield LogMessage(texts.LOG_NS_FAILED.format(
                 error=f"{type(error).__name__}: {str(error)[:160]}"))
+        # the calibrated float graph served the suite only: not kept with the result
+        method_result.observed_model = build.observed_model = None
     for layer in layers:
         error = errors.get(layer.name)
         if error is None:
