@@ -101,9 +101,12 @@ def spanish(qapp):
     assert install_translator(qapp, "en") == "en"
 
 
-@pytest.mark.parametrize(("demo", "method"), [("digits-cnn", "static"),
-                                               ("digits-transformer", "dynamic")])
-def test_a_run_in_spanish_shows_no_english_sentence(qtbot, spanish, demo, method):
+@pytest.mark.parametrize(("demo", "method", "engine"), [
+    ("digits-cnn", "static", "torch_ao"), ("digits-transformer", "dynamic", "torch_ao"),
+    ("digits-cnn", "static", "onnxruntime"), ("digits-mlp", "static", "pt2e"),
+    ("digits-mlp", "dynamic", "weight_only")])
+def test_a_run_in_spanish_shows_no_english_sentence(qtbot, spanish, demo, method, engine):
+    from quantgui.core.events import LogMessage
     from quantgui.ui.i18n import tr_core
     from quantgui.ui.main_window import MainWindow
 
@@ -112,12 +115,16 @@ def test_a_run_in_spanish_shows_no_english_sentence(qtbot, spanish, demo, method
     win.resize(1280, 800)
     with qtbot.waitSignal(win.model_loaded, timeout=LOAD_TIMEOUT_MS):
         win.show()
-    assert run_to_end(qtbot, win, method) == "finished"
-    # every note of the run is a listed template: the core made no note the window can't
-    # translate (a note built with an f-string outside quantgui.core.texts would stay English)
+    core_lines: list[str] = []
+    win.runner.events.connect(lambda events: core_lines.extend(
+        e.text for e in events if isinstance(e, LogMessage)))
+    assert run_to_end(qtbot, win, method, engine=engine) == "finished"
+    # every note and log line of the run is a listed template: the core wrote nothing the
+    # window cannot translate (an f-string outside quantgui.core.texts would stay English)
     notes = {layer.note for layer in win.result.layers}
     assert [note for note in notes if tr_core("note", note) == note] == []
-    if method == "static":
+    assert core_lines and [line for line in core_lines if tr_core("log", line) == line] == []
+    if method == "static" and engine == "torch_ao":
         assert any(tr_core("note", n).startswith("fusionada en ") for n in notes)
     sentences = english_sentences()
     english = sorted({(piece, text) for text in visible_texts(win) for piece in sentences
