@@ -78,9 +78,9 @@ _NUMBER = r"[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+|nan|inf)(?:e[-+]?\d+)?%?"
 
 
 def _pattern(template: str) -> re.Pattern[str] | None:
-    """A regular expression matching ``template`` filled in: a value never spans a line or a
-    tag, and a number format ({x:.1f}) takes a number; None for a template without words of
-    its own ("{a}, {b}" would match anything)."""
+    """A regular expression matching ``template`` filled in: a value never spans a line, a
+    tag or the end of a sentence, and a number format ({x:.1f}) takes a number; None for a
+    template without words of its own ("{a}, {b}" would match anything)."""
     parts: list[str] = []
     seen: set[str] = set()
     literal = ""
@@ -96,7 +96,7 @@ def _pattern(template: str) -> re.Pattern[str] | None:
         if not name.isidentifier():
             return None
         numeric = bool(spec) and (spec[-1] in "dfFgGeE%n" or "," in spec)
-        value = _NUMBER if numeric else r"[^<>\n·]+?"
+        value = _NUMBER if numeric else r"(?:(?!\.\s)[^<>\n·])+?"  # not past a sentence
         parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>{value})")
         seen.add(name)
     if not seen or not any(c.isalpha() for c in literal):
@@ -112,7 +112,8 @@ class Catalogue:
         self.exact: dict[str, list[Message]] = {}
         self.templates: list[_Template] = []
         for context, source, text in rows:
-            if not text.strip():
+            text = text.strip()  # " ({delta:+.2f} points)" is appended in code: matched bare
+            if not text:
                 continue
             fields = tuple(m.group(1) for m in _FIELD.finditer(source))
             message = Message(context, source, fields)
@@ -197,16 +198,22 @@ class Translator:
         for join in _JOINS.finditer(core):
             head, tail = core[:join.start()], core[join.end():]
             head_new = self.text(head, contexts, depth + 1)
-            if head_new == head and self.source.find(head, contexts) is None:
+            if not self._known(head, head_new, contexts):
                 continue
             tail_new = self.text(tail, contexts, depth + 1)
-            if tail_new != tail or self.source.find(tail, contexts) is not None:
+            if self._known(tail, tail_new, contexts):
                 return text.replace(core, head_new + join.group(0) + tail_new, 1)
         return text
 
+    def _known(self, text: str, new: str, contexts: tuple[str, ...]) -> bool:
+        """``text`` was translated to ``new``, or needs no translation (a number, or a text
+        the same in both languages)."""
+        return (new != text or not any(c.isalpha() for c in text)
+                or self.source.find(text.strip(), contexts) is not None)
+
     def _render(self, message: Message, values: dict[str, str], contexts: tuple[str, ...],
                 depth: int) -> str:
-        translated = QCoreApplication.translate(message.context, message.source)
+        translated = QCoreApplication.translate(message.context, message.source).strip()
         if not values:
             return translated
         filled = {name: self.text(value, contexts, depth + 1) for name, value in values.items()}

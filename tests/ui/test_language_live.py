@@ -74,6 +74,9 @@ def test_switch_to_spanish_with_a_result_and_back(qtbot, back_to_english):
     assert any(t.startswith("fusionada en block") for t in spanish)
     assert any("Cuantizando digits-cnn con Estática" in line for line in win.log.lines())
     assert "Tamaño (KiB)" in plot_texts(win) or "Tamaño (MiB)" in plot_texts(win)
+    history = win.history_panel.table
+    cells = [history.item(0, c).text() for c in range(history.columnCount())]
+    assert "Estática" in cells and any(c.endswith(" puntos)") for c in cells)
     sentences = english_sentences()
     assert sorted({p for t in spanish for p in sentences if p in t}) == []
     # later texts come from tr() in Spanish, and the technique titles kept for them too
