@@ -1,7 +1,8 @@
 """Translations: English built in, Spanish from resources/translations/quantgui_es.qm.
 
 The language follows the system locale unless one is chosen in View > Language (stored in
-QSettings under "language": "" = system, "en", "es").
+QSettings under "language": "" = system, "en", "es"); a choice applies at once
+(``quantgui.ui.retranslate``). The core's texts go through ``tr_core`` (see below).
 """
 
 from __future__ import annotations
