@@ -140,8 +140,7 @@ class ErrorSampling:
 
 
 def error_sampling(available: int, values_per_sample: int, bytes_per_sample: int,
-                   batch_size: int | None = None, max_values: int = ERROR_VALUES,
-                   chunk_bytes: int = CHUNK_BYTES) -> ErrorSampling:
+                   batch_size: int | None, max_values: int, chunk_bytes: int) -> ErrorSampling:
     """How many samples to measure and how many to pass at once, from what one sample gave."""
     samples = min(available, max(MIN_ERROR_SAMPLES, max_values // max(values_per_sample, 1)))
     chunk = max(1, chunk_bytes // max(bytes_per_sample, 1))
@@ -179,8 +178,8 @@ def layer_errors(original: nn.Module, quantized: nn.Module, layers: list[LayerRe
 
 def stream_layer_errors(original: nn.Module, quantized: nn.Module, layers: list[LayerRecord],
                         inputs: torch.Tensor, cancel: CancelToken | None = None,
-                        batch_size: int | None = None, max_values: int = ERROR_VALUES,
-                        chunk_bytes: int = CHUNK_BYTES
+                        batch_size: int | None = None, max_values: int | None = None,
+                        chunk_bytes: int | None = None
                         ) -> EventStream[tuple[dict[str, LayerError], ErrorSampling]]:
     """Weight, own-output and accumulated SQNR of every quantized layer (see the module's
     docstring), with memory that grows with the model, not with layers x data.
@@ -195,6 +194,8 @@ def stream_layer_errors(original: nn.Module, quantized: nn.Module, layers: list[
     at least ``MIN_ERROR_SAMPLES``). Yields ``Progress("layer errors", pass, passes)``; the
     hooks check ``cancel`` at every layer."""
     cancel = cancel or CancelToken()
+    max_values = ERROR_VALUES if max_values is None else max_values
+    chunk_bytes = CHUNK_BYTES if chunk_bytes is None else chunk_bytes
     groups = fused_groups(layers)
     pairs = {head: find_module(quantized, head) for head in groups}
     weights: dict[str, float | None] = {}
@@ -432,7 +433,8 @@ def sensitivity(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None 
     layers = layers if layers is not None else quantizable_layers(loaded, recipe)
     if reference is None:
         with evaluating(loaded.model):
-            reference = metrics.predict(loaded.model, data.val_inputs, recipe.batch_size)
+            reference = yield from metrics.stream_predict(loaded.model, data.val_inputs,
+                                                          recipe.batch_size, cancel)
     entries: list[SensitivityEntry] = []
     calibration_cache = {} if calibration_cache is None else calibration_cache
     with engine_and_threads(recipe):
@@ -455,7 +457,14 @@ def sensitivity(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None 
                     break
                 if not isinstance(event, Progress):
                     yield event
-            outputs = metrics.predict(model, data.val_inputs, recipe.batch_size)
+            predicting = metrics.stream_predict(model, data.val_inputs, recipe.batch_size,
+                                                cancel)
+            while True:  # its progress is this variant's: not shown
+                try:
+                    next(predicting)
+                except StopIteration as stop:
+                    outputs = stop.value
+                    break
             sqnr = metrics.sqnr_db(reference, outputs)
             accuracy = metrics.accuracy(outputs, data.val_labels)
             if name is None:

@@ -22,7 +22,7 @@ from quantgui.core import texts
 from quantgui.core.data import DataBundle
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.methods import fx_units, training
-from quantgui.core.methods.common import MethodResult
+from quantgui.core.methods.common import MethodResult, evaluating
 from quantgui.core.methods.static import float_softmax, softmax_notes, untraceable_notes
 from quantgui.core.recipes import QatRecipe
 
@@ -50,11 +50,15 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
     cancel.raise_if_cancelled()
     loss_kind = training.loss_kind(recipe, data)
     device = torch.device(recipe.device)
-    original = copy.deepcopy(model).cpu().eval()
-    yield Progress("preparing", 0, 1)
+    # preparing: the teacher's outputs (distillation: a pass over all the data), then FX
+    steps = 1 + (training.Teacher.batches(data, recipe.batch_size)
+                 if loss_kind == "distillation" else 0)
+    yield Progress("preparing", 0, steps)
     teacher = None
     if loss_kind == "distillation":
-        teacher = training.Teacher.of(original, data, recipe.batch_size)
+        with evaluating(model):  # the model itself, not a copy: its modes are put back
+            teacher = yield from training.Teacher.stream(model, data, recipe.batch_size, cancel,
+                                                         total=steps)
 
     work = copy.deepcopy(model).cpu().train()
     plan = fx_units.plan_units(work)
@@ -63,7 +67,7 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
         work, plan, lambda unit: fx_units.keep_float_mapping(base, recipe.keep_float, unit),
         data.train_inputs[:recipe.batch_size], qat=True)
     prepared.to(device).train()
-    yield Progress("preparing", 1, 1)
+    yield Progress("preparing", steps, steps)
     if device.type == "cuda":
         yield LogMessage(texts.LOG_TRAINING_ON.format(
             device=torch.cuda.get_device_name(device)))

@@ -18,7 +18,7 @@ from torch import nn
 
 from quantgui.core.data import DataBundle
 from quantgui.core.errors import DataError, ModelError
-from quantgui.core.events import CancelToken, EpochEnd, EventStream, TrainStep
+from quantgui.core.events import CancelToken, EpochEnd, EventStream, Progress, TrainStep, drive
 from quantgui.core.recipes import QatRecipe
 
 History = list[dict[str, float | int | None]]
@@ -60,9 +60,31 @@ class Teacher:
 
     @staticmethod
     def of(original: nn.Module, data: DataBundle, batch_size: int) -> Teacher:
-        cpu = torch.device("cpu")
-        return Teacher(outputs_of(original, data.train_inputs, batch_size, cpu),
-                       outputs_of(original, data.val_inputs, batch_size, cpu))
+        return drive(Teacher.stream(original, data, batch_size))
+
+    @staticmethod
+    def batches(data: DataBundle, batch_size: int) -> int:
+        """The forward passes ``stream`` makes."""
+        return (-(-data.train_inputs.shape[0] // batch_size)
+                - (-data.val_inputs.shape[0] // batch_size))
+
+    @staticmethod
+    def stream(original: nn.Module, data: DataBundle, batch_size: int,
+               cancel: CancelToken | None = None, stage: str = "preparing", done: int = 0,
+               total: int | None = None) -> EventStream[Teacher]:
+        """The targets batch by batch (a large model takes a while on all the data), yielding
+        ``Progress(stage, done + batch, total)`` and checking ``cancel`` between batches."""
+        cancel = cancel or CancelToken()
+        total = total if total is not None else done + Teacher.batches(data, batch_size)
+        parts: list[list[torch.Tensor]] = [[], []]
+        with torch.no_grad():  # not inference_mode: the targets enter the loss's graph
+            for part, inputs in zip(parts, (data.train_inputs, data.val_inputs), strict=True):
+                for start in range(0, inputs.shape[0], batch_size):
+                    cancel.raise_if_cancelled()
+                    part.append(original(inputs[start:start + batch_size]).float().cpu())
+                    done += 1
+                    yield Progress(stage, done, total)
+        return Teacher(torch.cat(parts[0]), torch.cat(parts[1]))
 
 
 def make_optimizer(parameters: list[torch.nn.Parameter],
@@ -132,7 +154,7 @@ def fine_tune(prepared: nn.Module, data: DataBundle, recipe: QatRecipe, cancel: 
         # mode, so they are switched off while the validation data passes through.
         hooks.disable_observers(prepared)
         val_loss, val_accuracy = _validate(prepared, data, recipe.batch_size, device, loss_of,
-                                           hooks)
+                                           hooks, cancel)
         if not observers_frozen:
             hooks.enable_observers(prepared)
         record = {"epoch": epoch, "train_loss": epoch_loss / steps_per_epoch,
@@ -145,10 +167,13 @@ def fine_tune(prepared: nn.Module, data: DataBundle, recipe: QatRecipe, cancel: 
 @torch.no_grad()
 def _validate(prepared: nn.Module, data: DataBundle, batch_size: int, device: torch.device,
               loss_of: Callable[[torch.Tensor, torch.Tensor, bool], torch.Tensor],
-              hooks: TrainingHooks) -> tuple[float, float | None]:
+              hooks: TrainingHooks, cancel: CancelToken | None = None
+              ) -> tuple[float, float | None]:
     hooks.eval(prepared)
     total_loss, correct, seen = 0.0, 0, 0
     for start in range(0, data.val_inputs.shape[0], batch_size):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         idx = torch.arange(start, min(start + batch_size, data.val_inputs.shape[0]))
         outputs = prepared(data.val_inputs[idx].to(device))
         total_loss += loss_of(outputs, idx, True).item() * len(idx)
