@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from quantgui import __version__
 from quantgui.core.techniques import get_technique, technique_names, techniques
 from quantgui.jobs.worker import JobFailure, JobRunner
-from quantgui.ui import theme
+from quantgui.ui import gc_guard, theme
 from quantgui.ui.code_view import CodeView
 from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
 from quantgui.ui.engines_panel import EnginesPanel, tr_engine
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
     def __init__(self, demo: str | None = None, method: str | None = None,
                  load_now: bool = False) -> None:
         super().__init__()
+        gc_guard.install()  # cycles collected on the GUI thread only (see gc_guard)
         self.setObjectName("QuantGUIMainWindow")
         self.setWindowTitle(self.tr("QuantGUI — PyTorch quantization"))
         self.settings = app_settings()
