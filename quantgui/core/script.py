@@ -187,6 +187,8 @@ def main() -> None:
     data = load_data()
     model = build_float_model()
     quantized = quantize(model, data)
+    if quantized is None:  # another process of a distributed run: rank 0 reports and saves
+        return
     val_inputs, val_labels = data[2], data[3]
     with torch.inference_mode():
         outputs = torch.cat([quantized(val_inputs[i:i + BATCH_SIZE])

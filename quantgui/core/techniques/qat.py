@@ -26,6 +26,30 @@ _QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
 '''
 
 
+# The QAT script runs unchanged under ``torchrun --nproc_per_node N``: DistributedDataParallel
+# averages the gradients, a DistributedSampler shares out each epoch, rank 0 converts, reports
+# and saves (the same file as a single process). Run plainly, it is one process as before.
+DISTRIBUTED_IMPORTS = ("import os\n\nimport torch.distributed as dist\n"
+                       "from torch.nn.parallel import DistributedDataParallel\n"
+                       "from torch.utils.data import DistributedSampler\n")
+DISTRIBUTED_SETUP = '''def setup_distributed() -> tuple[int, int, torch.device]:
+    """(rank, processes, device). Run plainly: (0, 1, DEVICE). Run with
+    ``torchrun --nproc_per_node N this_script.py ...`` (one process per GPU, or several on the
+    CPU): each process joins the group (NCCL on GPUs, gloo on CPUs) and trains on its share of
+    the data; the effective batch is N x BATCH_SIZE."""
+    processes = int(os.environ.get("WORLD_SIZE", "1"))
+    if processes <= 1:
+        return 0, 1, DEVICE
+    device = DEVICE
+    if DEVICE.type == "cuda":
+        device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
+        torch.cuda.set_device(device)
+    if not dist.is_initialized():
+        dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+    return dist.get_rank(), dist.get_world_size(), device
+'''
+
+
 def script_section(recipe: Recipe) -> tuple[str, str]:
     imports = ("import math\n\nimport torch.nn.functional as F\n"
                "from torch.ao.nn.intrinsic.qat import freeze_bn_stats\n"
@@ -33,7 +57,8 @@ def script_section(recipe: Recipe) -> tuple[str, str]:
                "MovingAverageMinMaxObserver,\n    QConfig, QConfigMapping, "
                "default_fused_per_channel_wt_fake_quant, disable_observer,\n"
                "    get_default_qat_qconfig_mapping)\n"
-               "from torch.ao.quantization.quantize_fx import convert_fx, prepare_qat_fx\n")
+               "from torch.ao.quantization.quantize_fx import convert_fx, prepare_qat_fx\n"
+               + DISTRIBUTED_IMPORTS)
     optimizer = ("torch.optim.Adam(parameters, lr=LEARNING_RATE)" if recipe.optimizer == "adam"
                  else "torch.optim.SGD(parameters, lr=LEARNING_RATE, momentum=0.9)")
     lr_line = ("LEARNING_RATE * 0.5 * (1 + math.cos(math.pi * step_index / total_steps))"
@@ -45,9 +70,9 @@ def script_section(recipe: Recipe) -> tuple[str, str]:
     if recipe.freeze_bn_epoch is not None:
         freeze += (f"        if epoch > {recipe.freeze_bn_epoch}:  # batch-norm stats freeze\n"
                    "            prepared.apply(freeze_bn_stats)\n")
-    loss = ("F.cross_entropy(prepared(inputs), labels[idx].to(DEVICE))"
+    loss = ("F.cross_entropy(trained(inputs), labels[idx].to(device))"
             if recipe.loss != "distillation" else
-            "F.mse_loss(prepared(inputs).float(), teacher[idx].to(DEVICE))")
+            "F.mse_loss(trained(inputs).float(), teacher[idx].to(device))")
     teacher = ("" if recipe.loss != "distillation" else
                "    with torch.no_grad():  # the original's outputs are the targets\n"
                "        teacher = torch.cat([model(train_inputs[i:i + BATCH_SIZE]) for i in "
@@ -59,35 +84,54 @@ LEARNING_RATE = {recipe.learning_rate!r}
 SEED = {recipe.seed}
 DEVICE = torch.device({recipe.device!r})
 
+''' + DISTRIBUTED_SETUP + f'''
 
-def quantize(model: nn.Module, data) -> nn.Module:
+def quantize(model: nn.Module, data) -> nn.Module | None:
     """Quantization-aware training: fine-tune with fake quantization (float math that rounds
-    like int8) so the weights adapt to the rounding, then convert to real int8 layers."""
+    like int8) so the weights adapt to the rounding, then convert to real int8 layers.
+    Under torchrun, every process trains its share of each epoch and rank 0 returns the
+    model (the others return None)."""
     train_inputs, labels = data[0], data[1]
     count = len(train_inputs)
+    rank, processes, device = setup_distributed()
 {teacher}    prepared = prepare_qat_fx(copy.deepcopy(model).train(), qconfig_mapping(),
                               (train_inputs[:BATCH_SIZE],))
-    prepared.to(DEVICE).train()
+    prepared.to(device).train()
+    # several processes: gradients are averaged across them at every step
+    trained = prepared if processes == 1 else DistributedDataParallel(
+        prepared, device_ids=[device.index] if device.type == "cuda" else None)
     parameters = [p for p in prepared.parameters() if p.requires_grad]
     optimizer = {optimizer}
-    steps_per_epoch = math.ceil(count / BATCH_SIZE)
+    # several processes: each takes its share of a shuffle that all of them agree on
+    sampler = None if processes == 1 else DistributedSampler(
+        range(count), num_replicas=processes, rank=rank, shuffle=True, seed=SEED)
+    steps_per_epoch = math.ceil((count if sampler is None else len(sampler)) / BATCH_SIZE)
     total_steps = steps_per_epoch * EPOCHS
     generator = torch.Generator().manual_seed(SEED)
     step_index = 0
     for epoch in range(1, EPOCHS + 1):
         prepared.train()
-{freeze}        order = torch.randperm(count, generator=generator)
+{freeze}        if sampler is None:
+            order = torch.randperm(count, generator=generator)
+        else:
+            sampler.set_epoch(epoch)
+            order = torch.tensor(list(sampler))
         for step in range(steps_per_epoch):
             for group in optimizer.param_groups:
                 group["lr"] = {lr_line}
             idx = order[step * BATCH_SIZE:(step + 1) * BATCH_SIZE]
-            inputs = train_inputs[idx].to(DEVICE)
+            inputs = train_inputs[idx].to(device)
             optimizer.zero_grad(set_to_none=True)
             loss = {loss}
             loss.backward()
             optimizer.step()
             step_index += 1
-        print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}")
+        if rank == 0:
+            print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}")
+    if processes > 1:
+        dist.destroy_process_group()
+        if rank != 0:
+            return None  # rank 0 converts, reports and saves
     # int8 kernels run on the CPU, and convert on CUDA fails: move to the CPU first.
     return convert_fx(prepared.cpu().eval())
 '''
