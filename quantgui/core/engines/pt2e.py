@@ -38,6 +38,7 @@ from quantgui.core.layers import LayerRecord, leaf_modules, type_name
 from quantgui.core.methods import training
 from quantgui.core.methods.common import evaluating
 from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
+from quantgui.core.techniques.qat import DISTRIBUTED_IMPORTS, DISTRIBUTED_SETUP
 
 if TYPE_CHECKING:
     from quantgui.core.demos import LoadedModel
@@ -959,6 +960,8 @@ class Pt2eEngine(Engine):
             imports = _SCRIPT_PT2E_IMPORTS + (
                 "from torchao.quantization.pt2e.export_utils import _replace_batchnorm\n"
                 if isinstance(recipe, QatRecipe) and recipe.freeze_bn_epoch is not None else "")
+            if isinstance(recipe, QatRecipe):  # runs under torchrun too (techniques.qat)
+                imports += DISTRIBUTED_IMPORTS
             quantize = (_script_quantizer(recipe) + _SCRIPT_PREPARE
                         + script_source(_drop_unused_state) + "\n\n"
                         + (_script_qat(recipe) if isinstance(recipe, QatRecipe)
@@ -1183,11 +1186,16 @@ LOSS = {recipe.loss!r}  # auto: cross-entropy with labels, else distillation fro
 DEVICE = torch.device({recipe.device!r})
 
 
-def quantize(model: nn.Module, data) -> FixedBatch:
+''' + DISTRIBUTED_SETUP + f'''
+
+def quantize(model: nn.Module, data) -> FixedBatch | None:
     """PT2E quantization-aware training: export the model in training mode, fine-tune it with
-    fake quantization so the weights adapt to int8 rounding, convert to int8, compile."""
+    fake quantization so the weights adapt to int8 rounding, convert to int8, compile. Under
+    torchrun every process trains its share of each epoch; rank 0 returns the model (the
+    others None)."""
     train_inputs, train_labels, val_inputs, val_labels = data
     count = len(train_inputs)
+    rank, processes, device = setup_distributed()
     kind = LOSS if LOSS != "auto" else (
         "cross_entropy" if train_labels is not None and val_labels is not None
         else "distillation")
@@ -1201,29 +1209,39 @@ def quantize(model: nn.Module, data) -> FixedBatch:
 
     def loss_of(outputs: torch.Tensor, idx: torch.Tensor, val: bool) -> torch.Tensor:
         if kind == "cross_entropy":
-            return F.cross_entropy(outputs, (val_labels if val else train_labels)[idx].to(DEVICE))
-        return F.mse_loss(outputs.float(), teacher[1 if val else 0][idx].to(DEVICE))
+            return F.cross_entropy(outputs, (val_labels if val else train_labels)[idx].to(device))
+        return F.mse_loss(outputs.float(), teacher[1 if val else 0][idx].to(device))
 
     # QAT captures the model in training mode: batch-norm and dropout as they train
     prepared, strict = prepare(copy.deepcopy(model).train(),
                                example_batch(val_inputs, EXPORT_BATCH), qat=True)
-    prepared.to(DEVICE)
+    prepared.to(device)
     pt2e.move_exported_model_to_train(prepared)
+    # several processes: gradients are averaged across them at every step
+    trained = prepared if processes == 1 else DistributedDataParallel(
+        prepared, device_ids=[device.index] if device.type == "cuda" else None)
     parameters = [p for p in prepared.parameters() if p.requires_grad]
     optimizer = {optimizer}
-    steps_per_epoch = math.ceil(count / BATCH_SIZE)
+    # several processes: each takes its share of a shuffle that all of them agree on
+    sampler = None if processes == 1 else DistributedSampler(
+        range(count), num_replicas=processes, rank=rank, shuffle=True, seed=SEED)
+    steps_per_epoch = math.ceil((count if sampler is None else len(sampler)) / BATCH_SIZE)
     total_steps = steps_per_epoch * EPOCHS
     generator = torch.Generator().manual_seed(SEED)
     step_index = 0
     for epoch in range(1, EPOCHS + 1):
         pt2e.move_exported_model_to_train(prepared)
-{freeze}        order = torch.randperm(count, generator=generator)
+{freeze}        if sampler is None:
+            order = torch.randperm(count, generator=generator)
+        else:
+            sampler.set_epoch(epoch)
+            order = torch.tensor(list(sampler))
         for step in range(steps_per_epoch):
             for group in optimizer.param_groups:
                 group["lr"] = {lr_line}
             idx = order[step * BATCH_SIZE:(step + 1) * BATCH_SIZE]
             optimizer.zero_grad(set_to_none=True)
-            loss = loss_of(prepared(train_inputs[idx].to(DEVICE)), idx, val=False)
+            loss = loss_of(trained(train_inputs[idx].to(device)), idx, val=False)
             loss.backward()
             optimizer.step()
             step_index += 1
@@ -1231,13 +1249,18 @@ def quantize(model: nn.Module, data) -> FixedBatch:
         prepared.apply(pt2e.disable_observer)
         pt2e.move_exported_model_to_eval(prepared)
         with torch.no_grad():
-            val_loss = sum(loss_of(prepared(val_inputs[i:i + BATCH_SIZE].to(DEVICE)),
+            val_loss = sum(loss_of(prepared(val_inputs[i:i + BATCH_SIZE].to(device)),
                                    torch.arange(i, min(i + BATCH_SIZE, len(val_inputs))),
                                    val=True).item() * len(val_inputs[i:i + BATCH_SIZE])
                            for i in range(0, len(val_inputs), BATCH_SIZE)) / len(val_inputs)
         pt2e.move_exported_model_to_train(prepared)
-{observers_back}        print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}, "
-              f"validation loss {{val_loss:.4f}}")
+{observers_back}        if rank == 0:
+            print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}, "
+                  f"validation loss {{val_loss:.4f}}")
+    if processes > 1:
+        dist.destroy_process_group()
+        if rank != 0:
+            return None  # rank 0 converts, compiles, reports and saves
     # int8 kernels run on the CPU, and convert on CUDA fails: move to the CPU first
     prepared = prepared.cpu()
     pt2e.move_exported_model_to_eval(prepared)
