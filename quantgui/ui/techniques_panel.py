@@ -169,6 +169,8 @@ class TechniquesPanel(QWidget):
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.12)
         self.plot.setLabel("bottom", self.tr("Median latency (ms), lower is faster"))
+        for side in ("bottom", "left"):  # 0.2 ms, not "200 (x0.001)"
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.front_line = pg.PlotDataItem(
             [], [], pen=pg.mkPen(theme.QUANTIZED, width=2, style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.front_line)

@@ -210,6 +210,8 @@ def test_no_labels_puts_sqnr_on_the_quality_axis(qtbot):
     assert all(math.isfinite(y) for y in ys.values())
     assert ys["float32"] > ys["static"]  # the original's ∞ drawn above the rest
     assert "SQNR" in panel.plot.getAxis("left").labelText
+    # sub-millisecond latencies read as 0.2 ms, not as "200 (x0.001)"
+    assert not panel.plot.getAxis("bottom").autoSIPrefix
     assert panel.skipped.isVisibleTo(panel) and "no labels" in panel.skipped.text()
 
 
