@@ -1203,7 +1203,7 @@ class LayersPanel(QWidget):
         method = window.settings_panel.method
         if window.loaded is None or not method:
             return ""
-        return window.user_models.technique_problem(method)
+        return window.state.technique_problem(method)
 
     def _update_buttons(self, running: bool | None = None) -> None:
         window = self.main

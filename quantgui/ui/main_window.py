@@ -43,6 +43,7 @@ from quantgui.ui.preferences import app_settings
 from quantgui.ui.results_io import ResultsIO
 from quantgui.ui.samples_panel import SamplesPanel
 from quantgui.ui.settings_panel import SettingsPanel
+from quantgui.ui.state import WindowState
 from quantgui.ui.techniques_panel import TechniquesPanel
 from quantgui.ui.training_plots import TrainingPlots
 from quantgui.ui.user_models import UserModels
@@ -71,12 +72,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("QuantGUIMainWindow")
         self.setWindowTitle(self.tr("QuantGUI — PyTorch quantization"))
         self.settings = app_settings()
-        self.loaded: Any = None  # quantgui.core.demos.LoadedModel
-        self.summary: Any = None
-        self.result: Any = None
-        # the last completed result while a run is going: a cancelled or failed re-run puts it
-        # back (Comparison, Outputs, Save) instead of leaving the window blank
-        self._kept_result: Any = None
+        # the loaded model, the runs on it, the recipe and the job running: one owner that the
+        # panels observe (a cancelled or failed re-run shows the last completed result again)
+        self.state = WindowState(self)
+        self.state.result_changed.connect(self._show_result)
+        self.state.running_changed.connect(lambda _: self._update_controls())
         self.error_dialog: QMessageBox | None = None
         self.close_question: QMessageBox | None = None  # "a run is going: stop it and quit?"
         self.error_retry_button: QPushButton | None = None  # "Change and try again…"
@@ -124,8 +124,7 @@ class MainWindow(QMainWindow):
         self._clock = QTimer(self)
         self._clock.setInterval(200)
         self._clock.timeout.connect(self._update_elapsed)
-        self._set_running(False)
-        self.quantize_button.setEnabled(False)
+        self._update_controls()
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -289,9 +288,13 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.open_model)
         file_menu.addAction(self.open_action)
-        self.user_models = UserModels(self)  # the Open model dialog, Open Recent, drag and drop
+        # the Open model dialog, Open Recent, drag and drop
+        self.user_models = UserModels(self.state, self)
+        self.setAcceptDrops(True)
         file_menu.addMenu(self.user_models.recent_menu)
-        self.results_io = ResultsIO(self)  # save model/script/recipe/report, Code, History
+        # save model/script/recipe/report, Code, History
+        self.results_io = ResultsIO(self.state, self, self.code_view, self.history_panel,
+                                    self.training)
         self.results_io.add_to_menu(file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -385,39 +388,33 @@ class MainWindow(QMainWindow):
     def load_model(self, name: str) -> None:
         from quantgui.jobs.tasks import load_demo_job
 
-        if self.loader.is_running() or self.runner.is_running():
+        if self.state.busy:
             return
         self._demo = name
-        self.quantize_button.setEnabled(False)
-        self.quantize_action.setEnabled(False)
-        self.compare_button.setEnabled(False)
-        self.compare_action.setEnabled(False)
-        self.techniques_button.setEnabled(False)
-        self.techniques_action.setEnabled(False)
-        self.model_combo.setEnabled(False)
-        self.model_summary.setText(self.tr("Loading…"))
         self.statusBar().showMessage(self.tr("Loading {name}…").format(name=name))
-        self.loader.start(load_demo_job(name))
+        self.start_loading(load_demo_job(name))
+
+    def start_loading(self, job: Callable[[Any], Any]) -> None:
+        """Load a model in the loader (a demo, or a file of the user's from UserModels)."""
+        self.state.start_job("load")
+        self.model_summary.setText(self.tr("Loading…"))
+        self.loader.start(job)
 
     def _on_loaded(self, loaded: Any) -> None:
         first = self.loaded is None
-        self.loaded, self.summary = loaded.model, loaded.summary
         if first:
             self._fill_model_combo()
             self.settings_panel.set_method(self._method)
-        self.model_combo.setEnabled(True)
-        if str(self.loaded.source).startswith("demo:"):
-            self.settings.setValue("demo", self.loaded.name)
-        self.user_models.after_loaded()
+        if str(loaded.model.source).startswith("demo:"):
+            self.settings.setValue("demo", loaded.model.name)
+        # the panels observe the state: the previous model's runs, plan and ranking go
+        self.state.set_model(loaded.model, loaded.summary)
         if not self.warm and not self.warmer.is_running():
             from quantgui.jobs.tasks import warm_up_job
 
             self.warmer.start(warm_up_job())
         self.description.setText(tr_core("model", self.loaded.description))
         self.model_summary.setText(self._summary_html())
-        self.result = self._kept_result = None
-        self.comparison.clear()
-        self.outputs.clear()
         self.engines_panel.clear()
         self.comparison_report = None
         self.techniques_panel.clear()
@@ -432,7 +429,7 @@ class MainWindow(QMainWindow):
         self.model_loaded.emit()
 
     def _on_load_failed(self, failure: JobFailure) -> None:
-        self.model_combo.setEnabled(True)
+        self.state.end_job()
         self.model_summary.setText(self.tr("The model could not be loaded."))
         self.statusBar().showMessage(self.tr("The model could not be loaded: {message}").format(
             message=window_words(failure.message)))
@@ -482,26 +479,99 @@ class MainWindow(QMainWindow):
         self.method_buttons[method].setChecked(True)
 
     def _validate(self) -> None:
+        """The form's recipe into the state, and what is wrong with it under the form."""
         from quantgui.core.errors import QuantGUIError
 
         message = ""
+        recipe, runnable = None, False
         if self.settings_panel.method:
             try:
-                self.settings_panel.recipe().check_runnable()
+                recipe = self.settings_panel.recipe()
+                recipe.check_runnable()
+                runnable = True
             except QuantGUIError as error:
                 message = f"{error.message} {error.hint}".strip()
             except ValueError as error:
                 message = self.tr("{field}: enter a number.").format(field=error.args[0])
-        if not message and self.loaded is not None and self.settings_panel.method:
-            message = self.user_models.technique_problem(self.settings_panel.method)
+        self.state.set_recipe(recipe, runnable, message)
+        if not message and self.loaded is not None and recipe is not None:
+            message = self.state.technique_problem(recipe.method)
         self._recipe_error = message
         self.recipe_error.setText(f"<span style='color:{theme.error_color()}'>⚠ {message}</span>")
         self.recipe_error.setVisible(bool(message))
-        self._set_running(self.runner.is_running())
+        self._update_controls()
+
+    # --- the state ------------------------------------------------------------------------
+    @property
+    def loaded(self) -> Any:
+        """The loaded model (``quantgui.core.demos.LoadedModel``), from the state."""
+        return self.state.loaded
+
+    @property
+    def summary(self) -> Any:
+        return self.state.summary
+
+    @property
+    def result(self) -> Any:
+        """The result shown: the last completed run (None while a quantize run goes)."""
+        return self.state.result
+
+    def _show_result(self, result: Any) -> None:
+        """The state's result in Comparison and Outputs (cleared while a run goes)."""
+        if result is None or self.loaded is None:
+            self.comparison.clear()
+            self.outputs.clear()
+            return
+        self.comparison.show_result(result, self.method_titles.get(result.recipe.method,
+                                                                   result.recipe.method))
+        self.outputs.show_result(result, self.loaded.data)
+
+    # --- what the window does for its helpers (quantgui.ui.state.WindowHost) --------------
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def log_line(self, text: str, level: str = "info") -> None:
+        self.log.append(text, level)
+
+    def technique_title(self, method: str) -> str:
+        return self.method_titles.get(method, method)
+
+    def apply_recipe(self, recipe: Any) -> None:
+        """Select the recipe's technique and fill in its settings."""
+        self.select_method(recipe.method)
+        values = recipe.to_dict()
+        values.pop("method")
+        self.settings_panel.set_values(values)
+
+    def add_model_entry(self, key: str, title: str, tip: str) -> None:
+        """A model of the user's in the model list (before "Open model…"), selected."""
+        combo = self.model_combo
+        combo.blockSignals(True)
+        index = combo.findData(key)
+        if index < 0:
+            opener = combo.findData(OPEN_MODEL)
+            index = opener - 1 if opener > 0 else combo.count()  # before the separator
+            combo.insertItem(index, title, key)
+        combo.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+
+    def select_model_entry(self, key: str) -> None:
+        index = self.model_combo.findData(key)
+        if index >= 0:
+            self.model_combo.blockSignals(True)
+            self.model_combo.setCurrentIndex(index)
+            self.model_combo.blockSignals(False)
 
     # --- running --------------------------------------------------------------------------
-    def _set_running(self, running: bool) -> None:
-        ready = self.loaded is not None and not self.loader.is_running()
+    def _update_controls(self) -> None:
+        """Buttons and actions for the state: what can start now, what can be cancelled."""
+        job = self.state.job
+        running = job in ("quantize", "engines", "techniques")
+        ready = self.loaded is not None and job != "load"
         can_run = ready and not running and not self._recipe_error
         self.quantize_button.setEnabled(can_run)
         self.quantize_action.setEnabled(can_run)
@@ -511,7 +581,7 @@ class MainWindow(QMainWindow):
         self.techniques_action.setEnabled(can_run)
         self.cancel_button.setEnabled(running)
         self.cancel_action.setEnabled(running)
-        self.model_combo.setEnabled(ready and not running)
+        self.model_combo.setEnabled(not self.state.busy)
         self.open_action.setEnabled(not running)
         for button in self.method_buttons.values():
             button.setEnabled(not running)
@@ -522,7 +592,7 @@ class MainWindow(QMainWindow):
         can start now (a job running, no model, or settings the form shows as invalid)."""
         from quantgui.core.errors import QuantGUIError
 
-        if self.runner.is_running() or self.loaded is None or self.loader.is_running():
+        if self.state.busy or self.loaded is None:
             return None
         try:
             recipe = self.settings_panel.recipe()
@@ -539,11 +609,6 @@ class MainWindow(QMainWindow):
         if recipe is None:
             return
         self._run_method = recipe.method
-        if self.result is not None:
-            self._kept_result = self.result
-        self.result = None
-        self.comparison.clear()
-        self.outputs.clear()
         self.training.reset(self.summary.accuracy if self.summary else None)
         self._progress_total_steps = 0
         self.progress.setRange(0, 0)
@@ -565,7 +630,7 @@ class MainWindow(QMainWindow):
         # moved out of the collector's way for the duration of the run.
         gc.freeze()
         self.runner.start(quantize_job(self.loaded, recipe, cache=self.layers_panel.cache))
-        self._set_running(True)
+        self.state.start_job("quantize")  # the last result stays kept until this one ends
 
     def compare_engines(self, names: list[str] | None = None) -> None:
         """The settings' technique on every engine (or ``names``), in the worker thread."""
@@ -590,7 +655,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.log)  # each engine's lines; the Engines tab at the end
         gc.freeze()  # as in start_run: no full collections while the job runs
         self.runner.start(compare_engines_job(self.loaded, recipe, names))
-        self._set_running(True)
+        self.state.start_job("engines")
 
     def _engine_progress(self, last: Any) -> None:
         """'Engine 2/4: ONNX Runtime — Calibrating 3/8', and one bar over all engines."""
@@ -662,7 +727,7 @@ class MainWindow(QMainWindow):
         from quantgui.jobs.tasks import compare_techniques_job
         from quantgui.ui.techniques_panel import window_recipes
 
-        if self.runner.is_running() or self.loaded is None or self.loader.is_running():
+        if self.state.busy or self.loaded is None:
             return
         try:  # the form keeps what was typed for each technique: QAT's epochs, for one
             recipes = window_recipes(self.settings_panel.recipe(), self.settings_panel._saved,
@@ -697,7 +762,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.log)  # each technique's lines; QAT's curves; the tab
         gc.freeze()  # as in start_run: no full collections while the job runs
         self.runner.start(compare_techniques_job(self.loaded, recipes))
-        self._set_running(True)
+        self.state.start_job("techniques")
 
     def _technique_training(self, events: list) -> None:
         """QAT's first step in a comparison: its live curves replace the last ones."""
@@ -828,18 +893,9 @@ class MainWindow(QMainWindow):
         self.stage_label.setText(self.tr("Ready"))
         self.elapsed_label.setText("")
 
-    def _restore_kept_result(self) -> bool:
-        """After a cancelled or failed re-run: the last completed result is shown again."""
-        kept, self._kept_result = self._kept_result, None
-        if kept is None or self.loaded is None or kept.model_name != self.loaded.name:
-            return False
-        self.result = kept
-        self.comparison.show_result(kept, self.method_titles.get(kept.recipe.method,
-                                                                 kept.recipe.method))
-        self.outputs.show_result(kept, self.loaded.data)
-        return True
-
-    def _end_run(self, stage_text: str) -> None:
+    def _end_run(self, stage_text: str, result: Any = None) -> None:
+        """The run ended: ``result`` when a quantize run finished (the state shows it), else
+        the state shows the last completed result again (a cancelled or failed re-run)."""
         gc.unfreeze()
         self._clock.stop()
         self._update_elapsed()
@@ -848,7 +904,10 @@ class MainWindow(QMainWindow):
         self.progress.setValue(1 if stage_text == self.tr("Done") else 0)
         self.stage_label.setText(stage_text)
         self._job_kind = "quantize"
-        self._set_running(False)
+        if result is not None:
+            self.state.complete_run(result)
+        else:
+            self.state.end_job()
 
     def _on_run_finished(self, result: Any) -> None:
         if self._job_kind == "engines":
@@ -857,11 +916,7 @@ class MainWindow(QMainWindow):
         if self._job_kind == "techniques":
             self._on_techniques_compared(result)
             return
-        self.result = result
-        self._kept_result = None
-        self._end_run(self.tr("Done"))
-        self.comparison.show_result(result, self.method_titles[result.recipe.method])
-        self.outputs.show_result(result, self.loaded.data)
+        self._end_run(self.tr("Done"), result)  # Comparison, Outputs, History, Layers follow
         self.tabs.setCurrentWidget(self.comparison)
         o, q = result.original, result.quantized
         message = self.tr("Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the "
@@ -874,8 +929,9 @@ class MainWindow(QMainWindow):
         self.run_finished.emit("finished")
 
     def _on_run_cancelled(self) -> None:
+        rerun = self._job_kind == "quantize" and self.state.last_run is not None
         self._end_run(self.tr("Cancelled"))
-        if self._restore_kept_result():  # a quantize re-run (a comparison clears nothing)
+        if rerun:  # a quantize re-run: the last completed result shows again
             self.statusBar().showMessage(self.tr("Cancelled; the last completed run is shown."))
         else:
             self.statusBar().showMessage(self.tr("Cancelled"))
@@ -887,8 +943,7 @@ class MainWindow(QMainWindow):
         title = (self.tr("Compare all three failed") if self._job_kind == "techniques"
                  else self.tr("The engine comparison failed") if engines
                  else self.tr("Quantization failed"))
-        self._end_run(self.tr("Failed"))
-        self._restore_kept_result()
+        self._end_run(self.tr("Failed"))  # a re-run: the last completed result shows again
         self.statusBar().showMessage(self.tr("The run failed: {message}").format(
             message=failure.message))
         self.log.append(tr_core("message", failure.message)

@@ -2,8 +2,10 @@
 script…, Save recipe… / Open recipe…, Save HTML report…; it also feeds the Code tab and adds
 every finished run to the History tab.
 
-``ResultsIO`` is owned by the ``MainWindow`` (its Qt parent; no Python reference back). Each
-file action has a dialog-free method (``save_quantized_to``, ``export_script_to``,
+``ResultsIO`` reads the window's state (``quantgui.ui.state.WindowState``: the loaded model,
+the result, the recipe) and asks the window for the rest through its narrow ``WindowHost``
+interface (dialogs' parent, status bar, log, error dialog); it does not import the main window.
+Each file action has a dialog-free method (``save_quantized_to``, ``export_script_to``,
 ``save_recipe_to``, ``open_recipe_from``, ``save_html_to``) that the menu calls after its file
 dialog and the tests call directly. Saving a model, writing a script and rendering a report run
 in a worker job; the outcome goes to the status bar and the log, failures to the error dialog.
@@ -13,17 +15,20 @@ from __future__ import annotations
 
 import json
 import traceback
+import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from quantgui.jobs.worker import JobFailure, JobRunner
-
-if TYPE_CHECKING:
-    from quantgui.ui.main_window import MainWindow
+from quantgui.ui.code_view import CodeView
+from quantgui.ui.history_panel import HistoryPanel
+from quantgui.ui.preferences import app_settings
+from quantgui.ui.state import WindowHost, WindowState
+from quantgui.ui.training_plots import TrainingPlots
 
 FOLDER_KEY = "last_results_folder"
 
@@ -38,8 +43,15 @@ class ResultsIO(QObject):
     recipe_opened = Signal(object)
     history_added = Signal(object)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, state: WindowState, host: WindowHost, code_view: CodeView,
+                 history_panel: HistoryPanel, training: TrainingPlots) -> None:
+        super().__init__(state)
+        self.state = state
+        # weak: the window owns this object; a reference back would keep a closed window alive
+        self._host = weakref.ref(host)
+        # weak too: the Code tab holds code_inputs (a reference to this object), and a cycle
+        # would leave both to the garbage collector, which may run while a worker uses torch
+        self._panels = (weakref.ref(code_view), weakref.ref(history_panel), weakref.ref(training))
         self._kind = ""
         self.replace_question: QMessageBox | None = None  # "replace the files beside it?"
         self.writer = JobRunner(self, "save")
@@ -47,22 +59,36 @@ class ResultsIO(QObject):
         self.writer.failed.connect(self._on_write_failed)
         self.writer.ended.connect(lambda _: self.update_actions())
         self._build_actions()
-        window.model_loaded.connect(self._on_model_loaded)
-        window.run_finished.connect(self._on_run_finished)
-        window.settings_panel.changed.connect(window.code_view.schedule)
-        window.code_view.provider = self.code_inputs
-        window.code_view.export_requested.connect(self.export_script)
-        window.history_panel.warning.connect(self._on_history_warning)
+        state.model_changed.connect(self._on_model_loaded)
+        state.run_completed.connect(self._on_run_completed)
+        state.running_changed.connect(lambda _: self.update_actions())
+        state.recipe_changed.connect(code_view.schedule)
+        code_view.provider = self.code_inputs
+        code_view.export_requested.connect(self.export_script)
+        history_panel.warning.connect(self._on_history_warning)
         self.update_actions()
 
     @property
-    def main(self) -> MainWindow:
-        # The parent, not an attribute: a reference back would keep a closed window alive.
-        return self.parent()  # type: ignore[return-value]
+    def code_view(self) -> CodeView:
+        return self._panels[0]()  # type: ignore[return-value]
+
+    @property
+    def history_panel(self) -> HistoryPanel:
+        return self._panels[1]()  # type: ignore[return-value]
+
+    @property
+    def training(self) -> TrainingPlots:
+        return self._panels[2]()  # type: ignore[return-value]
+
+    @property
+    def host(self) -> WindowHost:
+        host = self._host()
+        assert host is not None, "the window is gone"
+        return host
 
     # --- menu -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        w = self.main
+        w = self.host.dialog_parent()
         self.save_model_action = QAction(self.tr("&Save quantized model…"), w)
         self.save_model_action.setToolTip(self.tr("Save the last run's quantized model and "
                                                   "check that it loads back."))
@@ -99,10 +125,10 @@ class ResultsIO(QObject):
         menu.aboutToShow.connect(self.update_actions)
 
     def update_actions(self) -> None:
-        w = self.main
-        running = w.runner.is_running() or w.loader.is_running()
-        loaded = w.loaded is not None and not running
-        has_result = w.result is not None and not running
+        state = self.state
+        running = state.busy
+        loaded = state.loaded is not None and not running
+        has_result = state.result is not None and not running
         busy = self.writer.is_running()
         self.save_model_action.setEnabled(has_result and not busy)
         self.save_report_action.setEnabled(has_result and not busy)
@@ -113,54 +139,54 @@ class ResultsIO(QObject):
     # --- the current recipe and the Code tab ----------------------------------------------
     def current_recipe(self) -> Any:
         """The settings form's recipe plus the layers ticked "keep float" in the Layers tab: what
-        Quantize would run now. Raises QuantGUIError or ValueError for invalid settings."""
-        w = self.main
-        recipe = w.settings_panel.recipe()
-        keep = [n for n in getattr(w.layers_panel, "keep", []) if n not in recipe.keep_float]
-        return recipe.replace(keep_float=(*recipe.keep_float, *keep)) if keep else recipe
+        Quantize would run now. Raises QuantGUIError (saying what is wrong) for invalid
+        settings."""
+        from quantgui.core.errors import QuantGUIError
+
+        recipe = self.state.run_recipe()
+        if recipe is None:
+            raise QuantGUIError(self.state.recipe_problem or self.tr("Load a model first."))
+        return recipe
 
     def code_inputs(self) -> tuple[Any, Any] | str:
         """For the Code tab: (loaded model, recipe), a problem to show, or "" (nothing yet)."""
-        from quantgui.core.errors import QuantGUIError
-
-        w = self.main
-        if w.loaded is None or not w.settings_panel.method:
+        state = self.state
+        if state.loaded is None:
             return ""
-        try:
-            return w.loaded, self.current_recipe()
-        except QuantGUIError as error:
-            return f"{error.message} {error.hint}".strip()
-        except ValueError as error:
-            return self.tr("{field}: enter a number.").format(field=error.args[0])
+        recipe = state.run_recipe()
+        if recipe is None:
+            return state.recipe_problem
+        return state.loaded, recipe
 
     # --- file dialogs ---------------------------------------------------------------------
     def _folder(self) -> str:
-        return str(self.main.settings.value(FOLDER_KEY, str(Path.home())))
+        return str(app_settings().value(FOLDER_KEY, str(Path.home())))
 
     def _remember(self, path: str) -> None:
-        self.main.settings.setValue(FOLDER_KEY, str(Path(path).parent))
+        app_settings().setValue(FOLDER_KEY, str(Path(path).parent))
 
     def _stem(self) -> str:
-        w = self.main
-        name = w.loaded.name if w.loaded is not None else "model"
-        method = w.result.recipe.method if w.result is not None else w.settings_panel.method
+        state = self.state
+        name = state.loaded.name if state.loaded is not None else "model"
+        method = state.result.recipe.method if state.result is not None else state.method
         return "".join(c if c.isalnum() or c in "-_" else "_" for c in f"{name}_{method}")
 
     def _ask_save(self, title: str, filename: str, filters: list[str]) -> tuple[str, str]:
         path, chosen = QFileDialog.getSaveFileName(
-            self.main, title, str(Path(self._folder()) / filename), ";;".join(filters))
+            self.host.dialog_parent(), title, str(Path(self._folder()) / filename),
+            ";;".join(filters))
         if path:
             self._remember(path)
         return path, chosen
 
     def save_quantized(self) -> None:
-        if self.main.result is None:
+        if self.state.result is None:
             return
         from quantgui.core.engines import get_engine
 
         # each engine saves in its own native formats (torch.ao: state_dict, TorchScript; PT2E:
         # a torch.export program; ONNX Runtime: an .onnx file)
-        formats = get_engine(self.main.result.engine).save_formats
+        formats = get_engine(self.state.result.engine).save_formats
         titles = {"state_dict": self.tr("state_dict with a loader (*.pt)"),
                   "torchscript": self.tr("TorchScript (*.pt)"),
                   "export": self.tr("torch.export program (*.pt2)"),
@@ -181,7 +207,7 @@ class ResultsIO(QObject):
             self.export_script_to(path)
 
     def save_html(self) -> None:
-        if self.main.result is None:
+        if self.state.result is None:
             return
         path, _ = self._ask_save(self.tr("Save HTML report"), f"{self._stem()}_report.html",
                                  [self.tr("HTML report (*.html)")])
@@ -195,7 +221,8 @@ class ResultsIO(QObject):
             self.save_recipe_to(path)
 
     def open_recipe(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.main, self.tr("Open recipe"), self._folder(),
+        path, _ = QFileDialog.getOpenFileName(self.host.dialog_parent(), self.tr("Open recipe"),
+                                              self._folder(),
                                               ";;".join([self.tr("Recipe (*.json)"),
                                                          self.tr("All files (*)")]))
         if path:
@@ -204,13 +231,12 @@ class ResultsIO(QObject):
 
     # --- jobs that write files ------------------------------------------------------------
     def _start(self, kind: str, job: Any, message: str) -> bool:
-        w = self.main
+        host = self.host
         if self.writer.is_running():
-            w.statusBar().showMessage(self.tr("Wait for the file being written to be done."),
-                                      5000)
+            host.show_status(self.tr("Wait for the file being written to be done."), 5000)
             return False
         self._kind = kind
-        w.statusBar().showMessage(message)
+        host.show_status(message)
         self.writer.start(job)
         self.update_actions()
         return True
@@ -221,22 +247,21 @@ class ResultsIO(QObject):
         from quantgui.core.files import check_output
         from quantgui.core.script import model_input_files
 
-        w = self.main
+        loaded = self.state.loaded
         try:
-            check_output(path, model_input_files(w.loaded) if w.loaded is not None else [])
+            check_output(path, model_input_files(loaded) if loaded is not None else [])
         except QuantGUIError as error:
-            w.show_error(title, JobFailure(error, ""))
+            self.host.show_error(title, JobFailure(error, ""))
             return True
         return False
 
     def save_quantized_to(self, path: str | Path, fmt: str) -> bool:
         """Save the last run's quantized model as ``fmt`` (state_dict, torchscript or export)
         and load it back; False when there is nothing to save or a file is being written."""
-        w = self.main
-        result, loaded = w.result, w.loaded
+        result, loaded = self.state.result, self.state.loaded
         if result is None or loaded is None:
-            w.statusBar().showMessage(self.tr("Quantize first: there is no quantized model to "
-                                              "save."), 5000)
+            self.host.show_status(self.tr("Quantize first: there is no quantized model to "
+                                          "save."), 5000)
             return False
         if self._refuse_input(path, self.tr("The quantized model could not be saved")):
             return False
@@ -268,18 +293,18 @@ class ResultsIO(QObject):
         from quantgui.core.errors import QuantGUIError
         from quantgui.core.script import check_script_targets, script_side_files
 
-        w = self.main
+        host = self.host
         title = self.tr("The script could not be written")
         inputs = self.code_inputs()
         if isinstance(inputs, str):
             error = QuantGUIError(inputs or self.tr("Load a model first."))
-            w.show_error(title, JobFailure(error, ""))
+            host.show_error(title, JobFailure(error, ""))
             return False
         loaded, recipe = inputs
         try:
             check_script_targets(path, loaded, overwrite=True)  # inputs are refused still
         except QuantGUIError as error:
-            w.show_error(title, JobFailure(error, ""))
+            host.show_error(title, JobFailure(error, ""))
             return False
         existing = [p for p in script_side_files(path, loaded) if p.exists()]
         if existing and not replace:
@@ -304,7 +329,7 @@ class ResultsIO(QObject):
                                   "weights beside it, and these files exist already:").format(
                               path=path),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self.main)
+                          self.host.dialog_parent())
         box.setObjectName("replaceQuestion")
         box.setInformativeText("\n".join(str(p) for p in existing))
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Replace"))
@@ -315,7 +340,7 @@ class ResultsIO(QObject):
             if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
                 self.export_script_to(path, replace=True)
             else:
-                self.main.statusBar().showMessage(self.tr("The script was not written."), 5000)
+                self.host.show_status(self.tr("The script was not written."), 5000)
 
         box.finished.connect(answered)
         self.replace_question = box
@@ -323,16 +348,14 @@ class ResultsIO(QObject):
 
     def save_html_to(self, path: str | Path) -> bool:
         """Write the last run's report, with the QAT loss curve the Training tab shows."""
-        w = self.main
-        result = w.result
+        result = self.state.result
         if result is None:
-            w.statusBar().showMessage(self.tr("Quantize first: there is no report to save."),
-                                      5000)
+            self.host.show_status(self.tr("Quantize first: there is no report to save."), 5000)
             return False
         report = result.to_report()
         steps = []
         if result.recipe.method == "qat":
-            steps = list(zip(w.training.steps, w.training.losses, strict=False))
+            steps = list(zip(self.training.steps, self.training.losses, strict=False))
         title = self.tr("QuantGUI report: {model}").format(model=result.model_name)
         if self._refuse_input(path, self.tr("The report could not be written")):
             return False
@@ -348,7 +371,7 @@ class ResultsIO(QObject):
             path=path))
 
     def _on_written(self, value: Any) -> None:
-        w = self.main
+        host = self.host
         kind = self._kind
         if kind == "model":
             verdict = (self.tr("identical outputs") if value.identical
@@ -364,19 +387,19 @@ class ResultsIO(QObject):
                     paths=", ".join(str(p) for p in value[1:]))
         else:
             message = self.tr("HTML report written to {path}.").format(path=value)
-        w.statusBar().showMessage(message)
-        w.log.append(message)
+        host.show_status(message)
+        host.log_line(message)
         self.written.emit(kind, value)
 
     def _on_write_failed(self, failure: JobFailure) -> None:
-        w = self.main
+        host = self.host
         kind = self._kind
         title = {"model": self.tr("The quantized model could not be saved"),
                  "script": self.tr("The script could not be written"),
                  "html": self.tr("The report could not be written")}.get(kind, "")
-        w.statusBar().showMessage(f"{title}: {failure.message}")
-        w.log.append(failure.message + (" " + failure.hint if failure.hint else ""), "error")
-        w.show_error(title, failure)
+        host.show_status(f"{title}: {failure.message}")
+        host.log_line(failure.message + (" " + failure.hint if failure.hint else ""), "error")
+        host.show_error(title, failure)
         self.write_failed.emit(kind)
 
     # --- recipes --------------------------------------------------------------------------
@@ -386,14 +409,14 @@ class ResultsIO(QObject):
         from quantgui.core.errors import QuantGUIError
         from quantgui.core.export import write_atomically
 
-        w = self.main
+        loaded = self.state.loaded
         try:
             recipe = self.current_recipe()
             saved = recipe.to_dict()
-            if w.loaded is not None:
-                saved["model"] = w.loaded.source
-                if w.loaded.model_args:
-                    saved["model_args"] = w.loaded.model_args
+            if loaded is not None:
+                saved["model"] = loaded.source
+                if loaded.model_args:
+                    saved["model_args"] = loaded.model_args
             write_atomically(path, (json.dumps(saved, indent=2) + "\n").encode("utf-8"))
         except (QuantGUIError, ValueError, OSError) as error:
             if isinstance(error, QuantGUIError):
@@ -404,12 +427,12 @@ class ResultsIO(QObject):
             elif isinstance(error, OSError):
                 error = QuantGUIError(self.tr("{path} cannot be written: {reason}.").format(
                     path=path, reason=error.strerror or error))
-            w.show_error(self.tr("The recipe could not be saved"),
-                         JobFailure(error, traceback.format_exc()))
+            self.host.show_error(self.tr("The recipe could not be saved"),
+                                 JobFailure(error, traceback.format_exc()))
             return False
         message = self.tr("Recipe saved to {path}.").format(path=path)
-        w.statusBar().showMessage(message, 8000)
-        w.log.append(message)
+        self.host.show_status(message, 8000)
+        self.host.log_line(message)
         return True
 
     def read_recipe(self, path: str | Path) -> tuple[Any, str | None]:
@@ -445,63 +468,58 @@ class ResultsIO(QObject):
         another demo. A file that is not a recipe ends in the error dialog."""
         from quantgui.core.errors import QuantGUIError
 
-        w = self.main
-        if w.loaded is None or w.runner.is_running() or w.loader.is_running():
-            w.statusBar().showMessage(self.tr("Wait for the current job to end."), 5000)
+        state, host = self.state, self.host
+        if state.loaded is None or state.busy:
+            host.show_status(self.tr("Wait for the current job to end."), 5000)
             return False
         try:
             recipe, model = self.read_recipe(path)
         except QuantGUIError as error:
-            w.show_error(self.tr("The recipe could not be opened"),
-                         JobFailure(error, traceback.format_exc()))
+            host.show_error(self.tr("The recipe could not be opened"),
+                            JobFailure(error, traceback.format_exc()))
             return False
-        w.select_method(recipe.method)
-        values = recipe.to_dict()
-        values.pop("method")
-        w.settings_panel.set_values(values)
+        host.apply_recipe(recipe)
         message = self.tr("Opened the recipe {path} ({method}).").format(
-            path=path, method=w.method_titles[recipe.method])
-        w.log.append(message)
-        w.statusBar().showMessage(message, 8000)
-        if model and model != w.loaded.source:
+            path=path, method=host.technique_title(recipe.method))
+        host.log_line(message)
+        host.show_status(message, 8000)
+        if model and model != state.loaded.source:
             if model.startswith("demo:"):
-                w.load_model(model[len("demo:"):])
+                host.load_model(model[len("demo:"):])
             else:
-                w.log.append(self.tr("The recipe was saved for {model}; its settings now apply "
-                                     "to {current}. Open that model with File > Open model… to "
-                                     "run it as saved.").format(model=model,
-                                                                current=w.loaded.name),
-                             "warning")
+                host.log_line(self.tr("The recipe was saved for {model}; its settings now apply "
+                                      "to {current}. Open that model with File > Open model… "
+                                      "to run it as saved.").format(model=model,
+                                                                    current=state.loaded.name),
+                              "warning")
         self.recipe_opened.emit(recipe)
         return True
 
     # --- window events --------------------------------------------------------------------
-    def _on_model_loaded(self) -> None:
-        w = self.main
-        w.history_panel.set_model(w.loaded.name)
-        w.code_view.schedule()
+    def _on_model_loaded(self, loaded: Any) -> None:
+        self.history_panel.set_model(loaded.name)
+        self.code_view.schedule()
         self.update_actions()
 
-    def _on_run_finished(self, outcome: str) -> None:
-        w = self.main
-        if outcome == "finished" and w.result is not None:
-            try:
-                entry = w.history_panel.add_report(w.result.to_report())
-            except OSError as error:
-                w.log.append(self.tr("The run could not be added to the history: "
-                                     "{reason}.").format(reason=error), "warning")
-            else:
-                w.log.append(self.tr("Added to the history as run {id}.").format(id=entry.id))
-                self.history_added.emit(entry)
+    def _on_run_completed(self, result: Any) -> None:
+        """Every finished quantize run goes into the History."""
+        try:
+            entry = self.history_panel.add_report(result.to_report())
+        except OSError as error:
+            self.host.log_line(self.tr("The run could not be added to the history: "
+                                       "{reason}.").format(reason=error), "warning")
+        else:
+            self.host.log_line(self.tr("Added to the history as run {id}.").format(id=entry.id))
+            self.history_added.emit(entry)
         self.update_actions()
 
     def _on_history_warning(self, text: str) -> None:
-        self.main.log.append(text, "warning")
+        self.host.log_line(text, "warning")
 
     def shutdown(self) -> None:
         """Join the worker threads (the window's closeEvent, once it is really closing)."""
         self.writer.stop_and_wait()
-        self.main.code_view.shutdown()
+        self.code_view.shutdown()
 
 
 def _size(count: int) -> str:

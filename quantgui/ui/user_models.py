@@ -2,27 +2,29 @@
 for pickled models, File > Open Recent, dropping a file on the window, and the model combo's
 entries for user models.
 
-``UserModels`` is owned by the ``MainWindow``; loading runs in the window's ``loader`` JobRunner
-(``load_user_model_job``) and ends in the window's own ``_on_loaded``/``_on_load_failed``, which
-call back ``after_loaded``/``after_load_failed`` here.
+``UserModels`` reads the window's state (``quantgui.ui.state.WindowState``) and asks the window
+for the rest through its narrow ``WindowHost`` interface; it does not import the main window.
+Loading runs in the window's loader (``WindowHost.start_loading`` with ``load_user_model_job``);
+the state's ``model_changed`` calls ``after_loaded`` here, and the window calls
+``after_load_failed`` when a load fails.
 """
 
 from __future__ import annotations
 
 import json
+import weakref
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 
 from quantgui.ui.open_dialog import OpenModelDialog, OpenRequest
+from quantgui.ui.preferences import app_settings
+from quantgui.ui.state import WindowHost, WindowState
 from quantgui.ui.wording import fit_title
-
-if TYPE_CHECKING:
-    from quantgui.ui.main_window import MainWindow
 
 RECENT_KEY = "recent_models"
 RECENT_COUNT = 5
@@ -31,8 +33,11 @@ OPEN_MODEL = "__open__"  # the combo's "Open model…" entry (as in main_window)
 
 
 class UserModels(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, state: WindowState, host: WindowHost) -> None:
+        super().__init__(state)
+        self.state = state
+        # weak: the window owns this object; a reference back would keep a closed window alive
+        self._host = weakref.ref(host)
         self.dialog: OpenModelDialog | None = None
         self.trust_box: QMessageBox | None = None
         self.trust_button: QPushButton | None = None
@@ -42,17 +47,17 @@ class UserModels(QObject):
         self.failed_request: OpenRequest | None = None
         self.current_key = ""  # the combo item of the model loaded now
         self.closing = False
-        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), host.dialog_parent())
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self.fill_recent)
         self.fill_recent()
-        window.setAcceptDrops(True)
+        state.model_changed.connect(self.after_loaded)
 
     @property
-    def window(self) -> MainWindow:
-        # The parent, not an attribute: a reference back would keep a closed window's Python
-        # object alive (a cycle) after Qt deleted it.
-        return self.parent()  # type: ignore[return-value]
+    def host(self) -> WindowHost:
+        host = self._host()
+        assert host is not None, "the window is gone"
+        return host
 
     # --- the dialog -----------------------------------------------------------------------
     def open_dialog(self, path: str | None = None,
@@ -63,7 +68,7 @@ class UserModels(QObject):
             request = self.failed_request
         if self.dialog is not None:
             self.dialog.close()
-        dialog = OpenModelDialog(self.window)
+        dialog = OpenModelDialog(self.host.dialog_parent())
         if request is not None:
             dialog.set_request(request)
         elif path:
@@ -93,7 +98,7 @@ class UserModels(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Trust this file?"),
                           self.tr("Loading this file runs code from it. Only continue if you "
                                   "trust where it came from."),
-                          QMessageBox.StandardButton.NoButton, self.window)
+                          QMessageBox.StandardButton.NoButton, self.host.dialog_parent())
         box.setObjectName("trustDialog")
         box.setInformativeText(self.tr(
             "{name} is a whole pickled model: opening it unpickles the file, which can run any "
@@ -122,76 +127,53 @@ class UserModels(QObject):
         """Start loading ``request`` in the window's loader; False when busy or invalid."""
         from quantgui.jobs.tasks import load_user_model_job
 
-        w = self.window
-        if w.loader.is_running() or w.runner.is_running():
-            w.statusBar().showMessage(self.tr("Wait for the current job to end."), 5000)
+        host = self.host
+        if self.state.busy:
+            host.show_status(self.tr("Wait for the current job to end."), 5000)
             return False
         try:
             options = request.options()
         except ValueError as error:
-            w.statusBar().showMessage(self.tr("Not a valid shape: {text}").format(
+            host.show_status(self.tr("Not a valid shape: {text}").format(
                 text=error.args[0] if error.args else ""), 8000)
             return False
         self.pending = request
-        w.quantize_button.setEnabled(False)
-        w.quantize_action.setEnabled(False)
-        w.model_combo.setEnabled(False)
-        w.model_summary.setText(self.tr("Loading…"))
-        w.statusBar().showMessage(self.tr("Opening {name}…").format(name=request.title))
-        w.loader.start(load_user_model_job(request.spec, **options))
+        host.show_status(self.tr("Opening {name}…").format(name=request.title))
+        host.start_loading(load_user_model_job(request.spec, **options))
         return True
 
-    def after_loaded(self) -> None:
-        """Called by the window once a model (demo or user) is loaded."""
-        w = self.window
-        source = str(w.loaded.source)
+    def after_loaded(self, loaded: Any) -> None:
+        """A model (demo or user) is loaded (the state's ``model_changed``)."""
+        source = str(loaded.source)
         request, self.pending = self.pending, None
         if source.startswith("demo:") or request is None:
-            self.current_key = w.loaded.name
+            self.current_key = loaded.name
             return
         self.failed_request = None
         request = replace(request, trust=False, kind=source.split(":", 1)[0])
         key = USER_PREFIX + json.dumps(request.to_dict(), sort_keys=True)
         self.requests[key] = request
         self.current_key = key
-        combo = w.model_combo
-        combo.blockSignals(True)
-        index = combo.findData(key)
-        if index < 0:
-            opener = combo.findData(OPEN_MODEL)
-            index = opener - 1 if opener > 0 else combo.count()  # before the separator
-            combo.insertItem(index, w.loaded.name, key)
-        combo.setItemData(index, request.spec, Qt.ItemDataRole.ToolTipRole)
-        combo.setCurrentIndex(index)
-        combo.blockSignals(False)
+        self.host.add_model_entry(key, loaded.name, request.spec)
         self.remember(request)
 
     def after_load_failed(self) -> None:
-        """The previous model (if any) stays loaded: show it again and let it run."""
-        w = self.window
+        """The load of a file failed: the Open dialog comes back with its fields, and the
+        model list shows the model still loaded."""
         if self.pending is not None:
             self.failed_request = self.pending
         self.pending = None
-        if w.loaded is None:
-            return
-        w.model_summary.setText(w._summary_html())
-        w.description.setText(w.loaded.description)
-        self.select_current()
-        w._validate()
+        if self.state.loaded is not None:
+            self.select_current()
 
     def select_current(self) -> None:
-        combo = self.window.model_combo
-        index = combo.findData(self.current_key)
-        if index >= 0:
-            combo.blockSignals(True)
-            combo.setCurrentIndex(index)
-            combo.blockSignals(False)
+        self.host.select_model_entry(self.current_key)
 
     def handle_choice(self, data: Any) -> bool:
         """The combo's "Open model…" or a user model was chosen: True when handled here."""
         if data == OPEN_MODEL:
             self.select_current()
-            self.window.open_model()
+            self.host.open_model()
             return True
         if isinstance(data, str) and data.startswith(USER_PREFIX):
             if (data != self.current_key and data in self.requests
@@ -201,28 +183,14 @@ class UserModels(QObject):
         return False
 
     def load_or_ask(self, request: OpenRequest) -> bool:
-        if self.window.loader.is_running() or self.window.runner.is_running():
+        if self.state.busy:
             return False
         self.open_request(request)
         return True
 
-    def technique_problem(self, method: str) -> str:
-        """Why ``method`` cannot work on the loaded model's kind (TorchScript), or ""."""
-        w = self.window
-        if w.loaded is None or str(w.loaded.source).startswith("demo:"):
-            return ""
-        from quantgui.core.errors import QuantGUIError
-        from quantgui.core.sources import check_method
-
-        try:
-            check_method(str(w.loaded.source).split(":", 1)[0], method)
-        except QuantGUIError as error:
-            return f"{error.message} {error.hint}".strip()
-        return ""
-
     # --- Open Recent ----------------------------------------------------------------------
     def recent(self) -> list[OpenRequest]:
-        raw = self.window.settings.value(RECENT_KEY, "[]")
+        raw = app_settings().value(RECENT_KEY, "[]")
         try:
             items = json.loads(str(raw))
             return [OpenRequest.from_dict(item) for item in items if isinstance(item, dict)]
@@ -232,7 +200,7 @@ class UserModels(QObject):
     def remember(self, request: OpenRequest) -> None:
         entry = request.to_dict()
         items = [entry] + [r.to_dict() for r in self.recent() if r.to_dict() != entry]
-        self.window.settings.setValue(RECENT_KEY, json.dumps(items[:RECENT_COUNT]))
+        app_settings().setValue(RECENT_KEY, json.dumps(items[:RECENT_COUNT]))
         self.fill_recent()
 
     def fill_recent(self) -> None:
@@ -254,7 +222,7 @@ class UserModels(QObject):
             menu.addAction(self.tr("Clear the list"), self.clear_recent)
 
     def clear_recent(self) -> None:
-        self.window.settings.setValue(RECENT_KEY, "[]")
+        app_settings().setValue(RECENT_KEY, "[]")
         self.fill_recent()
 
     # --- drag and drop --------------------------------------------------------------------
@@ -267,7 +235,7 @@ class UserModels(QObject):
         return paths[0] if len(paths) == 1 and Path(paths[0]).is_file() else ""
 
     def drag_enter(self, event: Any) -> None:
-        if self.dropped_path(event) and not self.window.runner.is_running():
+        if self.dropped_path(event) and self.state.job in ("", "load"):  # not during a run
             event.acceptProposedAction()
         else:
             event.ignore()

@@ -20,7 +20,7 @@ def test_core_error_shows_message_and_hint(qtbot, window):
     data = original.data
     poisoned = data.train_inputs.clone()
     poisoned[3, 0, 2, 2] = float("nan")
-    window.loaded = dataclasses.replace(
+    window.state.loaded = dataclasses.replace(  # the data poisoned in place, no reload
         original, data=dataclasses.replace(data, train_inputs=poisoned))
     assert run_to_end(qtbot, window, "static") == "failed"
     dialog = window.error_dialog
@@ -37,7 +37,7 @@ def test_core_error_shows_message_and_hint(qtbot, window):
     assert before.keys() == after.keys()
     assert all(torch.equal(before[k], after[k]) for k in before)
     assert torch.isfinite(data.train_inputs).all()
-    window.loaded = original
+    window.state.loaded = original
     assert run_to_end(qtbot, window, "dynamic") == "finished"
 
 
