@@ -825,8 +825,9 @@ class MainWindow(QMainWindow):
                 added += 1
         for label, reason in comparison.skipped.items():
             self.log.append(self.tr("{label} was not run: {reason}").format(
-                label=label, reason=reason), "warning")
-        front = ", ".join(report["pareto_front"]) or "—"
+                label=self.techniques_panel.title_for(label), reason=reason), "warning")
+        front = ", ".join(self.techniques_panel.title_for(label)
+                          for label in report["pareto_front"]) or "—"
         message = self.tr("Compared {count} technique(s) in {seconds:.1f} s; Pareto front: "
                           "{front}; {added} run(s) added to the history.").format(
             count=len(comparison.results), seconds=self._elapsed.elapsed() / 1000.0,

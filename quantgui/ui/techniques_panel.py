@@ -313,17 +313,19 @@ class TechniquesPanel(QWidget):
         if not skipped:
             self.skipped.hide()
             return
-        lines = [f"<b>{html.escape(self._skipped_title(label))}</b>: {html.escape(reason)}"
+        lines = [f"<b>{html.escape(self.title_for(label))}</b>: {html.escape(reason)}"
                  for label, reason in skipped.items()]
         self.skipped.setText(self.tr("Not run here:") + "<br>" + "<br>".join(lines))
         self.skipped.show()
 
-    @staticmethod
-    def _skipped_title(label: str) -> str:
-        """'qat' -> 'QAT', 'qat · onnxruntime' -> 'QAT · ONNX Runtime' (the label if unknown)."""
+    def title_for(self, label: str) -> str:
+        """A report label in words: 'float32' -> 'float32 original', 'qat' -> 'QAT',
+        'qat · onnxruntime' -> 'QAT · ONNX Runtime' (the label itself if unknown)."""
         from quantgui.core.engines import get_engine
         from quantgui.core.techniques import get_technique
 
+        if label == ORIGINAL_LABEL:
+            return self.tr("float32 original")
         parts = label.split(" · ")
         try:
             title = tr_technique(get_technique(parts[0]).title)

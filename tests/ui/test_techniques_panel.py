@@ -169,7 +169,7 @@ def test_a_technique_the_engine_lacks_is_listed_with_its_reason(qtbot, window):
     assert panel.skipped.isVisible()
     assert "<b>QAT</b>" in panel.skipped.text() and "ONNX Runtime" in panel.skipped.text()
     assert "ONNX Runtime" in panel.setup.text()
-    assert any("qat was not run" in line for line in window.log.lines())
+    assert any("QAT was not run" in line for line in window.log.lines())
 
 
 def _report_without_labels() -> dict:
