@@ -108,7 +108,7 @@ def _finite_or_none(value: float | None) -> float | None:
 # held (1 byte a value for static models). Large models are measured on fewer samples: the
 # per-layer SQNR averages over every activation value, so a few 224x224 images already give
 # millions of values a layer.
-ERROR_VALUES = 2**25  # activation values (summed over the measured layers) a pass may cover
+ERROR_VALUES = 2**24  # activation values (summed over the measured layers) a pass may cover
 MIN_ERROR_SAMPLES = 4  # never fewer samples than this (or than are given)
 CHUNK_BYTES = 64 * 2**20  # the quantized model's activations held at once
 

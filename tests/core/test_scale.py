@@ -166,3 +166,30 @@ def test_summed_sqnr_equals_the_whole():
     assert sums.db() == pytest.approx(metrics.sqnr_db(reference, test), abs=1e-3)
     assert not sums.add(reference, test[:, :10])  # shapes differ: nothing added
     assert metrics.SqnrSum().db() == math.inf  # nothing yet: no noise
+
+
+# --- transformer-shaped models ------------------------------------------------------------
+class Encoder(nn.Module):
+    """nn.TransformerEncoder: FX runs it as one module although it holds Linear layers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layer = nn.TransformerEncoderLayer(16, 2, 32, dropout=0.0, batch_first=True)
+        self.encoder = nn.TransformerEncoder(layer, 2, enable_nested_tensor=False)
+        self.classifier = nn.Linear(16, 3)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.classifier(self.encoder(x)[:, 0])
+
+
+def test_qat_completes_on_a_transformer_encoder():
+    """prepare_qat swapped the Linears inside nn.TransformerEncoder for QAT modules that
+    convert left broken ('no attribute activation_post_process'); they now train in float."""
+    torch.manual_seed(0)
+    loaded = random_loaded(Encoder(), (6, 16), classes=3, count=64)
+    result = drive(run(loaded, recipe_for("qat", epochs=1, batch_size=16, threads=1)))
+    layers = {layer.name: layer for layer in result.layers}
+    assert layers["classifier"].quantized
+    assert not layers["encoder.layers.0.linear1"].quantized
+    assert torch.isfinite(result.quantized_outputs).all()
+    assert result.agreement.sqnr_db > 15

@@ -50,9 +50,12 @@ class _Tracer(fx.Tracer):
         return id(m) in self.extra_leaves or super().is_leaf_module(m, module_qualified_name)
 
 
-def _is_default_leaf(module: nn.Module) -> bool:
+def is_default_leaf(module: nn.Module) -> bool:
     # torch's own layers are leaves for FX (it never traces into them); Sequential is not.
     return fx.Tracer().is_leaf_module(module, "")
+
+
+_is_default_leaf = is_default_leaf
 
 
 def plan_units(model: nn.Module) -> FxPlan:

@@ -38,6 +38,16 @@ def qconfig_mapping(recipe: QatRecipe) -> QConfigMapping:
     return mapping.set_object_type(nn.Embedding, None)
 
 
+def composite_leaf_types(model: nn.Module) -> set[type[nn.Module]]:
+    """torch.nn modules that FX runs as one float module although they hold layers
+    (nn.TransformerEncoder, nn.MultiheadAttention...). prepare_qat would still swap the layers
+    inside for QAT modules, which convert cannot reach and leaves broken ("no attribute
+    activation_post_process" at the first call, measured on a TransformerEncoder): they train
+    in float, as static quantization leaves them."""
+    return {type(module) for module in model.modules()
+            if fx_units.is_default_leaf(module) and any(True for _ in module.children())}
+
+
 FX_HOOKS = training.TrainingHooks(
     train=lambda m: m.train(), eval=lambda m: m.eval(),
     enable_observers=lambda m: m.apply(enable_observer),
@@ -63,6 +73,8 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
     work = copy.deepcopy(model).cpu().train()
     plan = fx_units.plan_units(work)
     base = qconfig_mapping(recipe)
+    for kind in composite_leaf_types(work):
+        base.set_object_type(kind, None)
     prepared, units = fx_units.prepare(
         work, plan, lambda unit: fx_units.keep_float_mapping(base, recipe.keep_float, unit),
         data.train_inputs[:recipe.batch_size], qat=True)

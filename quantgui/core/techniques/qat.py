@@ -9,7 +9,7 @@ from quantgui.core.techniques.base import Technique
 if TYPE_CHECKING:
     from quantgui.core.recipes import Recipe
 
-_QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
+_QAT_QCONFIG = '''def qconfig_mapping(model: nn.Module) -> QConfigMapping:
     """Fake-quantization settings: learned activation ranges, per-channel weights, softmax
     kept float (FX's fixed-range int8 softmax ruins attention scores)."""
     activation = FusedMovingAvgObsFakeQuantize.with_args(
@@ -20,6 +20,13 @@ _QAT_QCONFIG = '''def qconfig_mapping() -> QConfigMapping:
     for softmax in (nn.Softmax, F.softmax, torch.softmax):
         mapping.set_object_type(softmax, None)
     mapping.set_object_type(nn.Embedding, None)  # QAT embeddings need float_qparams weights
+    # torch.nn modules that FX runs whole but that hold layers (nn.TransformerEncoder,
+    # nn.MultiheadAttention) train in float: prepare_qat would swap the layers inside, which
+    # convert cannot reach and leaves broken
+    for module in model.modules():
+        if (type(module).__module__.startswith(("torch.nn", "torch.ao.nn"))
+                and not isinstance(module, nn.Sequential) and any(True for _ in module.children())):
+            mapping.set_object_type(type(module), None)
     for name in KEEP_FLOAT:
         mapping.set_module_name(name, None)
     return mapping
@@ -94,7 +101,7 @@ def quantize(model: nn.Module, data) -> nn.Module | None:
     train_inputs, labels = data[0], data[1]
     count = len(train_inputs)
     rank, processes, device = setup_distributed()
-{teacher}    prepared = prepare_qat_fx(copy.deepcopy(model).train(), qconfig_mapping(),
+{teacher}    prepared = prepare_qat_fx(copy.deepcopy(model).train(), qconfig_mapping(model),
                               (train_inputs[:BATCH_SIZE],))
     prepared.to(device).train()
     # several processes: gradients are averaged across them at every step
