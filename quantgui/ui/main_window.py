@@ -37,7 +37,7 @@ from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
 from quantgui.ui.engines_panel import EnginesPanel, tr_engine
 from quantgui.ui.history_panel import HistoryPanel
 from quantgui.ui.i18n import LANGUAGES, tr_core
-from quantgui.ui.layers_panel import LayersPanel
+from quantgui.ui.layers import LayersPanel
 from quantgui.ui.log_panel import LogPanel
 from quantgui.ui.preferences import app_settings
 from quantgui.ui.results_io import ResultsIO
@@ -260,7 +260,8 @@ class MainWindow(QMainWindow):
         self.comparison = ComparisonPanel(self.tabs)
         self.outputs = SamplesPanel(self.tabs)
         self.log = LogPanel(self.tabs)
-        self.layers_panel = LayersPanel(self, self.tabs)
+        self.layers_panel = LayersPanel(self.state, self, self.tabs)
+        self.comparison.add_section(self.layers_panel.previous_box)  # what-if: previous run
         self.tab_names = {"training": self.tr("Training"), "comparison": self.tr("Comparison"),
                           "layers": self.tr("Layers"),
                           "outputs": self.tr("Outputs"), "log": self.tr("Log")}
@@ -1067,7 +1068,7 @@ class MainWindow(QMainWindow):
                 return self.tr("Compare all three is running.")
             return self.tr("A {method} run is in progress.").format(
                 method=self.method_titles.get(getattr(self, "_run_method", ""), ""))
-        if self.layers_panel.ranker.is_running():
+        if self.layers_panel.ranking.is_running():
             return self.tr("The layers are being ranked (Layers tab).")
         return ""
 

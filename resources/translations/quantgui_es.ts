@@ -938,83 +938,83 @@ propio</translation>
         <translation>Capas del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="203"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="204"/>
         <source>int8</source>
         <translation>int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="203"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="204"/>
         <source>fused</source>
         <translation>fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="204"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="205"/>
         <source>float</source>
         <translation>float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="227"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="228"/>
         <source>1 int8</source>
         <translation>1 int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="227"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="228"/>
         <source>{count} int8</source>
         <translation>{count} int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="228"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="229"/>
         <source>1 fused</source>
         <translation>1 fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="228"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="229"/>
         <source>{count} fused</source>
         <translation>{count} fusionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="229"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="230"/>
         <source>1 float</source>
         <translation>1 float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="229"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="230"/>
         <source>{count} float</source>
         <translation>{count} float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="247"/>
-        <location filename="../../quantgui/ui/layers/table.py" line="264"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="248"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="265"/>
         <source>(model)</source>
         <translation>(modelo)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="270"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="271"/>
         <source>Tick to keep {name} in float in the next run.</source>
         <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="280"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="281"/>
         <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer&apos;s own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model&apos;s output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
         <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="349"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="350"/>
         <source>{name}: {type} with {count} layers inside</source>
         <translation>{name}: {type} con {count} capas dentro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="350"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="351"/>
         <source>module</source>
         <translation>módulo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="356"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="357"/>
         <source>The lowest value among the layers inside.</source>
         <translation>El valor más bajo entre las capas que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="359"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="360"/>
         <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
         <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
     </message>
@@ -1022,665 +1022,187 @@ propio</translation>
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="102"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="305"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="98"/>
         <source>Load a model to see its layers.</source>
         <translation>Cargue un modelo para ver sus capas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="104"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="307"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="100"/>
         <source>Layer plan status</source>
         <translation>Estado del plan de capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="110"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="313"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="106"/>
         <source>Tree</source>
         <translation>Árbol</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="110"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="313"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="106"/>
         <source>Show the layers as a tree</source>
         <translation>Mostrar las capas como un árbol</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="111"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="314"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="107"/>
         <source>Group the layers under the modules that contain them; sorting orders the layers inside each module.</source>
         <translation>Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas dentro de cada módulo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="113"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="109"/>
         <source>Flat list</source>
         <translation>Lista plana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="113"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="109"/>
         <source>Show the layers as a flat list</source>
         <translation>Mostrar las capas como una lista plana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="114"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="317"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="110"/>
         <source>List every layer by its full name; sorting orders all layers together.</source>
         <translation>Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
-        <source>Layer</source>
-        <translation>Capa</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
-        <source>Type</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
-        <source>Parameters</source>
-        <translation>Parámetros</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="335"/>
-        <source>Output shape</source>
-        <translation>Forma de salida</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
-        <source>Reason</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="336"/>
-        <source>Weight SQNR (dB)</source>
-        <translation>SQNR de los pesos (dB)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="337"/>
-        <source>Output SQNR (dB)</source>
-        <translation>SQNR de la salida (dB)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="337"/>
-        <source>Accumulated SQNR (dB)</source>
-        <translation>SQNR acumulada (dB)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="351"/>
-        <source>Tick a layer planned int8 to keep it in float in the next run.</source>
-        <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="352"/>
-        <source>For a module: the parameters of everything inside it.</source>
-        <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="353"/>
-        <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
-        <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="356"/>
-        <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
-        <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="358"/>
-        <source>The layer&apos;s own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
-        <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="360"/>
-        <source>The quantized model&apos;s activation here against the original&apos;s, with every error upstream. For a module: the lowest value inside it.</source>
-        <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="370"/>
-        <source>Layers of the model</source>
-        <translation>Capas del modelo</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="140"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="382"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="399"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="135"/>
         <source>SQNR by layer</source>
         <translation>SQNR por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="387"/>
-        <source>SQNR (dB)</source>
-        <translation>SQNR (dB)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="141"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="400"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="136"/>
         <source>Sensitivity</source>
         <translation>Sensibilidad</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="414"/>
-        <source>Rank layers</source>
-        <translation>Clasificar capas</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="415"/>
-        <source>Quantize everything but one layer, for each layer in turn, and rank the layers by how much keeping them in float helps.</source>
-        <translation>Cuantiza todo menos una capa, cada capa por turno, y ordena las capas según cuánto ayuda mantenerlas en float.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="419"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="420"/>
-        <source>Cancel ranking</source>
-        <translation>Cancelar la clasificación</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="422"/>
-        <source>Keep suggested in float</source>
-        <translation>Mantener en float las sugeridas</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="423"/>
-        <source>Tick the suggested layers&apos; keep-float boxes; press Quantize to see the effect.</source>
-        <translation>Marca las casillas «mantener en float» de las capas sugeridas; pulse Cuantizar para ver el efecto.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="432"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="508"/>
-        <source>Rank the layers to find the ones that hurt most.</source>
-        <translation>Clasifique las capas para encontrar las que más perjudican.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="435"/>
-        <source>Sensitivity progress</source>
-        <translation>Progreso de la sensibilidad</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
-        <source>SQNR gain (dB)</source>
-        <translation>Ganancia de SQNR (dB)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="439"/>
-        <source>Accuracy gain</source>
-        <translation>Ganancia de exactitud</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="440"/>
-        <source>SQNR when kept float (dB)</source>
-        <translation>SQNR si se mantiene en float (dB)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="440"/>
-        <source>Suggested</source>
-        <translation>Sugerida</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="446"/>
-        <source>Layers ranked by sensitivity</source>
-        <translation>Capas ordenadas por sensibilidad</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="455"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1061"/>
-        <source>Select a layer to see its weights.</source>
-        <translation>Seleccione una capa para ver sus pesos.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="457"/>
-        <source>Selected layer</source>
-        <translation>Capa seleccionada</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="459"/>
-        <source>channel </source>
-        <translation>canal </translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="460"/>
-        <source>Output channel</source>
-        <translation>Canal de salida</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="461"/>
-        <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
-        <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="469"/>
-        <source>Weights of the selected layer</source>
-        <translation>Pesos de la capa seleccionada</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="471"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1063"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1128"/>
-        <source>Weights and int8 grid</source>
-        <translation>Pesos y rejilla int8</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="474"/>
-        <source>Weight range per output channel</source>
-        <translation>Rango de los pesos por canal de salida</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="475"/>
-        <source>output channel</source>
-        <translation>canal de salida</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="477"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1064"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1191"/>
-        <source>Activation range from calibration</source>
-        <translation>Rango de activación de la calibración</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="478"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1101"/>
-        <source>input</source>
-        <translation>entrada</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="479"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1101"/>
-        <source>output</source>
-        <translation>salida</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="173"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="517"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="168"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="202"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="538"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="207"/>
         <source>Reused from the previous run: {items}.</source>
         <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="221"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="584"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="226"/>
         <source>No plan: {problem}</source>
         <translation>Sin plan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="210"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="586"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="215"/>
         <source>Planning {method} quantization on the {backend} backend…</source>
         <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="914"/>
-        <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
-        <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1312"/>
-        <source>Ranked 1 layer ({what}).</source>
-        <translation>1 capa clasificada ({what}).</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1313"/>
-        <source>Ranked {count} layers ({what}).</source>
-        <translation>{count} capas clasificadas ({what}).</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1316"/>
-        <source>Keeping {names} in float should help most.</source>
-        <translation>Mantener {names} en float debería ser lo que más ayude.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1320"/>
-        <source>No layer gains 1 dB or more by staying float.</source>
-        <translation>Ninguna capa gana 1 dB o más al quedarse en float.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="224"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="623"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="229"/>
         <source>The plan could not be made: {message}</source>
         <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="325"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="706"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="326"/>
         <source>torch.ao.ns (PyTorch&apos;s numeric suite)</source>
         <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="326"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="707"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="327"/>
         <source>torch.ao.ns (PyTorch&apos;s numeric suite) and forward hooks</source>
         <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="328"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="709"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="329"/>
         <source>forward hooks</source>
         <translation>forward hooks</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="330"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="711"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="331"/>
         <source> and </source>
         <translation> y </translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="756"/>
-        <source>int8</source>
-        <translation>int8</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="756"/>
-        <source>fused</source>
-        <translation>fusionada</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="757"/>
-        <source>float</source>
-        <translation>float</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="800"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="817"/>
-        <source>(model)</source>
-        <translation>(modelo)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="823"/>
-        <source>Tick to keep {name} in float in the next run.</source>
-        <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="780"/>
-        <source>{count} int8</source>
-        <translation>{count} int8</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="383"/>
-        <source>Output SQNR of each quantized layer (bars; red: below the dashed line at {limit:.0f} dB) and accumulated SQNR (dots). Higher is better.</source>
-        <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="237"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="610"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="242"/>
         <source>Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.</source>
         <translation>Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="241"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="246"/>
         <source>1 layer int8</source>
         <translation>1 capa int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="241"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="614"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="246"/>
         <source>{count} layers int8</source>
         <translation>{count} capas int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="242"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="247"/>
         <source>{count} fused</source>
         <translation>{count} fusionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="242"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="615"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="781"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="247"/>
         <source>1 fused</source>
         <translation>1 fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="243"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="616"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="782"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="248"/>
         <source>{count} float</source>
         <translation>{count} float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="243"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="616"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="782"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="248"/>
         <source>1 float</source>
         <translation>1 float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="245"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="618"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="250"/>
         <source>Kept in float by you: {names}.</source>
         <translation>Mantenidas en float por usted: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="247"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="620"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="252"/>
         <source>Tick “Keep float” to leave a layer in float.</source>
         <translation>Marque «Mantener en float» para dejar una capa en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="294"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="678"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="299"/>
         <source>Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer&apos;s own error is large).</source>
         <translation>Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error propio de la capa es grande).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="298"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="682"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="303"/>
         <source>No layer is below {limit:.0f} dB output SQNR, so none is highlighted.</source>
         <translation>Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se resalta.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="301"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="685"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="306"/>
         <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.</source>
         <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="320"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="701"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="321"/>
         <source>kept in float: ticked “Keep float” (the plan would make it int8)</source>
         <translation>mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="780"/>
-        <source>1 int8</source>
-        <translation>1 int8</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="833"/>
-        <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer&apos;s own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model&apos;s output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
-        <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="904"/>
-        <source>{name}: {type} with {count} layers inside</source>
-        <translation>{name}: {type} con {count} capas dentro</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="905"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1071"/>
-        <source>module</source>
-        <translation>módulo</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="911"/>
-        <source>The lowest value among the layers inside.</source>
-        <translation>El valor más bajo entre las capas que contiene.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="944"/>
-        <source>Press Quantize to measure each layer&apos;s error</source>
-        <translation>Pulse Cuantizar para medir el error de cada capa</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="368"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="995"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="369"/>
         <source>Next run:</source>
         <translation>Próxima ejecución:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="370"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="997"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="371"/>
         <source>Next run: {names} kept in float.</source>
         <translation>Próxima ejecución: {names} en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1070"/>
-        <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
-        <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1091"/>
-        <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
-        <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1093"/>
-        <source>per-channel</source>
-        <translation>por canal</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1094"/>
-        <source>per-tensor</source>
-        <translation>por tensor</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1097"/>
-        <source>float weights</source>
-        <translation>pesos float</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1098"/>
-        <source>weights before quantization (run to see the int8 grid)</source>
-        <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1100"/>
-        <source>no weights</source>
-        <translation>sin pesos</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1104"/>
-        <source>{which} range [{low:.3g}, {high:.3g}]</source>
-        <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1118"/>
-        <source>No weights to show</source>
-        <translation>No hay pesos que mostrar</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1125"/>
-        <source>Weights of channel {channel} and its int8 grid</source>
-        <translation>Pesos del canal {channel} y su rejilla int8</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1129"/>
-        <source>Weights</source>
-        <translation>Pesos</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1136"/>
-        <source>original</source>
-        <translation>original</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1137"/>
-        <source>quantized</source>
-        <translation>cuantizado</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1158"/>
-        <source>int8 levels</source>
-        <translation>niveles int8</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1159"/>
-        <source>weight value</source>
-        <translation>valor del peso</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1188"/>
-        <source>Activation range: none (float or dynamic layer)</source>
-        <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1189"/>
-        <source>Activation range: known after a static or QAT run</source>
-        <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="418"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1225"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="419"/>
         <source>Fix the settings first.</source>
         <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="429"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1241"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="430"/>
         <source>{method} on the {backend} backend</source>
         <translation>{method} en el backend {backend}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1244"/>
-        <source>Sensitivity: starting…</source>
-        <translation>Sensibilidad: empezando…</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1267"/>
-        <source>The ranking was made for {what}; the technique or its settings changed since. Rank again to rank the layers for these settings.</source>
-        <translation>La clasificación se hizo para {what}; la técnica o sus ajustes han cambiado desde entonces. Vuelva a clasificar las capas para estos ajustes.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1274"/>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1282"/>
-        <source>Sensitivity {current}/{total}</source>
-        <translation>Sensibilidad {current}/{total}</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1295"/>
-        <source>{delta:+.2f} points</source>
-        <translation>{delta:+.2f} puntos</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1299"/>
-        <source>★ suggested</source>
-        <translation>★ sugerida</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1325"/>
-        <source>Ranking failed: {message}</source>
-        <translation>La clasificación falló: {message}</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1333"/>
-        <source>Ranking cancelled.</source>
-        <translation>Clasificación cancelada.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="381"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="1340"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="382"/>
         <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
         <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
@@ -1701,623 +1223,623 @@ propio</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="72"/>
+        <location filename="../../quantgui/ui/main_window.py" line="73"/>
         <source>QuantGUI — PyTorch quantization</source>
         <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="121"/>
-        <location filename="../../quantgui/ui/main_window.py" line="393"/>
+        <location filename="../../quantgui/ui/main_window.py" line="122"/>
+        <location filename="../../quantgui/ui/main_window.py" line="395"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="143"/>
-        <location filename="../../quantgui/ui/main_window.py" line="146"/>
+        <location filename="../../quantgui/ui/main_window.py" line="144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="147"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="148"/>
         <source>A demo model with its data, ready to quantize.</source>
         <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="152"/>
+        <location filename="../../quantgui/ui/main_window.py" line="153"/>
         <source>Model description</source>
         <translation>Descripción del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="153"/>
-        <location filename="../../quantgui/ui/main_window.py" line="399"/>
+        <location filename="../../quantgui/ui/main_window.py" line="154"/>
+        <location filename="../../quantgui/ui/main_window.py" line="401"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="156"/>
+        <location filename="../../quantgui/ui/main_window.py" line="157"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="163"/>
+        <location filename="../../quantgui/ui/main_window.py" line="164"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="174"/>
+        <location filename="../../quantgui/ui/main_window.py" line="175"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="184"/>
+        <location filename="../../quantgui/ui/main_window.py" line="185"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="188"/>
+        <location filename="../../quantgui/ui/main_window.py" line="189"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="194"/>
+        <location filename="../../quantgui/ui/main_window.py" line="195"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="201"/>
-        <location filename="../../quantgui/ui/main_window.py" line="203"/>
+        <location filename="../../quantgui/ui/main_window.py" line="202"/>
+        <location filename="../../quantgui/ui/main_window.py" line="204"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="204"/>
+        <location filename="../../quantgui/ui/main_window.py" line="205"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="207"/>
         <location filename="../../quantgui/ui/main_window.py" line="208"/>
+        <location filename="../../quantgui/ui/main_window.py" line="209"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="209"/>
+        <location filename="../../quantgui/ui/main_window.py" line="210"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="211"/>
         <location filename="../../quantgui/ui/main_window.py" line="212"/>
+        <location filename="../../quantgui/ui/main_window.py" line="213"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="213"/>
+        <location filename="../../quantgui/ui/main_window.py" line="214"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="221"/>
         <location filename="../../quantgui/ui/main_window.py" line="222"/>
+        <location filename="../../quantgui/ui/main_window.py" line="223"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="224"/>
+        <location filename="../../quantgui/ui/main_window.py" line="225"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="230"/>
+        <location filename="../../quantgui/ui/main_window.py" line="231"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="235"/>
-        <location filename="../../quantgui/ui/main_window.py" line="892"/>
+        <location filename="../../quantgui/ui/main_window.py" line="236"/>
+        <location filename="../../quantgui/ui/main_window.py" line="895"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="236"/>
+        <location filename="../../quantgui/ui/main_window.py" line="237"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="239"/>
+        <location filename="../../quantgui/ui/main_window.py" line="240"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="257"/>
+        <location filename="../../quantgui/ui/main_window.py" line="258"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="263"/>
+        <location filename="../../quantgui/ui/main_window.py" line="265"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="263"/>
+        <location filename="../../quantgui/ui/main_window.py" line="265"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="265"/>
+        <location filename="../../quantgui/ui/main_window.py" line="267"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="265"/>
+        <location filename="../../quantgui/ui/main_window.py" line="267"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="272"/>
+        <location filename="../../quantgui/ui/main_window.py" line="274"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="273"/>
+        <location filename="../../quantgui/ui/main_window.py" line="275"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="277"/>
+        <location filename="../../quantgui/ui/main_window.py" line="279"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="280"/>
+        <location filename="../../quantgui/ui/main_window.py" line="282"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="285"/>
+        <location filename="../../quantgui/ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="286"/>
+        <location filename="../../quantgui/ui/main_window.py" line="288"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="299"/>
+        <location filename="../../quantgui/ui/main_window.py" line="301"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="304"/>
+        <location filename="../../quantgui/ui/main_window.py" line="306"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="305"/>
+        <location filename="../../quantgui/ui/main_window.py" line="307"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="308"/>
+        <location filename="../../quantgui/ui/main_window.py" line="310"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="311"/>
+        <location filename="../../quantgui/ui/main_window.py" line="313"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="313"/>
+        <location filename="../../quantgui/ui/main_window.py" line="315"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="317"/>
+        <location filename="../../quantgui/ui/main_window.py" line="319"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="319"/>
+        <location filename="../../quantgui/ui/main_window.py" line="321"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="328"/>
+        <location filename="../../quantgui/ui/main_window.py" line="330"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="335"/>
+        <location filename="../../quantgui/ui/main_window.py" line="337"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="338"/>
+        <location filename="../../quantgui/ui/main_window.py" line="340"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="347"/>
+        <location filename="../../quantgui/ui/main_window.py" line="349"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="348"/>
+        <location filename="../../quantgui/ui/main_window.py" line="350"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="350"/>
+        <location filename="../../quantgui/ui/main_window.py" line="352"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="353"/>
+        <location filename="../../quantgui/ui/main_window.py" line="355"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="369"/>
+        <location filename="../../quantgui/ui/main_window.py" line="371"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="423"/>
+        <location filename="../../quantgui/ui/main_window.py" line="425"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="425"/>
+        <location filename="../../quantgui/ui/main_window.py" line="427"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="432"/>
+        <location filename="../../quantgui/ui/main_window.py" line="434"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="433"/>
+        <location filename="../../quantgui/ui/main_window.py" line="435"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="442"/>
+        <location filename="../../quantgui/ui/main_window.py" line="444"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="448"/>
+        <location filename="../../quantgui/ui/main_window.py" line="450"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="448"/>
+        <location filename="../../quantgui/ui/main_window.py" line="450"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="456"/>
+        <location filename="../../quantgui/ui/main_window.py" line="458"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="755"/>
+        <location filename="../../quantgui/ui/main_window.py" line="757"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="757"/>
+        <location filename="../../quantgui/ui/main_window.py" line="759"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="790"/>
+        <location filename="../../quantgui/ui/main_window.py" line="792"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="793"/>
+        <location filename="../../quantgui/ui/main_window.py" line="795"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="798"/>
+        <location filename="../../quantgui/ui/main_window.py" line="800"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="826"/>
+        <location filename="../../quantgui/ui/main_window.py" line="828"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="829"/>
+        <location filename="../../quantgui/ui/main_window.py" line="832"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="942"/>
+        <location filename="../../quantgui/ui/main_window.py" line="945"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="994"/>
+        <location filename="../../quantgui/ui/main_window.py" line="997"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1008"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1011"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1014"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1017"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1019"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1022"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1063"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1066"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1065"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1068"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1066"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1072"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1081"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1087"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1089"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1088"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1091"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1118"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1121"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="264"/>
-        <location filename="../../quantgui/ui/main_window.py" line="450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="266"/>
+        <location filename="../../quantgui/ui/main_window.py" line="452"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="371"/>
+        <location filename="../../quantgui/ui/main_window.py" line="373"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="451"/>
+        <location filename="../../quantgui/ui/main_window.py" line="453"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="452"/>
+        <location filename="../../quantgui/ui/main_window.py" line="454"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="453"/>
+        <location filename="../../quantgui/ui/main_window.py" line="455"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="454"/>
+        <location filename="../../quantgui/ui/main_window.py" line="456"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="454"/>
+        <location filename="../../quantgui/ui/main_window.py" line="456"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="456"/>
+        <location filename="../../quantgui/ui/main_window.py" line="458"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="460"/>
+        <location filename="../../quantgui/ui/main_window.py" line="462"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="494"/>
+        <location filename="../../quantgui/ui/main_window.py" line="496"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="614"/>
-        <location filename="../../quantgui/ui/main_window.py" line="647"/>
-        <location filename="../../quantgui/ui/main_window.py" line="753"/>
+        <location filename="../../quantgui/ui/main_window.py" line="616"/>
+        <location filename="../../quantgui/ui/main_window.py" line="649"/>
+        <location filename="../../quantgui/ui/main_window.py" line="755"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="621"/>
+        <location filename="../../quantgui/ui/main_window.py" line="623"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="623"/>
+        <location filename="../../quantgui/ui/main_window.py" line="625"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="648"/>
+        <location filename="../../quantgui/ui/main_window.py" line="650"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="650"/>
+        <location filename="../../quantgui/ui/main_window.py" line="652"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="665"/>
+        <location filename="../../quantgui/ui/main_window.py" line="667"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="670"/>
+        <location filename="../../quantgui/ui/main_window.py" line="672"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="676"/>
+        <location filename="../../quantgui/ui/main_window.py" line="678"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="707"/>
-        <location filename="../../quantgui/ui/main_window.py" line="821"/>
+        <location filename="../../quantgui/ui/main_window.py" line="709"/>
+        <location filename="../../quantgui/ui/main_window.py" line="823"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="711"/>
+        <location filename="../../quantgui/ui/main_window.py" line="713"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="840"/>
+        <location filename="../../quantgui/ui/main_window.py" line="843"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="843"/>
+        <location filename="../../quantgui/ui/main_window.py" line="846"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="843"/>
+        <location filename="../../quantgui/ui/main_window.py" line="846"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="844"/>
+        <location filename="../../quantgui/ui/main_window.py" line="847"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="844"/>
+        <location filename="../../quantgui/ui/main_window.py" line="847"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="845"/>
+        <location filename="../../quantgui/ui/main_window.py" line="848"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="860"/>
+        <location filename="../../quantgui/ui/main_window.py" line="863"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="876"/>
+        <location filename="../../quantgui/ui/main_window.py" line="879"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="886"/>
+        <location filename="../../quantgui/ui/main_window.py" line="889"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="697"/>
-        <location filename="../../quantgui/ui/main_window.py" line="811"/>
-        <location filename="../../quantgui/ui/main_window.py" line="903"/>
-        <location filename="../../quantgui/ui/main_window.py" line="918"/>
+        <location filename="../../quantgui/ui/main_window.py" line="699"/>
+        <location filename="../../quantgui/ui/main_window.py" line="813"/>
+        <location filename="../../quantgui/ui/main_window.py" line="906"/>
+        <location filename="../../quantgui/ui/main_window.py" line="921"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="921"/>
+        <location filename="../../quantgui/ui/main_window.py" line="924"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="932"/>
-        <location filename="../../quantgui/ui/main_window.py" line="936"/>
+        <location filename="../../quantgui/ui/main_window.py" line="935"/>
+        <location filename="../../quantgui/ui/main_window.py" line="939"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="934"/>
+        <location filename="../../quantgui/ui/main_window.py" line="937"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="937"/>
+        <location filename="../../quantgui/ui/main_window.py" line="940"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="945"/>
+        <location filename="../../quantgui/ui/main_window.py" line="948"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="946"/>
+        <location filename="../../quantgui/ui/main_window.py" line="949"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="943"/>
+        <location filename="../../quantgui/ui/main_window.py" line="946"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="944"/>
+        <location filename="../../quantgui/ui/main_window.py" line="947"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="966"/>
+        <location filename="../../quantgui/ui/main_window.py" line="969"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="972"/>
+        <location filename="../../quantgui/ui/main_window.py" line="975"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1037"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1040"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -2719,50 +2241,41 @@ propio</translation>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="28"/>
         <location filename="../../quantgui/ui/layers/whatif.py" line="90"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="147"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="209"/>
         <source>What-if: previous run and this run</source>
         <translation>¿Y si…?: la ejecución anterior y esta</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="33"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="152"/>
         <source>Previous run</source>
         <translation>Ejecución anterior</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="33"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="152"/>
         <source>This run</source>
         <translation>Esta ejecución</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="34"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="153"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="40"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="159"/>
         <source>Previous run compared with this run</source>
         <translation>La ejecución anterior comparada con esta</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="43"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="162"/>
         <source>Reused from the previous run</source>
         <translation>Reutilizado de la ejecución anterior</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="69"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="188"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="84"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="203"/>
         <source>same</source>
         <translation>igual</translation>
     </message>
@@ -2770,105 +2283,86 @@ propio</translation>
         <location filename="../../quantgui/ui/layers/whatif.py" line="84"/>
         <location filename="../../quantgui/ui/layers/whatif.py" line="87"/>
         <location filename="../../quantgui/ui/layers/whatif.py" line="89"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="203"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="206"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="208"/>
         <source>changed</source>
         <translation>cambia</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="85"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="204"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="87"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="206"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="89"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="208"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="91"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="210"/>
         <source>What-if: previous run ({before}) and this run ({now})</source>
         <translation>¿Y si…?: la ejecución anterior ({before}) y esta ({now})</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="93"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="212"/>
         <source>Layers kept float</source>
         <translation>Capas mantenidas en float</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="94"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="213"/>
         <source>Layers quantized</source>
         <translation>Capas cuantizadas</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="97"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="216"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="100"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="219"/>
         <source>{median:.3f} ms</source>
         <translation>{median:.3f} ms</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="101"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="220"/>
         <source>Latency</source>
         <translation>Latencia</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="106"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="225"/>
         <source>{delta:+.2f} points</source>
         <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="108"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="227"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="110"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="229"/>
         <source>Output SQNR (dB)</source>
         <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="111"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="230"/>
         <source>{delta:+.1f} dB</source>
         <translation>{delta:+.1f} dB</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="113"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="232"/>
         <source>Top-1 agreement</source>
         <translation>Coincidencia top-1</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="120"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="239"/>
         <source>Reused from the previous run: {items}.</source>
         <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/layers/whatif.py" line="123"/>
-        <location filename="../../quantgui/ui/layers_panel.py" line="242"/>
         <source>Nothing was reused from the previous run.</source>
         <translation>No se reutilizó nada de la ejecución anterior.</translation>
     </message>
@@ -2876,299 +2370,299 @@ propio</translation>
 <context>
     <name>ResultsIO</name>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="78"/>
+        <location filename="../../quantgui/ui/results_io.py" line="92"/>
         <source>&amp;Save quantized model…</source>
         <translation>&amp;Guardar modelo cuantizado…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="79"/>
+        <location filename="../../quantgui/ui/results_io.py" line="93"/>
         <source>Save the last run&apos;s quantized model and check that it loads back.</source>
         <translation>Guardar el modelo cuantizado de la última ejecución y comprobar que se vuelve a cargar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="82"/>
+        <location filename="../../quantgui/ui/results_io.py" line="96"/>
         <source>&amp;Export as Python script…</source>
         <translation>&amp;Exportar como script de Python…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="83"/>
+        <location filename="../../quantgui/ui/results_io.py" line="97"/>
         <source>Write a standalone script that rebuilds the quantized model with these settings.</source>
         <translation>Escribir un script independiente que reconstruye el modelo cuantizado con estos ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="86"/>
+        <location filename="../../quantgui/ui/results_io.py" line="100"/>
         <source>Save &amp;HTML report…</source>
         <translation>Guardar informe &amp;HTML…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="87"/>
+        <location filename="../../quantgui/ui/results_io.py" line="101"/>
         <source>Write the last run&apos;s report as one self-contained HTML file.</source>
         <translation>Escribir el informe de la última ejecución como un único archivo HTML autónomo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="90"/>
+        <location filename="../../quantgui/ui/results_io.py" line="104"/>
         <source>Save re&amp;cipe…</source>
         <translation>Guardar re&amp;ceta…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="91"/>
+        <location filename="../../quantgui/ui/results_io.py" line="105"/>
         <source>Save the technique and settings (and the model&apos;s name) as JSON.</source>
         <translation>Guardar la técnica y los ajustes (y el nombre del modelo) como JSON.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="94"/>
+        <location filename="../../quantgui/ui/results_io.py" line="108"/>
         <source>Open rec&amp;ipe…</source>
         <translation>Abrir rece&amp;ta…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="95"/>
+        <location filename="../../quantgui/ui/results_io.py" line="109"/>
         <source>Fill in the technique and settings from a saved recipe (the window&apos;s or the command line&apos;s).</source>
         <translation>Rellenar la técnica y los ajustes desde una receta guardada (de la ventana o de la línea de comandos).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="411"/>
+        <location filename="../../quantgui/ui/results_io.py" line="425"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="176"/>
+        <location filename="../../quantgui/ui/results_io.py" line="190"/>
         <source>state_dict with a loader (*.pt)</source>
         <translation>state_dict con cargador (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="177"/>
+        <location filename="../../quantgui/ui/results_io.py" line="191"/>
         <source>TorchScript (*.pt)</source>
         <translation>TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="178"/>
-        <location filename="../../quantgui/ui/results_io.py" line="179"/>
+        <location filename="../../quantgui/ui/results_io.py" line="192"/>
+        <location filename="../../quantgui/ui/results_io.py" line="193"/>
         <source>torch.export program (*.pt2)</source>
         <translation>Programa de torch.export (*.pt2)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="180"/>
+        <location filename="../../quantgui/ui/results_io.py" line="194"/>
         <source>ONNX model (*.onnx)</source>
         <translation>Modelo ONNX (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="183"/>
+        <location filename="../../quantgui/ui/results_io.py" line="197"/>
         <source>Save quantized model</source>
         <translation>Guardar modelo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="190"/>
+        <location filename="../../quantgui/ui/results_io.py" line="204"/>
         <source>Export as Python script</source>
         <translation>Exportar como script de Python</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="191"/>
+        <location filename="../../quantgui/ui/results_io.py" line="205"/>
         <source>Python script (*.py)</source>
         <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="198"/>
+        <location filename="../../quantgui/ui/results_io.py" line="212"/>
         <source>Save HTML report</source>
         <translation>Guardar informe HTML</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="199"/>
+        <location filename="../../quantgui/ui/results_io.py" line="213"/>
         <source>HTML report (*.html)</source>
         <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="204"/>
+        <location filename="../../quantgui/ui/results_io.py" line="218"/>
         <source>Save recipe</source>
         <translation>Guardar receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="205"/>
-        <location filename="../../quantgui/ui/results_io.py" line="212"/>
+        <location filename="../../quantgui/ui/results_io.py" line="219"/>
+        <location filename="../../quantgui/ui/results_io.py" line="226"/>
         <source>Recipe (*.json)</source>
         <translation>Receta (*.json)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="210"/>
+        <location filename="../../quantgui/ui/results_io.py" line="224"/>
         <source>Open recipe</source>
         <translation>Abrir receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="213"/>
+        <location filename="../../quantgui/ui/results_io.py" line="227"/>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="222"/>
+        <location filename="../../quantgui/ui/results_io.py" line="236"/>
         <source>Wait for the file being written to be done.</source>
         <translation>Espere a que termine de escribirse el archivo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="249"/>
+        <location filename="../../quantgui/ui/results_io.py" line="263"/>
         <source>Quantize first: there is no quantized model to save.</source>
         <translation>Cuantice primero: no hay ningún modelo cuantizado que guardar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="271"/>
+        <location filename="../../quantgui/ui/results_io.py" line="285"/>
         <source>Saving the quantized model to {path}…</source>
         <translation>Guardando el modelo cuantizado en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="134"/>
-        <location filename="../../quantgui/ui/results_io.py" line="286"/>
+        <location filename="../../quantgui/ui/results_io.py" line="148"/>
+        <location filename="../../quantgui/ui/results_io.py" line="300"/>
         <source>Load a model first.</source>
         <translation>Cargue primero un modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="283"/>
-        <location filename="../../quantgui/ui/results_io.py" line="384"/>
+        <location filename="../../quantgui/ui/results_io.py" line="297"/>
+        <location filename="../../quantgui/ui/results_io.py" line="398"/>
         <source>The script could not be written</source>
         <translation>No se pudo escribir el script</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="305"/>
+        <location filename="../../quantgui/ui/results_io.py" line="319"/>
         <source>Writing the script to {path}…</source>
         <translation>Escribiendo el script en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="339"/>
+        <location filename="../../quantgui/ui/results_io.py" line="353"/>
         <source>Quantize first: there is no report to save.</source>
         <translation>Cuantice primero: no hay ningún informe que guardar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="345"/>
+        <location filename="../../quantgui/ui/results_io.py" line="359"/>
         <source>QuantGUI report: {model}</source>
         <translation>Informe de QuantGUI: {model}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="356"/>
+        <location filename="../../quantgui/ui/results_io.py" line="370"/>
         <source>Writing the report to {path}…</source>
         <translation>Escribiendo el informe en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="363"/>
+        <location filename="../../quantgui/ui/results_io.py" line="377"/>
         <source>identical outputs</source>
         <translation>salidas idénticas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="364"/>
+        <location filename="../../quantgui/ui/results_io.py" line="378"/>
         <source>maximum output difference {difference:.3g}</source>
         <translation>diferencia máxima de las salidas {difference:.3g}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="366"/>
+        <location filename="../../quantgui/ui/results_io.py" line="380"/>
         <source>Saved {format} to {path} ({size}); loaded back: {verdict}.</source>
         <translation>Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="370"/>
+        <location filename="../../quantgui/ui/results_io.py" line="384"/>
         <source>Script written to {path}.</source>
         <translation>Script escrito en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="372"/>
+        <location filename="../../quantgui/ui/results_io.py" line="386"/>
         <source>Its data: {paths}.</source>
         <translation>Sus datos: {paths}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="375"/>
+        <location filename="../../quantgui/ui/results_io.py" line="389"/>
         <source>HTML report written to {path}.</source>
         <translation>Informe HTML escrito en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="252"/>
-        <location filename="../../quantgui/ui/results_io.py" line="383"/>
+        <location filename="../../quantgui/ui/results_io.py" line="266"/>
+        <location filename="../../quantgui/ui/results_io.py" line="397"/>
         <source>The quantized model could not be saved</source>
         <translation>No se pudo guardar el modelo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="312"/>
+        <location filename="../../quantgui/ui/results_io.py" line="326"/>
         <source>Replace the files beside the script?</source>
         <translation>¿Reemplazar los archivos junto al script?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="314"/>
+        <location filename="../../quantgui/ui/results_io.py" line="328"/>
         <source>Exporting the script to {path} also writes its data and weights beside it, and these files exist already:</source>
         <translation>Exportar el script a {path} escribe también sus datos y pesos a su lado, y estos archivos ya existen:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="321"/>
+        <location filename="../../quantgui/ui/results_io.py" line="335"/>
         <source>Replace</source>
         <translation>Reemplazar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="329"/>
+        <location filename="../../quantgui/ui/results_io.py" line="343"/>
         <source>The script was not written.</source>
         <translation>El script no se escribió.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="346"/>
-        <location filename="../../quantgui/ui/results_io.py" line="385"/>
+        <location filename="../../quantgui/ui/results_io.py" line="360"/>
+        <location filename="../../quantgui/ui/results_io.py" line="399"/>
         <source>The report could not be written</source>
         <translation>No se pudo escribir el informe</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="414"/>
+        <location filename="../../quantgui/ui/results_io.py" line="428"/>
         <source>{path} cannot be written: {reason}.</source>
         <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="416"/>
+        <location filename="../../quantgui/ui/results_io.py" line="430"/>
         <source>The recipe could not be saved</source>
         <translation>No se pudo guardar la receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="419"/>
+        <location filename="../../quantgui/ui/results_io.py" line="433"/>
         <source>Recipe saved to {path}.</source>
         <translation>Receta guardada en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="434"/>
+        <location filename="../../quantgui/ui/results_io.py" line="448"/>
         <source>The recipe {name} cannot be read: {reason}.</source>
         <translation>No se puede leer la receta {name}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="439"/>
+        <location filename="../../quantgui/ui/results_io.py" line="453"/>
         <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
         <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="441"/>
-        <location filename="../../quantgui/ui/results_io.py" line="446"/>
+        <location filename="../../quantgui/ui/results_io.py" line="455"/>
+        <location filename="../../quantgui/ui/results_io.py" line="460"/>
         <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
         <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="444"/>
+        <location filename="../../quantgui/ui/results_io.py" line="458"/>
         <source>{name} is not a recipe: it has no technique (&quot;method&quot;).</source>
         <translation>{name} no es una receta: no indica la técnica (&quot;method&quot;).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="459"/>
+        <location filename="../../quantgui/ui/results_io.py" line="473"/>
         <source>Wait for the current job to end.</source>
         <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="464"/>
+        <location filename="../../quantgui/ui/results_io.py" line="478"/>
         <source>The recipe could not be opened</source>
         <translation>No se pudo abrir la receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="468"/>
+        <location filename="../../quantgui/ui/results_io.py" line="482"/>
         <source>Opened the recipe {path} ({method}).</source>
         <translation>Abierta la receta {path} ({method}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="476"/>
+        <location filename="../../quantgui/ui/results_io.py" line="490"/>
         <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
         <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="495"/>
+        <location filename="../../quantgui/ui/results_io.py" line="509"/>
         <source>The run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="498"/>
+        <location filename="../../quantgui/ui/results_io.py" line="512"/>
         <source>Added to the history as run {id}.</source>
         <translation>Añadida al historial como ejecución {id}.</translation>
     </message>
@@ -3693,93 +3187,94 @@ int8</translation>
         <translation>Latencia mediana (ms), menos es más rápido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="217"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="219"/>
         <source>Pareto front: {results}</source>
         <translation>Frente de Pareto: {results}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="221"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="223"/>
         <source>No technique ran.</source>
         <translation>No se ejecutó ninguna técnica.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="225"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="227"/>
         <source>{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were timed together in interleaved rounds.</source>
         <translation>{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se midieron juntos en rondas intercaladas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="229"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="231"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="229"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="231"/>
         <source>agreement (SQNR)</source>
         <translation>concordancia (SQNR)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="231"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="233"/>
         <source>{mark} Pareto front: the results that no other result beats on latency, size and {quality} at once. Each one is a best trade-off; every result off the front is beaten on all three by one on it.</source>
         <translation>{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente es superado en las tres cosas por uno del frente.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="243"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="245"/>
         <source>accuracy {value}</source>
         <translation>exactitud {value}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="244"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="246"/>
         <source>agreement {value} dB</source>
         <translation>concordancia {value} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="246"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="248"/>
         <source>{title}: {size:.2f}× the size, {speedup:.2f}× the speed, {quality}.</source>
         <translation>{title}: {size:.2f}× el tamaño, {speedup:.2f}× la velocidad, {quality}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="252"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="254"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="328"/>
         <source>float32 original</source>
         <translation>original float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="269"/>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="270"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="271"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="272"/>
         <source>{ms:.2f} ms</source>
         <translation>{ms:.2f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="274"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="276"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="294"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="296"/>
         <source>Quantized in {seconds:.1f} s.</source>
         <translation>Cuantizado en {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="318"/>
         <source>Not run here:</source>
         <translation>No ejecutado aquí:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="339"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="343"/>
         <source>Accuracy (%), higher is better</source>
         <translation>Exactitud (%), más alto es mejor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="340"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="344"/>
         <source>Agreement SQNR (dB), higher is closer</source>
         <translation>SQNR de concordancia (dB), más alto es más cercano</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="341"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="345"/>
         <source>Latency against accuracy; marker area: model size</source>
         <translation>Latencia frente a exactitud; área del marcador: tamaño del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="343"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="347"/>
         <source>Latency against agreement; marker area: model size</source>
         <translation>Latencia frente a concordancia; área del marcador: tamaño del modelo</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from quantgui.ui.layers_panel import NAME_ROLE, SORT_ROLE, WORST_DB
+from quantgui.ui.layers import NAME_ROLE, SORT_ROLE, WORST_DB
 
 from .conftest import delete_now
 from .helpers import LOAD_TIMEOUT_MS, RUN_TIMEOUT_MS, run_to_end
@@ -40,11 +40,11 @@ def open_window(qtbot):
 
 
 def cell(panel, name: str, column: int) -> str:
-    return panel.item_of(name).text(column)
+    return panel.table.item_of(name).text(column)
 
 
 def checkable(panel, name: str) -> bool:
-    return bool(panel.item_of(name).flags() & Qt.ItemFlag.ItemIsUserCheckable)
+    return bool(panel.table.item_of(name).flags() & Qt.ItemFlag.ItemIsUserCheckable)
 
 
 def path_of(item) -> list[str]:
@@ -61,7 +61,7 @@ def leaves_under(panel, item) -> list:
     found = []
     for i in range(item.childCount()):
         child = item.child(i)
-        container = panel.is_container(child.data(0, NAME_ROLE))
+        container = panel.table.is_container(child.data(0, NAME_ROLE))
         found.extend(leaves_under(panel, child) if container else [child])
     return found
 
@@ -76,17 +76,17 @@ def test_plan_before_the_run_then_errors_after_it(qtbot, open_window):
     assert cell(panel, "pool", STATUS) == "float"
     assert cell(panel, "pool", REASON) == "no weights to quantize"
     assert checkable(panel, "block1.0") and not checkable(panel, "pool")
-    assert panel.tree.isColumnHidden(OUTPUT_SQNR)
+    assert panel.table.isColumnHidden(OUTPUT_SQNR)
     assert "4 layers int8" in panel.status_label.text()
 
     # before the run, a layer shows its float weights only
     panel.select_layer("block1.0")
-    assert "original_weight" in panel.detail and "grid" not in panel.detail
+    assert "original_weight" in panel.weights.detail and "grid" not in panel.weights.detail
 
     assert run_to_end(qtbot, win, "static", calibration_batches=4) == "finished"
     assert ("Measured with torch.ao.ns (PyTorch's numeric suite) and forward hooks."
             in panel.status_label.text())
-    assert not panel.tree.isColumnHidden(OUTPUT_SQNR)
+    assert not panel.table.isColumnHidden(OUTPUT_SQNR)
     quantized = [layer.name for layer in win.result.layers if layer.quantized]
     for name in quantized:
         for column in (WEIGHT_SQNR, OUTPUT_SQNR, ACCUMULATED_SQNR):
@@ -95,62 +95,63 @@ def test_plan_before_the_run_then_errors_after_it(qtbot, open_window):
 
     # the tree sorts the rows inside each module; a module sorts by its worst layer
     assert panel.view == "tree"
-    panel.tree.sortByColumn(OUTPUT_SQNR, Qt.SortOrder.AscendingOrder)
-    block2 = panel.item_of("block2")
+    panel.table.sortByColumn(OUTPUT_SQNR, Qt.SortOrder.AscendingOrder)
+    block2 = panel.table.item_of("block2")
     inside = [block2.child(i).data(OUTPUT_SQNR, SORT_ROLE) for i in range(block2.childCount())]
     measured = [v for v in inside if v is not None]
     assert measured and measured == sorted(measured) and inside[:len(measured)] == measured
     assert block2.data(OUTPUT_SQNR, SORT_ROLE) == min(measured)
     assert float(block2.text(OUTPUT_SQNR)) == pytest.approx(min(measured), abs=0.05)
-    tops = [panel.tree.topLevelItem(i).data(OUTPUT_SQNR, SORT_ROLE)
-            for i in range(panel.tree.topLevelItemCount())]
+    tops = [panel.table.topLevelItem(i).data(OUTPUT_SQNR, SORT_ROLE)
+            for i in range(panel.table.topLevelItemCount())]
     measured = [v for v in tops if v is not None]
     assert measured == sorted(measured) and tops[:len(measured)] == measured
 
     # the flat list sorts every layer together
     qtbot.mouseClick(panel.view_buttons["flat"], Qt.MouseButton.LeftButton)
     assert panel.view == "flat" and panel.view_buttons["flat"].isChecked()
-    assert panel.tree.topLevelItemCount() == len(panel.plan)
-    values = panel.column_values(OUTPUT_SQNR)
+    assert panel.table.topLevelItemCount() == len(panel.plan)
+    values = panel.table.column_values(OUTPUT_SQNR)
     measured = [v for v in values if v is not None]
     assert measured == sorted(measured) and values[:len(measured)] == measured
     worst = min(win.result.layers, key=lambda layer: layer.output_sqnr_db or 1e9)
-    assert panel.tree.topLevelItem(0).data(0, NAME_ROLE) == worst.name
-    assert panel.leaf_names()[0] == worst.name
+    assert panel.table.topLevelItem(0).data(0, NAME_ROLE) == worst.name
+    assert panel.table.leaf_names()[0] == worst.name
     # red only below WORST_DB: the lowest layer of a model that quantizes well is not poor
-    assert panel.worst_names == [layer.name for layer in win.result.layers
+    assert panel.table.worst_names == [layer.name for layer in win.result.layers
                                  if layer.quantized and layer.output_sqnr_db < WORST_DB]
-    highlighted = {name for name in panel.leaf_names()
-                   if panel.item_of(name).background(1).style() != Qt.BrushStyle.NoBrush}
-    assert highlighted == set(panel.worst_names)
-    panel.tree.sortByColumn(OUTPUT_SQNR, Qt.SortOrder.DescendingOrder)
-    measured = [v for v in panel.column_values(OUTPUT_SQNR) if v is not None]
+    highlighted = {name for name in panel.table.leaf_names()
+                   if panel.table.item_of(name).background(1).style() != Qt.BrushStyle.NoBrush}
+    assert highlighted == set(panel.table.worst_names)
+    panel.table.sortByColumn(OUTPUT_SQNR, Qt.SortOrder.DescendingOrder)
+    measured = [v for v in panel.table.column_values(OUTPUT_SQNR) if v is not None]
     assert measured == sorted(measured, reverse=True)
 
-    assert panel.bar_names == quantized
-    assert len(panel.bars.opts["width"]) == len(quantized)
+    assert panel.chart.bar_names == quantized
+    assert len(panel.chart.bars.opts["width"]) == len(quantized)
 
-    panel.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to model order
-    assert panel.leaf_names() == [p.name for p in panel.plan]
+    panel.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to model order
+    assert panel.table.leaf_names() == [p.name for p in panel.plan]
     panel.set_view("tree")
-    highlighted = {name for name in panel.leaf_names()
-                   if panel.item_of(name).background(1).style() != Qt.BrushStyle.NoBrush}
-    assert highlighted == set(panel.worst_names)
+    highlighted = {name for name in panel.table.leaf_names()
+                   if panel.table.item_of(name).background(1).style() != Qt.BrushStyle.NoBrush}
+    assert highlighted == set(panel.table.worst_names)
     panel.select_layer("block1.0")  # still selected: its detail now shows the int8 weights
-    detail = panel.detail
+    detail = panel.weights.detail
     assert detail["scheme"] == "per-channel" and detail["grid"].size == 256
     assert "output_range" in detail and "input_range" in detail
-    assert len(panel.histogram_plot.listDataItems()) == 3  # original, quantized, int8 levels
-    assert panel.channel_spin.isVisibleTo(panel)
-    panel.channel_spin.setValue(5)
-    assert panel.detail["channel"] == 5
-    assert "channel 5" in panel.histogram_plot.titleLabel.text
+    # original, quantized, int8 levels
+    assert len(panel.weights.histogram_plot.listDataItems()) == 3
+    assert panel.weights.channel_spin.isVisibleTo(panel)
+    panel.weights.channel_spin.setValue(5)
+    assert panel.weights.detail["channel"] == 5
+    assert "channel 5" in panel.weights.histogram_plot.titleLabel.text
 
 
 def test_transformer_shows_every_layer_and_why_softmax_stays_float(qtbot, open_window):
     win = open_window("digits-transformer", "static")
     panel = win.layers_panel
-    assert panel.leaf_names() == [p.name for p in panel.plan] and len(panel.plan) > 20
+    assert panel.table.leaf_names() == [p.name for p in panel.plan] and len(panel.plan) > 20
     name = "encoder.0.attention.softmax"
     assert cell(panel, name, STATUS) == "float"
     assert "softmax" in cell(panel, name, REASON)
@@ -169,19 +170,19 @@ def test_sensitivity_keep_suggested_and_what_if_rerun(qtbot, open_window):
     first = win.result
     assert first.reused == []
 
-    with qtbot.waitSignal(panel.ranker.finished, timeout=RUN_TIMEOUT_MS):
-        qtbot.mouseClick(panel.rank_button, Qt.MouseButton.LeftButton)
-        assert panel.rank_cancel_button.isEnabled()
-    assert panel.rank_label.text().startswith("Ranked 3 layers")
-    assert panel.rank_table.rowCount() == 3
-    top = panel.entries[0].name
-    assert panel.suggested[:1] == [top]
-    assert panel.rank_table.item(0, 0).text() == top
-    assert panel.rank_table.item(0, 4).text() == "★ suggested"
+    with qtbot.waitSignal(panel.ranking.ranker.finished, timeout=RUN_TIMEOUT_MS):
+        qtbot.mouseClick(panel.ranking.rank_button, Qt.MouseButton.LeftButton)
+        assert panel.ranking.rank_cancel_button.isEnabled()
+    assert panel.ranking.rank_label.text().startswith("Ranked 3 layers")
+    assert panel.ranking.rank_table.rowCount() == 3
+    top = panel.ranking.entries[0].name
+    assert panel.ranking.suggested[:1] == [top]
+    assert panel.ranking.rank_table.item(0, 0).text() == top
+    assert panel.ranking.rank_table.item(0, 4).text() == "★ suggested"
 
-    qtbot.mouseClick(panel.keep_suggested_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.ranking.keep_suggested_button, Qt.MouseButton.LeftButton)
     assert top in panel.keep
-    assert panel.item_of(top).checkState(0) == Qt.CheckState.Checked
+    assert panel.table.item_of(top).checkState(0) == Qt.CheckState.Checked
 
     assert run_to_end(qtbot, win, "static") == "finished"
     again = win.result
@@ -210,13 +211,14 @@ def test_issue_demos_show_layer_errors_ranking_and_the_gain_of_keeping_the_worst
     for name in int8:  # every int8 layer shows its own and accumulated error
         assert float(cell(panel, name, OUTPUT_SQNR)) > 15
         assert float(cell(panel, name, ACCUMULATED_SQNR)) > 15
-    assert panel.bar_names == int8
+    assert panel.chart.bar_names == int8
 
-    with qtbot.waitSignal(panel.ranker.finished, timeout=RUN_TIMEOUT_MS):
-        qtbot.mouseClick(panel.rank_button, Qt.MouseButton.LeftButton)
-    assert panel.rank_table.rowCount() == len(int8)
-    assert sorted(panel.rank_table.item(r, 0).text() for r in range(len(int8))) == sorted(int8)
-    worst = panel.entries[0]
+    with qtbot.waitSignal(panel.ranking.ranker.finished, timeout=RUN_TIMEOUT_MS):
+        qtbot.mouseClick(panel.ranking.rank_button, Qt.MouseButton.LeftButton)
+    assert panel.ranking.rank_table.rowCount() == len(int8)
+    ranked = panel.ranking.rank_table
+    assert sorted(ranked.item(r, 0).text() for r in range(len(int8))) == sorted(int8)
+    worst = panel.ranking.entries[0]
     assert worst.sqnr_gain_db > 0.3
 
     panel.set_keep_float(worst.name, True)  # the worst-ranked layer, kept float by hand
@@ -231,15 +233,16 @@ def test_issue_demos_show_layer_errors_ranking_and_the_gain_of_keeping_the_worst
 def test_cancel_during_sensitivity_leaves_the_window_usable(qtbot, open_window):
     win = open_window("digits-cnn", "static")
     panel = win.layers_panel
-    with qtbot.waitSignal(panel.ranker.cancelled, timeout=RUN_TIMEOUT_MS):
-        qtbot.mouseClick(panel.rank_button, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(panel.rank_cancel_button, Qt.MouseButton.LeftButton)
-    assert panel.rank_label.text() == "Ranking cancelled."
-    assert not panel.ranker.is_running()
-    assert panel.rank_button.isEnabled() and not panel.rank_cancel_button.isEnabled()
-    assert panel.entries == []
+    with qtbot.waitSignal(panel.ranking.ranker.cancelled, timeout=RUN_TIMEOUT_MS):
+        qtbot.mouseClick(panel.ranking.rank_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.ranking.rank_cancel_button, Qt.MouseButton.LeftButton)
+    assert panel.ranking.rank_label.text() == "Ranking cancelled."
+    assert not panel.ranking.ranker.is_running()
+    assert panel.ranking.rank_button.isEnabled()
+    assert not panel.ranking.rank_cancel_button.isEnabled()
+    assert panel.ranking.entries == []
     assert run_to_end(qtbot, win, "static", calibration_batches=2) == "finished"
-    assert not panel.tree.isColumnHidden(OUTPUT_SQNR)
+    assert not panel.table.isColumnHidden(OUTPUT_SQNR)
 
 
 def test_layer_without_an_int8_kernel_shows_float_with_its_reason(qtbot, open_window):
@@ -256,23 +259,23 @@ def test_transformer_layers_form_a_tree_of_its_modules(qtbot, open_window):
     model = win.loaded.model
     assert panel.view == "tree" and panel.view_buttons["tree"].isChecked()
     name = "encoder.0.attention.softmax"
-    softmax = panel.item_of(name)
+    softmax = panel.table.item_of(name)
     assert path_of(softmax) == ["encoder", "encoder.0", "encoder.0.attention", name]
     assert softmax.text(0) == "softmax" and name in softmax.toolTip(0)
-    assert softmax.childCount() == 0 and not panel.is_container(name)
+    assert softmax.childCount() == 0 and not panel.table.is_container(name)
     assert cell(panel, name, STATUS) == "float" and "softmax" in cell(panel, name, REASON)
     assert not checkable(panel, name) and checkable(panel, "encoder.0.attention.query")
     for top in ("embed", "norm", "classifier"):  # layers outside any module stay on top
-        assert panel.item_of(top).parent() is None and not panel.is_container(top)
-    assert [panel.tree.topLevelItem(i).data(0, NAME_ROLE)
-            for i in range(panel.tree.topLevelItemCount())] == [
+        assert panel.table.item_of(top).parent() is None and not panel.table.is_container(top)
+    assert [panel.table.topLevelItem(i).data(0, NAME_ROLE)
+            for i in range(panel.table.topLevelItemCount())] == [
         "embed", "encoder", "norm", "classifier"]
-    assert panel.leaf_names() == [p.name for p in panel.plan]  # model order, depth first
+    assert panel.table.leaf_names() == [p.name for p in panel.plan]  # model order, depth first
 
     planned = {p.name: p for p in panel.plan}
     for container in ("encoder", "encoder.0", "encoder.0.attention", "encoder.1"):
-        item = panel.item_of(container)
-        assert panel.is_container(container) and item.isExpanded()
+        item = panel.table.item_of(container)
+        assert panel.table.is_container(container) and item.isExpanded()
         assert item.text(1) == type(model.get_submodule(container)).__name__
         leaves = [leaf.data(0, NAME_ROLE) for leaf in leaves_under(panel, item)]
         assert leaves == [n for n in planned if n.startswith(container + ".")]
@@ -283,18 +286,18 @@ def test_transformer_layers_form_a_tree_of_its_modules(qtbot, open_window):
                   for s in ("int8", "fused", "float")}
         assert item.text(4) == " · ".join(f"{c} {s}" for s, c in counts.items() if c)
         assert item.text(3) == "—"
-    assert panel.item_of("encoder.0.attention").text(4) == "4 int8 · 1 float"
+    assert panel.table.item_of("encoder.0.attention").text(4) == "4 int8 · 1 float"
 
     # a module has no weights of its own to draw
     panel.select_layer("encoder.0.attention")
     assert panel.selected_name() == "encoder.0.attention"
-    assert panel.detail == {} and "holds 5 layers" in panel.detail_label.text()
+    assert panel.weights.detail == {} and "holds 5 layers" in panel.weights.detail_label.text()
     # selecting a layer inside a folded module unfolds it
-    panel.item_of("encoder.1").setExpanded(False)
+    panel.table.item_of("encoder.1").setExpanded(False)
     panel.select_layer("encoder.1.attention.key")
-    assert panel.item_of("encoder.1").isExpanded()
+    assert panel.table.item_of("encoder.1").isExpanded()
     assert panel.selected_name() == "encoder.1.attention.key"
-    assert panel.detail["name"] == "encoder.1.attention.key"
+    assert panel.weights.detail["name"] == "encoder.1.attention.key"
 
 
 def test_keep_float_tick_survives_switching_views(qtbot, open_window):
@@ -302,24 +305,24 @@ def test_keep_float_tick_survives_switching_views(qtbot, open_window):
     panel = win.layers_panel
     name = "encoder.0.ff1"
     panel.select_layer(name)
-    panel.tree.setFocus()
-    qtbot.keyClick(panel.tree, Qt.Key.Key_Space)  # ticks the selected row's check box
-    assert panel.item_of(name).checkState(0) == Qt.CheckState.Checked
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Space)  # ticks the selected row's check box
+    assert panel.table.item_of(name).checkState(0) == Qt.CheckState.Checked
     assert panel.keep == [name]
 
     qtbot.mouseClick(panel.view_buttons["flat"], Qt.MouseButton.LeftButton)
-    item = panel.item_of(name)
+    item = panel.table.item_of(name)
     assert item.parent() is None and item.text(0) == name
-    assert panel.tree.topLevelItemCount() == len(panel.plan)
+    assert panel.table.topLevelItemCount() == len(panel.plan)
     assert item.checkState(0) == Qt.CheckState.Checked
     panel.set_keep_float("encoder.1.ff1", True)  # e.g. "Keep suggested in float"
-    assert panel.item_of("encoder.1.ff1").checkState(0) == Qt.CheckState.Checked
+    assert panel.table.item_of("encoder.1.ff1").checkState(0) == Qt.CheckState.Checked
 
     qtbot.mouseClick(panel.view_buttons["tree"], Qt.MouseButton.LeftButton)
-    assert path_of(panel.item_of(name)) == ["encoder", "encoder.0", name]
+    assert path_of(panel.table.item_of(name)) == ["encoder", "encoder.0", name]
     for kept in (name, "encoder.1.ff1"):
-        assert panel.item_of(kept).checkState(0) == Qt.CheckState.Checked
-    assert panel.item_of("encoder.0.ff2").checkState(0) == Qt.CheckState.Unchecked
+        assert panel.table.item_of(kept).checkState(0) == Qt.CheckState.Checked
+    assert panel.table.item_of("encoder.0.ff2").checkState(0) == Qt.CheckState.Unchecked
     assert panel.keep == [name, "encoder.1.ff1"]
     recipe = panel.recipe_for_run(win.settings_panel.recipe())
     assert recipe.keep_float == (name, "encoder.1.ff1")
@@ -333,7 +336,7 @@ def test_view_choice_is_remembered(qtbot, open_window):
         first.show()
     panel = first.layers_panel
     qtbot.waitUntil(lambda: panel.plan is not None, timeout=LOAD_TIMEOUT_MS)
-    assert panel.view == "tree" and panel.item_of("block1.0").parent() is not None
+    assert panel.view == "tree" and panel.table.item_of("block1.0").parent() is not None
     qtbot.mouseClick(panel.view_buttons["flat"], Qt.MouseButton.LeftButton)
     first.close()
     assert not first.runner.is_running() and not panel.busy()
@@ -342,5 +345,6 @@ def test_view_choice_is_remembered(qtbot, open_window):
     second = open_window("digits-cnn", "static")
     panel = second.layers_panel
     assert panel.view == "flat" and panel.view_buttons["flat"].isChecked()
-    assert panel.tree.topLevelItemCount() == len(panel.plan)
-    assert panel.item_of("block1.0").parent() is None and not panel.is_container("block1")
+    assert panel.table.topLevelItemCount() == len(panel.plan)
+    assert panel.table.item_of("block1.0").parent() is None
+    assert not panel.table.is_container("block1")

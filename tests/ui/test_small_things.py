@@ -128,7 +128,7 @@ def test_torchscript_model_prints_no_grad_warnings(qtbot, window, tmp_path, recw
         window.select_method(method)
         qtbot.waitUntil(lambda: panel.status_label.text().startswith("No plan:"),
                         timeout=LOAD_TIMEOUT_MS)
-        assert not panel.rank_button.isEnabled()
+        assert not panel.ranking.rank_button.isEnabled()
     assert not panel.planner.is_running()
     grads = [w for w in recwarn.list if "non-leaf" in str(w.message)
              or ".grad attribute" in str(w.message)]

@@ -61,16 +61,16 @@ def test_switching_models_clears_the_layer_detail_and_the_last_runs_progress(qtb
     assert win.elapsed_label.text().endswith(" s")
     win.set_tab("layers")
     panel.select_layer("block3.0")
-    assert panel.detail_label.text().startswith("block3.0")
-    assert panel.detail and panel.detail_plots.isVisible()  # weights drawn
+    assert panel.weights.detail_label.text().startswith("block3.0")
+    assert panel.weights.detail and panel.weights.detail_plots.isVisible()  # weights drawn
 
     choose_model(qtbot, win, "digits-mlp")
-    assert "block3.0" not in panel.detail_label.text()
-    assert panel.detail_label.text() == "Select a layer to see its weights."
-    assert panel.detail == {} and panel.selected_name() is None
-    assert not panel.channel_spin.isVisible()
-    assert not panel.detail_plots.isVisible()  # not empty plots on the CNN layer's axes
-    assert panel.bar_names == []  # no SQNR bars of the CNN
+    assert "block3.0" not in panel.weights.detail_label.text()
+    assert panel.weights.detail_label.text() == "Select a layer to see its weights."
+    assert panel.weights.detail == {} and panel.selected_name() is None
+    assert not panel.weights.channel_spin.isVisible()
+    assert not panel.weights.detail_plots.isVisible()  # not empty plots on the CNN layer's axes
+    assert panel.chart.bar_names == []  # no SQNR bars of the CNN
     # the progress of the CNN's run is not shown as this model's
     assert win.stage_label.text() == "Ready"
     assert win.progress.value() == 0 and win.elapsed_label.text() == ""
@@ -83,20 +83,20 @@ def test_a_ranking_is_taken_down_when_the_technique_changes(qtbot, open_window):
     win = open_window("digits-mlp", "static")
     panel = win.layers_panel
     win.set_tab("layers")
-    with qtbot.waitSignal(panel.ranker.finished, timeout=RUN_TIMEOUT_MS):
-        qtbot.mouseClick(panel.rank_button, Qt.MouseButton.LeftButton)
-    assert panel.rank_table.rowCount() == 3
-    assert "Static on the x86 backend" in panel.rank_label.text()
+    with qtbot.waitSignal(panel.ranking.ranker.finished, timeout=RUN_TIMEOUT_MS):
+        qtbot.mouseClick(panel.ranking.rank_button, Qt.MouseButton.LeftButton)
+    assert panel.ranking.rank_table.rowCount() == 3
+    assert "Static on the x86 backend" in panel.ranking.rank_label.text()
 
     win.method_buttons["qat"].click()
     assert win.settings_panel.method == "qat"
-    assert panel.rank_table.rowCount() == 0
-    assert panel.entries == [] and panel.suggested == []
-    assert not panel.keep_suggested_button.isEnabled()
-    assert "made for Static on the x86 backend" in panel.rank_label.text()
+    assert panel.ranking.rank_table.rowCount() == 0
+    assert panel.ranking.entries == [] and panel.ranking.suggested == []
+    assert not panel.ranking.keep_suggested_button.isEnabled()
+    assert "made for Static on the x86 backend" in panel.ranking.rank_label.text()
     # back on Static the old ranking does not come back either: it is gone, not hidden
     win.method_buttons["static"].click()
-    assert panel.rank_table.rowCount() == 0
+    assert panel.ranking.rank_table.rowCount() == 0
 
 
 def test_reference_line_shows_the_original_accuracy_before_any_run(window):
@@ -114,27 +114,27 @@ def test_keep_float_tick_updates_the_plan_before_the_run(qtbot, open_window):
     int8 = [p.name for p in panel.plan if p.status == "int8"]
     assert "classifier" in int8 and "block2.0" in int8
     assert f"{len(int8)} layers int8" in panel.status_label.text()
-    block2_summary = panel.item_of("block2").text(STATUS)
+    block2_summary = panel.table.item_of("block2").text(STATUS)
 
     panel.select_layer("classifier")
-    panel.tree.setFocus()
-    qtbot.keyClick(panel.tree, Qt.Key.Key_Space)  # ticks the selected row's box
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Space)  # ticks the selected row's box
     assert panel.keep == ["classifier"]
-    assert panel.item_of("classifier").text(STATUS) == "float"
-    assert "Keep float" in panel.item_of("classifier").text(REASON)
+    assert panel.table.item_of("classifier").text(STATUS) == "float"
+    assert "Keep float" in panel.table.item_of("classifier").text(REASON)
     assert f"{len(int8) - 1} layers int8" in panel.status_label.text()
     assert "Kept in float by you: classifier" in panel.status_label.text()
 
     panel.set_keep_float("block2.0", True)  # inside a module: the module's counts follow
-    assert panel.item_of("block2.0").text(STATUS) == "float"
-    assert panel.item_of("block2").text(STATUS) != block2_summary
-    assert "1 float" in panel.item_of("block2").text(STATUS)
+    assert panel.table.item_of("block2.0").text(STATUS) == "float"
+    assert panel.table.item_of("block2").text(STATUS) != block2_summary
+    assert "1 float" in panel.table.item_of("block2").text(STATUS)
     assert f"{len(int8) - 2} layers int8" in panel.status_label.text()
 
     panel.set_keep_float("classifier", False)
     panel.set_keep_float("block2.0", False)
-    assert panel.item_of("classifier").text(STATUS) == "int8"
-    assert panel.item_of("block2").text(STATUS) == block2_summary
+    assert panel.table.item_of("classifier").text(STATUS) == "int8"
+    assert panel.table.item_of("block2").text(STATUS) == block2_summary
     assert f"{len(int8)} layers int8" in panel.status_label.text()
     assert "Kept in float by you" not in panel.status_label.text()
 
@@ -184,22 +184,22 @@ def test_red_highlight_only_on_poor_layers_and_explained(qtbot, open_window):
     int8 = [layer for layer in result.layers if layer.quantized]
     # every layer of this model is far above the limit: nothing is red
     assert min(layer.output_sqnr_db for layer in int8) > 35
-    assert panel.worst_names == []
-    for name in panel.leaf_names():
-        assert panel.item_of(name).background(1).style() == Qt.BrushStyle.NoBrush
+    assert panel.table.worst_names == []
+    for name in panel.table.leaf_names():
+        assert panel.table.item_of(name).background(1).style() == Qt.BrushStyle.NoBrush
     assert "No layer is below 25 dB" in panel.status_label.text()
-    assert all(brush.color().name() != "#d62728" for brush in panel.bars.opts["brushes"])
+    assert all(brush.color().name() != "#d62728" for brush in panel.chart.bars.opts["brushes"])
 
     # the same run with one layer's own error made large: that layer, and only it, turns red
     poor = int8[1].name
     layers = [dataclasses.replace(layer, output_sqnr_db=18.0) if layer.name == poor else layer
               for layer in result.layers]
-    panel.result = dataclasses.replace(result, layers=layers)
+    win.state.last_run = dataclasses.replace(result, layers=layers)  # in place, no signal
     panel._fill()
-    assert panel.worst_names == [poor]
-    highlighted = {name for name in panel.leaf_names()
-                   if panel.item_of(name).background(1).style() != Qt.BrushStyle.NoBrush}
+    assert panel.table.worst_names == [poor]
+    highlighted = {name for name in panel.table.leaf_names()
+                   if panel.table.item_of(name).background(1).style() != Qt.BrushStyle.NoBrush}
     assert highlighted == {poor}
-    tip = panel.item_of(poor).toolTip(OUTPUT_SQNR)
+    tip = panel.table.item_of(poor).toolTip(OUTPUT_SQNR)
     assert "18.0 dB, below 25 dB" in tip and "Sensitivity ranking" in tip
     assert f"Highlighted in red: {poor}, below 25 dB" in panel.status_label.text()

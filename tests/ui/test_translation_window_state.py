@@ -12,9 +12,11 @@ from .conftest import delete_now
 from .helpers import LOAD_TIMEOUT_MS
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "quantgui_es.ts"
-PANELS = ("main_window.py", "layers_panel.py", "history_panel.py", "comparison_panel.py",
+PANELS = ("main_window.py", "history_panel.py", "comparison_panel.py",
           "samples_panel.py", "open_dialog.py", "user_models.py", "wording.py", "results_io.py",
-          "training_plots.py", "settings_panel.py", "log_panel.py", "code_view.py")
+          "training_plots.py", "settings_panel.py", "log_panel.py", "code_view.py",
+          # the Layers tab's parts (quantgui/ui/layers/)
+          "panel.py", "plan.py", "table.py", "chart.py", "detail.py", "ranking.py", "whatif.py")
 
 
 def test_every_text_of_the_panels_has_spanish():
