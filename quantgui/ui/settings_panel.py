@@ -29,6 +29,13 @@ def tr_core(text: str) -> str:
     return QCoreApplication.translate("recipe", text)
 
 
+def _narrow(combo: QComboBox) -> None:
+    """A choice that may be narrower than its longest entry (elided; the list shows it whole):
+    long engine titles must not widen the settings panel into a horizontal scrollbar."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
+
+
 class _Field:
     """One editor for one recipe field; ``value()`` may raise ValueError on bad text."""
 
@@ -65,6 +72,7 @@ class _Field:
             for choice in choices or ():
                 combo.addItem(str(choice), choice)
             combo.currentIndexChanged.connect(on_change)
+            _narrow(combo)
             self.widget, self.mode = combo, "choice"
         elif kind == "bool":
             box = QCheckBox(parent)
@@ -76,6 +84,7 @@ class _Field:
             combo.addItem(QCoreApplication.translate("SettingsPanel", "On"), True)
             combo.addItem(QCoreApplication.translate("SettingsPanel", "Off"), False)
             combo.currentIndexChanged.connect(on_change)
+            _narrow(combo)
             self.widget, self.mode = combo, "tristate"
         elif kind.startswith("int"):
             spin = QSpinBox(parent)
@@ -184,6 +193,9 @@ class SettingsPanel(QWidget):
         advanced_widget = QWidget(body)
         advanced = QFormLayout(advanced_widget)
         advanced.setContentsMargins(12, 0, 0, 0)
+        advanced.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for form in (basic, advanced):  # a long label puts its field below it, not off screen
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fields = {}
         for field in dataclasses.fields(recipe_type):
             editor = _Field(field, body, self._on_change)

@@ -41,6 +41,7 @@ class LayerDetail(QWidget):
         self.detail_plots.setAccessibleName(self.tr("Weights of the selected layer"))
         # the histogram's legend in a row of its own above it, never over the bars
         self.histogram_legend = pg.LegendItem(colCount=3)
+        self.histogram_legend.setMaximumHeight(28)
         self.detail_plots.addItem(self.histogram_legend, row=0, col=0)
         self.histogram_plot = self.detail_plots.addPlot(row=1, col=0,
                                                         title=self.tr("Weights and int8 grid"))
@@ -51,10 +52,12 @@ class LayerDetail(QWidget):
             row=3, col=0, title=self.tr("Activation range from calibration"))
         self.activation_plot.getAxis("left").setTicks([[(0, self.tr("input")),
                                                         (1, self.tr("output"))]])
-        self.detail_plots.ci.layout.setRowStretchFactor(1, 3)
+        self.detail_plots.ci.layout.setRowStretchFactor(1, 4)
         self.detail_plots.ci.layout.setRowStretchFactor(2, 2)
         self.detail_plots.ci.layout.setRowStretchFactor(3, 1)
         for plot in (self.histogram_plot, self.channel_plot, self.activation_plot):
+            # smaller titles (kept by later setTitle calls): more room for the data
+            plot.setTitle(plot.titleLabel.text, size="9pt")
             plot.hideButtons()
             plot.showGrid(y=True, alpha=0.2)
         layout.addWidget(self.detail_plots, 1)

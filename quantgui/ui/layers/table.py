@@ -34,6 +34,20 @@ from quantgui.ui.layers.rows import (
 )
 from quantgui.ui.wording import plural
 
+# the widest a column may grow for its cells (longer texts are elided, their tooltips whole):
+# the Layer and Type columns must not push the SQNR columns out of view
+COLUMN_CAPS = {0: 280, 1: 190}
+
+
+def two_lines(text: str) -> str:
+    """A header text on two lines, broken at the space nearest its middle ("Accumulated SQNR
+    (dB)" -> "Accumulated" / "SQNR (dB)"), in whatever language: narrower number columns."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1:]
+
 
 class _Item(QTreeWidgetItem):
     """A layer's row that sorts by the SORT_ROLE value of the sorted column (numbers; missing
@@ -69,19 +83,12 @@ class LayerTable(QTreeWidget):
 
     def _build(self) -> None:
         self.setColumnCount(len(COLUMNS))
-        labels = [
-            self.tr("Layer"), self.tr("Type"), self.tr("Parameters"), self.tr("Output shape"),
-            self.tr("Status"), self.tr("Reason"), self.tr("Weight SQNR (dB)"),
-            self.tr("Output SQNR (dB)"), self.tr("Accumulated SQNR (dB)")]
-        for column in SQNR_COLUMNS:  # the unit on a second line: narrower number columns
-            labels[column] = labels[column].replace(" (", "\n(", 1)
-        self.setHeaderLabels(labels)
+        self._set_header_labels()
         header = self.header()
         header.setStretchLastSection(True)
-        for column in range(len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Interactive)
-        self.setColumnWidth(REASON_COLUMN, 330)
+        # widths set by fit_columns (their contents, within COLUMN_CAPS), then the user's
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         # the long reason text goes last (it stretches), so the SQNR columns stay in view
         header.moveSection(header.visualIndex(REASON_COLUMN), len(COLUMNS) - 1)
         self.setSortingEnabled(True)
@@ -113,10 +120,39 @@ class LayerTable(QTreeWidget):
         header.sortIndicatorChanged.connect(self._on_sort_changed)
         self.show_result_columns(False)
 
+    def _set_header_labels(self) -> None:
+        labels = [
+            self.tr("Layer"), self.tr("Type"), self.tr("Parameters"), self.tr("Output shape"),
+            self.tr("Status"), self.tr("Reason"), self.tr("Weight SQNR (dB)"),
+            self.tr("Output SQNR (dB)"), self.tr("Accumulated SQNR (dB)")]
+        for column in (3, *SQNR_COLUMNS):  # number columns: narrower with two lines
+            labels[column] = two_lines(labels[column])
+        self.setHeaderLabels(labels)
+
+    def retranslate(self) -> None:
+        """View > Language: the header texts again, broken where the new language needs."""
+        tips = [self.headerItem().toolTip(c) for c in range(len(COLUMNS))]
+        self._set_header_labels()
+        for column, tip in enumerate(tips):
+            self.headerItem().setToolTip(column, tip)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each shown column as wide as its header and its cells (Layer and Type at most their
+        COLUMN_CAPS); the Reason column, last, takes the rest."""
+        header = self.header()
+        for column in range(len(COLUMNS)):
+            if column == REASON_COLUMN or self.isColumnHidden(column):
+                continue
+            cells = min(self.sizeHintForColumn(column), COLUMN_CAPS.get(column, 1 << 20))
+            header.resizeSection(column, max(header.sectionSizeHint(column), cells))
+        header.setMinimumSectionSize(min(header.sectionSizeHint(REASON_COLUMN), 120))
+
     # --- what is shown --------------------------------------------------------------------
     def show_result_columns(self, shown: bool) -> None:
         for column in SQNR_COLUMNS:
             self.setColumnHidden(column, not shown)
+        self.fit_columns()
 
     def set_rows(self, rows: list[LayerRow], worst: list[str], keep: list[str],
                  model: Any) -> None:
@@ -160,6 +196,7 @@ class LayerTable(QTreeWidget):
         self.setUpdatesEnabled(True)
         self.blockSignals(False)
         self._filling = False
+        self.fit_columns()
         if selected is not None and selected in self._items:
             self.select_layer(selected)
         elif selected is not None:
@@ -246,7 +283,7 @@ class LayerTable(QTreeWidget):
         shape = layer.shape
         values: list[tuple[str, Any]] = [
             (shown or self.tr("(model)"), name),
-            (layer.type, layer.type),
+            (layer.type.rsplit(".", 1)[-1], layer.type),  # the class; its path in the tip
             ("—" if layer.parameters is None else f"{layer.parameters:,}", layer.parameters),
             ("—" if not shape else " × ".join(str(d) for d in shape),
              None if not shape else math.prod(shape)),
@@ -255,6 +292,7 @@ class LayerTable(QTreeWidget):
             *((db(value), value) for value in layer.sqnr)]
         item = _Item()
         self._cells(item, values, name)
+        item.setToolTip(1, layer.type)
         worst = name in self.worst_names
         worst_tip = self._worst_tip(layer) if worst else ""
         if worst:
