@@ -1,24 +1,40 @@
 """The Outputs tab: original vs quantized outputs as a scatter, and a sample browser showing
-each input with both models' class probabilities, that can jump to disagreements."""
+each input with both models' class probabilities, that can jump to disagreements.
+
+A sample is drawn as what it is: a picture, one bar per feature of a table's row, or, for
+token ids and several inputs (data kinds "tokens" and "inputs"), one row per input with its
+values side by side; token ids get a row of their words when the model's folder has a
+tokenizer (loaded in a worker).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from quantgui.jobs.open_tasks import tokenizer_files, tokenizer_job
+from quantgui.jobs.worker import JobRunner
 from quantgui.ui import theme
 
 MAX_SCATTER_POINTS = 20000
+MAX_SEQUENCE = 512  # values shown per input of a sample
+SEQUENCE_KINDS = ("tokens", "inputs")
 
 
 def softmax(values: np.ndarray) -> np.ndarray:
@@ -88,7 +104,27 @@ class SamplesPanel(QWidget):
         self.feature_plot.showGrid(y=True, alpha=0.2)
         self.feature_bars = pg.BarGraphItem(x=[0], height=[0], width=0.7, brush=theme.ORIGINAL)
         self.feature_plot.addItem(self.feature_bars)
-        self.input_view: str = "image"  # or "features": what the layout's first cell holds
+        self.input_view: str = "image"  # or "features", "sequence": how a sample is drawn
+        # token ids and several inputs: one row per input, one column per position
+        self.sequence_table = QTableWidget(right)
+        self.sequence_table.setAccessibleName(self.tr("Sample inputs"))
+        self.sequence_table.setToolTip(self.tr("The sample's inputs, one row each, their values "
+                                               "side by side; token ids with their words when "
+                                               "the model's tokenizer is known."))
+        self.sequence_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sequence_table.hide()
+        self.sequence_note = QLabel(right)
+        self.sequence_note.setWordWrap(True)
+        self.sequence_note.hide()
+        self.decoder: Any = None  # the tokenizer of the model's folder, once loaded
+        self.decoder_folder = ""
+        self._decoder_tried = ""  # the folder whose tokenizer was last asked for
+        self.decoder_runner = JobRunner(self, "tokenizer")
+        self.decoder_runner.finished.connect(self._on_decoder)
+        self.decoder_runner.ended.connect(lambda _: self._start_decoder())
+        self._watched: QWidget | None = None  # the window whose closing stops the job
+        self.signature: Any = None
+        self.data_kind = ""
         self.prob_plot = self.graphics.addPlot(row=0, col=1, title=self.tr("Probabilities"))
         self.prob_plot.setMouseEnabled(x=False, y=False)
         self.prob_plot.hideButtons()
@@ -122,6 +158,8 @@ class SamplesPanel(QWidget):
         self.next_button.clicked.connect(lambda: self.show_sample(self.index + 1))
         self.disagree_button.clicked.connect(self.next_disagreement)
         right_layout.addWidget(self.sample_title)
+        right_layout.addWidget(self.sequence_table)
+        right_layout.addWidget(self.sequence_note)
         right_layout.addWidget(self.graphics, 1)
         right_layout.addWidget(self.prediction)
         right_layout.addLayout(buttons)
@@ -140,7 +178,9 @@ class SamplesPanel(QWidget):
         self.stack.setCurrentIndex(0)
         self.count = 0
 
-    def show_result(self, result, data) -> None:
+    def show_result(self, result, data, source: str | None = None) -> None:
+        """``source``: the loaded model's ``kind:spec`` (its tokenizer decodes token ids); by
+        default the window's loaded model's."""
         original = result.original_outputs.detach().cpu().numpy()
         quantized = result.quantized_outputs.detach().cpu().numpy()
         x, y = original.reshape(-1), quantized.reshape(-1)
@@ -157,6 +197,9 @@ class SamplesPanel(QWidget):
             parts.append(self.tr("top-1 agreement {value:.2%}").format(value=a.top1_agreement))
         self.agreement.setText("   ·   ".join(parts))
         self.inputs = data.val_inputs.detach().cpu().numpy()
+        self.signature = getattr(data, "signature", None)
+        self.data_kind = str(getattr(data, "kind", ""))
+        self._want_decoder(self._loaded_source() if source is None else source)
         self.labels = None if data.val_labels is None else data.val_labels.cpu().numpy()
         self.classifier = original.ndim == 2 and original.shape[1] > 1
         self.original = original
@@ -173,15 +216,130 @@ class SamplesPanel(QWidget):
         self.stack.setCurrentIndex(1)
         self.show_sample(0)
 
+    def _loaded_source(self) -> str:
+        """The window's loaded model's ``kind:spec`` (the window passes only the data)."""
+        state = getattr(self.window(), "state", None)
+        return str(getattr(getattr(state, "loaded", None), "source", "") or "")
+
+    def _want_decoder(self, source: str) -> None:
+        """Load the tokenizer of a Hugging Face folder that has one (token ids to words)."""
+        kind, _, spec = source.partition(":")
+        folder = spec if kind == "huggingface" and self.data_kind in SEQUENCE_KINDS else ""
+        if folder and not tokenizer_files(Path(folder)):
+            folder = ""
+        if folder == self.decoder_folder:
+            return
+        self.decoder, self.decoder_folder, self._decoder_tried = None, folder, ""
+        window = self.window()
+        if window is not self._watched:  # its closing stops the job before the widgets go
+            window.installEventFilter(self)
+            self._watched = window
+        self._start_decoder()
+
+    def _start_decoder(self) -> None:
+        """Load the wanted tokenizer, after the job running now (its result is dropped)."""
+        folder = self.decoder_folder
+        if self.decoder_runner.is_running():
+            self.decoder_runner.cancel()
+        elif folder and self.decoder is None and folder != self._decoder_tried:
+            self._decoder_tried = folder  # a tokenizer that fails is not asked for again
+            load = tokenizer_job(folder)
+            self.decoder_runner.start(lambda cancel: (folder, load(cancel)))
+
+    def _on_decoder(self, loaded: tuple[str, Any]) -> None:
+        folder, tokenizer = loaded
+        if folder != self.decoder_folder:
+            return  # another model's folder is wanted now
+        self.decoder = tokenizer
+        if self.count and self.input_view == "sequence":
+            self.show_sample(self.index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._watched and event.type() == QEvent.Type.Close:
+            self.stop_jobs()
+        return False
+
+    def stop_jobs(self) -> None:
+        """Stop reading the tokenizer (the window is closing)."""
+        if self.decoder_runner.is_running():
+            self.decoder_runner.stop_and_wait()
+            if self.decoder is None:
+                self.decoder_folder = ""  # asked for again by the next result
+
     def _use_input_view(self, view: str) -> None:
         if view == self.input_view:
             return
         layout = self.graphics.ci
-        old, new = ((self.image_view, self.feature_plot) if view == "features"
-                    else (self.feature_plot, self.image_view))
-        layout.removeItem(old)
-        layout.addItem(new, row=0, col=0)
+        current = {"image": self.image_view, "features": self.feature_plot}.get(self.input_view)
+        if current is not None:
+            layout.removeItem(current)
+        new = {"image": self.image_view, "features": self.feature_plot}.get(view)
+        if new is not None:
+            layout.addItem(new, row=0, col=0)
+        self.sequence_table.setVisible(view == "sequence")
+        self.sequence_note.setVisible(view == "sequence" and bool(self.sequence_note.text()))
+        # the probabilities take the whole width when the sample is drawn in the table above
+        self.graphics.ci.layout.setColumnStretchFactor(0, 0 if view == "sequence" else 2)
+        self.graphics.ci.layout.setColumnMaximumWidth(0, 0 if view == "sequence" else 10**6)
         self.input_view = view
+
+    def _sample_inputs(self, sample: np.ndarray) -> list[tuple[str, np.ndarray, bool]]:
+        """(name, values, integer) of each input of a sample, unpacked as the model gets it."""
+        signature = self.signature
+        if signature is None:
+            return [("ids", sample.reshape(-1), True)]
+        parts = []
+        for spec, (start, end, _, _) in zip(signature.inputs, signature.layout(), strict=True):
+            values = sample.reshape(-1)[start:end] if signature.packed else sample.reshape(-1)
+            parts.append((spec.name, values, spec.is_integer))
+        return parts
+
+    def _show_sequence(self, sample: np.ndarray) -> None:
+        rows: list[tuple[str, list[str], list[bool]]] = []  # name, cells, dimmed
+        inputs = self._sample_inputs(sample)
+        masks = {name: values for name, values, _ in inputs if name == "attention_mask"}
+        mask = masks.get("attention_mask")
+        longest = 0
+        for name, values, integer in inputs:
+            longest = max(longest, values.size)
+            values = values[:MAX_SEQUENCE]
+            padding = [bool(mask is not None and name != "attention_mask" and i < mask.size
+                            and mask[i] == 0) for i in range(values.size)]
+            cells = [str(int(v)) for v in values] if integer else [f"{float(v):.4g}"
+                                                                  for v in values]
+            rows.append((name, cells, padding))
+            if integer and self.decoder is not None and name in ("input_ids", "ids"):
+                ids = [int(v) for v in values]
+                words = [str(word) for word in self.decoder.convert_ids_to_tokens(ids)]
+                rows.append((self.tr("words"), words, padding))
+        table = self.sequence_table
+        table.clear()
+        table.setRowCount(len(rows))
+        table.setColumnCount(max((len(cells) for _, cells, _ in rows), default=0))
+        muted = self.palette().placeholderText().color()
+        for r, (name, cells, padding) in enumerate(rows):
+            table.setVerticalHeaderItem(r, QTableWidgetItem(name))
+            for c, cell in enumerate(cells):
+                item = QTableWidgetItem(cell)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if padding[c]:
+                    item.setForeground(muted)
+                    item.setToolTip(self.tr("padding (the attention mask is 0 here)"))
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().height() + 2 * table.frameWidth() + sum(
+            table.rowHeight(r) for r in range(table.rowCount()))
+        scrollbar = table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(min(height + scrollbar, 220))
+        notes = []
+        if longest > MAX_SEQUENCE:
+            notes.append(self.tr("The first {shown} of {count} values of each input are "
+                                 "shown.").format(shown=MAX_SEQUENCE, count=longest))
+        if self.decoder_folder and self.decoder is None:
+            notes.append(self.tr("Reading the tokenizer to show the words…"))
+        self.sequence_note.setText(" ".join(notes))
+        self.sequence_note.setVisible(bool(notes))
 
     def next_disagreement(self) -> None:
         if self.disagreements.size == 0:
@@ -194,7 +352,10 @@ class SamplesPanel(QWidget):
             return
         self.index = index % self.count
         sample = self.inputs[self.index]
-        if sample.ndim >= 2 and sample.size == sample.shape[-2] * sample.shape[-1]:
+        if self.data_kind in SEQUENCE_KINDS:
+            self._use_input_view("sequence")
+            self._show_sequence(sample)
+        elif sample.ndim >= 2 and sample.size == sample.shape[-2] * sample.shape[-1]:
             self._use_input_view("image")
             picture = sample.reshape(sample.shape[-2], sample.shape[-1])
             self.image.setImage(picture,
