@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>ArchitectureBrowser</name>
+    <message>
+        <location filename="../../quantgui/ui/architectures.py" line="46"/>
+        <source>Search architectures</source>
+        <translation>Buscar arquitecturas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/architectures.py" line="47"/>
+        <source>Search, e.g. resnet or vit</source>
+        <translation>Buscar, p. ej. resnet o vit</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/architectures.py" line="51"/>
+        <source>Architectures</source>
+        <translation>Arquitecturas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/architectures.py" line="52"/>
+        <source>The classification architectures of the installed torchvision and timm; built with random weights unless you give a weights file (nothing is downloaded).</source>
+        <translation>Las arquitecturas de clasificación de torchvision y timm instalados; se construyen con pesos aleatorios salvo que indique un archivo de pesos (nunca se descarga nada).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/architectures.py" line="59"/>
+        <source>Architecture packages</source>
+        <translation>Paquetes de arquitecturas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/architectures.py" line="73"/>
+        <source>Looking for torchvision and timm…</source>
+        <translation>Buscando torchvision y timm…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/architectures.py" line="90"/>
+        <source>{package} {version}: {count} architectures</source>
+        <translation>{package} {version}: {count} arquitecturas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/architectures.py" line="93"/>
+        <source>Any other factory works too: type it above, e.g. py:mypackage.models:make_model.</source>
+        <translation>Cualquier otra fábrica también sirve: escríbala arriba, p. ej. py:mipaquete.models:make_model.</translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
         <location filename="../../quantgui/ui/code_view.py" line="86"/>
@@ -695,10 +738,113 @@ propio</translation>
     </message>
 </context>
 <context>
+    <name>InputsEditor</name>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="54"/>
+        <source>Model inputs</source>
+        <translation>Entradas del modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="55"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="55"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="56"/>
+        <source>Shape</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="56"/>
+        <source>Range</source>
+        <translation>Rango</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="58"/>
+        <source>Per sample, without the batch: 128 for a sequence, 3,224,224 for an image.</source>
+        <translation>Por muestra, sin el lote: 128 para una secuencia, 3,224,224 para una imagen.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="61"/>
+        <source>The values it takes, both ends included: 0..30521 for token ids of a 30522-word vocabulary, 0..1 for an attention mask. Needed for integer inputs; for float inputs it makes random data uniform in it.</source>
+        <translation>Los valores que toma, ambos extremos incluidos: 0..30521 para ids de tokens de un vocabulario de 30522 palabras, 0..1 para una máscara de atención. Necesario para entradas enteras; en entradas de coma flotante, los datos aleatorios son uniformes en él.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="73"/>
+        <source>Add input</source>
+        <translation>Añadir entrada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="74"/>
+        <source>Add a row for the model&apos;s next input, in the order its forward takes them.</source>
+        <translation>Añade una fila para la siguiente entrada del modelo, en el orden en que las toma su forward.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="77"/>
+        <source>Remove input</source>
+        <translation>Quitar entrada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="78"/>
+        <source>Remove the selected input.</source>
+        <translation>Quita la entrada seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="94"/>
+        <source>Type of input {number}</source>
+        <translation>Tipo de la entrada {number}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="161"/>
+        <source>Inputs: add a row for each input of the model.</source>
+        <translation>Entradas: añada una fila por cada entrada del modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="166"/>
+        <source>number {number}</source>
+        <translation>número {number}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="168"/>
+        <source>Input {label}: the name must be a word of letters, digits and _, e.g. input_ids.</source>
+        <translation>Entrada {label}: el nombre debe ser una palabra de letras, dígitos y _, p. ej. input_ids.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="172"/>
+        <source>Input {label}: two inputs have this name.</source>
+        <translation>Entrada {label}: dos entradas tienen este nombre.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="177"/>
+        <source>Input {label}: write its shape per sample as positive whole numbers, e.g. 128 or 3,224,224.</source>
+        <translation>Entrada {label}: escriba su forma por muestra con números enteros positivos, p. ej. 128 o 3,224,224.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="181"/>
+        <source>Input {label}: write the range as LOW..HIGH, e.g. 0..1.</source>
+        <translation>Entrada {label}: escriba el rango como MÍN..MÁX, p. ej. 0..1.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="185"/>
+        <source>Input {label}: an integer input needs its range, e.g. 0..30521 for token ids (both ends included).</source>
+        <translation>Entrada {label}: una entrada entera necesita su rango, p. ej. 0..30521 para ids de tokens (ambos extremos incluidos).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/inputs_editor.py" line="192"/>
+        <source>Input {label}: {problem}</source>
+        <translation>Entrada {label}: {problem}</translation>
+    </message>
+</context>
+<context>
     <name>LayerDetail</name>
     <message>
         <location filename="../../quantgui/ui/layers/detail.py" line="27"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="75"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="78"/>
         <source>Select a layer to see its weights.</source>
         <translation>Seleccione una capa para ver sus pesos.</translation>
     </message>
@@ -728,129 +874,129 @@ propio</translation>
         <translation>Pesos de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="46"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="77"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="154"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="47"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="80"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="157"/>
         <source>Weights and int8 grid</source>
         <translation>Pesos y rejilla int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="48"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="49"/>
         <source>Weight range per output channel</source>
         <translation>Rango de los pesos por canal de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="49"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="50"/>
         <source>output channel</source>
         <translation>canal de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="51"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="78"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="220"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="52"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="81"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="223"/>
         <source>Activation range from calibration</source>
         <translation>Rango de activación de la calibración</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="52"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="127"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="53"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="130"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="53"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="127"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="54"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="130"/>
         <source>output</source>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="86"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="89"/>
         <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
         <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="87"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="90"/>
         <source>module</source>
         <translation>módulo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="117"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="120"/>
         <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
         <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="119"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="122"/>
         <source>per-channel</source>
         <translation>por canal</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="120"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="123"/>
         <source>per-tensor</source>
         <translation>por tensor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="123"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="126"/>
         <source>float weights</source>
         <translation>pesos float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="124"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="127"/>
         <source>weights before quantization (run to see the int8 grid)</source>
         <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="126"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="129"/>
         <source>no weights</source>
         <translation>sin pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="130"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="133"/>
         <source>{which} range [{low:.3g}, {high:.3g}]</source>
         <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="144"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="147"/>
         <source>No weights to show</source>
         <translation>No hay pesos que mostrar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="151"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="154"/>
         <source>Weights of channel {channel} and its int8 grid</source>
         <translation>Pesos del canal {channel} y su rejilla int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="155"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="158"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="162"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="165"/>
         <source>original</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="163"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="166"/>
         <source>quantized</source>
         <translation>cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="185"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="187"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="188"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="190"/>
         <source>int8 levels</source>
         <translation>niveles int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="188"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="191"/>
         <source>weight value</source>
         <translation>valor del peso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="217"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="220"/>
         <source>Activation range: none (float or dynamic layer)</source>
         <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="218"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="221"/>
         <source>Activation range: known after a static or QAT run</source>
         <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
@@ -858,163 +1004,163 @@ propio</translation>
 <context>
     <name>LayerTable</name>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="73"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
         <source>Layer</source>
         <translation>Capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="73"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="73"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="73"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
         <source>Output shape</source>
         <translation>Forma de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="74"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="126"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="74"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="126"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="74"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="126"/>
         <source>Weight SQNR (dB)</source>
         <translation>SQNR de los pesos (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="75"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="127"/>
         <source>Output SQNR (dB)</source>
         <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="75"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="127"/>
         <source>Accumulated SQNR (dB)</source>
         <translation>SQNR acumulada (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="89"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="96"/>
         <source>Tick a layer planned int8 to keep it in float in the next run.</source>
         <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="90"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="97"/>
         <source>For a module: the parameters of everything inside it.</source>
         <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="91"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="98"/>
         <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
         <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="94"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="101"/>
         <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
         <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="96"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="103"/>
         <source>The layer&apos;s own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
         <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="98"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="105"/>
         <source>The quantized model&apos;s activation here against the original&apos;s, with every error upstream. For a module: the lowest value inside it.</source>
         <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="108"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="115"/>
         <source>Layers of the model</source>
         <translation>Capas del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="204"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="241"/>
         <source>int8</source>
         <translation>int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="204"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="241"/>
         <source>fused</source>
         <translation>fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="205"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="242"/>
         <source>float</source>
         <translation>float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="228"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="265"/>
         <source>1 int8</source>
         <translation>1 int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="228"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="265"/>
         <source>{count} int8</source>
         <translation>{count} int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="229"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="266"/>
         <source>1 fused</source>
         <translation>1 fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="229"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="266"/>
         <source>{count} fused</source>
         <translation>{count} fusionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="230"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="267"/>
         <source>1 float</source>
         <translation>1 float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="230"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="267"/>
         <source>{count} float</source>
         <translation>{count} float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="248"/>
-        <location filename="../../quantgui/ui/layers/table.py" line="265"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="285"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="303"/>
         <source>(model)</source>
         <translation>(modelo)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="271"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="309"/>
         <source>Tick to keep {name} in float in the next run.</source>
         <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="281"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="319"/>
         <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer&apos;s own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model&apos;s output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
         <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="350"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="388"/>
         <source>{name}: {type} with {count} layers inside</source>
         <translation>{name}: {type} con {count} capas dentro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="351"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="389"/>
         <source>module</source>
         <translation>módulo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="357"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="395"/>
         <source>The lowest value among the layers inside.</source>
         <translation>El valor más bajo entre las capas que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="360"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="398"/>
         <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
         <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
     </message>
@@ -1229,7 +1375,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="122"/>
-        <location filename="../../quantgui/ui/main_window.py" line="395"/>
+        <location filename="../../quantgui/ui/main_window.py" line="415"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
@@ -1251,7 +1397,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="154"/>
-        <location filename="../../quantgui/ui/main_window.py" line="401"/>
+        <location filename="../../quantgui/ui/main_window.py" line="421"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1286,560 +1432,560 @@ propio</translation>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="202"/>
-        <location filename="../../quantgui/ui/main_window.py" line="204"/>
+        <location filename="../../quantgui/ui/main_window.py" line="209"/>
+        <location filename="../../quantgui/ui/main_window.py" line="211"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="205"/>
+        <location filename="../../quantgui/ui/main_window.py" line="212"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="208"/>
-        <location filename="../../quantgui/ui/main_window.py" line="209"/>
+        <location filename="../../quantgui/ui/main_window.py" line="215"/>
+        <location filename="../../quantgui/ui/main_window.py" line="216"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="210"/>
+        <location filename="../../quantgui/ui/main_window.py" line="217"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="212"/>
-        <location filename="../../quantgui/ui/main_window.py" line="213"/>
+        <location filename="../../quantgui/ui/main_window.py" line="219"/>
+        <location filename="../../quantgui/ui/main_window.py" line="220"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="214"/>
+        <location filename="../../quantgui/ui/main_window.py" line="221"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="222"/>
-        <location filename="../../quantgui/ui/main_window.py" line="223"/>
+        <location filename="../../quantgui/ui/main_window.py" line="229"/>
+        <location filename="../../quantgui/ui/main_window.py" line="230"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="225"/>
+        <location filename="../../quantgui/ui/main_window.py" line="232"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="231"/>
+        <location filename="../../quantgui/ui/main_window.py" line="240"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="236"/>
-        <location filename="../../quantgui/ui/main_window.py" line="895"/>
+        <location filename="../../quantgui/ui/main_window.py" line="246"/>
+        <location filename="../../quantgui/ui/main_window.py" line="915"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="247"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="240"/>
+        <location filename="../../quantgui/ui/main_window.py" line="250"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="258"/>
+        <location filename="../../quantgui/ui/main_window.py" line="278"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="265"/>
+        <location filename="../../quantgui/ui/main_window.py" line="285"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="265"/>
+        <location filename="../../quantgui/ui/main_window.py" line="285"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="267"/>
+        <location filename="../../quantgui/ui/main_window.py" line="287"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="267"/>
+        <location filename="../../quantgui/ui/main_window.py" line="287"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="274"/>
+        <location filename="../../quantgui/ui/main_window.py" line="294"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="275"/>
+        <location filename="../../quantgui/ui/main_window.py" line="295"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="279"/>
+        <location filename="../../quantgui/ui/main_window.py" line="299"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="282"/>
+        <location filename="../../quantgui/ui/main_window.py" line="302"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="287"/>
+        <location filename="../../quantgui/ui/main_window.py" line="307"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="288"/>
+        <location filename="../../quantgui/ui/main_window.py" line="308"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="301"/>
+        <location filename="../../quantgui/ui/main_window.py" line="321"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="306"/>
+        <location filename="../../quantgui/ui/main_window.py" line="326"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="307"/>
+        <location filename="../../quantgui/ui/main_window.py" line="327"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="310"/>
+        <location filename="../../quantgui/ui/main_window.py" line="330"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="313"/>
+        <location filename="../../quantgui/ui/main_window.py" line="333"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="315"/>
+        <location filename="../../quantgui/ui/main_window.py" line="335"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="319"/>
+        <location filename="../../quantgui/ui/main_window.py" line="339"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="321"/>
+        <location filename="../../quantgui/ui/main_window.py" line="341"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="350"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="337"/>
+        <location filename="../../quantgui/ui/main_window.py" line="357"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="340"/>
+        <location filename="../../quantgui/ui/main_window.py" line="360"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="349"/>
+        <location filename="../../quantgui/ui/main_window.py" line="369"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="350"/>
+        <location filename="../../quantgui/ui/main_window.py" line="370"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="352"/>
+        <location filename="../../quantgui/ui/main_window.py" line="372"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="355"/>
+        <location filename="../../quantgui/ui/main_window.py" line="375"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="371"/>
+        <location filename="../../quantgui/ui/main_window.py" line="391"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="425"/>
+        <location filename="../../quantgui/ui/main_window.py" line="445"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="427"/>
+        <location filename="../../quantgui/ui/main_window.py" line="447"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="434"/>
+        <location filename="../../quantgui/ui/main_window.py" line="454"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="435"/>
+        <location filename="../../quantgui/ui/main_window.py" line="455"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="444"/>
+        <location filename="../../quantgui/ui/main_window.py" line="464"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="470"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="470"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="458"/>
+        <location filename="../../quantgui/ui/main_window.py" line="478"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="757"/>
+        <location filename="../../quantgui/ui/main_window.py" line="777"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="759"/>
+        <location filename="../../quantgui/ui/main_window.py" line="779"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="792"/>
+        <location filename="../../quantgui/ui/main_window.py" line="812"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="795"/>
+        <location filename="../../quantgui/ui/main_window.py" line="815"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="800"/>
+        <location filename="../../quantgui/ui/main_window.py" line="820"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="828"/>
+        <location filename="../../quantgui/ui/main_window.py" line="848"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="832"/>
+        <location filename="../../quantgui/ui/main_window.py" line="852"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="945"/>
+        <location filename="../../quantgui/ui/main_window.py" line="965"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="997"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1017"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1011"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1031"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1017"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1037"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1022"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1042"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1066"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1068"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1088"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1089"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1072"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1092"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1104"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1087"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1107"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1089"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1109"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1091"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1111"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1121"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="266"/>
-        <location filename="../../quantgui/ui/main_window.py" line="452"/>
+        <location filename="../../quantgui/ui/main_window.py" line="286"/>
+        <location filename="../../quantgui/ui/main_window.py" line="472"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="373"/>
+        <location filename="../../quantgui/ui/main_window.py" line="393"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="453"/>
+        <location filename="../../quantgui/ui/main_window.py" line="473"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="454"/>
+        <location filename="../../quantgui/ui/main_window.py" line="474"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="455"/>
+        <location filename="../../quantgui/ui/main_window.py" line="475"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="456"/>
+        <location filename="../../quantgui/ui/main_window.py" line="476"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="456"/>
+        <location filename="../../quantgui/ui/main_window.py" line="476"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="458"/>
+        <location filename="../../quantgui/ui/main_window.py" line="478"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="462"/>
+        <location filename="../../quantgui/ui/main_window.py" line="482"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="496"/>
+        <location filename="../../quantgui/ui/main_window.py" line="516"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="616"/>
-        <location filename="../../quantgui/ui/main_window.py" line="649"/>
-        <location filename="../../quantgui/ui/main_window.py" line="755"/>
+        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <location filename="../../quantgui/ui/main_window.py" line="669"/>
+        <location filename="../../quantgui/ui/main_window.py" line="775"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="623"/>
+        <location filename="../../quantgui/ui/main_window.py" line="643"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="625"/>
+        <location filename="../../quantgui/ui/main_window.py" line="645"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="650"/>
+        <location filename="../../quantgui/ui/main_window.py" line="670"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="652"/>
+        <location filename="../../quantgui/ui/main_window.py" line="672"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="667"/>
+        <location filename="../../quantgui/ui/main_window.py" line="687"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="672"/>
+        <location filename="../../quantgui/ui/main_window.py" line="692"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="678"/>
+        <location filename="../../quantgui/ui/main_window.py" line="698"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="709"/>
-        <location filename="../../quantgui/ui/main_window.py" line="823"/>
+        <location filename="../../quantgui/ui/main_window.py" line="729"/>
+        <location filename="../../quantgui/ui/main_window.py" line="843"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="713"/>
+        <location filename="../../quantgui/ui/main_window.py" line="733"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="843"/>
+        <location filename="../../quantgui/ui/main_window.py" line="863"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="846"/>
+        <location filename="../../quantgui/ui/main_window.py" line="866"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="846"/>
+        <location filename="../../quantgui/ui/main_window.py" line="866"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="847"/>
+        <location filename="../../quantgui/ui/main_window.py" line="867"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="847"/>
+        <location filename="../../quantgui/ui/main_window.py" line="867"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="848"/>
+        <location filename="../../quantgui/ui/main_window.py" line="868"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="863"/>
+        <location filename="../../quantgui/ui/main_window.py" line="883"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="879"/>
+        <location filename="../../quantgui/ui/main_window.py" line="899"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="889"/>
+        <location filename="../../quantgui/ui/main_window.py" line="909"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="699"/>
-        <location filename="../../quantgui/ui/main_window.py" line="813"/>
-        <location filename="../../quantgui/ui/main_window.py" line="906"/>
-        <location filename="../../quantgui/ui/main_window.py" line="921"/>
+        <location filename="../../quantgui/ui/main_window.py" line="719"/>
+        <location filename="../../quantgui/ui/main_window.py" line="833"/>
+        <location filename="../../quantgui/ui/main_window.py" line="926"/>
+        <location filename="../../quantgui/ui/main_window.py" line="941"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="924"/>
+        <location filename="../../quantgui/ui/main_window.py" line="944"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="935"/>
-        <location filename="../../quantgui/ui/main_window.py" line="939"/>
+        <location filename="../../quantgui/ui/main_window.py" line="955"/>
+        <location filename="../../quantgui/ui/main_window.py" line="959"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="937"/>
+        <location filename="../../quantgui/ui/main_window.py" line="957"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="940"/>
+        <location filename="../../quantgui/ui/main_window.py" line="960"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="948"/>
+        <location filename="../../quantgui/ui/main_window.py" line="968"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="949"/>
+        <location filename="../../quantgui/ui/main_window.py" line="969"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="946"/>
+        <location filename="../../quantgui/ui/main_window.py" line="966"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="947"/>
+        <location filename="../../quantgui/ui/main_window.py" line="967"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="969"/>
+        <location filename="../../quantgui/ui/main_window.py" line="989"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="975"/>
+        <location filename="../../quantgui/ui/main_window.py" line="995"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1040"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1060"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -1847,391 +1993,571 @@ propio</translation>
 <context>
     <name>OpenModelDialog</name>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="140"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="364"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="192"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="573"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="150"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="206"/>
         <source>torch.export program</source>
         <translation>programa de torch.export</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="150"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="206"/>
         <source>Python file</source>
         <translation>archivo de Python</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="151"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="207"/>
         <source>TorchScript</source>
         <translation>TorchScript</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="152"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="208"/>
         <source>pickled model — runs code</source>
         <translation>modelo serializado con pickle — ejecuta código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="153"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="209"/>
         <source>weights only (a state_dict), not a model</source>
         <translation>solo pesos (un state_dict), no un modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="182"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="210"/>
+        <source>Hugging Face model</source>
+        <translation>modelo de Hugging Face</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="211"/>
+        <source>architecture by name: its package&apos;s code runs when you press Open; random weights unless you give a weights file (nothing is downloaded)</source>
+        <translation>arquitectura por nombre: el código de su paquete se ejecuta al pulsar Abrir; pesos aleatorios salvo que indique un archivo de pesos (nunca se descarga nada)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="243"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="183"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="244"/>
         <source>Browse for {what}</source>
         <translation>Buscar {what}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="191"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="260"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="194"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="268"/>
+        <source>File or folder</source>
+        <translation>Archivo o carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="269"/>
+        <source>A model file (.pt2, .py, .pt, …), a Hugging Face folder (config.json and its weights) or a Python package folder.</source>
+        <translation>Un archivo de modelo (.pt2, .py, .pt, …), una carpeta de Hugging Face (config.json y sus pesos) o la carpeta de un paquete de Python.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="271"/>
+        <source>Architecture by name</source>
+        <translation>Arquitectura por nombre</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="272"/>
+        <source>Any importable factory or nn.Module class, as py:module:factory, e.g. a torchvision or timm architecture.</source>
+        <translation>Cualquier fábrica o clase nn.Module importable, como py:módulo:fábrica, p. ej. una arquitectura de torchvision o timm.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="284"/>
+        <source>Open:</source>
+        <translation>Abrir:</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="286"/>
         <source>Model file</source>
         <translation>Archivo del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="195"/>
-        <source>model.pt2, model.py, model.pt…</source>
-        <translation>modelo.pt2, modelo.py, modelo.pt…</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="197"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="296"/>
         <source>File:</source>
         <translation>Archivo:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="200"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="309"/>
         <source>Kind of model file</source>
         <translation>Tipo de archivo de modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="201"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="310"/>
         <source>Kind:</source>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="204"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="318"/>
         <source>Class</source>
         <translation>Clase</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="205"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="319"/>
         <source>The nn.Module subclasses defined in the file, found without running it.</source>
         <translation>Las subclases de nn.Module definidas en el archivo, encontradas sin ejecutarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="208"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="322"/>
         <source>Class:</source>
         <translation>Clase:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="210"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="324"/>
         <source>Constructor arguments</source>
         <translation>Argumentos del constructor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="212"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="326"/>
         <source>Keyword arguments for the class, as a JSON object.</source>
         <translation>Argumentos con nombre para la clase, como un objeto JSON.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="216"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="330"/>
         <source>Constructor arguments problem</source>
         <translation>Problema en los argumentos del constructor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="222"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="336"/>
         <source>Arguments (JSON):</source>
         <translation>Argumentos (JSON):</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="224"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="371"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="338"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="586"/>
         <source>Weights file</source>
         <translation>Archivo de pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="225"/>
-        <source>optional: weights.pt (a state_dict)</source>
-        <translation>opcional: pesos.pt (un state_dict)</translation>
+        <location filename="../../quantgui/ui/open_dialog.py" line="287"/>
+        <source>model.pt2, model.py, a Hugging Face folder…</source>
+        <translation>model.pt2, model.py, una carpeta de Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="227"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="289"/>
+        <source>Folder…</source>
+        <translation>Carpeta…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="290"/>
+        <source>Browse for a model folder</source>
+        <translation>Buscar una carpeta de modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="291"/>
+        <source>A Hugging Face folder (config.json with model.safetensors or pytorch_model.bin) or a Python package folder (__init__.py).</source>
+        <translation>Una carpeta de Hugging Face (config.json con model.safetensors o pytorch_model.bin) o la carpeta de un paquete de Python (__init__.py).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="298"/>
+        <source>Factory</source>
+        <translation>Fábrica</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="300"/>
+        <source>py:package.module:factory_or_class; the Arguments (JSON) are passed to it.</source>
+        <translation>py:paquete.módulo:fábrica_o_clase; recibe los Argumentos (JSON).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="303"/>
+        <source>Factory:</source>
+        <translation>Fábrica:</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="306"/>
+        <source>Architectures:</source>
+        <translation>Arquitecturas:</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="313"/>
+        <source>About the model</source>
+        <translation>Acerca del modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="315"/>
+        <source>About:</source>
+        <translation>Acerca de:</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="339"/>
+        <source>optional: weights.pt or .safetensors (a state_dict)</source>
+        <translation>opcional: weights.pt o .safetensors (un state_dict)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="342"/>
         <source>Weights:</source>
         <translation>Pesos:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="229"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="344"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="230"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="345"/>
         <source>e.g. 3,32,32 (per sample, without batch)</source>
         <translation>p. ej. 3,32,32 (por muestra, sin el lote)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="232"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="347"/>
         <source>Input shape:</source>
         <translation>Forma de entrada:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="235"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="350"/>
+        <source>Inputs</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="352"/>
+        <source>Describe each input (several inputs, token ids or other integers)</source>
+        <translation>Describir cada entrada (varias entradas, ids de tokens u otros enteros)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="354"/>
+        <source>One row per input of the model&apos;s forward, in order: its name, type, shape per sample and, for integers, the values it takes. Random data respects them.</source>
+        <translation>Una fila por cada entrada del forward del modelo, en orden: su nombre, tipo, forma por muestra y, para enteros, los valores que toma. Los datos aleatorios los respetan.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="365"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="240"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="370"/>
         <source>Random (good for calibration only, no accuracy)</source>
         <translation>Aleatorios (solo sirven para calibrar, sin exactitud)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="241"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="371"/>
         <source>Tensor or array file (.pt, .npy, .npz)</source>
         <translation>Archivo de tensores o arrays (.pt, .npy, .npz)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="242"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="372"/>
         <source>CSV file with a label column</source>
         <translation>Archivo CSV con una columna de etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="243"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="373"/>
         <source>Folder of images, one sub-folder per class</source>
         <translation>Carpeta de imágenes, una subcarpeta por clase</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="254"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="374"/>
+        <source>Text file, one example per line (.txt; needs the model&apos;s tokenizer)</source>
+        <translation>Archivo de texto, un ejemplo por línea (.txt; necesita el tokenizador del modelo)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="386"/>
         <source>Source:</source>
         <translation>Origen:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="256"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="388"/>
         <source>Data path</source>
         <translation>Ruta de los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="258"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="390"/>
         <source>Path:</source>
         <translation>Ruta:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="260"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="392"/>
+        <source>Text column</source>
+        <translation>Columna de texto</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="393"/>
+        <source>The column of texts, tokenized with the model&apos;s tokenizer.</source>
+        <translation>La columna de textos, tokenizados con el tokenizador del modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="396"/>
+        <source>Text column:</source>
+        <translation>Columna de texto:</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="398"/>
         <source>Label column</source>
         <translation>Columna de etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="262"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="400"/>
         <source>Label column:</source>
         <translation>Columna de etiquetas:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="264"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="402"/>
         <source>Image size</source>
         <translation>Tamaño de imagen</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="265"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="403"/>
         <source>H,W (empty: the first image&apos;s size)</source>
         <translation>Al,An (vacío: el tamaño de la primera imagen)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="267"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="405"/>
         <source>Image size:</source>
         <translation>Tamaño de imagen:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="269"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="407"/>
         <source>Validation fraction</source>
         <translation>Fracción de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="274"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="412"/>
         <source>The share of the samples kept aside to measure the models; the rest calibrates and trains.</source>
         <translation>La parte de las muestras que se reserva para medir los modelos; el resto calibra y entrena.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="276"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="414"/>
         <source>Validation fraction:</source>
         <translation>Fracción de validación:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="279"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="417"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="283"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="421"/>
         <source>Data preview</source>
         <translation>Vista previa de los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="285"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="423"/>
         <source>First rows</source>
         <translation>Primeras filas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="300"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="428"/>
+        <source>First text as tokens</source>
+        <translation>Primer texto en tokens</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="443"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="305"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="448"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="306"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="449"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="380"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="579"/>
+        <source>Model folder</source>
+        <translation>Carpeta del modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="595"/>
         <source>Image folder</source>
         <translation>Carpeta de imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="383"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="599"/>
         <source>Data file</source>
         <translation>Archivo de datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="422"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="655"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="456"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="656"/>
+        <source>Checking the name…</source>
+        <translation>Comprobando el nombre…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="668"/>
+        <source>Python package folder</source>
+        <translation>Carpeta de paquete de Python</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="699"/>
+        <source>Inputs: {inputs}</source>
+        <translation>Entradas: {inputs}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="701"/>
+        <source>Inputs: pixel_values of {shape}</source>
+        <translation>Entradas: pixel_values de {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="704"/>
+        <source>Tokenizer: {tokenizer}</source>
+        <translation>Tokenizador: {tokenizer}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="705"/>
+        <source>Tokenizer: none in the folder</source>
+        <translation>Tokenizador: ninguno en la carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="715"/>
         <source>not a model QuantGUI can open</source>
         <translation>no es un modelo que QuantGUI pueda abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="499"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="824"/>
         <source>256 random samples of the input shape: enough to calibrate, but there are no labels, so no accuracy.</source>
         <translation>256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay etiquetas, así que no hay exactitud.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="506"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="631"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="831"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="983"/>
         <source>Choose the data.</source>
         <translation>Elija los datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="509"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="834"/>
         <source>Reading the data…</source>
         <translation>Leyendo los datos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="524"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="852"/>
         <source>{count} samples</source>
         <translation>{count} muestras</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="526"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="854"/>
         <source>shape {shape}</source>
         <translation>forma {shape}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="531"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="857"/>
+        <source>texts from column {column}</source>
+        <translation>textos de la columna {column}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="862"/>
         <source>per class: {counts}</source>
         <translation>por clase: {counts}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="533"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="864"/>
         <source>no labels</source>
         <translation>sin etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="543"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="871"/>
+        <source>The first text as the model sees it: {tokens}</source>
+        <translation>El primer texto tal como lo ve el modelo: {tokens}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="880"/>
         <source>Image of class {label}</source>
         <translation>Imagen de la clase {label}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="552"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="890"/>
         <source>(no labels)</source>
         <translation>(sin etiquetas)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="586"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="932"/>
         <source>Not valid JSON: {error} (at character {pos}).</source>
         <translation>JSON no válido: {error} (en el carácter {pos}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="589"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="935"/>
         <source>Give a JSON object, e.g. {&quot;hidden&quot;: 64}.</source>
         <translation>Escriba un objeto JSON, p. ej. {&quot;hidden&quot;: 64}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="598"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="945"/>
+        <source>Give the architecture, e.g. py:torchvision.models:resnet18, or choose one in the list.</source>
+        <translation>Indique la arquitectura, p. ej. py:torchvision.models:resnet18, o elija una de la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="947"/>
         <source>Choose a model file.</source>
         <translation>Elija un archivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="602"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="659"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="951"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1021"/>
         <source>Reading the model file…</source>
         <translation>Leyendo el archivo del modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="604"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="953"/>
         <source>This file holds only weights. Choose the Python file that defines the model, and give this file as its weights.</source>
         <translation>Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e indique este archivo como sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="609"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="957"/>
         <source>Choose the model&apos;s class.</source>
         <translation>Elija la clase del modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="611"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="960"/>
         <source>Constructor arguments: {problem}</source>
         <translation>Argumentos del constructor: {problem}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="615"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="964"/>
         <source>The weights file {path} does not exist.</source>
         <translation>El archivo de pesos {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="623"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="974"/>
         <source>Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.</source>
         <translation>Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="626"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="978"/>
         <source>Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per sample).</source>
         <translation>Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda (p. ej. 3,32,32, por muestra).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="633"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="985"/>
         <source>The image folder {path} does not exist.</source>
         <translation>La carpeta de imágenes {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="635"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="987"/>
         <source>The data file {path} does not exist.</source>
         <translation>El archivo de datos {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="637"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="989"/>
         <source>Tensor data must be a .pt, .pth, .npy or .npz file.</source>
         <translation>Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="639"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="991"/>
         <source>Choose a .csv file.</source>
         <translation>Elija un archivo .csv.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="646"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="993"/>
+        <source>Choose a .txt file, one example per line.</source>
+        <translation>Elija un archivo .txt, un ejemplo por línea.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="995"/>
+        <source>Text data needs the model&apos;s tokenizer (tokenizer.json, vocab.txt, … in a Hugging Face folder), and this model has none. Use random data, or a tensor file of token ids.</source>
+        <translation>Los datos de texto necesitan el tokenizador del modelo (tokenizer.json, vocab.txt, … en una carpeta de Hugging Face), y este modelo no tiene. Use datos aleatorios o un archivo de tensores con ids de tokens.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1004"/>
         <source>Image size: write H,W or one number, e.g. 32,32.</source>
         <translation>Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.</translation>
     </message>
@@ -2670,154 +2996,184 @@ propio</translation>
 <context>
     <name>SamplesPanel</name>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="34"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="50"/>
         <source>After a run, this tab compares the two models&apos; outputs on every validation sample.</source>
         <translation>Tras una ejecución, esta pestaña compara las salidas de los dos modelos en cada muestra de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="45"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="61"/>
         <source>Output values</source>
         <translation>Valores de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="46"/>
-        <location filename="../../quantgui/ui/samples_panel.py" line="101"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="62"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="137"/>
         <source>original</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="47"/>
-        <location filename="../../quantgui/ui/samples_panel.py" line="103"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="63"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="139"/>
         <source>quantized</source>
         <translation>cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="50"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="66"/>
         <source>Scatter of original against quantized outputs</source>
         <translation>Dispersión de las salidas originales frente a las cuantizadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="52"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="68"/>
         <source>Each dot is one output value; on the diagonal the quantized model agrees exactly.</source>
         <translation>Cada punto es un valor de salida; en la diagonal el modelo cuantizado coincide exactamente.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="65"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="81"/>
         <source>Agreement metrics</source>
         <translation>Métricas de concordancia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="75"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="91"/>
         <source>Sample</source>
         <translation>Muestra</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="77"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="93"/>
         <source>Sample input and class probabilities</source>
         <translation>Entrada de la muestra y probabilidades por clase</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="84"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="100"/>
         <source>Input features</source>
         <translation>Características de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="87"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="103"/>
         <source>feature</source>
         <translation>característica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="92"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="110"/>
+        <source>Sample inputs</source>
+        <translation>Entradas de la muestra</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/samples_panel.py" line="111"/>
+        <source>The sample&apos;s inputs, one row each, their values side by side; token ids with their words when the model&apos;s tokenizer is known.</source>
+        <translation>Las entradas de la muestra, una fila cada una, con sus valores uno al lado del otro; los ids de tokens con sus palabras cuando se conoce el tokenizador del modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/samples_panel.py" line="128"/>
         <source>Probabilities</source>
         <translation>Probabilidades</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="96"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="132"/>
         <source>class</source>
         <translation>clase</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="108"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="144"/>
         <source>Predictions</source>
         <translation>Predicciones</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="110"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="146"/>
         <source>◀ Previous</source>
         <translation>◀ Anterior</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="111"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="147"/>
         <source>Next ▶</source>
         <translation>Siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="112"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="148"/>
         <source>Next disagreement</source>
         <translation>Siguiente discrepancia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="113"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="149"/>
         <source>Show the previous sample.</source>
         <translation>Muestra la muestra anterior.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="114"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="150"/>
         <source>Show the next sample.</source>
         <translation>Muestra la muestra siguiente.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="116"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="152"/>
         <source>Jump to the next sample where the two models predict different classes.</source>
         <translation>Salta a la siguiente muestra en la que los dos modelos predicen clases distintas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="153"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="193"/>
         <source>cosine {value:.5f}</source>
         <translation>coseno {value:.5f}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="154"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="194"/>
         <source>SQNR {value:.1f} dB</source>
         <translation>SQNR {value:.1f} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="155"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="195"/>
         <source>max |error| {value:.4g}</source>
         <translation>|error| máx. {value:.4g}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="157"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="197"/>
         <source>top-1 agreement {value:.2%}</source>
         <translation>concordancia top-1 {value:.2%}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="172"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="215"/>
         <source>Next disagreement ({count})</source>
         <translation>Siguiente discrepancia ({count})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="211"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="314"/>
+        <source>words</source>
+        <translation>palabras</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/samples_panel.py" line="327"/>
+        <source>padding (the attention mask is 0 here)</source>
+        <translation>relleno (la máscara de atención es 0 aquí)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/samples_panel.py" line="337"/>
+        <source>The first {shown} of {count} values of each input are shown.</source>
+        <translation>Se muestran los primeros {shown} de {count} valores de cada entrada.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/samples_panel.py" line="340"/>
+        <source>Reading the tokenizer to show the words…</source>
+        <translation>Leyendo el tokenizador para mostrar las palabras…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/samples_panel.py" line="372"/>
         <source>Sample {index} of {count}</source>
         <translation>Muestra {index} de {count}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="214"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="375"/>
         <source>label {label}</source>
         <translation>etiqueta {label}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="219"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="380"/>
         <source>original {a}, quantized {b}</source>
         <translation>original {a}, cuantizado {b}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="230"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="391"/>
         <source>Original: class {co} ({po:.1%})   Quantized: class {cq} ({pq:.1%})</source>
         <translation>Original: clase {co} ({po:.1%})   Cuantizado: clase {cq} ({pq:.1%})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/samples_panel.py" line="233"/>
+        <location filename="../../quantgui/ui/samples_panel.py" line="394"/>
         <source>the models disagree</source>
         <translation>los modelos discrepan</translation>
     </message>
@@ -2959,42 +3315,42 @@ propio</translation>
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="75"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="83"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="76"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="84"/>
         <source>On</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="77"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="85"/>
         <source>Off</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="87"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="96"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="102"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="111"/>
         <source>layer names, comma-separated</source>
         <translation>nombres de capas, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="196"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="208"/>
         <source>Advanced</source>
         <translation>Avanzado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="201"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="213"/>
         <source>Show advanced settings</source>
         <translation>Mostrar ajustes avanzados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="202"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="214"/>
         <source>Show or hide the settings most runs do not need to change.</source>
         <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
     </message>
