@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,7 @@ class ArchitectureBrowser(QWidget):
                                      "torchvision and timm; built with random weights unless "
                                      "you give a weights file (nothing is downloaded)."))
         self.list.setMinimumHeight(90)
+        self.list.setMaximumHeight(180)
         self.list.currentItemChanged.connect(lambda item, _: self._choose(item))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -61,6 +63,8 @@ class ArchitectureBrowser(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
+        # the list keeps its height: the dialog's other rows get the room
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.runner = JobRunner(self, "architectures")
         self.runner.finished.connect(self._on_listed)
         self.runner.failed.connect(self._on_failed)

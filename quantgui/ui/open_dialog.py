@@ -345,7 +345,7 @@ class OpenModelDialog(QDialog):
         self.shape_edit.setPlaceholderText(self.tr("e.g. 3,32,32 (per sample, without batch)"))
         self.shape_edit.textChanged.connect(lambda _: self.revalidate())
         form.addRow(self.tr("Input shape:"), self.shape_edit)
-        left.addWidget(model_box, 3)
+        left.addWidget(model_box, 1)
 
         inputs_box = QGroupBox(self.tr("Inputs"), self)
         inputs_layout = QVBoxLayout(inputs_box)
@@ -360,7 +360,8 @@ class OpenModelDialog(QDialog):
         self.inputs_editor.changed.connect(self._on_inputs_edited)
         inputs_layout.addWidget(self.inputs_check)
         inputs_layout.addWidget(self.inputs_editor, 1)
-        left.addWidget(inputs_box, 2)
+        left.addWidget(inputs_box)
+        self.left_column, self.inputs_box = left, inputs_box
 
         data_box = QGroupBox(self.tr("Data"), self)
         self.data_form = data_form = QFormLayout(data_box)
@@ -767,6 +768,7 @@ class OpenModelDialog(QDialog):
     def _show_inputs(self) -> None:
         described = self.inputs_check.isChecked()
         self.inputs_editor.setVisible(described)
+        self.left_column.setStretchFactor(self.inputs_box, 1 if described else 0)
         self.model_form.setRowVisible(self.shape_edit, not described)
 
     # --- the data -------------------------------------------------------------------------
@@ -1012,6 +1014,9 @@ class OpenModelDialog(QDialog):
         for widget in (self.args_edit.parentWidget(), self.weights_edit.parentWidget()):
             self.model_form.setRowVisible(widget, takes_args)
         self.model_form.setRowVisible(self.about_label, bool(self.about_label.text()))
+        for wrapped in (self.kind_label, self.about_label):  # as the problem label below
+            wrapped.setMinimumHeight(wrapped.heightForWidth(max(wrapped.width(), 300))
+                                     if wrapped.text() else 0)
         self._show_inputs()
         error = theme.error_color()
         args = self.args_problem() if takes_args else ""

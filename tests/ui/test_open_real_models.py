@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 import torch
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.fixtures import hf
 
@@ -31,6 +32,7 @@ TEXTS = ["the cat sat on a mat", "the dog ran", "a quick brown fox jumps over th
 
 def shot(widget, path: Path) -> None:
     """What the user sees, kept beside the test's files (look at it when a test fails)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the layout as shown
     widget.grab().save(str(path))
 
 
@@ -384,28 +386,74 @@ def test_architecture_list_with_a_torchvision_built_for_another_torch(qtbot, win
     assert window.loaded.name == "make_mlp (tests.fixtures.models)"
 
 
-def test_choosing_an_architecture_in_the_list_fills_the_factory(qtbot, window):
-    """The list's entries, as torchvision and timm give them (filled here by hand: neither
-    package imports on this machine), become a py: name and its model arguments."""
-    from quantgui.core.architectures import ArchitectureList
+FAKE_TORCHVISION = {
+    "__init__.py": "from . import models\n__version__ = '0.0+test'\n",
+    "models.py": (
+        "from torch import nn\n\n\n"
+        "def resnet18(num_classes=1000, weights=None):\n"
+        "    return nn.Sequential(nn.Flatten(), nn.Linear(12, num_classes))\n\n\n"
+        "def vit_b_16(num_classes=1000, weights=None):\n"
+        "    return nn.Sequential(nn.Flatten(), nn.Linear(12, num_classes))\n\n\n"
+        "def list_models(module=None):\n"
+        "    return ['vit_b_16', 'resnet18']\n"),
+}
+FAKE_TIMM = {
+    "__init__.py": (
+        "from torch import nn\n__version__ = '0.0+test'\n\n\n"
+        "def list_models():\n"
+        "    return ['mobilenetv3_small_100', 'resnet18']\n\n\n"
+        "def create_model(model_name, pretrained=False, num_classes=1000):\n"
+        "    return nn.Sequential(nn.Flatten(), nn.Linear(12, num_classes))\n"),
+}
 
+
+@pytest.fixture
+def packages_that_import(tmp_path, monkeypatch):
+    """Small stand-ins for torchvision and timm (neither imports on this machine), with their
+    list_models and factories, importable for the test only."""
+    site = tmp_path / "site"
+    for name, files in (("torchvision", FAKE_TORCHVISION), ("timm", FAKE_TIMM)):
+        (site / name).mkdir(parents=True)
+        for file, text in files.items():
+            (site / name / file).write_text(text)
+    monkeypatch.syspath_prepend(str(site))
+    for name in ("torchvision", "torchvision.models", "timm"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    yield site
+    for name in [n for n in sys.modules if n.split(".")[0] in ("torchvision", "timm")]:
+        if str(site) in str(getattr(sys.modules[name], "__file__", "")):
+            del sys.modules[name]
+
+
+def test_choosing_an_architecture_in_the_list_opens_it(qtbot, window, packages_that_import,
+                                                       tmp_path):
     dialog = window.user_models.open_dialog()
     browser = dialog.architectures
-    browser.started = True  # no worker: the lists below stand for the packages' own
-    browser._on_listed([ArchitectureList("torchvision", ["resnet18", "vit_b_16"], version="x"),
-                        ArchitectureList("timm", ["mobilenetv3_small_100", "resnet18"])])
-    dialog.mode_buttons["name"].setChecked(True)
-    browser.search.setText("resnet")
-    assert browser.visible_names() == ["resnet18", "resnet18"]
-    browser.search.setText("mobile")
+    with qtbot.waitSignal(browser.listed, timeout=LOAD_TIMEOUT_MS):
+        qtbot.mouseClick(dialog.mode_buttons["name"], Qt.MouseButton.LeftButton)
+    assert browser.problems == []
+    assert browser.status.text() == ("torchvision 0.0+test: 2 architectures<br>"
+                                     "timm 0.0+test: 2 architectures")
+    assert browser.visible_names() == ["resnet18", "vit_b_16", "mobilenetv3_small_100",
+                                       "resnet18"]
+    qtbot.keyClicks(browser.search, "mobile")
     assert browser.visible_names() == ["mobilenetv3_small_100"]
     browser.list.setCurrentRow(2)
     assert dialog.factory_edit.text() == "py:timm:create_model"
     assert json.loads(dialog.args_edit.text()) == {"model_name": "mobilenetv3_small_100"}
-    browser.list.setCurrentRow(0)
+    browser.search.clear()
+    with qtbot.waitSignal(dialog.inspected, timeout=LOAD_TIMEOUT_MS):
+        browser.list.setCurrentRow(0)
     assert dialog.factory_edit.text() == "py:torchvision.models:resnet18"
     assert dialog.args_edit.text() == ""
-    dialog.close()
+    assert dialog.info.kind == "factory"
+    shot(dialog, tmp_path / "dialog-architectures-listed.png")
+    dialog.args_edit.setText('{"num_classes": 4}')
+    dialog.shape_edit.setText("3,2,2")
+    accept_and_load(qtbot, window, dialog)
+    assert window.loaded.name == "resnet18 (torchvision.models)"
+    assert window.loaded.model[1].out_features == 4
+    assert "random initialisation" in window.loaded.description
 
 
 def test_outputs_tab_draws_token_ids_as_a_sequence_with_their_words(qtbot, window, bert,
