@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -61,6 +61,7 @@ class HistoryPanel(QWidget):
 
     warning = Signal(str)
     changed = Signal()
+    apply_requested = Signal(object)  # a HistoryEntry whose settings are to be used again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,8 +111,20 @@ class HistoryPanel(QWidget):
         self.compare_button.setToolTip(self.tr("Show the two selected runs side by side."))
         self.compare_button.setAccessibleName(self.tr("Compare the two selected runs"))
         self.compare_button.clicked.connect(self.compare_selected)
+        # the selected run's technique and settings back in the form (its context menu too)
+        self.apply_action = QAction(self.tr("Apply these settings"), self)
+        self.apply_action.setToolTip(self.tr("Select the run's technique and fill in its "
+                                             "settings, to run it again or change it."))
+        self.apply_action.triggered.connect(self.apply_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addAction(self.apply_action)
+        self.apply_button = QPushButton(self.tr("Apply settings"), runs_box)
+        self.apply_button.setToolTip(self.apply_action.toolTip())
+        self.apply_button.setAccessibleName(self.tr("Apply the selected run's settings"))
+        self.apply_button.clicked.connect(self.apply_action.trigger)
         self.count_label = QLabel(runs_box)
         buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.apply_button)
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.delete_button)
         runs_layout.addWidget(self.hint)
@@ -265,6 +278,23 @@ class HistoryPanel(QWidget):
         count = len(self.table.selectionModel().selectedRows())
         self.delete_button.setEnabled(count > 0)
         self.compare_button.setEnabled(count == 2)
+        applicable = self.selected_entry() is not None
+        self.apply_action.setEnabled(applicable)
+        self.apply_button.setEnabled(applicable)
+
+    def selected_entry(self) -> Any:
+        """The one selected run, when its settings can be applied (its report has them)."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        entry = next((e for e in self.entries() if e.id == ids[0]), None)
+        return entry if entry is not None and isinstance(entry.report.get("recipe"),
+                                                         dict) else None
+
+    def apply_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.apply_requested.emit(entry)
 
     @staticmethod
     def _ratio(value: float, original: float) -> str:

@@ -43,6 +43,7 @@ from quantgui.ui.preferences import app_settings
 from quantgui.ui.results_io import ResultsIO
 from quantgui.ui.samples_panel import SamplesPanel
 from quantgui.ui.settings_panel import SettingsPanel
+from quantgui.ui.start_page import StartPage, TechniqueAdvisor
 from quantgui.ui.state import WindowState
 from quantgui.ui.techniques_panel import TechniquesPanel
 from quantgui.ui.training_plots import TrainingPlots
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         self.state = WindowState(self)
         self.state.result_changed.connect(self._show_result)
         self.state.running_changed.connect(lambda _: self._update_controls())
+        stored = str(self.settings.value(theme.THEME_KEY, "system"))
+        # the theme chosen in View > Theme, before any plot is made (pyqtgraph's colours)
+        self.theme = theme.apply_theme(stored) if stored in ("light", "dark") else "system"
         self.error_dialog: QMessageBox | None = None
         self.close_question: QMessageBox | None = None  # "a run is going: stop it and quit?"
         self.error_retry_button: QPushButton | None = None  # "Change and try again…"
@@ -84,8 +88,14 @@ class MainWindow(QMainWindow):
         self._recipe_error = ""
         self._demo = demo or str(self.settings.value("demo", DEFAULT_DEMO))
         self._method = method or str(self.settings.value("method", ""))
+        # no technique asked for (command line) nor chosen before: each model loaded opens on
+        # the technique that shows the most on it, until one is chosen by hand
+        self._auto_method = self._method not in technique_names()
         if self._method not in technique_names():
             self._method = technique_names()[0]
+        self.advisor = TechniqueAdvisor(self.state, self)
+        self.advisor.enabled = self._auto_method
+        self.advisor.advised.connect(self._on_advised)
         self._progress_total_steps = 0
         self._job_kind = "quantize"  # or "engines": what self.runner is running
         self._engine_names: list[str] = []  # the engines a comparison goes through
@@ -133,7 +143,8 @@ class MainWindow(QMainWindow):
         if load_now:
             self.load_model(self._demo)
         else:
-            QTimer.singleShot(0, lambda: self.load_model(self._demo))
+            # with the window as context: no load once it is deleted (closed before it began)
+            QTimer.singleShot(0, self, lambda: self.load_model(self._demo))
 
     # --- construction ---------------------------------------------------------------------
     def _build_left(self) -> None:
@@ -179,6 +190,7 @@ class MainWindow(QMainWindow):
             self.method_buttons[method] = button
             row.addWidget(button)
             button.toggled.connect(lambda checked, m=method: checked and self._on_method(m))
+            button.clicked.connect(lambda _=False: self._chosen_by_hand())
         technique_layout.addLayout(row)
         self.method_explanation = QLabel(technique_box)
         self.method_explanation.setWordWrap(True)
@@ -194,8 +206,17 @@ class MainWindow(QMainWindow):
         self.recipe_error.setWordWrap(True)
         self.recipe_error.setAccessibleName(self.tr("Settings problem"))
         self.recipe_error.hide()
+        self.reset_button = QPushButton(self.tr("Reset to defaults"), settings_box)
+        self.reset_button.setAccessibleName(self.tr("Reset the settings to their defaults"))
+        self.reset_button.setToolTip(self.tr("Every technique's settings back to their "
+                                             "defaults (the technique stays chosen)."))
+        self.reset_button.clicked.connect(self.reset_settings)
+        reset_row = QHBoxLayout()
+        reset_row.addStretch(1)
+        reset_row.addWidget(self.reset_button)
         settings_layout.addWidget(self.settings_panel)
         settings_layout.addWidget(self.recipe_error)
+        settings_layout.addLayout(reset_row)
         layout.addWidget(settings_box)
         layout.addStretch(1)
 
@@ -282,10 +303,14 @@ class MainWindow(QMainWindow):
         self.log = LogPanel(self.tabs)
         self.layers_panel = LayersPanel(self.state, self, self.tabs)
         self.comparison.add_section(self.layers_panel.previous_box)  # what-if: previous run
-        self.tab_names = {"training": self.tr("Training"), "comparison": self.tr("Comparison"),
-                          "layers": self.tr("Layers"),
+        self.start_page = StartPage(self.tabs)  # the first view: what to do, which technique
+        self.start_page.quantize_requested.connect(self.start_run)
+        self.start_page.compare_requested.connect(lambda: self.compare_all_three())
+        self.tab_names = {"start": self.tr("Start"), "training": self.tr("Training"),
+                          "comparison": self.tr("Comparison"), "layers": self.tr("Layers"),
                           "outputs": self.tr("Outputs"), "log": self.tr("Log")}
-        for key, widget in (("training", self.training), ("comparison", self.comparison),
+        for key, widget in (("start", self.start_page), ("training", self.training),
+                            ("comparison", self.comparison),
                             ("layers", self.layers_panel),
                             ("outputs", self.outputs), ("log", self.log)):
             self.tabs.addTab(widget, self.tab_names[key])
@@ -346,6 +371,11 @@ class MainWindow(QMainWindow):
         run_menu.addAction(self.compare_action)
         run_menu.addAction(self.techniques_action)
         run_menu.addAction(self.cancel_action)
+        run_menu.addSeparator()
+        self.reset_action = QAction(self.tr("&Reset settings to defaults"), self)
+        self.reset_action.setToolTip(self.reset_button.toolTip())
+        self.reset_action.triggered.connect(self.reset_settings)
+        run_menu.addAction(self.reset_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for index, key in enumerate(self.tab_names):
@@ -365,6 +395,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
             group.addAction(action)
             language_menu.addAction(action)
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        self.theme_actions: dict[str, QAction] = {}
+        themes = QActionGroup(self)
+        for name, title in (("system", self.tr("System")), ("light", self.tr("Light")),
+                            ("dark", self.tr("Dark"))):
+            action = QAction(title, self)
+            action.setCheckable(True)
+            action.setChecked(name == self.theme)
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            themes.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.guide_action = QAction(self.tr("&Guide"), self)
@@ -447,6 +489,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("{name} loaded.").format(name=self.loaded.name),
                                      5000)
         self._validate()
+        self._show_start()
         self.model_loaded.emit()
 
     def _on_load_failed(self, failure: JobFailure) -> None:
@@ -492,12 +535,50 @@ class MainWindow(QMainWindow):
     def _on_method(self, method: str) -> None:
         self._method = method
         self.method_explanation.setText(self.method_help[method])
-        self.settings.setValue("method", method)
+        if not self._auto_method:
+            self.settings.setValue("method", method)
         if self.loaded is not None:
             self.settings_panel.set_method(method)
+        start = getattr(self, "start_page", None)  # None while the window is being built
+        if start is not None:
+            start.show_technique(method, False)
+            if not self._auto_method:
+                start.show_chosen(method)
 
     def select_method(self, method: str) -> None:
+        """Choose ``method``, as a click on its button does: the window no longer picks the
+        technique for the models loaded next."""
+        self._chosen_by_hand()
         self.method_buttons[method].setChecked(True)
+
+    def _chosen_by_hand(self) -> None:
+        if self._auto_method:
+            self._auto_method = self.advisor.enabled = False
+            self.advisor.stop()
+        self.settings.setValue("method", self._method)
+
+    def _on_advised(self, method: str, coverages: list) -> None:
+        """The plans are made: the technique that quantizes the most of the model is
+        selected (unless one was chosen by hand or a run started meanwhile)."""
+        if not self._auto_method or self.state.busy or method not in self.method_buttons:
+            return
+        self.method_buttons[method].setChecked(True)
+        self.start_page.show_advice(method, coverages)
+        self.log.append(self.tr("{technique} selected: it quantizes the most of "
+                                "{name}.").format(technique=self.method_titles[method],
+                                                  name=self.loaded.name))
+
+    def _show_start(self) -> None:
+        """A model is loaded: the Start tab says what to do with it (and is shown instead of
+        the panels a new model leaves empty)."""
+        self.start_page.show_model(self.loaded.name, self.loaded.description)
+        advising = self._auto_method and self.advisor.runner.is_running()
+        self.start_page.show_technique(self._method, advising)
+        if not advising:
+            self.start_page.show_chosen(self._method)
+        if self.tabs.currentWidget() in (self.training, self.comparison, self.outputs,
+                                         self.layers_panel):
+            self.tabs.setCurrentWidget(self.start_page)
 
     def _validate(self) -> None:
         """The form's recipe into the state, and what is wrong with it under the form."""
@@ -607,6 +688,10 @@ class MainWindow(QMainWindow):
         for button in self.method_buttons.values():
             button.setEnabled(not running)
         self.settings_panel.setEnabled(not running)
+        self.reset_button.setEnabled(not running)
+        self.reset_action.setEnabled(not running)
+        self.start_page.quantize_button.setEnabled(can_run)
+        self.start_page.compare_button.setEnabled(can_run)
 
     def _recipe_to_run(self):  # noqa: ANN202 - a core Recipe, or None
         """The settings' recipe with the layers ticked "keep float", or None when nothing
@@ -1017,6 +1102,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Language: {language}").format(
             language=LANGUAGES.get(new, new)), 8000)
 
+    def set_theme(self, name: str) -> None:
+        """View > Theme: the system's look, or light or dark; kept for the next start and
+        applied now, plots included."""
+        self.theme = theme.apply_theme(name)
+        self.settings.setValue(theme.THEME_KEY, self.theme)
+        self.theme_actions[self.theme].setChecked(True)
+        theme.restyle_plots(self)
+        if self.summary is not None:
+            self.model_summary.setText(self._summary_html())  # its colours are in the text
+        self._validate()
+        if self.loaded is not None:
+            self.start_page.show_technique(self._method, False)
+
+    def reset_settings(self) -> None:
+        """Reset to defaults: every technique's settings as they ship (the technique stays)."""
+        if self.state.busy:
+            return
+        self.settings_panel.reset_to_defaults()
+        self.statusBar().showMessage(self.tr("The settings are back to their defaults."), 5000)
+
     def about_text(self) -> str:
         """The About box's text: what QuantGUI does, the versions in use, the licence."""
         import platform
@@ -1132,7 +1237,8 @@ class MainWindow(QMainWindow):
             self._ask_to_close(work)
             return
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("method", self._method)
+        if not self._auto_method:
+            self.settings.setValue("method", self._method)
         if self.close_question is not None:
             self.close_question.close()
         if self.runner.is_running():
@@ -1140,6 +1246,7 @@ class MainWindow(QMainWindow):
             gc.unfreeze()
             self.log.append(self.tr("Cancelled; the window is closing."), "warning")
         self.layers_panel.stop_jobs()
+        self.advisor.stop()
         self.results_io.shutdown()
         self.user_models.shutdown()
         self.loader.stop_and_wait()

@@ -16,11 +16,12 @@ from __future__ import annotations
 import json
 import traceback
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from quantgui.jobs.worker import JobFailure, JobRunner
@@ -53,6 +54,7 @@ class ResultsIO(QObject):
         # would leave both to the garbage collector, which may run while a worker uses torch
         self._panels = (weakref.ref(code_view), weakref.ref(history_panel), weakref.ref(training))
         self._kind = ""
+        self.file_dialog: QFileDialog | None = None  # a save dialog waiting for a file
         self.replace_question: QMessageBox | None = None  # "replace the files beside it?"
         self.writer = JobRunner(self, "save")
         self.writer.finished.connect(self._on_written)
@@ -66,6 +68,7 @@ class ResultsIO(QObject):
         code_view.provider = self.code_inputs
         code_view.export_requested.connect(self.export_script)
         history_panel.warning.connect(self._on_history_warning)
+        history_panel.apply_requested.connect(self.apply_history_entry)
         self.update_actions()
 
     @property
@@ -92,6 +95,7 @@ class ResultsIO(QObject):
         self.save_model_action = QAction(self.tr("&Save quantized model…"), w)
         self.save_model_action.setToolTip(self.tr("Save the last run's quantized model and "
                                                   "check that it loads back."))
+        self.save_model_action.setShortcut(QKeySequence.StandardKey.Save)  # Ctrl+S
         self.save_model_action.triggered.connect(self.save_quantized)
         self.export_script_action = QAction(self.tr("&Export as Python script…"), w)
         self.export_script_action.setToolTip(self.tr("Write a standalone script that rebuilds "
@@ -171,16 +175,36 @@ class ResultsIO(QObject):
         method = state.result.recipe.method if state.result is not None else state.method
         return "".join(c if c.isalnum() or c in "-_" else "_" for c in f"{name}_{method}")
 
-    def _ask_save(self, title: str, filename: str, filters: list[str]) -> tuple[str, str]:
-        path, chosen = QFileDialog.getSaveFileName(
-            self.host.dialog_parent(), title, str(Path(self._folder()) / filename),
-            ";;".join(filters))
-        if path:
-            self._remember(path)
-        return path, chosen
+    def _ask_save(self, title: str, filename: str, filters: list[str],
+                  then: Callable[[str, str], Any]) -> QFileDialog:
+        """A window-modal save dialog that does not block (the tests and the event loop go
+        on); once a file is chosen, ``then(path, chosen filter)``. Kept as ``file_dialog``."""
+        if self.file_dialog is not None:
+            self.file_dialog.close()
+        dialog = QFileDialog(self.host.dialog_parent(), title,
+                             str(Path(self._folder()) / filename), ";;".join(filters))
+        dialog.setObjectName("saveDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(path: str) -> None:
+            if path:
+                self._remember(path)
+                then(path, dialog.selectedNameFilter())
+
+        dialog.fileSelected.connect(chosen)
+        dialog.finished.connect(lambda _: self._forget_dialog(dialog))
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self, dialog: QFileDialog) -> None:
+        if self.file_dialog is dialog:
+            self.file_dialog = None
 
     def save_quantized(self) -> None:
-        if self.state.result is None:
+        """File > Save quantized model… (Ctrl+S)."""
+        if self.state.result is None or not self.save_model_action.isEnabled():
             return
         from quantgui.core.engines import get_engine
 
@@ -194,31 +218,28 @@ class ResultsIO(QObject):
                   "onnx": self.tr("ONNX model (*.onnx)")}
         filters = [titles.get(fmt, f"{fmt} (*)") for fmt in formats]
         suffix = {"pt2": ".pt2", "export": ".pt2", "onnx": ".onnx"}.get(formats[0], ".pt")
-        path, chosen = self._ask_save(self.tr("Save quantized model"),
-                                      f"{self._stem()}_int8{suffix}", filters)
-        if path:
+
+        def save(path: str, chosen: str) -> None:
             fmt = formats[filters.index(chosen)] if chosen in filters else formats[0]
             self.save_quantized_to(path, fmt)
 
+        self._ask_save(self.tr("Save quantized model"), f"{self._stem()}_int8{suffix}",
+                       filters, save)
+
     def export_script(self) -> None:
-        path, _ = self._ask_save(self.tr("Export as Python script"), f"{self._stem()}.py",
-                                 [self.tr("Python script (*.py)")])
-        if path:
-            self.export_script_to(path)
+        self._ask_save(self.tr("Export as Python script"), f"{self._stem()}.py",
+                       [self.tr("Python script (*.py)")],
+                       lambda path, _: self.export_script_to(path))
 
     def save_html(self) -> None:
         if self.state.result is None:
             return
-        path, _ = self._ask_save(self.tr("Save HTML report"), f"{self._stem()}_report.html",
-                                 [self.tr("HTML report (*.html)")])
-        if path:
-            self.save_html_to(path)
+        self._ask_save(self.tr("Save HTML report"), f"{self._stem()}_report.html",
+                       [self.tr("HTML report (*.html)")], lambda path, _: self.save_html_to(path))
 
     def save_recipe(self) -> None:
-        path, _ = self._ask_save(self.tr("Save recipe"), f"{self._stem()}_recipe.json",
-                                 [self.tr("Recipe (*.json)")])
-        if path:
-            self.save_recipe_to(path)
+        self._ask_save(self.tr("Save recipe"), f"{self._stem()}_recipe.json",
+                       [self.tr("Recipe (*.json)")], lambda path, _: self.save_recipe_to(path))
 
     def open_recipe(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.host.dialog_parent(), self.tr("Open recipe"),
@@ -492,6 +513,37 @@ class ResultsIO(QObject):
                                       "to run it as saved.").format(model=model,
                                                                     current=state.loaded.name),
                               "warning")
+        self.recipe_opened.emit(recipe)
+        return True
+
+    def apply_history_entry(self, entry: Any) -> bool:
+        """History > Apply these settings: the run's technique and settings in the form (its
+        keep-float layers included), to run it again or change it."""
+        from quantgui.core.errors import QuantGUIError
+        from quantgui.core.recipes import Recipe
+
+        state, host = self.state, self.host
+        if state.loaded is None or state.busy:
+            host.show_status(self.tr("Wait for the current job to end."), 5000)
+            return False
+        try:
+            recipe = Recipe.from_dict(dict(entry.report["recipe"]))
+        except (QuantGUIError, KeyError, TypeError, ValueError) as error:
+            if not isinstance(error, QuantGUIError):
+                error = QuantGUIError(self.tr("The run's settings cannot be read: {reason}.")
+                                      .format(reason=error))
+            host.show_error(self.tr("The settings could not be applied"),
+                            JobFailure(error, traceback.format_exc()))
+            return False
+        host.apply_recipe(recipe)
+        message = self.tr("Applied the settings of run {id} ({method}).").format(
+            id=entry.id, method=host.technique_title(recipe.method))
+        if entry.model != state.loaded.name:
+            message += " " + self.tr("That run was on {model}; they now apply to "
+                                     "{current}.").format(model=entry.model,
+                                                          current=state.loaded.name)
+        host.log_line(message)
+        host.show_status(message, 8000)
         self.recipe_opened.emit(recipe)
         return True
 

@@ -184,6 +184,7 @@ class SettingsPanel(QWidget):
         self._building = True
         if self._body is not None:
             self._layout.removeWidget(self._body)
+            self._body.hide()  # gone now, not at the next event loop turn (no two forms drawn)
             self._body.deleteLater()
         body = QWidget(self)
         outer = QVBoxLayout(body)
@@ -228,6 +229,14 @@ class SettingsPanel(QWidget):
         self._body = body
         self._building = False
         self.changed.emit()
+
+    def reset_to_defaults(self) -> None:
+        """Every technique's settings back to their defaults: what was typed for each is
+        forgotten, and the form shows the current technique's defaults (``changed``)."""
+        self._saved.clear()
+        method, self.method = self.method, ""  # "": set_method keeps nothing of the form
+        if method:
+            self.set_method(method)
 
     def _on_change(self, *_: Any) -> None:
         if not self._building:

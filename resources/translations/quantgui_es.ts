@@ -4,42 +4,42 @@
 <context>
     <name>ArchitectureBrowser</name>
     <message>
-        <location filename="../../quantgui/ui/architectures.py" line="46"/>
+        <location filename="../../quantgui/ui/architectures.py" line="47"/>
         <source>Search architectures</source>
         <translation>Buscar arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/architectures.py" line="47"/>
+        <location filename="../../quantgui/ui/architectures.py" line="48"/>
         <source>Search, e.g. resnet or vit</source>
         <translation>Buscar, p. ej. resnet o vit</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/architectures.py" line="51"/>
+        <location filename="../../quantgui/ui/architectures.py" line="52"/>
         <source>Architectures</source>
         <translation>Arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/architectures.py" line="52"/>
+        <location filename="../../quantgui/ui/architectures.py" line="53"/>
         <source>The classification architectures of the installed torchvision and timm; built with random weights unless you give a weights file (nothing is downloaded).</source>
         <translation>Las arquitecturas de clasificación de torchvision y timm instalados; se construyen con pesos aleatorios salvo que indique un archivo de pesos (nunca se descarga nada).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/architectures.py" line="59"/>
+        <location filename="../../quantgui/ui/architectures.py" line="61"/>
         <source>Architecture packages</source>
         <translation>Paquetes de arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/architectures.py" line="73"/>
+        <location filename="../../quantgui/ui/architectures.py" line="77"/>
         <source>Looking for torchvision and timm…</source>
         <translation>Buscando torchvision y timm…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/architectures.py" line="90"/>
+        <location filename="../../quantgui/ui/architectures.py" line="94"/>
         <source>{package} {version}: {count} architectures</source>
         <translation>{package} {version}: {count} arquitecturas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/architectures.py" line="93"/>
+        <location filename="../../quantgui/ui/architectures.py" line="97"/>
         <source>Any other factory works too: type it above, e.g. py:mypackage.models:make_model.</source>
         <translation>Cualquier otra fábrica también sirve: escríbala arriba, p. ej. py:mipaquete.models:make_model.</translation>
     </message>
@@ -500,239 +500,259 @@ propio</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="77"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="310"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="340"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="77"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="312"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="342"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="77"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="313"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="343"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="317"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="79"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="347"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="320"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="79"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="350"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="322"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="79"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="352"/>
         <source>Latency</source>
         <translation>Latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="79"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="80"/>
         <source>Accuracy / SQNR</source>
         <translation>Exactitud / SQNR</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="83"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="84"/>
         <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
         <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="93"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="94"/>
         <source>Run history</source>
         <translation>Historial de ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="94"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="95"/>
         <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
         <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="104"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="105"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="105"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="106"/>
         <source>Remove the selected runs from the history (Delete).</source>
         <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="107"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="108"/>
         <source>Delete the selected runs</source>
         <translation>Eliminar las ejecuciones seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="109"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="110"/>
         <source>Compare</source>
         <translation>Comparar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="110"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="111"/>
         <source>Show the two selected runs side by side.</source>
         <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="111"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="112"/>
         <source>Compare the two selected runs</source>
         <translation>Comparar las dos ejecuciones seleccionadas</translation>
     </message>
     <message>
+        <location filename="../../quantgui/ui/history_panel.py" line="115"/>
+        <source>Apply these settings</source>
+        <translation>Aplicar estos ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/history_panel.py" line="116"/>
+        <source>Select the run&apos;s technique and fill in its settings, to run it again or change it.</source>
+        <translation>Selecciona la técnica de la ejecución y rellena sus ajustes, para repetirla o cambiarla.</translation>
+    </message>
+    <message>
         <location filename="../../quantgui/ui/history_panel.py" line="121"/>
+        <source>Apply settings</source>
+        <translation>Aplicar ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/history_panel.py" line="123"/>
+        <source>Apply the selected run&apos;s settings</source>
+        <translation>Aplicar los ajustes de la ejecución seleccionada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/history_panel.py" line="134"/>
         <source>Two runs side by side</source>
         <translation>Dos ejecuciones lado a lado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="125"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="138"/>
         <source>Run comparison</source>
         <translation>Comparación de ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="130"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="143"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="131"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="144"/>
         <source>Close the comparison</source>
         <translation>Cerrar la comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="138"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="151"/>
         <source>Trade-off charts</source>
         <translation>Gráficos de compromiso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="139"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="152"/>
         <source>The current model&apos;s runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
         <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="253"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="266"/>
         <source>Run {id}: {settings}</source>
         <translation>Ejecución {id}: {settings}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="258"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="271"/>
         <source>1 run kept</source>
         <translation>1 ejecución guardada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="259"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="272"/>
         <source>{count} runs kept</source>
         <translation>{count} ejecuciones guardadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="283"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="313"/>
         <source> ({delta:+.2f} points)</source>
         <translation> ({delta:+.2f} puntos)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="287"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="317"/>
         <source>SQNR {value:.1f} dB</source>
         <translation>SQNR {value:.1f} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="288"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="318"/>
         <source>SQNR ∞ (identical)</source>
         <translation>SQNR ∞ (idéntico)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="315"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="345"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="346"/>
         <source>Threads</source>
         <translation>Hilos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="318"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="348"/>
         <source>Kept in float</source>
         <translation>Mantenidas en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="324"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="354"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="326"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="356"/>
         <source>Original accuracy</source>
         <translation>Exactitud original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="328"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="358"/>
         <source>SQNR</source>
         <translation>SQNR</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="332"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="333"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="362"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="363"/>
         <source>Run {id}</source>
         <translation>Ejecución {id}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="360"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="390"/>
         <source>Accuracy (%)</source>
         <translation>Exactitud (%)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="360"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="390"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="366"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="396"/>
         <source>No runs of {model} yet: press Quantize and each run appears here.</source>
         <translation>Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="368"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="398"/>
         <source>this model</source>
         <translation>este modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="372"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="402"/>
         <source>{model}: 1 run. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
         <translation>{model}: 1 ejecución. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="374"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="404"/>
         <source>{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
         <translation>{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="382"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="412"/>
         <source>Quality against size</source>
         <translation>Calidad frente a tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="383"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="413"/>
         <source>Size (MiB)</source>
         <translation>Tamaño (MiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="384"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="414"/>
         <source>Size (KiB)</source>
         <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="386"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="416"/>
         <source>Quality against latency</source>
         <translation>Calidad frente a latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="387"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="417"/>
         <source>Latency (ms)</source>
         <translation>Latencia (ms)</translation>
     </message>
@@ -1369,623 +1389,674 @@ propio</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="73"/>
+        <location filename="../../quantgui/ui/main_window.py" line="74"/>
         <source>QuantGUI — PyTorch quantization</source>
         <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="122"/>
-        <location filename="../../quantgui/ui/main_window.py" line="415"/>
+        <location filename="../../quantgui/ui/main_window.py" line="132"/>
+        <location filename="../../quantgui/ui/main_window.py" line="457"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="144"/>
-        <location filename="../../quantgui/ui/main_window.py" line="147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="155"/>
+        <location filename="../../quantgui/ui/main_window.py" line="158"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="148"/>
+        <location filename="../../quantgui/ui/main_window.py" line="159"/>
         <source>A demo model with its data, ready to quantize.</source>
         <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="153"/>
+        <location filename="../../quantgui/ui/main_window.py" line="164"/>
         <source>Model description</source>
         <translation>Descripción del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="154"/>
-        <location filename="../../quantgui/ui/main_window.py" line="421"/>
+        <location filename="../../quantgui/ui/main_window.py" line="165"/>
+        <location filename="../../quantgui/ui/main_window.py" line="463"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="157"/>
+        <location filename="../../quantgui/ui/main_window.py" line="168"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="164"/>
+        <location filename="../../quantgui/ui/main_window.py" line="175"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="175"/>
+        <location filename="../../quantgui/ui/main_window.py" line="186"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="185"/>
+        <location filename="../../quantgui/ui/main_window.py" line="197"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="189"/>
+        <location filename="../../quantgui/ui/main_window.py" line="201"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="195"/>
+        <location filename="../../quantgui/ui/main_window.py" line="207"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="209"/>
+        <source>Reset to defaults</source>
+        <translation>Valores por defecto</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="210"/>
+        <source>Reset the settings to their defaults</source>
+        <translation>Devolver los ajustes a sus valores por defecto</translation>
+    </message>
+    <message>
         <location filename="../../quantgui/ui/main_window.py" line="211"/>
+        <source>Every technique&apos;s settings back to their defaults (the technique stays chosen).</source>
+        <translation>Los ajustes de todas las técnicas vuelven a sus valores por defecto (la técnica elegida se mantiene).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="230"/>
+        <location filename="../../quantgui/ui/main_window.py" line="232"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="212"/>
+        <location filename="../../quantgui/ui/main_window.py" line="233"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="215"/>
-        <location filename="../../quantgui/ui/main_window.py" line="216"/>
+        <location filename="../../quantgui/ui/main_window.py" line="236"/>
+        <location filename="../../quantgui/ui/main_window.py" line="237"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="217"/>
+        <location filename="../../quantgui/ui/main_window.py" line="238"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="219"/>
-        <location filename="../../quantgui/ui/main_window.py" line="220"/>
+        <location filename="../../quantgui/ui/main_window.py" line="240"/>
+        <location filename="../../quantgui/ui/main_window.py" line="241"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="221"/>
+        <location filename="../../quantgui/ui/main_window.py" line="242"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="229"/>
-        <location filename="../../quantgui/ui/main_window.py" line="230"/>
+        <location filename="../../quantgui/ui/main_window.py" line="250"/>
+        <location filename="../../quantgui/ui/main_window.py" line="251"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="232"/>
+        <location filename="../../quantgui/ui/main_window.py" line="253"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="240"/>
+        <location filename="../../quantgui/ui/main_window.py" line="261"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="246"/>
-        <location filename="../../quantgui/ui/main_window.py" line="915"/>
+        <location filename="../../quantgui/ui/main_window.py" line="267"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1000"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="247"/>
+        <location filename="../../quantgui/ui/main_window.py" line="268"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="250"/>
+        <location filename="../../quantgui/ui/main_window.py" line="271"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="278"/>
+        <location filename="../../quantgui/ui/main_window.py" line="299"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="285"/>
+        <location filename="../../quantgui/ui/main_window.py" line="309"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="285"/>
+        <location filename="../../quantgui/ui/main_window.py" line="309"/>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="310"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="287"/>
+        <location filename="../../quantgui/ui/main_window.py" line="311"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="287"/>
+        <location filename="../../quantgui/ui/main_window.py" line="311"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="294"/>
+        <location filename="../../quantgui/ui/main_window.py" line="319"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="295"/>
+        <location filename="../../quantgui/ui/main_window.py" line="320"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="299"/>
+        <location filename="../../quantgui/ui/main_window.py" line="324"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="302"/>
+        <location filename="../../quantgui/ui/main_window.py" line="327"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="307"/>
+        <location filename="../../quantgui/ui/main_window.py" line="332"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="308"/>
+        <location filename="../../quantgui/ui/main_window.py" line="333"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="321"/>
+        <location filename="../../quantgui/ui/main_window.py" line="346"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="326"/>
+        <location filename="../../quantgui/ui/main_window.py" line="351"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="327"/>
+        <location filename="../../quantgui/ui/main_window.py" line="352"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="355"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="333"/>
+        <location filename="../../quantgui/ui/main_window.py" line="358"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="335"/>
+        <location filename="../../quantgui/ui/main_window.py" line="360"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="339"/>
+        <location filename="../../quantgui/ui/main_window.py" line="364"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="341"/>
+        <location filename="../../quantgui/ui/main_window.py" line="366"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="350"/>
+        <location filename="../../quantgui/ui/main_window.py" line="375"/>
+        <source>&amp;Reset settings to defaults</source>
+        <translation>&amp;Restablecer los ajustes por defecto</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="380"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="357"/>
+        <location filename="../../quantgui/ui/main_window.py" line="387"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="360"/>
+        <location filename="../../quantgui/ui/main_window.py" line="390"/>
+        <location filename="../../quantgui/ui/main_window.py" line="401"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="369"/>
+        <location filename="../../quantgui/ui/main_window.py" line="398"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="401"/>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="402"/>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="411"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="370"/>
+        <location filename="../../quantgui/ui/main_window.py" line="412"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="372"/>
+        <location filename="../../quantgui/ui/main_window.py" line="414"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="375"/>
+        <location filename="../../quantgui/ui/main_window.py" line="417"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="391"/>
+        <location filename="../../quantgui/ui/main_window.py" line="433"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="445"/>
+        <location filename="../../quantgui/ui/main_window.py" line="487"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="447"/>
+        <location filename="../../quantgui/ui/main_window.py" line="489"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="454"/>
+        <location filename="../../quantgui/ui/main_window.py" line="497"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="455"/>
+        <location filename="../../quantgui/ui/main_window.py" line="498"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="464"/>
+        <location filename="../../quantgui/ui/main_window.py" line="507"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="470"/>
+        <location filename="../../quantgui/ui/main_window.py" line="513"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="470"/>
+        <location filename="../../quantgui/ui/main_window.py" line="513"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="478"/>
+        <location filename="../../quantgui/ui/main_window.py" line="521"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="777"/>
+        <location filename="../../quantgui/ui/main_window.py" line="567"/>
+        <source>{technique} selected: it quantizes the most of {name}.</source>
+        <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="862"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="779"/>
+        <location filename="../../quantgui/ui/main_window.py" line="864"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="812"/>
+        <location filename="../../quantgui/ui/main_window.py" line="897"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="815"/>
+        <location filename="../../quantgui/ui/main_window.py" line="900"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="820"/>
+        <location filename="../../quantgui/ui/main_window.py" line="905"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="848"/>
+        <location filename="../../quantgui/ui/main_window.py" line="933"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="852"/>
+        <location filename="../../quantgui/ui/main_window.py" line="937"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="965"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1050"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1017"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1102"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1031"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1123"/>
+        <source>The settings are back to their defaults.</source>
+        <translation>Los ajustes vuelven a sus valores por defecto.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1136"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1037"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1042"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1191"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1088"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1193"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1089"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1194"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1092"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1197"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1104"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1209"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1107"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1212"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1109"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1214"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1111"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1216"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1247"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="286"/>
-        <location filename="../../quantgui/ui/main_window.py" line="472"/>
+        <location filename="../../quantgui/ui/main_window.py" line="310"/>
+        <location filename="../../quantgui/ui/main_window.py" line="515"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="393"/>
+        <location filename="../../quantgui/ui/main_window.py" line="435"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="473"/>
+        <location filename="../../quantgui/ui/main_window.py" line="516"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="474"/>
+        <location filename="../../quantgui/ui/main_window.py" line="517"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="475"/>
+        <location filename="../../quantgui/ui/main_window.py" line="518"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="476"/>
+        <location filename="../../quantgui/ui/main_window.py" line="519"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="476"/>
+        <location filename="../../quantgui/ui/main_window.py" line="519"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="478"/>
+        <location filename="../../quantgui/ui/main_window.py" line="521"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="482"/>
+        <location filename="../../quantgui/ui/main_window.py" line="525"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="516"/>
+        <location filename="../../quantgui/ui/main_window.py" line="597"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="636"/>
-        <location filename="../../quantgui/ui/main_window.py" line="669"/>
-        <location filename="../../quantgui/ui/main_window.py" line="775"/>
+        <location filename="../../quantgui/ui/main_window.py" line="721"/>
+        <location filename="../../quantgui/ui/main_window.py" line="754"/>
+        <location filename="../../quantgui/ui/main_window.py" line="860"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="643"/>
+        <location filename="../../quantgui/ui/main_window.py" line="728"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="645"/>
+        <location filename="../../quantgui/ui/main_window.py" line="730"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="670"/>
+        <location filename="../../quantgui/ui/main_window.py" line="755"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="672"/>
+        <location filename="../../quantgui/ui/main_window.py" line="757"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="687"/>
+        <location filename="../../quantgui/ui/main_window.py" line="772"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="692"/>
+        <location filename="../../quantgui/ui/main_window.py" line="777"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="698"/>
+        <location filename="../../quantgui/ui/main_window.py" line="783"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="729"/>
-        <location filename="../../quantgui/ui/main_window.py" line="843"/>
+        <location filename="../../quantgui/ui/main_window.py" line="814"/>
+        <location filename="../../quantgui/ui/main_window.py" line="928"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="733"/>
+        <location filename="../../quantgui/ui/main_window.py" line="818"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="863"/>
+        <location filename="../../quantgui/ui/main_window.py" line="948"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="866"/>
+        <location filename="../../quantgui/ui/main_window.py" line="951"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="866"/>
+        <location filename="../../quantgui/ui/main_window.py" line="951"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="867"/>
+        <location filename="../../quantgui/ui/main_window.py" line="952"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="867"/>
+        <location filename="../../quantgui/ui/main_window.py" line="952"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="868"/>
+        <location filename="../../quantgui/ui/main_window.py" line="953"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="883"/>
+        <location filename="../../quantgui/ui/main_window.py" line="968"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="899"/>
+        <location filename="../../quantgui/ui/main_window.py" line="984"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="909"/>
+        <location filename="../../quantgui/ui/main_window.py" line="994"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="719"/>
-        <location filename="../../quantgui/ui/main_window.py" line="833"/>
-        <location filename="../../quantgui/ui/main_window.py" line="926"/>
-        <location filename="../../quantgui/ui/main_window.py" line="941"/>
+        <location filename="../../quantgui/ui/main_window.py" line="804"/>
+        <location filename="../../quantgui/ui/main_window.py" line="918"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1011"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1026"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="944"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="955"/>
-        <location filename="../../quantgui/ui/main_window.py" line="959"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1040"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1044"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="957"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1042"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="960"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1045"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="968"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1053"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="969"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1054"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="966"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1051"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="967"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1052"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="989"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1074"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="995"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1080"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1060"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1165"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -1994,7 +2065,7 @@ propio</translation>
     <name>OpenModelDialog</name>
     <message>
         <location filename="../../quantgui/ui/open_dialog.py" line="192"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="573"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="574"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
@@ -2130,7 +2201,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/open_dialog.py" line="338"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="586"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="587"/>
         <source>Weights file</source>
         <translation>Archivo de pesos</translation>
     </message>
@@ -2225,339 +2296,339 @@ propio</translation>
         <translation>Una fila por cada entrada del forward del modelo, en orden: su nombre, tipo, forma por muestra y, para enteros, los valores que toma. Los datos aleatorios los respetan.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="365"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="366"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="370"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="371"/>
         <source>Random (good for calibration only, no accuracy)</source>
         <translation>Aleatorios (solo sirven para calibrar, sin exactitud)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="371"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="372"/>
         <source>Tensor or array file (.pt, .npy, .npz)</source>
         <translation>Archivo de tensores o arrays (.pt, .npy, .npz)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="372"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="373"/>
         <source>CSV file with a label column</source>
         <translation>Archivo CSV con una columna de etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="373"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="374"/>
         <source>Folder of images, one sub-folder per class</source>
         <translation>Carpeta de imágenes, una subcarpeta por clase</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="374"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="375"/>
         <source>Text file, one example per line (.txt; needs the model&apos;s tokenizer)</source>
         <translation>Archivo de texto, un ejemplo por línea (.txt; necesita el tokenizador del modelo)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="386"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="387"/>
         <source>Source:</source>
         <translation>Origen:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="388"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="389"/>
         <source>Data path</source>
         <translation>Ruta de los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="390"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="391"/>
         <source>Path:</source>
         <translation>Ruta:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="392"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="393"/>
         <source>Text column</source>
         <translation>Columna de texto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="393"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="394"/>
         <source>The column of texts, tokenized with the model&apos;s tokenizer.</source>
         <translation>La columna de textos, tokenizados con el tokenizador del modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="396"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="397"/>
         <source>Text column:</source>
         <translation>Columna de texto:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="398"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="399"/>
         <source>Label column</source>
         <translation>Columna de etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="400"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="401"/>
         <source>Label column:</source>
         <translation>Columna de etiquetas:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="402"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="403"/>
         <source>Image size</source>
         <translation>Tamaño de imagen</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="403"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="404"/>
         <source>H,W (empty: the first image&apos;s size)</source>
         <translation>Al,An (vacío: el tamaño de la primera imagen)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="405"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="406"/>
         <source>Image size:</source>
         <translation>Tamaño de imagen:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="407"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="408"/>
         <source>Validation fraction</source>
         <translation>Fracción de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="412"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="413"/>
         <source>The share of the samples kept aside to measure the models; the rest calibrates and trains.</source>
         <translation>La parte de las muestras que se reserva para medir los modelos; el resto calibra y entrena.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="414"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="415"/>
         <source>Validation fraction:</source>
         <translation>Fracción de validación:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="417"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="418"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="421"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="422"/>
         <source>Data preview</source>
         <translation>Vista previa de los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="423"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="424"/>
         <source>First rows</source>
         <translation>Primeras filas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="428"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="429"/>
         <source>First text as tokens</source>
         <translation>Primer texto en tokens</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="443"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="444"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="448"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="449"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="449"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="450"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="579"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="580"/>
         <source>Model folder</source>
         <translation>Carpeta del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="595"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="596"/>
         <source>Image folder</source>
         <translation>Carpeta de imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="599"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="600"/>
         <source>Data file</source>
         <translation>Archivo de datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="655"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="656"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="656"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="657"/>
         <source>Checking the name…</source>
         <translation>Comprobando el nombre…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="668"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="669"/>
         <source>Python package folder</source>
         <translation>Carpeta de paquete de Python</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="699"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="700"/>
         <source>Inputs: {inputs}</source>
         <translation>Entradas: {inputs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="701"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="702"/>
         <source>Inputs: pixel_values of {shape}</source>
         <translation>Entradas: pixel_values de {shape}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="704"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="705"/>
         <source>Tokenizer: {tokenizer}</source>
         <translation>Tokenizador: {tokenizer}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="705"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="706"/>
         <source>Tokenizer: none in the folder</source>
         <translation>Tokenizador: ninguno en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="715"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="716"/>
         <source>not a model QuantGUI can open</source>
         <translation>no es un modelo que QuantGUI pueda abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="824"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="826"/>
         <source>256 random samples of the input shape: enough to calibrate, but there are no labels, so no accuracy.</source>
         <translation>256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay etiquetas, así que no hay exactitud.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="831"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="983"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="833"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="985"/>
         <source>Choose the data.</source>
         <translation>Elija los datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="834"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="836"/>
         <source>Reading the data…</source>
         <translation>Leyendo los datos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="852"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="854"/>
         <source>{count} samples</source>
         <translation>{count} muestras</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="854"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="856"/>
         <source>shape {shape}</source>
         <translation>forma {shape}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="857"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="859"/>
         <source>texts from column {column}</source>
         <translation>textos de la columna {column}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="862"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="864"/>
         <source>per class: {counts}</source>
         <translation>por clase: {counts}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="864"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="866"/>
         <source>no labels</source>
         <translation>sin etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="871"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="873"/>
         <source>The first text as the model sees it: {tokens}</source>
         <translation>El primer texto tal como lo ve el modelo: {tokens}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="880"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="882"/>
         <source>Image of class {label}</source>
         <translation>Imagen de la clase {label}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="890"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="892"/>
         <source>(no labels)</source>
         <translation>(sin etiquetas)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="932"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="934"/>
         <source>Not valid JSON: {error} (at character {pos}).</source>
         <translation>JSON no válido: {error} (en el carácter {pos}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="935"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="937"/>
         <source>Give a JSON object, e.g. {&quot;hidden&quot;: 64}.</source>
         <translation>Escriba un objeto JSON, p. ej. {&quot;hidden&quot;: 64}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="945"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="947"/>
         <source>Give the architecture, e.g. py:torchvision.models:resnet18, or choose one in the list.</source>
         <translation>Indique la arquitectura, p. ej. py:torchvision.models:resnet18, o elija una de la lista.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="947"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="949"/>
         <source>Choose a model file.</source>
         <translation>Elija un archivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="951"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="1021"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="953"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1026"/>
         <source>Reading the model file…</source>
         <translation>Leyendo el archivo del modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="953"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="955"/>
         <source>This file holds only weights. Choose the Python file that defines the model, and give this file as its weights.</source>
         <translation>Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e indique este archivo como sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="957"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="959"/>
         <source>Choose the model&apos;s class.</source>
         <translation>Elija la clase del modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="960"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="962"/>
         <source>Constructor arguments: {problem}</source>
         <translation>Argumentos del constructor: {problem}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="964"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="966"/>
         <source>The weights file {path} does not exist.</source>
         <translation>El archivo de pesos {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="974"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="976"/>
         <source>Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.</source>
         <translation>Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="978"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="980"/>
         <source>Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per sample).</source>
         <translation>Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda (p. ej. 3,32,32, por muestra).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="985"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="987"/>
         <source>The image folder {path} does not exist.</source>
         <translation>La carpeta de imágenes {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="987"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="989"/>
         <source>The data file {path} does not exist.</source>
         <translation>El archivo de datos {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="989"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="991"/>
         <source>Tensor data must be a .pt, .pth, .npy or .npz file.</source>
         <translation>Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="991"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="993"/>
         <source>Choose a .csv file.</source>
         <translation>Elija un archivo .csv.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="993"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="995"/>
         <source>Choose a .txt file, one example per line.</source>
         <translation>Elija un archivo .txt, un ejemplo por línea.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="995"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="997"/>
         <source>Text data needs the model&apos;s tokenizer (tokenizer.json, vocab.txt, … in a Hugging Face folder), and this model has none. Use random data, or a tensor file of token ids.</source>
         <translation>Los datos de texto necesitan el tokenizador del modelo (tokenizer.json, vocab.txt, … en una carpeta de Hugging Face), y este modelo no tiene. Use datos aleatorios o un archivo de tensores con ids de tokens.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="1004"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1006"/>
         <source>Image size: write H,W or one number, e.g. 32,32.</source>
         <translation>Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.</translation>
     </message>
@@ -2696,299 +2767,320 @@ propio</translation>
 <context>
     <name>ResultsIO</name>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="92"/>
+        <location filename="../../quantgui/ui/results_io.py" line="95"/>
         <source>&amp;Save quantized model…</source>
         <translation>&amp;Guardar modelo cuantizado…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="93"/>
+        <location filename="../../quantgui/ui/results_io.py" line="96"/>
         <source>Save the last run&apos;s quantized model and check that it loads back.</source>
         <translation>Guardar el modelo cuantizado de la última ejecución y comprobar que se vuelve a cargar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="96"/>
+        <location filename="../../quantgui/ui/results_io.py" line="100"/>
         <source>&amp;Export as Python script…</source>
         <translation>&amp;Exportar como script de Python…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="97"/>
+        <location filename="../../quantgui/ui/results_io.py" line="101"/>
         <source>Write a standalone script that rebuilds the quantized model with these settings.</source>
         <translation>Escribir un script independiente que reconstruye el modelo cuantizado con estos ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="100"/>
+        <location filename="../../quantgui/ui/results_io.py" line="104"/>
         <source>Save &amp;HTML report…</source>
         <translation>Guardar informe &amp;HTML…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="101"/>
+        <location filename="../../quantgui/ui/results_io.py" line="105"/>
         <source>Write the last run&apos;s report as one self-contained HTML file.</source>
         <translation>Escribir el informe de la última ejecución como un único archivo HTML autónomo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="104"/>
+        <location filename="../../quantgui/ui/results_io.py" line="108"/>
         <source>Save re&amp;cipe…</source>
         <translation>Guardar re&amp;ceta…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="105"/>
+        <location filename="../../quantgui/ui/results_io.py" line="109"/>
         <source>Save the technique and settings (and the model&apos;s name) as JSON.</source>
         <translation>Guardar la técnica y los ajustes (y el nombre del modelo) como JSON.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="108"/>
+        <location filename="../../quantgui/ui/results_io.py" line="112"/>
         <source>Open rec&amp;ipe…</source>
         <translation>Abrir rece&amp;ta…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="109"/>
+        <location filename="../../quantgui/ui/results_io.py" line="113"/>
         <source>Fill in the technique and settings from a saved recipe (the window&apos;s or the command line&apos;s).</source>
         <translation>Rellenar la técnica y los ajustes desde una receta guardada (de la ventana o de la línea de comandos).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="425"/>
+        <location filename="../../quantgui/ui/results_io.py" line="446"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="190"/>
+        <location filename="../../quantgui/ui/results_io.py" line="214"/>
         <source>state_dict with a loader (*.pt)</source>
         <translation>state_dict con cargador (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="191"/>
+        <location filename="../../quantgui/ui/results_io.py" line="215"/>
         <source>TorchScript (*.pt)</source>
         <translation>TorchScript (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="192"/>
-        <location filename="../../quantgui/ui/results_io.py" line="193"/>
+        <location filename="../../quantgui/ui/results_io.py" line="216"/>
+        <location filename="../../quantgui/ui/results_io.py" line="217"/>
         <source>torch.export program (*.pt2)</source>
         <translation>Programa de torch.export (*.pt2)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="194"/>
+        <location filename="../../quantgui/ui/results_io.py" line="218"/>
         <source>ONNX model (*.onnx)</source>
         <translation>Modelo ONNX (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="197"/>
+        <location filename="../../quantgui/ui/results_io.py" line="226"/>
         <source>Save quantized model</source>
         <translation>Guardar modelo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="204"/>
+        <location filename="../../quantgui/ui/results_io.py" line="230"/>
         <source>Export as Python script</source>
         <translation>Exportar como script de Python</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="205"/>
+        <location filename="../../quantgui/ui/results_io.py" line="231"/>
         <source>Python script (*.py)</source>
         <translation>Script de Python (*.py)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="212"/>
+        <location filename="../../quantgui/ui/results_io.py" line="237"/>
         <source>Save HTML report</source>
         <translation>Guardar informe HTML</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="213"/>
+        <location filename="../../quantgui/ui/results_io.py" line="238"/>
         <source>HTML report (*.html)</source>
         <translation>Informe HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="218"/>
+        <location filename="../../quantgui/ui/results_io.py" line="241"/>
         <source>Save recipe</source>
         <translation>Guardar receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="219"/>
-        <location filename="../../quantgui/ui/results_io.py" line="226"/>
+        <location filename="../../quantgui/ui/results_io.py" line="242"/>
+        <location filename="../../quantgui/ui/results_io.py" line="247"/>
         <source>Recipe (*.json)</source>
         <translation>Receta (*.json)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="224"/>
+        <location filename="../../quantgui/ui/results_io.py" line="245"/>
         <source>Open recipe</source>
         <translation>Abrir receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="227"/>
+        <location filename="../../quantgui/ui/results_io.py" line="248"/>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="236"/>
+        <location filename="../../quantgui/ui/results_io.py" line="257"/>
         <source>Wait for the file being written to be done.</source>
         <translation>Espere a que termine de escribirse el archivo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="263"/>
+        <location filename="../../quantgui/ui/results_io.py" line="284"/>
         <source>Quantize first: there is no quantized model to save.</source>
         <translation>Cuantice primero: no hay ningún modelo cuantizado que guardar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="285"/>
+        <location filename="../../quantgui/ui/results_io.py" line="306"/>
         <source>Saving the quantized model to {path}…</source>
         <translation>Guardando el modelo cuantizado en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="148"/>
-        <location filename="../../quantgui/ui/results_io.py" line="300"/>
+        <location filename="../../quantgui/ui/results_io.py" line="152"/>
+        <location filename="../../quantgui/ui/results_io.py" line="321"/>
         <source>Load a model first.</source>
         <translation>Cargue primero un modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="297"/>
-        <location filename="../../quantgui/ui/results_io.py" line="398"/>
+        <location filename="../../quantgui/ui/results_io.py" line="318"/>
+        <location filename="../../quantgui/ui/results_io.py" line="419"/>
         <source>The script could not be written</source>
         <translation>No se pudo escribir el script</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="319"/>
+        <location filename="../../quantgui/ui/results_io.py" line="340"/>
         <source>Writing the script to {path}…</source>
         <translation>Escribiendo el script en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="353"/>
+        <location filename="../../quantgui/ui/results_io.py" line="374"/>
         <source>Quantize first: there is no report to save.</source>
         <translation>Cuantice primero: no hay ningún informe que guardar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="359"/>
+        <location filename="../../quantgui/ui/results_io.py" line="380"/>
         <source>QuantGUI report: {model}</source>
         <translation>Informe de QuantGUI: {model}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="370"/>
+        <location filename="../../quantgui/ui/results_io.py" line="391"/>
         <source>Writing the report to {path}…</source>
         <translation>Escribiendo el informe en {path}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="377"/>
+        <location filename="../../quantgui/ui/results_io.py" line="398"/>
         <source>identical outputs</source>
         <translation>salidas idénticas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="378"/>
+        <location filename="../../quantgui/ui/results_io.py" line="399"/>
         <source>maximum output difference {difference:.3g}</source>
         <translation>diferencia máxima de las salidas {difference:.3g}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="380"/>
+        <location filename="../../quantgui/ui/results_io.py" line="401"/>
         <source>Saved {format} to {path} ({size}); loaded back: {verdict}.</source>
         <translation>Guardado {format} en {path} ({size}); al volver a cargarlo: {verdict}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="384"/>
+        <location filename="../../quantgui/ui/results_io.py" line="405"/>
         <source>Script written to {path}.</source>
         <translation>Script escrito en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="386"/>
+        <location filename="../../quantgui/ui/results_io.py" line="407"/>
         <source>Its data: {paths}.</source>
         <translation>Sus datos: {paths}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="389"/>
+        <location filename="../../quantgui/ui/results_io.py" line="410"/>
         <source>HTML report written to {path}.</source>
         <translation>Informe HTML escrito en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="266"/>
-        <location filename="../../quantgui/ui/results_io.py" line="397"/>
+        <location filename="../../quantgui/ui/results_io.py" line="287"/>
+        <location filename="../../quantgui/ui/results_io.py" line="418"/>
         <source>The quantized model could not be saved</source>
         <translation>No se pudo guardar el modelo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="326"/>
+        <location filename="../../quantgui/ui/results_io.py" line="347"/>
         <source>Replace the files beside the script?</source>
         <translation>¿Reemplazar los archivos junto al script?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="328"/>
+        <location filename="../../quantgui/ui/results_io.py" line="349"/>
         <source>Exporting the script to {path} also writes its data and weights beside it, and these files exist already:</source>
         <translation>Exportar el script a {path} escribe también sus datos y pesos a su lado, y estos archivos ya existen:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="335"/>
+        <location filename="../../quantgui/ui/results_io.py" line="356"/>
         <source>Replace</source>
         <translation>Reemplazar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="343"/>
+        <location filename="../../quantgui/ui/results_io.py" line="364"/>
         <source>The script was not written.</source>
         <translation>El script no se escribió.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="360"/>
-        <location filename="../../quantgui/ui/results_io.py" line="399"/>
+        <location filename="../../quantgui/ui/results_io.py" line="381"/>
+        <location filename="../../quantgui/ui/results_io.py" line="420"/>
         <source>The report could not be written</source>
         <translation>No se pudo escribir el informe</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="428"/>
+        <location filename="../../quantgui/ui/results_io.py" line="449"/>
         <source>{path} cannot be written: {reason}.</source>
         <translation>No se puede escribir {path}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="430"/>
+        <location filename="../../quantgui/ui/results_io.py" line="451"/>
         <source>The recipe could not be saved</source>
         <translation>No se pudo guardar la receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="433"/>
+        <location filename="../../quantgui/ui/results_io.py" line="454"/>
         <source>Recipe saved to {path}.</source>
         <translation>Receta guardada en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="448"/>
+        <location filename="../../quantgui/ui/results_io.py" line="469"/>
         <source>The recipe {name} cannot be read: {reason}.</source>
         <translation>No se puede leer la receta {name}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="453"/>
+        <location filename="../../quantgui/ui/results_io.py" line="474"/>
         <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
         <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="455"/>
-        <location filename="../../quantgui/ui/results_io.py" line="460"/>
+        <location filename="../../quantgui/ui/results_io.py" line="476"/>
+        <location filename="../../quantgui/ui/results_io.py" line="481"/>
         <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
         <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="458"/>
+        <location filename="../../quantgui/ui/results_io.py" line="479"/>
         <source>{name} is not a recipe: it has no technique (&quot;method&quot;).</source>
         <translation>{name} no es una receta: no indica la técnica (&quot;method&quot;).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="473"/>
+        <location filename="../../quantgui/ui/results_io.py" line="494"/>
+        <location filename="../../quantgui/ui/results_io.py" line="527"/>
         <source>Wait for the current job to end.</source>
         <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="478"/>
+        <location filename="../../quantgui/ui/results_io.py" line="499"/>
         <source>The recipe could not be opened</source>
         <translation>No se pudo abrir la receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="482"/>
+        <location filename="../../quantgui/ui/results_io.py" line="503"/>
         <source>Opened the recipe {path} ({method}).</source>
         <translation>Abierta la receta {path} ({method}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="490"/>
+        <location filename="../../quantgui/ui/results_io.py" line="511"/>
         <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
         <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="509"/>
+        <location filename="../../quantgui/ui/results_io.py" line="533"/>
+        <source>The run&apos;s settings cannot be read: {reason}.</source>
+        <translation>No se pueden leer los ajustes de la ejecución: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/results_io.py" line="535"/>
+        <source>The settings could not be applied</source>
+        <translation>No se pudieron aplicar los ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/results_io.py" line="539"/>
+        <source>Applied the settings of run {id} ({method}).</source>
+        <translation>Aplicados los ajustes de la ejecución {id} ({method}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/results_io.py" line="542"/>
+        <source>That run was on {model}; they now apply to {current}.</source>
+        <translation>Esa ejecución era sobre {model}; ahora se aplican a {current}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/results_io.py" line="561"/>
         <source>The run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="512"/>
+        <location filename="../../quantgui/ui/results_io.py" line="564"/>
         <source>Added to the history as run {id}.</source>
         <translation>Añadida al historial como ejecución {id}.</translation>
     </message>
@@ -3340,17 +3432,17 @@ propio</translation>
         <translation>nombres de capas, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="208"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="209"/>
         <source>Advanced</source>
         <translation>Avanzado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="213"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="214"/>
         <source>Show advanced settings</source>
         <translation>Mostrar ajustes avanzados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="214"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="215"/>
         <source>Show or hide the settings most runs do not need to change.</source>
         <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
     </message>
@@ -3376,6 +3468,105 @@ propio</translation>
         <location filename="../../quantgui/ui/layers/chart.py" line="53"/>
         <source>Press Quantize to measure each layer&apos;s error</source>
         <translation>Pulse Cuantizar para medir el error de cada capa</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="125"/>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="129"/>
+        <source>Suggested technique</source>
+        <translation>Técnica sugerida</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="133"/>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="135"/>
+        <source>Quantize</source>
+        <translation>Cuantizar</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="136"/>
+        <source>Quantize from the Start tab</source>
+        <translation>Cuantizar desde la pestaña Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="138"/>
+        <location filename="../../quantgui/ui/start_page.py" line="201"/>
+        <source>Compare all three</source>
+        <translation>Comparar las tres</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="139"/>
+        <source>Compare all three from the Start tab</source>
+        <translation>Comparar las tres desde la pestaña Inicio</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="151"/>
+        <source>&lt;h2&gt;Loading a model…&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Cargando un modelo…&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="173"/>
+        <source>Quantize with {technique}</source>
+        <translation>Cuantizar con {technique}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="177"/>
+        <source>Working out which technique quantizes the most of this model…</source>
+        <translation>Calculando qué técnica cuantiza más de este modelo…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="184"/>
+        <source>{technique}: {layers}, {share:.0%} of the weights</source>
+        <translation>{technique}: {layers}, {share:.0%} de los pesos</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="186"/>
+        <source>1 layer</source>
+        <translation>1 capa</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="186"/>
+        <source>{count} layers</source>
+        <translation>{count} capas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="189"/>
+        <source>&lt;b&gt;{technique}&lt;/b&gt; is selected: of the techniques that need no training, it quantizes the most of this model ({plans}).</source>
+        <translation>&lt;b&gt;{technique}&lt;/b&gt; está seleccionada: de las técnicas que no necesitan entrenamiento, es la que más cuantiza de este modelo ({plans}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="195"/>
+        <source>&lt;b&gt;{technique}&lt;/b&gt; is selected.</source>
+        <translation>&lt;b&gt;{technique}&lt;/b&gt; está seleccionada.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="217"/>
+        <source>Check the technique and its settings on the left (the tooltips say what each one does).</source>
+        <translation>Revise la técnica y sus ajustes a la izquierda (las descripciones emergentes dicen qué hace cada uno).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="219"/>
+        <source>Press &lt;b&gt;Quantize&lt;/b&gt; (Ctrl+R) to quantize a copy with {technique}: Comparison shows the size, the latency and the accuracy, Layers each layer&apos;s error, Outputs the predictions.</source>
+        <translation>Pulse &lt;b&gt;Cuantizar&lt;/b&gt; (Ctrl+R) para cuantizar una copia con {technique}: Comparación muestra el tamaño, la latencia y la exactitud, Capas el error de cada capa, Salidas las predicciones.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="223"/>
+        <source>Or press &lt;b&gt;Compare all three&lt;/b&gt; (Ctrl+Shift+A): Dynamic, Static and QAT side by side in the Techniques tab.</source>
+        <translation>O pulse &lt;b&gt;Comparar las tres&lt;/b&gt; (Ctrl+Mayús+A): Dinámica, Estática y QAT lado a lado en la pestaña Técnicas.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/start_page.py" line="226"/>
+        <source>Help &gt; Guide (F1) explains each technique and each number.</source>
+        <translation>Ayuda &gt; Guía (F1) explica cada técnica y cada número.</translation>
     </message>
 </context>
 <context>

@@ -63,8 +63,8 @@ def test_switch_to_spanish_with_a_result_and_back(qtbot, back_to_english):
     language_action(win, "es").trigger()
     assert chosen_language() == "es" and current_language() == "es"
     assert win.quantize_button.text() == "Cuantizar"
-    assert [win.tabs.tabText(i) for i in range(win.tabs.count())][:5] == [
-        "Entrenamiento", "Comparación", "Capas", "Salidas", "Registro"]
+    assert [win.tabs.tabText(i) for i in range(win.tabs.count())][:6] == [
+        "Inicio", "Entrenamiento", "Comparación", "Capas", "Salidas", "Registro"]
     assert win.method_buttons["dynamic"].text() == "Dinámica"
     assert win.settings_panel.fields["calibration_batches"].widget.value() == 3
     # the result, the model and the tables stay, in Spanish

@@ -28,8 +28,8 @@ def test_window_in_spanish(qtbot, spanish):
     assert win.quantize_button.text() == "Cuantizar"
     assert win.cancel_button.text() == "Cancelar"
     assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == [
-        "Entrenamiento", "Comparación", "Capas", "Salidas", "Registro", "Código", "Historial",
-        "Motores", "Técnicas"]
+        "Inicio", "Entrenamiento", "Comparación", "Capas", "Salidas", "Registro", "Código",
+        "Historial", "Motores", "Técnicas"]
     assert win.method_buttons["dynamic"].text() == "Dinámica"
     assert win.settings_panel.fields["epochs"].label == "Épocas"
     assert "fake quantization" not in win.method_explanation.text()
