@@ -95,6 +95,24 @@ def test_hugging_face_folder_is_read_before_loading_and_runs_dynamic(qtbot, wind
     shot(window, tmp_path / "window-hf-comparison.png")
 
 
+def test_hugging_face_folder_static_on_pt2e(qtbot, window, bert, tmp_path):
+    """Static quantization of a transformers model completes on the PT2E engine."""
+    texts = tmp_path / "texts.txt"
+    texts.write_text("\n".join(TEXTS * 4) + "\n")
+    dialog = open_dialog(qtbot, window, str(bert))
+    with qtbot.waitSignal(dialog.previewed, timeout=LOAD_TIMEOUT_MS):
+        dialog.set_data("text", str(texts))
+    accept_and_load(qtbot, window, dialog)
+    assert run_to_end(qtbot, window, "static", engine="pt2e") == "finished"
+    result = window.result
+    assert result.engine == "pt2e" and result.quantized_layer_count >= 4
+    assert result.to_report()["agreement"]["top1_agreement"] is not None
+    summary = window.comparison.summary
+    rows = {summary.item(r, 0).text(): summary.item(r, 2).text()
+            for r in range(summary.rowCount())}
+    assert rows["Technique"] == "Static" and "PT2E" in rows["Engine"], rows
+
+
 def test_hugging_face_csv_texts_choose_their_column(qtbot, window, bert, tmp_path):
     data = tmp_path / "reviews.csv"
     lines = ["id,sentence,label"] + [f"{i},{text},{i % 2}" for i, text in enumerate(TEXTS * 2)]
