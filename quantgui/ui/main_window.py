@@ -6,8 +6,16 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QElapsedTimer,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -139,7 +147,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(self._first_size())
         if load_now:
             self.load_model(self._demo)
         else:
@@ -147,6 +155,17 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self.load_model(self._demo))
 
     # --- construction ---------------------------------------------------------------------
+    def _first_size(self) -> QSize:
+        """1280x800, or the screen's free area less room for the title bar on a smaller
+        screen (at 1280x800 the status bar fell below the screen's edge). The offscreen
+        platform's fixed 800x800 is no screen to fit."""
+        size = QSize(1280, 800)
+        screen = self.screen()
+        if screen is not None and QGuiApplication.platformName() != "offscreen":
+            free = screen.availableGeometry().size()
+            size = size.boundedTo(QSize(free.width(), free.height() - 40))
+        return size
+
     def _build_left(self) -> None:
         panel = QWidget(self)
         layout = QVBoxLayout(panel)
