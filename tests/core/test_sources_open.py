@@ -616,3 +616,17 @@ def test_readme_hugging_face_example_runs(tmp_path):
     assert details["inputs"][0] == {"name": "input_ids", "shape": [32], "dtype": "int64",
                                     "range": [0, 10]}
     assert "16 texts from texts.txt, tokenized" in result.stderr
+
+
+def test_the_fixture_tokenizer_knows_its_words(tmp_path):
+    """transformers 5 ignores BertTokenizer(vocab_file=...): every word became [UNK]."""
+    pytest.importorskip("transformers")
+    from transformers import AutoTokenizer
+
+    from tests.fixtures import hf
+
+    folder = hf.bert_classifier(tmp_path / "bert")
+    tokenizer = AutoTokenizer.from_pretrained(folder, local_files_only=True)
+    ids = tokenizer("the cat sat")["input_ids"]
+    assert tokenizer.unk_token_id not in ids, ids
+    assert tokenizer.convert_ids_to_tokens(ids)[1:-1] == ["the", "cat", "sat"]
