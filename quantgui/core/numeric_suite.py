@@ -130,7 +130,10 @@ def _fx_errors(ns: Any, observed: fx.GraphModule, quantized: fx.GraphModule,
     # the scale that layer's input has in the int8 graph, so the error is the layer's own.
     # The loggers keep every layer's output: the batch passes in chunks (a one-sample probe
     # first says how large a sample's outputs are), each chunk's figures are summed and the
-    # loggers emptied, so memory does not grow with the data.
+    # loggers emptied, so memory does not grow with the data. An empty batch: weights only.
+    if batch.shape[0] == 0:
+        _DISPOSABLE.discard(observed)
+        return {name: (value, None, None) for name, value in weights.items()}
     try:
         # the suite adds its shadows and loggers to the float graph: a copy, unless its owner
         # gave it up (the pipeline does: a large model's copy was the run's peak memory)

@@ -309,9 +309,12 @@ def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,
         cancel.raise_if_cancelled()
         if method_result.observed_model is not None:  # dropped after the suite, below
             numeric_suite.dispose_after_use(method_result.observed_model)
+        # Large activations (fewer samples measured): the suite's shadow pass, which gives the
+        # same own-output figure as the hooks (tests check both on the demos), is skipped; its
+        # weight figures still count (an empty batch asks for the weights alone).
+        suite_inputs = inputs[:0] if sampling.subsampled else inputs[:sampling.samples]
         try:
-            suite = technique.numeric_suite(original, method_result,
-                                            inputs[:sampling.samples])
+            suite = technique.numeric_suite(original, method_result, suite_inputs)
         except Exception as error:  # noqa: BLE001 - the hooks below still measure every layer
             yield LogMessage(texts.LOG_NS_FAILED.format(
                 error=f"{type(error).__name__}: {str(error)[:160]}"))

@@ -193,3 +193,23 @@ def test_qat_completes_on_a_transformer_encoder():
     assert not layers["encoder.layers.0.linear1"].quantized
     assert torch.isfinite(result.quantized_outputs).all()
     assert result.agreement.sqnr_db > 15
+
+
+def test_a_subsampled_static_run_takes_weights_from_the_suite_and_outputs_from_hooks(
+        monkeypatch):
+    from quantgui.core import numeric_suite
+
+    torch.manual_seed(0)
+    model = Deep()
+    loaded = random_loaded(model, (3, 8, 8), classes=5, count=160)
+    monkeypatch.setattr(analysis, "ERROR_VALUES", 1)  # the minimum: 4 samples
+    result = drive(run(loaded, recipe_for("static", batch_size=16, threads=1,
+                                          calibration_batches=2)))
+    assert result.error_sampling.samples == analysis.MIN_ERROR_SAMPLES
+    measured = [layer for layer in result.layers if layer.quantized]
+    assert len(measured) == 4
+    for layer in measured:
+        # the suite's shadow pass (the same own-output figure) is skipped for large activations
+        assert layer.error_source == numeric_suite.BOTH
+        assert None not in (layer.weight_sqnr_db, layer.output_sqnr_db,
+                            layer.accumulated_sqnr_db)
