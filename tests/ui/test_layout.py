@@ -6,7 +6,7 @@ the SQNR columns are in view."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from .conftest import delete_now
@@ -89,13 +89,17 @@ def test_the_left_panel_needs_no_horizontal_scrollbar(qtbot, open_at, language):
             assert fully_shown(win.cancel_button, win) and fully_shown(win.progress, win)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("size", "language"), [(SIZES[0], "en"), (SIZES[1], "en"),
+                                                (SIZES[0], "es")])
 def test_every_layers_column_fits_its_header_and_the_sqnr_columns_are_in_view(
-        qtbot, open_at, size):
+        qtbot, open_at, size, language):
     from quantgui.ui.layers.rows import COLUMNS, REASON_COLUMN, SQNR_COLUMNS
 
     win = open_at(size, "static")
     assert run_to_end(qtbot, win, "static", calibration_batches=2) == "finished"
+    if language == "es":
+        win.set_language("es")  # the longer Spanish headers, switched live
+        assert win.layers_panel.table.headerItem().text(4) == "Estado"
     win.set_tab("layers")
     settle()
     table = win.layers_panel.table
@@ -106,6 +110,12 @@ def test_every_layers_column_fits_its_header_and_the_sqnr_columns_are_in_view(
         text = table.headerItem().text(column)
         needed = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
         assert header.sectionSize(column) >= needed + 8, (text, header.sectionSize(column))
+    for column in range(1, len(COLUMNS)):  # no cell elided (the Layer column is capped)
+        cells = [item.text(column) for item in table.findItems(
+            "*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)]
+        widest = max(table.fontMetrics().horizontalAdvance(text) for text in cells)
+        if column not in (1, REASON_COLUMN):
+            assert header.sectionSize(column) >= widest, (column, widest)
     viewport = table.viewport().width()
     for column in (0, 1, 2, 3, 4, *SQNR_COLUMNS):  # every column but the reasons, in view
         right = header.sectionViewportPosition(column) + header.sectionSize(column)

@@ -7,13 +7,15 @@ together. A layer planned int8 has a "keep float" check box; ticking it emits
 from __future__ import annotations
 
 import math
+from itertools import combinations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QTreeWidgetItemIterator,
@@ -39,14 +41,20 @@ from quantgui.ui.wording import plural
 COLUMN_CAPS = {0: 280, 1: 190}
 
 
-def two_lines(text: str) -> str:
-    """A header text on two lines, broken at the space nearest its middle ("Accumulated SQNR
-    (dB)" -> "Accumulated" / "SQNR (dB)"), in whatever language: narrower number columns."""
-    spaces = [i for i, c in enumerate(text) if c == " "]
-    if not spaces:
-        return text
-    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return text[:cut] + "\n" + text[cut + 1:]
+def wrap_header(text: str, lines: int = 3) -> str:
+    """A header text on at most ``lines`` lines, broken at spaces so that its longest line is
+    the shortest it can be (fewer lines on a tie), in whatever language: "Accumulated SQNR
+    (dB)" -> "Accumulated" / "SQNR (dB)"; "SQNR acumulada (dB)" -> "SQNR" / "acumulada" /
+    "(dB)". Number columns are then as narrow as their numbers allow."""
+    words = text.split(" ")
+    best = [text]
+    for count in range(2, min(lines, len(words)) + 1):
+        for cuts in combinations(range(1, len(words)), count - 1):
+            bounds = (0, *cuts, len(words))
+            parts = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+            if max(map(len, parts)) < max(map(len, best)):
+                best = parts
+    return "\n".join(best)
 
 
 class _Item(QTreeWidgetItem):
@@ -79,6 +87,8 @@ class LayerTable(QTreeWidget):
         self._containers: set[str] = set()  # the names in _items that are containers
         self._collapsed: set[str] = set()  # containers the user folded; all others expanded
         self._filling = False
+        self.boldFont = self.font()
+        self.boldFont.setBold(True)
         self._build()
 
     def _build(self) -> None:
@@ -125,8 +135,8 @@ class LayerTable(QTreeWidget):
             self.tr("Layer"), self.tr("Type"), self.tr("Parameters"), self.tr("Output shape"),
             self.tr("Status"), self.tr("Reason"), self.tr("Weight SQNR (dB)"),
             self.tr("Output SQNR (dB)"), self.tr("Accumulated SQNR (dB)")]
-        for column in (3, *SQNR_COLUMNS):  # number columns: narrower with two lines
-            labels[column] = two_lines(labels[column])
+        for column in (3, *SQNR_COLUMNS):  # number columns: narrower on several lines
+            labels[column] = wrap_header(labels[column])
         self.setHeaderLabels(labels)
 
     def retranslate(self) -> None:
@@ -137,16 +147,42 @@ class LayerTable(QTreeWidget):
             self.headerItem().setToolTip(column, tip)
         self.fit_columns()
 
+    def _header_width(self, column: int) -> int:
+        """The header's longest line, its margins, and the sort arrow if it is sorted by it
+        (QHeaderView's own hint keeps room for the arrow in every column)."""
+        header = self.header()
+        style = header.style()
+        text = self.headerItem().text(column)
+        width = max(header.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+        width += 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 8
+        if header.sortIndicatorSection() == column:
+            width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + 4
+        return width
+
     def fit_columns(self) -> None:
         """Each shown column as wide as its header and its cells (Layer and Type at most their
         COLUMN_CAPS); the Reason column, last, takes the rest."""
         header = self.header()
+        self.doItemsLayout()
+        # the widest text of each column, every row (the view's own hint may have measured
+        # only the rows laid out so far); column 0 adds indentation and boxes: the view's hint
+        metrics = self.fontMetrics()
+        bold = QFontMetrics(self.boldFont)
+        texts = [0] * len(COLUMNS)
+        iterator = QTreeWidgetItemIterator(self)
+        while iterator.value() is not None:
+            item = iterator.value()
+            for column in range(1, len(COLUMNS)):
+                font = bold if item.font(column).bold() else metrics
+                texts[column] = max(texts[column], font.horizontalAdvance(item.text(column)))
+            iterator += 1
         for column in range(len(COLUMNS)):
             if column == REASON_COLUMN or self.isColumnHidden(column):
                 continue
-            cells = min(self.sizeHintForColumn(column), COLUMN_CAPS.get(column, 1 << 20))
-            header.resizeSection(column, max(header.sectionSizeHint(column), cells))
-        header.setMinimumSectionSize(min(header.sectionSizeHint(REASON_COLUMN), 120))
+            cells = min(max(self.sizeHintForColumn(column), texts[column] + 12),
+                        COLUMN_CAPS.get(column, 1 << 20))
+            header.resizeSection(column, max(self._header_width(column), cells))
+        header.setMinimumSectionSize(min(self._header_width(REASON_COLUMN), 120))
 
     # --- what is shown --------------------------------------------------------------------
     def show_result_columns(self, shown: bool) -> None:
@@ -411,6 +447,7 @@ class LayerTable(QTreeWidget):
     def _on_sort_changed(self, column: int, _order: Qt.SortOrder) -> None:
         if column < 0 and not self._filling:
             self.populate()  # no sort column: back to model order
+        self.fit_columns()  # room for the arrow in the sorted column only
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 0 or not (
