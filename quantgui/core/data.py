@@ -56,7 +56,13 @@ class DataBundle:
             elif not inputs.is_floating_point():
                 raise DataError(f"The {part} inputs have dtype {inputs.dtype}, not float.",
                                 "Convert the inputs to float32.")
-            bad = (~torch.isfinite(inputs)).sum().item() if inputs.is_floating_point() else 0
+            bad = 0
+            if inputs.is_floating_point() and inputs.numel():
+                # NaN and infinities show in the extremes: counted only when there are some
+                # (counting every value took 0.3-0.6 s on 256 images of 224x224)
+                low, high = torch.aminmax(inputs)
+                if not (torch.isfinite(low) and torch.isfinite(high)):
+                    bad = (~torch.isfinite(inputs)).sum().item()
             if bad:
                 raise DataError(
                     f"The {part} inputs contain {bad} NaN or infinite value(s).",
