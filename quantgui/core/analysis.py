@@ -282,7 +282,9 @@ def stream_layer_errors(original: nn.Module, quantized: nn.Module, layers: list[
         handles = [module.register_forward_pre_hook(hook) if kind == "pre"
                    else module.register_forward_hook(hook) for module, kind, hook in hooks]
         try:
-            model(chunk)
+            # not around the yields: the caller's code between two events must not run in it
+            with torch.inference_mode():
+                model(chunk)
         finally:
             for handle in handles:
                 handle.remove()
@@ -300,28 +302,27 @@ def stream_layer_errors(original: nn.Module, quantized: nn.Module, layers: list[
     available = int(inputs.shape[0])
     sampling = ErrorSampling(available, available, available, 0)
     start, passes_done, passes = 0, 0, 2
-    with torch.inference_mode():
-        while start < sampling.samples:
-            cancel.raise_if_cancelled()
-            size = 1 if start == 0 else sampling.chunk
-            chunk = inputs[start:min(start + size, sampling.samples)]
-            yield Progress("layer errors", passes_done, passes)
-            seen_inputs.clear()
-            one_pass(quantized, quantized_hooks, chunk)
-            passes_done += 1
-            if start == 0:  # the probe: how large are the activations?
-                values = sum(t.numel() for t in kept_outputs.values())
-                stored = sum(_nbytes(t) for t in kept_outputs.values())
-                sampling = error_sampling(available, values, stored, batch_size, max_values,
-                                          chunk_bytes)
-                passes = 2 * (1 + -(-(sampling.samples - 1) // sampling.chunk))
-            yield Progress("layer errors", passes_done, passes)
-            done.clear()
-            one_pass(original, original_hooks, chunk)
-            passes_done += 1
-            kept_outputs.clear()
-            held_inputs.clear()
-            start += chunk.shape[0]
+    while start < sampling.samples:
+        cancel.raise_if_cancelled()
+        size = 1 if start == 0 else sampling.chunk
+        chunk = inputs[start:min(start + size, sampling.samples)]
+        yield Progress("layer errors", passes_done, passes)
+        seen_inputs.clear()
+        one_pass(quantized, quantized_hooks, chunk)
+        passes_done += 1
+        if start == 0:  # the probe: how large are the activations?
+            values = sum(t.numel() for t in kept_outputs.values())
+            stored = sum(_nbytes(t) for t in kept_outputs.values())
+            sampling = error_sampling(available, values, stored, batch_size, max_values,
+                                      chunk_bytes)
+            passes = 2 * (1 + -(-(sampling.samples - 1) // sampling.chunk))
+        yield Progress("layer errors", passes_done, passes)
+        done.clear()
+        one_pass(original, original_hooks, chunk)
+        passes_done += 1
+        kept_outputs.clear()
+        held_inputs.clear()
+        start += chunk.shape[0]
     yield Progress("layer errors", passes, passes)
     errors = {head: LayerError(_finite_or_none(weights[head]),
                                _finite_or_none(own[head].db()) if head in own else None,

@@ -107,30 +107,32 @@ def stream_latencies(models: dict[str, nn.Module], batch: torch.Tensor, threads:
     torch.set_num_threads(threads)
     names = list(models)
     times: dict[str, list[float]] = {name: [] for name in names}
-    try:
+    def one_round(order: list[str], timed: bool) -> None:
+        # inference_mode for the runs only, not across the yields: the caller's code between
+        # two events must not run in it
         with torch.inference_mode():
-            started = time.perf_counter()
-            for name in names:
+            for name in order:
                 cancel.raise_if_cancelled()
+                start = time.perf_counter()
                 models[name](batch)
-            first_round = time.perf_counter() - started
-            warm, planned = plan_rounds(first_round, rounds, warmup, max_seconds, min_rounds)
-            yield Progress("measuring", 0, planned)
-            for _ in range(warm - 1):
-                for name in names:
-                    cancel.raise_if_cancelled()
-                    models[name](batch)
-            budget_end = started + max_seconds
-            for index in range(planned):
-                shift = index % len(names)
-                for name in names[shift:] + names[:shift]:
-                    cancel.raise_if_cancelled()
-                    start = time.perf_counter()
-                    models[name](batch)
+                if timed:
                     times[name].append((time.perf_counter() - start) * 1000.0)
-                yield Progress("measuring", index + 1, planned)
-                if index + 1 >= min_rounds and time.perf_counter() > budget_end:
-                    break
+
+    try:
+        started = time.perf_counter()
+        one_round(names, timed=False)
+        first_round = time.perf_counter() - started
+        warm, planned = plan_rounds(first_round, rounds, warmup, max_seconds, min_rounds)
+        yield Progress("measuring", 0, planned)
+        for _ in range(warm - 1):
+            one_round(names, timed=False)
+        budget_end = started + max_seconds
+        for index in range(planned):
+            shift = index % len(names)
+            one_round(names[shift:] + names[:shift], timed=True)
+            yield Progress("measuring", index + 1, planned)
+            if index + 1 >= min_rounds and time.perf_counter() > budget_end:
+                break
     finally:
         torch.set_num_threads(previous)
     stats = {}

@@ -110,3 +110,17 @@ def test_the_stages_report_their_progress_in_order(loaded):
     # one event a timed round, ending at the total
     assert measuring[-1].current == measuring[-1].total == measuring[0].total
     assert measuring[-1].total >= 5
+
+
+def test_the_callers_code_between_two_events_runs_with_grad_and_outside_inference_mode(loaded):
+    """Grad and inference modes set around the model's calls must not leak to the consumer of
+    the event stream (the window's or the command line's callback) while a stage is paused."""
+    modes = set()
+
+    def on_event(_event: Event) -> None:
+        modes.add((torch.is_grad_enabled(), torch.is_inference_mode_enabled()))
+
+    for method, settings in (("static", {"calibration_batches": 2}),
+                             ("qat", {"epochs": 1, "loss": "distillation"})):
+        drive(run(loaded, recipe_for(method, batch_size=16, threads=1, **settings)), on_event)
+    assert modes == {(True, False)}

@@ -110,11 +110,11 @@ def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe, cancel: C
             setattr(owner, target, copy.deepcopy(stored[key]))
         yield Progress("calibrating", len(batches), len(batches))
     else:
-        with torch.no_grad():
-            for index, batch in enumerate(batches, start=1):
-                cancel.raise_if_cancelled()
+        for index, batch in enumerate(batches, start=1):
+            cancel.raise_if_cancelled()
+            with torch.no_grad():  # not across the yield: the caller's code runs with grad
                 prepared(batch)
-                yield Progress("calibrating", index, len(batches))
+            yield Progress("calibrating", index, len(batches))
         if calibration_cache is not None:
             stored = calibration_cache.setdefault(calibration_key(recipe), {})
             for key, owner, target in found:

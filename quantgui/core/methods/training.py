@@ -77,13 +77,15 @@ class Teacher:
         cancel = cancel or CancelToken()
         total = total if total is not None else done + Teacher.batches(data, batch_size)
         parts: list[list[torch.Tensor]] = [[], []]
-        with torch.no_grad():  # not inference_mode: the targets enter the loss's graph
-            for part, inputs in zip(parts, (data.train_inputs, data.val_inputs), strict=True):
-                for start in range(0, inputs.shape[0], batch_size):
-                    cancel.raise_if_cancelled()
+        for part, inputs in zip(parts, (data.train_inputs, data.val_inputs), strict=True):
+            for start in range(0, inputs.shape[0], batch_size):
+                cancel.raise_if_cancelled()
+                # not inference_mode: the targets enter the loss's graph; not across the
+                # yield: the caller's code between two events must not run without grad
+                with torch.no_grad():
                     part.append(original(inputs[start:start + batch_size]).float().cpu())
-                    done += 1
-                    yield Progress(stage, done, total)
+                done += 1
+                yield Progress(stage, done, total)
         return Teacher(torch.cat(parts[0]), torch.cat(parts[1]))
 
 
