@@ -41,11 +41,10 @@ _A, _B = "float", "int8"
 def _sqnr(reference: Any, actual: Any) -> float | None:
     if not isinstance(reference, torch.Tensor) or not isinstance(actual, torch.Tensor):
         return None
-    reference = reference.dequantize() if reference.is_quantized else reference
-    actual = actual.dequantize() if actual.is_quantized else actual
-    if reference.shape != actual.shape:
+    sums = metrics.SqnrSum()  # block by block: no float64 or dequantized copy of a weight
+    if not sums.add(reference, actual):
         return None
-    value = metrics.sqnr_db(reference.detach().float(), actual.detach().float())
+    value = sums.db()
     return None if math.isnan(value) else value
 
 
