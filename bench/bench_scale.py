@@ -217,21 +217,27 @@ def main() -> None:
                   f"{1000 * row['forward_s']:7.1f} {row['wall_s'] / row['forward_s']:6.0f} "
                   f"{os.getloadavg()[0]:5.1f}  {stages}{verdict}")
             sys.stdout.flush()
-    print("\ngrowth from one MLP to the next (exponent = log(ratio) / log(params ratio); the "
-          "goal is <= 1)")
+    print("\ngrowth from one MLP to the next, and from the first to the last (exponent = "
+          "log(ratio) / log(params ratio); the goal is <= 1; 'per forward': the run's time in "
+          "float forward passes, which leave the CPU's caches as the weights grow)")
     for technique in args.techniques.split(","):
         mlps = [r for r in rows if r.get("technique") == technique
                 and r["case"].startswith("mlp-") and "error" not in r]
-        for small, large in zip(mlps, mlps[1:], strict=False):
+        pairs = list(zip(mlps, mlps[1:], strict=False))
+        if len(mlps) > 2:
+            pairs.append((mlps[0], mlps[-1]))
+        for small, large in pairs:
             growth = large["params"] / small["params"]
             time_ratio = large["wall_s"] / small["wall_s"]
+            forwards_ratio = ((large["wall_s"] / large["forward_s"])
+                              / (small["wall_s"] / small["forward_s"]))
             extra_small = max(small["peak_mib"] - small["rss_before_mib"], 1.0)
             extra_large = max(large["peak_mib"] - large["rss_before_mib"], 1.0)
             memory_ratio = extra_large / extra_small
             print(f"  {technique:8} {small['case']} -> {large['case']}: params x{growth:.1f}, "
-                  f"time x{time_ratio:.2f} (exponent {math.log(time_ratio) / math.log(growth):.2f})"
-                  f", memory above the loaded model x{memory_ratio:.2f} "
-                  f"(exponent {math.log(memory_ratio) / math.log(growth):.2f})")
+                  f"time x{time_ratio:.2f} (exponent {math.log(time_ratio) / math.log(growth):.2f}"
+                  f"; per forward x{forwards_ratio:.2f}), memory above the loaded model "
+                  f"x{memory_ratio:.2f} (exponent {math.log(memory_ratio) / math.log(growth):.2f})")
 
 
 if __name__ == "__main__":
