@@ -4,8 +4,8 @@
 
 Cases: 4-layer MLPs of width 256, 1024 and 4096 (batch 32), a ResNet-18-shaped convnet at
 224x224 (batch 8) and a 4-layer BERT-shaped encoder (128 tokens x 256, batch 8), each with
-random data as the command line makes it when no data is given (256 Gaussian samples: 204 for
-training and calibration, 52 for validation). Techniques: dynamic, static (the default recipe:
+random data as the command line makes it when no data is given (256 Gaussian samples: 205 for
+training and calibration, 51 for validation). Techniques: dynamic, static (the default recipe:
 histogram observers, 32 calibration batches) and QAT for 1 epoch, on the torch.ao engine.
 
 Each case runs the whole pipeline (``quantgui.core.pipeline.run``: quantize, predict, time the
