@@ -969,7 +969,12 @@ class MainWindow(QMainWindow):
     def _stage_word(self, stage: str) -> str:
         return {"preparing": self.tr("Preparing"), "calibrating": self.tr("Calibrating"),
                 "quantizing": self.tr("Quantizing"), "converting": self.tr("Converting"),
-                "measuring": self.tr("Measuring")}.get(stage, stage)
+                "measuring": self.tr("Measuring"), "predicting": self.tr("Predicting"),
+                "layer errors": self.tr("Per-layer error"), "training": self.tr("Training"),
+                "exporting": self.tr("Exporting"), "compiling": self.tr("Compiling"),
+                "session": self.tr("Opening the ONNX Runtime session"),
+                "checks": self.tr("Checking the data"),
+                "sensitivity": self.tr("Ranking layers")}.get(stage, stage)
 
     def _on_events(self, events: list) -> None:
         from quantgui.core.events import EpochEnd, LogMessage, Progress, TrainStep

@@ -1024,163 +1024,163 @@ propio</translation>
 <context>
     <name>LayerTable</name>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="135"/>
         <source>Layer</source>
         <translation>Capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="135"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="135"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="135"/>
         <source>Output shape</source>
         <translation>Forma de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="126"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="136"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="126"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="136"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="126"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="136"/>
         <source>Weight SQNR (dB)</source>
         <translation>SQNR de los pesos (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="127"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="137"/>
         <source>Output SQNR (dB)</source>
         <translation>SQNR de la salida (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="127"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="137"/>
         <source>Accumulated SQNR (dB)</source>
         <translation>SQNR acumulada (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="96"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="106"/>
         <source>Tick a layer planned int8 to keep it in float in the next run.</source>
         <translation>Marque una capa prevista en int8 para mantenerla en float en la próxima ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="97"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="107"/>
         <source>For a module: the parameters of everything inside it.</source>
         <translation>En un módulo: los parámetros de todo lo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="98"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="108"/>
         <source>int8: quantized; fused: folded into the layer before it; float: left in float. For a module: how many layers inside it are which.</source>
         <translation>int8: cuantizada; fusionada: integrada en la capa anterior; float: se queda en float. En un módulo: cuántas capas de cada tipo contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="101"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="111"/>
         <source>The original weight (batch-norm folded in) against the int8 weight. For a module: the lowest value inside it.</source>
         <translation>El peso original (con batch-norm integrada) frente al peso int8. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="103"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="113"/>
         <source>The layer&apos;s own error: the quantized layer fed the float input. For a module: the lowest value inside it.</source>
         <translation>El error propio de la capa: la capa cuantizada alimentada con la entrada float. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="105"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="115"/>
         <source>The quantized model&apos;s activation here against the original&apos;s, with every error upstream. For a module: the lowest value inside it.</source>
         <translation>La activación del modelo cuantizado aquí frente a la del original, con todos los errores anteriores. En un módulo: el valor más bajo que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="115"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="125"/>
         <source>Layers of the model</source>
         <translation>Capas del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="241"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="277"/>
         <source>int8</source>
         <translation>int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="241"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="277"/>
         <source>fused</source>
         <translation>fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="242"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="278"/>
         <source>float</source>
         <translation>float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="265"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="301"/>
         <source>1 int8</source>
         <translation>1 int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="265"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="301"/>
         <source>{count} int8</source>
         <translation>{count} int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="266"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="302"/>
         <source>1 fused</source>
         <translation>1 fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="266"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="302"/>
         <source>{count} fused</source>
         <translation>{count} fusionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="267"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="303"/>
         <source>1 float</source>
         <translation>1 float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="267"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="303"/>
         <source>{count} float</source>
         <translation>{count} float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="285"/>
-        <location filename="../../quantgui/ui/layers/table.py" line="303"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="321"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="339"/>
         <source>(model)</source>
         <translation>(modelo)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="309"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="345"/>
         <source>Tick to keep {name} in float in the next run.</source>
         <translation>Marque para mantener {name} en float en la próxima ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="319"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="355"/>
         <source>Output SQNR {value:.1f} dB, below {limit:.0f} dB: this layer&apos;s own quantization error is large (the layer fed the float input). The Sensitivity ranking measures something else, how much the whole model&apos;s output gains when this layer alone stays float, so a layer can be red here and low in the ranking, or the reverse.</source>
         <translation>SQNR de salida {value:.1f} dB, por debajo de {limit:.0f} dB: el error de cuantización propio de esta capa es grande (la capa recibe la entrada en float). La clasificación de Sensibilidad mide otra cosa, cuánto gana la salida de todo el modelo si solo esta capa se queda en float, así que una capa puede estar en rojo aquí y baja en la clasificación, o al revés.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="388"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="424"/>
         <source>{name}: {type} with {count} layers inside</source>
         <translation>{name}: {type} con {count} capas dentro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="389"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="425"/>
         <source>module</source>
         <translation>módulo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="395"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="431"/>
         <source>The lowest value among the layers inside.</source>
         <translation>El valor más bajo entre las capas que contiene.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/table.py" line="398"/>
+        <location filename="../../quantgui/ui/layers/table.py" line="434"/>
         <source>Holds a layer below {limit:.0f} dB output SQNR.</source>
         <translation>Contiene una capa por debajo de {limit:.0f} dB de SQNR de salida.</translation>
     </message>
@@ -1389,674 +1389,710 @@ propio</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="74"/>
+        <location filename="../../quantgui/ui/main_window.py" line="82"/>
         <source>QuantGUI — PyTorch quantization</source>
         <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="132"/>
-        <location filename="../../quantgui/ui/main_window.py" line="457"/>
+        <location filename="../../quantgui/ui/main_window.py" line="140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="476"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="155"/>
-        <location filename="../../quantgui/ui/main_window.py" line="158"/>
+        <location filename="../../quantgui/ui/main_window.py" line="174"/>
+        <location filename="../../quantgui/ui/main_window.py" line="177"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="159"/>
+        <location filename="../../quantgui/ui/main_window.py" line="178"/>
         <source>A demo model with its data, ready to quantize.</source>
         <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="164"/>
+        <location filename="../../quantgui/ui/main_window.py" line="183"/>
         <source>Model description</source>
         <translation>Descripción del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="165"/>
-        <location filename="../../quantgui/ui/main_window.py" line="463"/>
+        <location filename="../../quantgui/ui/main_window.py" line="184"/>
+        <location filename="../../quantgui/ui/main_window.py" line="482"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="168"/>
+        <location filename="../../quantgui/ui/main_window.py" line="187"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="175"/>
+        <location filename="../../quantgui/ui/main_window.py" line="194"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="186"/>
+        <location filename="../../quantgui/ui/main_window.py" line="205"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="197"/>
+        <location filename="../../quantgui/ui/main_window.py" line="216"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="201"/>
+        <location filename="../../quantgui/ui/main_window.py" line="220"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="207"/>
+        <location filename="../../quantgui/ui/main_window.py" line="226"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="209"/>
+        <location filename="../../quantgui/ui/main_window.py" line="228"/>
         <source>Reset to defaults</source>
         <translation>Valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="210"/>
+        <location filename="../../quantgui/ui/main_window.py" line="229"/>
         <source>Reset the settings to their defaults</source>
         <translation>Devolver los ajustes a sus valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="211"/>
+        <location filename="../../quantgui/ui/main_window.py" line="230"/>
         <source>Every technique&apos;s settings back to their defaults (the technique stays chosen).</source>
         <translation>Los ajustes de todas las técnicas vuelven a sus valores por defecto (la técnica elegida se mantiene).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="230"/>
-        <location filename="../../quantgui/ui/main_window.py" line="232"/>
+        <location filename="../../quantgui/ui/main_window.py" line="249"/>
+        <location filename="../../quantgui/ui/main_window.py" line="251"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="233"/>
+        <location filename="../../quantgui/ui/main_window.py" line="252"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="236"/>
-        <location filename="../../quantgui/ui/main_window.py" line="237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="255"/>
+        <location filename="../../quantgui/ui/main_window.py" line="256"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="238"/>
+        <location filename="../../quantgui/ui/main_window.py" line="257"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="240"/>
-        <location filename="../../quantgui/ui/main_window.py" line="241"/>
+        <location filename="../../quantgui/ui/main_window.py" line="259"/>
+        <location filename="../../quantgui/ui/main_window.py" line="260"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="242"/>
+        <location filename="../../quantgui/ui/main_window.py" line="261"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="250"/>
-        <location filename="../../quantgui/ui/main_window.py" line="251"/>
+        <location filename="../../quantgui/ui/main_window.py" line="269"/>
+        <location filename="../../quantgui/ui/main_window.py" line="270"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="253"/>
+        <location filename="../../quantgui/ui/main_window.py" line="272"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="261"/>
+        <location filename="../../quantgui/ui/main_window.py" line="280"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="267"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1000"/>
+        <location filename="../../quantgui/ui/main_window.py" line="286"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1024"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="268"/>
+        <location filename="../../quantgui/ui/main_window.py" line="287"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="290"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="299"/>
+        <location filename="../../quantgui/ui/main_window.py" line="318"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="309"/>
+        <location filename="../../quantgui/ui/main_window.py" line="328"/>
+        <location filename="../../quantgui/ui/main_window.py" line="973"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="309"/>
+        <location filename="../../quantgui/ui/main_window.py" line="328"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="310"/>
+        <location filename="../../quantgui/ui/main_window.py" line="329"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="311"/>
+        <location filename="../../quantgui/ui/main_window.py" line="330"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="311"/>
+        <location filename="../../quantgui/ui/main_window.py" line="330"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="319"/>
+        <location filename="../../quantgui/ui/main_window.py" line="338"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="320"/>
+        <location filename="../../quantgui/ui/main_window.py" line="339"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="324"/>
+        <location filename="../../quantgui/ui/main_window.py" line="343"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="327"/>
+        <location filename="../../quantgui/ui/main_window.py" line="346"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="332"/>
+        <location filename="../../quantgui/ui/main_window.py" line="351"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="333"/>
+        <location filename="../../quantgui/ui/main_window.py" line="352"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="346"/>
+        <location filename="../../quantgui/ui/main_window.py" line="365"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="351"/>
+        <location filename="../../quantgui/ui/main_window.py" line="370"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="352"/>
+        <location filename="../../quantgui/ui/main_window.py" line="371"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="355"/>
+        <location filename="../../quantgui/ui/main_window.py" line="374"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="358"/>
+        <location filename="../../quantgui/ui/main_window.py" line="377"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="360"/>
+        <location filename="../../quantgui/ui/main_window.py" line="379"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="364"/>
+        <location filename="../../quantgui/ui/main_window.py" line="383"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="366"/>
+        <location filename="../../quantgui/ui/main_window.py" line="385"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="375"/>
+        <location filename="../../quantgui/ui/main_window.py" line="394"/>
         <source>&amp;Reset settings to defaults</source>
         <translation>&amp;Restablecer los ajustes por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="380"/>
+        <location filename="../../quantgui/ui/main_window.py" line="399"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="387"/>
+        <location filename="../../quantgui/ui/main_window.py" line="406"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="390"/>
-        <location filename="../../quantgui/ui/main_window.py" line="401"/>
+        <location filename="../../quantgui/ui/main_window.py" line="409"/>
+        <location filename="../../quantgui/ui/main_window.py" line="420"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="398"/>
+        <location filename="../../quantgui/ui/main_window.py" line="417"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="401"/>
+        <location filename="../../quantgui/ui/main_window.py" line="420"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="402"/>
+        <location filename="../../quantgui/ui/main_window.py" line="421"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="411"/>
+        <location filename="../../quantgui/ui/main_window.py" line="430"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="412"/>
+        <location filename="../../quantgui/ui/main_window.py" line="431"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="414"/>
+        <location filename="../../quantgui/ui/main_window.py" line="433"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="417"/>
+        <location filename="../../quantgui/ui/main_window.py" line="436"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="433"/>
+        <location filename="../../quantgui/ui/main_window.py" line="452"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="487"/>
+        <location filename="../../quantgui/ui/main_window.py" line="506"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="489"/>
+        <location filename="../../quantgui/ui/main_window.py" line="508"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="497"/>
+        <location filename="../../quantgui/ui/main_window.py" line="516"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="498"/>
+        <location filename="../../quantgui/ui/main_window.py" line="517"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="507"/>
+        <location filename="../../quantgui/ui/main_window.py" line="526"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="513"/>
+        <location filename="../../quantgui/ui/main_window.py" line="532"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="513"/>
+        <location filename="../../quantgui/ui/main_window.py" line="532"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="521"/>
+        <location filename="../../quantgui/ui/main_window.py" line="540"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="567"/>
+        <location filename="../../quantgui/ui/main_window.py" line="586"/>
         <source>{technique} selected: it quantizes the most of {name}.</source>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="862"/>
+        <location filename="../../quantgui/ui/main_window.py" line="881"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="864"/>
+        <location filename="../../quantgui/ui/main_window.py" line="883"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="897"/>
+        <location filename="../../quantgui/ui/main_window.py" line="916"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="900"/>
+        <location filename="../../quantgui/ui/main_window.py" line="919"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="905"/>
+        <location filename="../../quantgui/ui/main_window.py" line="924"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="933"/>
+        <location filename="../../quantgui/ui/main_window.py" line="952"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="937"/>
+        <location filename="../../quantgui/ui/main_window.py" line="956"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1050"/>
+        <location filename="../../quantgui/ui/main_window.py" line="972"/>
+        <source>Predicting</source>
+        <translation>Prediciendo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="973"/>
+        <source>Per-layer error</source>
+        <translation>Error por capa</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="974"/>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="974"/>
+        <source>Compiling</source>
+        <translation>Compilando</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="975"/>
+        <source>Opening the ONNX Runtime session</source>
+        <translation>Abriendo la sesión de ONNX Runtime</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="976"/>
+        <source>Checking the data</source>
+        <translation>Comprobando los datos</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="977"/>
+        <source>Ranking layers</source>
+        <translation>Clasificando las capas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1074"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1102"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1126"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1123"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1136"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1160"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1166"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1171"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1191"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1215"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1193"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1217"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1194"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1218"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1197"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1221"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1209"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1233"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1212"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1236"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1214"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1238"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1216"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1240"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1247"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1271"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="310"/>
-        <location filename="../../quantgui/ui/main_window.py" line="515"/>
+        <location filename="../../quantgui/ui/main_window.py" line="329"/>
+        <location filename="../../quantgui/ui/main_window.py" line="534"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="435"/>
+        <location filename="../../quantgui/ui/main_window.py" line="454"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="516"/>
+        <location filename="../../quantgui/ui/main_window.py" line="535"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="517"/>
+        <location filename="../../quantgui/ui/main_window.py" line="536"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="518"/>
+        <location filename="../../quantgui/ui/main_window.py" line="537"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="519"/>
+        <location filename="../../quantgui/ui/main_window.py" line="538"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="519"/>
+        <location filename="../../quantgui/ui/main_window.py" line="538"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="521"/>
+        <location filename="../../quantgui/ui/main_window.py" line="540"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="525"/>
+        <location filename="../../quantgui/ui/main_window.py" line="544"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="597"/>
+        <location filename="../../quantgui/ui/main_window.py" line="616"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="721"/>
-        <location filename="../../quantgui/ui/main_window.py" line="754"/>
-        <location filename="../../quantgui/ui/main_window.py" line="860"/>
+        <location filename="../../quantgui/ui/main_window.py" line="740"/>
+        <location filename="../../quantgui/ui/main_window.py" line="773"/>
+        <location filename="../../quantgui/ui/main_window.py" line="879"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="728"/>
+        <location filename="../../quantgui/ui/main_window.py" line="747"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="730"/>
+        <location filename="../../quantgui/ui/main_window.py" line="749"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="755"/>
+        <location filename="../../quantgui/ui/main_window.py" line="774"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="757"/>
+        <location filename="../../quantgui/ui/main_window.py" line="776"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="772"/>
+        <location filename="../../quantgui/ui/main_window.py" line="791"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="777"/>
+        <location filename="../../quantgui/ui/main_window.py" line="796"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="783"/>
+        <location filename="../../quantgui/ui/main_window.py" line="802"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="814"/>
-        <location filename="../../quantgui/ui/main_window.py" line="928"/>
+        <location filename="../../quantgui/ui/main_window.py" line="833"/>
+        <location filename="../../quantgui/ui/main_window.py" line="947"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="818"/>
+        <location filename="../../quantgui/ui/main_window.py" line="837"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="948"/>
+        <location filename="../../quantgui/ui/main_window.py" line="967"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="951"/>
+        <location filename="../../quantgui/ui/main_window.py" line="970"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="951"/>
+        <location filename="../../quantgui/ui/main_window.py" line="970"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="952"/>
+        <location filename="../../quantgui/ui/main_window.py" line="971"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="952"/>
+        <location filename="../../quantgui/ui/main_window.py" line="971"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="953"/>
+        <location filename="../../quantgui/ui/main_window.py" line="972"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="968"/>
+        <location filename="../../quantgui/ui/main_window.py" line="992"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="984"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1008"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="994"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1018"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="804"/>
-        <location filename="../../quantgui/ui/main_window.py" line="918"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1011"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1026"/>
+        <location filename="../../quantgui/ui/main_window.py" line="823"/>
+        <location filename="../../quantgui/ui/main_window.py" line="937"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1035"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1050"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1053"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1040"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1044"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1064"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1068"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1042"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1066"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1045"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1053"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1077"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1054"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1078"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1051"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1075"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1052"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1074"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1098"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1080"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1104"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1165"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1189"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
