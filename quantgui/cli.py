@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 import warnings
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -459,14 +460,9 @@ def format_engine_table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def command_compare_engines(args: argparse.Namespace) -> int:
-    from quantgui.core.compare import compare_engines
-    from quantgui.core.events import LogMessage, Progress, drive
-    from quantgui.core.history import History, json_safe
-
-    state = _run_state()
-    loaded, recipe = _prepare(args)
-    names = [n.strip() for n in args.engines.split(",") if n.strip()] if args.engines else None
+def _comparison_events(state: Any) -> Callable[[object], None]:
+    """A comparison's progress checkpoints (for Ctrl-C) and its log lines on stderr."""
+    from quantgui.core.events import LogMessage, Progress
 
     def on_event(event: object) -> None:
         if isinstance(event, Progress) and event.stage != state.stage:
@@ -476,10 +472,14 @@ def command_compare_engines(args: argparse.Namespace) -> int:
         if isinstance(event, LogMessage):
             print(event.text, file=sys.stderr)
 
-    comparison = drive(compare_engines(loaded, recipe, state.cancel, names), on_event)
-    state.checkpoint("reporting")
-    report = json_safe({**comparison.to_report(), **_model_details(loaded)})
-    print(format_engine_table(report))
+    return on_event
+
+
+def _finish_comparison(args: argparse.Namespace, state: Any, report: dict[str, Any],
+                       results: Iterable[Any]) -> int:
+    """Write the comparison's JSON (all or nothing) and keep each run in the history."""
+    from quantgui.core.history import History, json_safe
+
     if args.report:
         from quantgui.core.files import OutputBatch
 
@@ -492,12 +492,31 @@ def command_compare_engines(args: argparse.Namespace) -> int:
         finally:
             batch.discard()
         print(f"Comparison written to {args.report}")
-    if not args.no_history:  # each engine's run is a run of its own in the history
+    if not args.no_history:  # each run compared is a run of its own in the history
+        results = list(results)
         history = History()
-        for result in comparison.results.values():
+        for result in results:
             history.add(json_safe(result.to_report()))
-        print(f"Added {len(comparison.results)} run(s) to the history")
+        print(f"Added {len(results)} run(s) to the history")
     return 0
+
+
+def command_compare_engines(args: argparse.Namespace) -> int:
+    from quantgui.core.compare import compare_engines
+    from quantgui.core.events import drive
+    from quantgui.core.history import json_safe
+
+    state = _run_state()
+    loaded, recipe = _prepare(args)
+    names = [n.strip() for n in args.engines.split(",") if n.strip()] if args.engines else None
+
+    on_event = _comparison_events(state)
+
+    comparison = drive(compare_engines(loaded, recipe, state.cancel, names), on_event)
+    state.checkpoint("reporting")
+    report = json_safe({**comparison.to_report(), **_model_details(loaded)})
+    print(format_engine_table(report))
+    return _finish_comparison(args, state, report, comparison.results.values())
 
 
 def format_technique_table(report: dict[str, Any]) -> str:
@@ -533,8 +552,8 @@ def format_technique_table(report: dict[str, Any]) -> str:
 
 def command_compare_techniques(args: argparse.Namespace) -> int:
     from quantgui.core.compare_techniques import compare_techniques, plan_recipes
-    from quantgui.core.events import LogMessage, Progress, drive
-    from quantgui.core.history import History, json_safe
+    from quantgui.core.events import drive
+    from quantgui.core.history import json_safe
 
     state = _run_state()
     # the shared settings (threads, batch size, engine, keep-float) come from a Static recipe
@@ -551,36 +570,13 @@ def command_compare_techniques(args: argparse.Namespace) -> int:
         settings["epochs"] = epochs
     recipes = plan_recipes(names(args.techniques), names(args.engines), **settings)
 
-    def on_event(event: object) -> None:
-        if isinstance(event, Progress) and event.stage != state.stage:
-            state.checkpoint(event.stage)
-        else:
-            state.checkpoint()
-        if isinstance(event, LogMessage):
-            print(event.text, file=sys.stderr)
+    on_event = _comparison_events(state)
 
     comparison = drive(compare_techniques(loaded, recipes, state.cancel), on_event)
     state.checkpoint("reporting")
     report = json_safe({**comparison.to_report(), **_model_details(loaded)})
     print(format_technique_table(report))
-    if args.report:
-        from quantgui.core.files import OutputBatch
-
-        batch = OutputBatch()
-        state.defer = True
-        try:
-            batch.stage(args.report, (json.dumps(report, indent=2) + "\n").encode())
-            state.checkpoint("committing")
-            batch.commit()
-        finally:
-            batch.discard()
-        print(f"Comparison written to {args.report}")
-    if not args.no_history:  # each technique's run is a run of its own in the history
-        history = History()
-        for result in comparison.results.values():
-            history.add(json_safe(result.to_report()))
-        print(f"Added {len(comparison.results)} run(s) to the history")
-    return 0
+    return _finish_comparison(args, state, report, comparison.results.values())
 
 
 def _model_details(loaded: Any) -> dict[str, Any]:
