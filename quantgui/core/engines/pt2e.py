@@ -1258,6 +1258,11 @@ def quantize(model: nn.Module, data) -> FixedBatch | None:
             print(f"epoch {{epoch}}/{{EPOCHS}}: last loss {{loss.item():.4f}}, "
                   f"validation loss {{val_loss:.4f}}")
     if processes > 1:
+        # all processes finish their last step, and DDP (which holds the group and its
+        # gloo threads) goes, before the group is destroyed: otherwise a process that
+        # leaves first can abort the other at exit
+        dist.barrier()
+        del trained
         dist.destroy_process_group()
         if rank != 0:
             return None  # rank 0 converts, compiles, reports and saves
