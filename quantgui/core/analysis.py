@@ -23,7 +23,7 @@ import torch
 from torch import nn
 from torch.nn.utils.fusion import fuse_conv_bn_weights, fuse_linear_bn_weights
 
-from quantgui.core import metrics
+from quantgui.core import metrics, texts
 from quantgui.core.demos import LoadedModel
 from quantgui.core.events import CancelToken, EventStream, Progress
 from quantgui.core.layers import LayerRecord, find_module, layer_records, leaf_modules
@@ -132,11 +132,9 @@ class ErrorSampling:
 
     def describe(self) -> str:
         if not self.subsampled:
-            return f"Per-layer errors measured on {self.samples} validation samples."
-        return (f"Per-layer errors measured on {self.samples} of {self.available} validation "
-                f"samples: the model's layers give {self.values_per_sample:,} activation values "
-                "a sample, so a few samples already give millions a layer (the output "
-                "agreement uses every sample).")
+            return texts.LOG_ERROR_SAMPLES_ALL.format(samples=self.samples)
+        return texts.LOG_ERROR_SAMPLES_FEWER.format(
+            samples=self.samples, available=self.available, values=self.values_per_sample)
 
 
 def error_sampling(available: int, values_per_sample: int, bytes_per_sample: int,

@@ -137,6 +137,11 @@ LOG_NOT_BUILT_HERE = "Not built here: {reason}"
 LOG_WEIGHT_ONLY_COMPILED = ("Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 "
                             "in {compile_float:.1f} s (apart from latency).")
 LOG_LAYER_ERRORS_FAILED = "The per-layer errors could not be measured ({error})."
+LOG_ERROR_SAMPLES_ALL = "Per-layer errors measured on {samples} validation samples."
+LOG_ERROR_SAMPLES_FEWER = ("Per-layer errors measured on {samples} of {available} validation "
+                           "samples: the model's layers give {values:,} activation values a "
+                           "sample, so a few samples already give millions a layer (the output "
+                           "agreement uses every sample).")
 
 LOGS: tuple[str, ...] = tuple(value for name, value in list(globals().items())
                               if name.startswith("LOG_"))

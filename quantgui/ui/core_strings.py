@@ -331,6 +331,12 @@ LOG = (
         "Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in "
         "{compile_float:.1f} s (apart from latency)."),
     QT_TRANSLATE_NOOP("log", "The per-layer errors could not be measured ({error})."),
+    QT_TRANSLATE_NOOP("log", "Per-layer errors measured on {samples} validation samples."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "Per-layer errors measured on {samples} of {available} validation samples: the model's "
+        "layers give {values:,} activation values a sample, so a few samples already give "
+        "millions a layer (the output agreement uses every sample)."),
 )
 
 MESSAGE = (

@@ -4118,26 +4118,36 @@ int8</translation>
         <source>The per-layer errors could not be measured ({error}).</source>
         <translation>No se pudieron medir los errores por capa ({error}).</translation>
     </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="334"/>
+        <source>Per-layer errors measured on {samples} validation samples.</source>
+        <translation>Errores por capa medidos en {samples} muestras de validación.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="335"/>
+        <source>Per-layer errors measured on {samples} of {available} validation samples: the model&apos;s layers give {values:,} activation values a sample, so a few samples already give millions a layer (the output agreement uses every sample).</source>
+        <translation>Errores por capa medidos en {samples} de {available} muestras de validación: las capas del modelo dan {values:,} valores de activación por muestra, así que unas pocas muestras ya dan millones por capa (la concordancia de salidas usa todas las muestras).</translation>
+    </message>
 </context>
 <context>
     <name>message</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="337"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="343"/>
         <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
         <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="341"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
         <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
         <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="346"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="352"/>
         <source>{recommendation} Left out for agreement: {engines}.</source>
         <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="353"/>
         <source>No engine produced outputs that can be compared.</source>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>
