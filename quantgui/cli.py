@@ -125,6 +125,12 @@ def _fmt_accuracy(value: float | None) -> str:
     return "n/a (no labels)" if value is None else f"{100 * value:.2f} %"
 
 
+def _runs(report: dict[str, Any]) -> str:
+    """How many timed runs the latency figures are the median of (fewer for a slow model)."""
+    repeats = report["quantized"]["latency_ms"].get("repeats")
+    return "runs" if repeats is None else f"{repeats} runs"
+
+
 def format_table(report: dict[str, Any]) -> str:
     """A readable side-by-side table of the JSON report."""
     original, quantized = report["original"], report["quantized"]
@@ -134,7 +140,8 @@ def format_table(report: dict[str, Any]) -> str:
         ("", "Original", "Quantized", "Ratio"),
         ("Size (state_dict)", _fmt_bytes(original["size_bytes"]),
          _fmt_bytes(quantized["size_bytes"]), f"{report['ratios']['size']:.3f}x"),
-        (f"Latency median ({threads} thr)", f"{original['latency_ms']['median']:.3f} ms",
+        (f"Latency median ({threads} thr, {_runs(report)})",
+         f"{original['latency_ms']['median']:.3f} ms",
          f"{quantized['latency_ms']['median']:.3f} ms", f"{report['ratios']['latency']:.3f}x"),
         (f"Latency p90 ({threads} thr)", f"{original['latency_ms']['p90']:.3f} ms",
          f"{quantized['latency_ms']['p90']:.3f} ms", ""),
@@ -175,6 +182,12 @@ def format_table(report: dict[str, Any]) -> str:
     sources = sorted({layer["error_source"] for layer in layers if layer.get("error_source")})
     if sources:
         lines.append(f"  (measured with {' and '.join(sources)})")
+    sampling = report.get("layer_error_samples")
+    if sampling and layers:
+        lines.append(f"  (per-layer errors on {sampling['samples']} of {sampling['available']} "
+                     "validation samples; the agreement above uses every one)"
+                     if sampling["samples"] < sampling["available"] else
+                     f"  (per-layer errors on all {sampling['samples']} validation samples)")
     if report.get("training"):
         lines.append("")
         lines.append("QAT epochs:")

@@ -28,7 +28,12 @@ def test_quantize_prints_a_table_and_writes_the_report(tmp_path):
                  "--threads", "1", "--report", str(report_path), "--save", str(saved))
     assert result.returncode == 0, result.stderr
     assert "Original" in result.stdout and "Quantized" in result.stdout
-    assert "Latency median (1 thr)" in result.stdout
+    report = json.loads(report_path.read_text())
+    # the table says how many runs the median is of, and how many samples the layer errors
+    runs = report["quantized"]["latency_ms"]["repeats"]
+    assert f"Latency median (1 thr, {runs} runs)" in result.stdout
+    sampling = report["layer_error_samples"]
+    assert f"per-layer errors on all {sampling['samples']} validation samples" in result.stdout
     assert "QAT" in result.stderr and "100%" in result.stderr  # the progress bar
     report = json.loads(report_path.read_text())
     assert report["method"] == "qat" and report["backend"] == "x86" and report["threads"] == 1
