@@ -16,7 +16,9 @@ import argparse
 import os
 import sys
 
-TABS = ("training", "comparison", "layers", "outputs", "log", "code", "history")
+# every tab of the window, by the key MainWindow.set_tab takes (a test keeps them equal)
+TABS = ("start", "training", "comparison", "layers", "outputs", "log", "code", "history",
+        "engines", "techniques")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -75,3 +75,15 @@ def test_epochs_for_a_technique_without_epochs_is_said_not_dropped(qtbot, isolat
         assert "--epochs applies to QAT only" in capfd.readouterr().err
     finally:
         delete_now(seen["window"])
+
+
+def test_every_tab_of_the_window_can_be_named_with_tab(window):
+    """``--tab`` offers each tab the window has (Start, Engines and Techniques were missing)."""
+    from quantgui.app import TABS, parse_args
+
+    assert set(TABS) == set(window.tab_names)
+    assert len(window.tab_names) == window.tabs.count()
+    for key in TABS:
+        assert parse_args(["--tab", key]).tab == key
+        window.set_tab(key)
+        assert window.tabs.tabText(window.tabs.currentIndex()) == window.tab_names[key]
