@@ -18,6 +18,7 @@ import torch
 
 from quantgui.core.data import DataBundle, split
 from quantgui.core.errors import DataError
+from quantgui.core.events import CancelToken, EventStream, Progress, drive
 from quantgui.core.limits import check_allocation, check_regular_file, fmt_size
 
 RANDOM_SAMPLES = 256
@@ -33,6 +34,8 @@ NUMERIC_KINDS = "biuf"  # NumPy dtype kinds that are numbers torch can take
 DTYPE_KINDS = {"c": "complex numbers", "M": "dates", "m": "time spans", "U": "text",
                "S": "bytes", "V": "records (a structured dtype)", "O": "Python objects"}
 SHOWN = 80  # characters of a bad value or cell quoted in a message
+PROGRESS_STEPS = 50  # at most about this many progress events for images read, texts tokenized
+TOKENIZE_CHUNK = 256  # texts tokenized at once, at least
 
 
 def _shown(text: object, limit: int = SHOWN) -> str:
@@ -354,7 +357,10 @@ def _list_dir(folder: Path) -> list[Path]:
 
 
 def _load_images(folder: Path, image_size: tuple[int, int] | None, mean: tuple[float, ...] | None,
-                 std: tuple[float, ...] | None) -> tuple[torch.Tensor, torch.Tensor, int]:
+                 std: tuple[float, ...] | None, cancel: CancelToken | None = None
+                 ) -> EventStream[tuple[torch.Tensor, torch.Tensor, int]]:
+    """Yields ``Progress("reading images", done, total)`` every few images; ``cancel`` stops it
+    there."""
     if image_size is not None and (len(image_size) != 2 or min(image_size) < 1):
         raise DataError(f"The image size {_shown(tuple(image_size))} is not a height and width.",
                         "Give two positive numbers, e.g. --image-size 28,28.")
@@ -385,13 +391,19 @@ def _load_images(folder: Path, image_size: tuple[int, int] | None, mean: tuple[f
     if image_size is not None:
         check_memory(*image_size)
     arrays, labels, mode = [], [], None
-    for path, label in files:
+    every = max(1, len(files) // PROGRESS_STEPS)
+    for number, (path, label) in enumerate(files):
+        if number % every == 0:
+            yield Progress("reading images", number, len(files))
+            if cancel is not None:
+                cancel.raise_if_cancelled()
         array, mode, size = _image_array(path, image_size, mode)
         if image_size is None:
             image_size = size
             check_memory(*image_size)
         arrays.append(array[None] if array.ndim == 2 else array.transpose(2, 0, 1))
         labels.append(label)
+    yield Progress("reading images", len(files), len(files))
     inputs = torch.from_numpy(np.stack(arrays))
     channels = inputs.shape[1]
     for name, values in (("mean", mean), ("std", std)):
@@ -468,8 +480,10 @@ def _text_labels(labels: list[str], path: Path) -> tuple[torch.Tensor, int | Non
 
 
 def _load_text(path: Path, text_encoder: Any, signature: Any, text_column: str | None,
-               label_column: str | None) -> tuple[torch.Tensor, torch.Tensor | None, int | None,
-                                                  str]:
+               label_column: str | None, cancel: CancelToken | None = None
+               ) -> EventStream[tuple[torch.Tensor, torch.Tensor | None, int | None, str]]:
+    """Yields ``Progress("tokenizing", done, total)`` between two chunks of texts; ``cancel``
+    stops it there."""
     if text_encoder is None:
         raise DataError(f"{path} holds text, and the model has no tokenizer beside it.",
                         "Put the model's tokenizer files (tokenizer.json, vocab.txt, ...) in its "
@@ -477,11 +491,20 @@ def _load_text(path: Path, text_encoder: Any, signature: Any, text_column: str |
     texts, raw_labels = _read_texts(path, text_column, label_column)
     if len(texts) < 2:
         raise DataError(f"{path} holds {len(texts)} text(s).", "Give at least two texts.")
-    try:
-        inputs = text_encoder(texts)
-    except Exception as error:  # noqa: BLE001 - a tokenizer raises anything on odd input
-        raise DataError(f"The tokenizer could not encode the texts of {path}: {_detail(error)}",
-                        "Check the file's text and the tokenizer files.") from None
+    chunk = max(TOKENIZE_CHUNK, -(-len(texts) // PROGRESS_STEPS))
+    parts = []
+    for start in range(0, len(texts), chunk):
+        yield Progress("tokenizing", start, len(texts))
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        try:
+            parts.append(text_encoder(texts[start:start + chunk]))
+        except Exception as error:  # noqa: BLE001 - a tokenizer raises anything on odd input
+            raise DataError(f"The tokenizer could not encode the texts of {path}: "
+                            f"{_detail(error)}",
+                            "Check the file's text and the tokenizer files.") from None
+    yield Progress("tokenizing", len(texts), len(texts))
+    inputs = parts[0] if len(parts) == 1 else torch.cat(parts)
     labels, found = (None, None) if raw_labels is None else _text_labels(raw_labels, path)
     return inputs, labels, found, (f"{len(texts)} texts from {path.name}, tokenized "
                                    f"({signature.describe()})")
@@ -506,16 +529,24 @@ def _named_inputs(content: object, signature: Any, path: Path) -> torch.Tensor |
     return signature.pack(tensors)
 
 
-def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
-              label_column: str | None = None, image_size: tuple[int, int] | None = None,
-              val_fraction: float = 0.2, num_classes: int | None = None, seed: int = 0,
-              mean: tuple[float, ...] | None = None,
-              std: tuple[float, ...] | None = None, signature: Any = None,
-              text_encoder: Any = None, text_column: str | None = None) -> DataBundle:
+def load_data(source: str | Path, **options: Any) -> DataBundle:
+    """Load, split and validate data (the options of ``stream_data``)."""
+    return drive(stream_data(source, **options))
+
+
+def stream_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
+                label_column: str | None = None, image_size: tuple[int, int] | None = None,
+                val_fraction: float = 0.2, num_classes: int | None = None, seed: int = 0,
+                mean: tuple[float, ...] | None = None,
+                std: tuple[float, ...] | None = None, signature: Any = None,
+                text_encoder: Any = None, text_column: str | None = None,
+                cancel: CancelToken | None = None) -> EventStream[DataBundle]:
     """Load, split and validate data; ``input_shape`` is the model's (per sample), if known.
 
     ``signature`` (a ``signature.InputSignature``) describes models that take integers or
     several inputs; ``text_encoder`` turns texts (a .txt file, a CSV column) into its inputs.
+    Yields ``Progress("reading images")`` and ``Progress("tokenizing")`` as it goes; ``cancel``
+    stops it between two of them.
     """
     if signature is not None and signature.is_float:
         input_shape, signature = signature.sample_shape, None  # one float tensor: as always
@@ -544,11 +575,11 @@ def load_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
     textual = path.suffix.lower() == ".txt" or (
         path.suffix.lower() == ".csv" and (text_encoder is not None or text_column is not None))
     if signature is not None and textual:
-        inputs, labels, found, description = _load_text(path, text_encoder, signature,
-                                                        text_column, label_column)
+        inputs, labels, found, description = yield from _load_text(
+            path, text_encoder, signature, text_column, label_column, cancel)
         num_classes = num_classes or found
     elif is_dir:
-        inputs, labels, found = _load_images(path, image_size, mean, std)
+        inputs, labels, found = yield from _load_images(path, image_size, mean, std, cancel)
         num_classes = num_classes or found
         kind, description = "image", (f"images from {path.name}/ ({found} classes, "
                                       f"{inputs.shape[0]} images of {tuple(inputs.shape[1:])})")

@@ -17,10 +17,12 @@ files (no ``__pycache__`` either).
 from __future__ import annotations
 
 import math
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
 from quantgui.core.errors import ModelError
+from quantgui.core.events import CancelToken, EventStream, drive
 from quantgui.core.limits import check_allocation
 from quantgui.core.signature import (
     InputSignature,
@@ -42,10 +44,12 @@ from quantgui.core.sources import (  # noqa: F401
 )
 from quantgui.core.sources.base import (
     ALL_METHODS,
+    OPEN_STAGES,
     SAFE_FORMATS,
     MemoryProbe,
     ModelFile,
     OpenOptions,
+    begin,
     check_file,
     detect_kind,
     fmt_shape,
@@ -64,11 +68,11 @@ from quantgui.core.sources.registry import (
 from quantgui.core.sources.weights import load_state_dict_file
 
 __all__ = [
-    "KIND_NAMES", "METHODS_BY_KIND", "SAFE_FORMATS", "MemoryProbe", "ModelFile", "ModelSource",
-    "OpenOptions", "check_batch_sizes", "check_file", "check_method", "detect_kind",
+    "KIND_NAMES", "METHODS_BY_KIND", "OPEN_STAGES", "SAFE_FORMATS", "MemoryProbe", "ModelFile",
+    "ModelSource", "OpenOptions", "check_batch_sizes", "check_file", "check_method", "detect_kind",
     "find_source", "input_files", "load_model_file", "load_state_dict_file", "modularize",
     "open_user_model", "parse_model_args", "parse_shape", "parse_spec", "resolve_signature",
-    "sources",
+    "sources", "stream_model_file", "stream_user_model",
 ]
 
 KIND_NAMES = {source.kind: source.title for source in sources()} | {
@@ -83,14 +87,26 @@ def load_model_file(spec: str, *, model_args: str | dict[str, Any] | None = None
 
     ``memory`` returns the bytes of memory available (injectable for tests).
     """
+    return drive(stream_model_file(spec, model_args=model_args, trust=trust,
+                                   input_shape=input_shape, memory=memory))
+
+
+def stream_model_file(spec: str, *, model_args: str | dict[str, Any] | None = None,
+                      trust: bool = False, input_shape: tuple[int, ...] | None = None,
+                      memory: MemoryProbe | None = None, cancel: CancelToken | None = None
+                      ) -> EventStream[ModelFile]:
+    """``load_model_file`` as an event stream: ``Progress`` as each stage of opening starts
+    (``OPEN_STAGES``); ``cancel`` stops it between two stages."""
+    yield from begin("reading model", cancel)
     source = find_source(spec, memory)
     if model_args is not None and not source.takes_args:
         raise ModelError("--model-args applies to a Python class or factory only.",
                          "Give the model as path.py:ClassName, or leave out --model-args.")
     given = None if input_shape is None else tuple(input_shape)
     options = OpenOptions(model_args=parse_model_args(model_args) if source.takes_args else None,
-                          trust=trust, input_shape=given, memory=memory)
-    loaded = source.open(spec, options)
+                          trust=trust, input_shape=given, memory=memory, cancel=cancel)
+    opened = source.open(spec, options)
+    loaded = (yield from opened) if isinstance(opened, Generator) else opened
     path = Path(spec)
     if path.suffix == ".pt2" and source is not export.SOURCE:
         raise ModelError(f"{path} is named .pt2 but holds a {source.title}.",
@@ -104,6 +120,7 @@ def load_model_file(spec: str, *, model_args: str | dict[str, Any] | None = None
                              "shape.")
         shape = given
     if source is export.SOURCE and shape is not None and loaded.signature is None:
+        yield from begin("checking model", cancel)
         check_batch_sizes(loaded.model, shape, loaded.kind, memory)
     return loaded._replace(input_shape=shape)
 
@@ -175,24 +192,36 @@ def _adapt(model: Any, signature: InputSignature) -> Any:
     return PackedInputs(model, signature).eval() if signature.packed else model
 
 
-def open_user_model(spec: str, *, data: str = "random", method: str | None = None,
-                    model_args: str | dict[str, Any] | None = None, trust: bool = False,
-                    input_shape: tuple[int, ...] | None = None, label_column: str | None = None,
-                    image_size: tuple[int, int] | None = None, val_fraction: float = 0.2,
-                    num_classes: int | None = None, seed: int = 0,
-                    memory: MemoryProbe | None = None, inputs: list[Any] | None = None,
-                    text_column: str | None = None) -> Any:
+def open_user_model(spec: str, **options: Any) -> Any:
+    """The model file and its data as a LoadedModel, checked with a forward pass (the options
+    of ``stream_user_model``)."""
+    return drive(stream_user_model(spec, **options))
+
+
+def stream_user_model(spec: str, *, data: str = "random", method: str | None = None,
+                      model_args: str | dict[str, Any] | None = None, trust: bool = False,
+                      input_shape: tuple[int, ...] | None = None,
+                      label_column: str | None = None,
+                      image_size: tuple[int, int] | None = None, val_fraction: float = 0.2,
+                      num_classes: int | None = None, seed: int = 0,
+                      memory: MemoryProbe | None = None, inputs: list[Any] | None = None,
+                      text_column: str | None = None, cancel: CancelToken | None = None
+                      ) -> EventStream[Any]:
     """The model file and its data as a LoadedModel, checked with a forward pass.
 
     ``method``, if given, is checked against what this kind of model supports. ``inputs``:
-    the model's inputs as ``--input`` strings or ``InputSpec``s (several, integers).
+    the model's inputs as ``--input`` strings or ``InputSpec``s (several, integers). Yields
+    ``Progress`` as each stage starts (``OPEN_STAGES``; images read and texts tokenized are
+    counted); ``cancel`` stops it between two stages and inside those loops, and nothing it
+    imported stays in ``sys.modules``.
     """
-    from quantgui.core.datasets import load_data
+    from quantgui.core.datasets import stream_data
     from quantgui.core.demos import LoadedModel
     from quantgui.core.pipeline import check_model
 
-    loaded = load_model_file(spec, model_args=model_args, trust=trust,
-                             input_shape=None if inputs else input_shape, memory=memory)
+    loaded = yield from stream_model_file(spec, model_args=model_args, trust=trust,
+                                          input_shape=None if inputs else input_shape,
+                                          memory=memory, cancel=cancel)
     if method is not None:
         check_method(loaded.kind, method)
     signature = resolve_signature(loaded, spec, inputs, input_shape)
@@ -207,10 +236,13 @@ def open_user_model(spec: str, *, data: str = "random", method: str | None = Non
         shape = signature.sample_shape
     if image_size is None and shape is not None and len(shape) == 3 and Path(data).is_dir():
         image_size = (shape[1], shape[2])  # pictures resized to what the model takes
-    bundle = load_data(data, input_shape=shape, label_column=label_column, image_size=image_size,
-                       val_fraction=val_fraction, num_classes=num_classes, seed=seed,
-                       signature=signature, text_encoder=loaded.text_encoder,
-                       text_column=text_column, mean=images.get("mean"), std=images.get("std"))
+    yield from begin("reading data", cancel)
+    bundle = yield from stream_data(
+        data, input_shape=shape, label_column=label_column, image_size=image_size,
+        val_fraction=val_fraction, num_classes=num_classes, seed=seed, signature=signature,
+        text_encoder=loaded.text_encoder, text_column=text_column, mean=images.get("mean"),
+        std=images.get("std"), cancel=cancel)
+    yield from begin("checking model", cancel)
     check_model(model, bundle)
     source = get_source(loaded.kind)
     details = dict(loaded.details or {})

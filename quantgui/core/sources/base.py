@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from torch import nn
 
 from quantgui.core.errors import ModelError
+from quantgui.core.events import CancelToken, EventStream, Progress
 from quantgui.core.limits import available_memory, check_regular_file, fmt_size
 
 MemoryProbe = Callable[[], "int | None"]
@@ -19,6 +20,11 @@ MemoryProbe = Callable[[], "int | None"]
 SAFE_FORMATS = ("a torch.export program (.pt2, saved with torch.export.save), or a Python file "
                 "and class with state_dict weights (--model model.py:ClassName:weights.pt)")
 ALL_METHODS = ("dynamic", "static", "qat")
+# The stages of opening a model (``Progress.stage``), in the order they come; a front end words
+# them. "reading images" and "tokenizing" count their items; the others are one step.
+OPEN_STAGES = ("reading model", "importing code", "building model", "loading weights",
+               "loading tokenizer", "reading data", "reading images", "tokenizing",
+               "checking model")
 
 
 class ModelFile(NamedTuple):
@@ -46,6 +52,15 @@ class OpenOptions:
     trust: bool = False
     input_shape: tuple[int, ...] | None = None
     memory: MemoryProbe | None = None
+    cancel: CancelToken | None = None  # checked between two stages of opening
+
+
+def begin(stage: str, cancel: CancelToken | None, current: int = 0,
+          total: int = 1) -> EventStream[None]:
+    """Say that ``stage`` (one of ``OPEN_STAGES``) starts, then stop there if cancelled."""
+    yield Progress(stage, current, total)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
 
 
 def check_file(path: Path, what: str, memory: MemoryProbe | None = None) -> int:

@@ -18,8 +18,9 @@ import torch
 from torch import nn
 
 from quantgui.core.errors import ModelError
+from quantgui.core.events import EventStream
 from quantgui.core.sources import huggingface
-from quantgui.core.sources.base import ModelFile, OpenOptions, first_line
+from quantgui.core.sources.base import ModelFile, OpenOptions, begin, first_line
 from quantgui.core.sources.registry import ModelSource, register
 from quantgui.core.sources.weights import apply_weights, load_state_dict_file
 
@@ -94,7 +95,7 @@ def config_input_shape(model: nn.Module) -> tuple[int, ...] | None:
     return None
 
 
-def load_factory(spec: str, options: OpenOptions) -> ModelFile:
+def load_factory(spec: str, options: OpenOptions) -> EventStream[ModelFile]:
     module_name, attribute, weights = parse_factory(spec)
     kwargs = options.model_args or {}
     asked = [key for key in DOWNLOADS if kwargs.get(key) not in (None, False)]
@@ -103,7 +104,9 @@ def load_factory(spec: str, options: OpenOptions) -> ModelFile:
                          "QuantGUI never downloads.",
                          f"Give a local weights file instead: {PREFIX}{module_name}:{attribute}"
                          ":weights.pth (or .safetensors).")
+    yield from begin("importing code", options.cancel)
     factory = _resolve(import_module(module_name), attribute, spec)
+    yield from begin("building model", options.cancel)
     try:
         model = factory(**kwargs)
     except Exception as error:
@@ -120,6 +123,7 @@ def load_factory(spec: str, options: OpenOptions) -> ModelFile:
     name = f"{module_name}.{attribute}"
     details: dict[str, Any] = {"factory": name}
     if weights is not None:
+        yield from begin("loading weights", options.cancel)
         apply_weights(model, load_state_dict_file(weights, options.memory), weights, name)
         description = f"{name} with weights {weights.name}"
         details["weights"] = str(weights)
@@ -129,6 +133,7 @@ def load_factory(spec: str, options: OpenOptions) -> ModelFile:
     signature, note = None, ""
     config = getattr(model, "config", None)
     if config is not None and hasattr(model, "main_input_name"):  # a transformers model
+        yield from begin("checking model", options.cancel)
         model, signature, hf_details, note = huggingface.wrap(model, config, options.input_shape)
         details.update(hf_details)
         note += f"; compares its {hf_details['compared_output']}"

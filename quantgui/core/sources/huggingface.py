@@ -20,8 +20,9 @@ import torch
 from torch import nn
 
 from quantgui.core.errors import ModelError
+from quantgui.core.events import EventStream
 from quantgui.core.signature import InputSignature, InputSpec, unpack
-from quantgui.core.sources.base import ModelFile, OpenOptions, check_file, first_line
+from quantgui.core.sources.base import ModelFile, OpenOptions, begin, check_file, first_line
 from quantgui.core.sources.registry import ModelSource, register
 
 TITLE = "Hugging Face model"
@@ -228,7 +229,7 @@ def image_normalisation(folder: Path) -> dict[str, Any] | None:
     return {"mean": tuple(float(x) for x in mean), "std": tuple(float(x) for x in std)}
 
 
-def load_folder(folder: Path, options: OpenOptions) -> ModelFile:
+def load_folder(folder: Path, options: OpenOptions) -> EventStream[ModelFile]:
     transformers = transformers_module()
     weights = _weights(folder)
     if weights is None:
@@ -236,6 +237,7 @@ def load_folder(folder: Path, options: OpenOptions) -> ModelFile:
                          f"({', '.join(WEIGHT_FILES[::2])}).",
                          "Save the model with model.save_pretrained(folder).")
     check_file(weights, "weights file", options.memory)
+    yield from begin("building model", options.cancel)
     try:
         with offline():
             config = transformers.AutoConfig.from_pretrained(
@@ -247,6 +249,7 @@ def load_folder(folder: Path, options: OpenOptions) -> ModelFile:
                          "Check that it is a transformers config of a model this version knows "
                          "(models that need their own code are not run).") from error
     auto = _auto_class(transformers, config)
+    yield from begin("loading weights", options.cancel)
     try:
         with offline():
             model = auto.from_pretrained(str(folder), config=config, local_files_only=True,
@@ -258,11 +261,15 @@ def load_folder(folder: Path, options: OpenOptions) -> ModelFile:
                          f"{first_line(error)}",
                          "Check that its weights were saved with save_pretrained from the same "
                          "architecture.") from error
+    yield from begin("checking model", options.cancel)  # a forward pass finds its output
     wrapped, signature, details, note = wrap(model, config, options.input_shape)
     details["weights"] = weights.name
     description = (f"{TITLE} {details['architecture']} from {folder.name}/ with weights "
                    f"{weights.name}; compares its {details['compared_output']}{note}")
-    encoder = tokenizer_encoder(folder, signature) if not signature.is_float else None
+    encoder = None
+    if not signature.is_float and any((folder / name).is_file() for name in TOKENIZER_FILES):
+        yield from begin("loading tokenizer", options.cancel)
+        encoder = tokenizer_encoder(folder, signature)
     return ModelFile(wrapped, signature.sample_shape if signature.is_float else None,
                      description, "huggingface", signature=signature, details=details,
                      text_encoder=encoder, image_options=image_normalisation(folder))
@@ -273,8 +280,8 @@ def _claims(spec: str) -> bool:
     return path.is_dir() and (path / "config.json").is_file()
 
 
-def _open(spec: str, options: OpenOptions) -> ModelFile:
-    return load_folder(Path(spec), options)
+def _open(spec: str, options: OpenOptions) -> EventStream[ModelFile]:
+    return (yield from load_folder(Path(spec), options))
 
 
 def _input_files(spec: str) -> list[Path]:

@@ -11,7 +11,8 @@ from typing import Any
 from torch import nn
 
 from quantgui.core.errors import ModelError
-from quantgui.core.sources.base import MemoryProbe, ModelFile, OpenOptions, check_file
+from quantgui.core.events import CancelToken, EventStream
+from quantgui.core.sources.base import MemoryProbe, ModelFile, OpenOptions, begin, check_file
 from quantgui.core.sources.imports import import_user_module
 from quantgui.core.sources.registry import ModelSource, register
 from quantgui.core.sources.weights import apply_weights, load_state_dict_file
@@ -20,8 +21,10 @@ TITLE = "Python class"
 
 
 def load_python(path: Path, class_name: str, weights: Path | None,
-               model_args: dict[str, Any] | None, memory: MemoryProbe | None) -> ModelFile:
+                model_args: dict[str, Any] | None, memory: MemoryProbe | None,
+                cancel: CancelToken | None = None) -> EventStream[ModelFile]:
     kwargs = model_args or {}
+    yield from begin("importing code", cancel)
     module = import_user_module(path)
     cls = getattr(module, class_name, None)
     if cls is None:
@@ -33,6 +36,7 @@ def load_python(path: Path, class_name: str, weights: Path | None,
     if not (inspect.isclass(cls) and issubclass(cls, nn.Module)):
         raise ModelError(f"'{class_name}' in {path} is not an nn.Module subclass.",
                          "Give the name of the model's class.")
+    yield from begin("building model", cancel)
     try:
         model = cls(**kwargs)
     except Exception as error:
@@ -42,6 +46,7 @@ def load_python(path: Path, class_name: str, weights: Path | None,
                          f"{inspect.signature(cls.__init__)}.") from error
     description = f"{TITLE} {class_name} from {path.name}"
     if weights is not None:
+        yield from begin("loading weights", cancel)
         apply_weights(model, load_state_dict_file(weights, memory), weights, class_name)
         description += f" with weights {weights.name}"
     else:
@@ -86,14 +91,15 @@ def _claims(spec: str) -> bool:
     return ".py:" in spec or spec.endswith(".py") or _package_folder(spec) >= 0
 
 
-def _open(spec: str, options: OpenOptions) -> ModelFile:
+def _open(spec: str, options: OpenOptions) -> EventStream[ModelFile]:
     path, class_name, weights = parse_spec(spec)
     if not path.is_dir():
         check_file(path, "model file", options.memory)
     if class_name is None:
         raise ModelError(f"'{spec}' names a Python file but no class.",
                          "Write path.py:ClassName[:weights.pt].")
-    return load_python(path, class_name, weights, options.model_args, options.memory)
+    return (yield from load_python(path, class_name, weights, options.model_args,
+                                   options.memory, options.cancel))
 
 
 def _input_files(spec: str) -> list[Path]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quantgui.core.errors import ModelError
+from quantgui.core.events import EventStream
 from quantgui.core.sources.base import ALL_METHODS, MemoryProbe, ModelFile, OpenOptions
 
 
@@ -34,7 +35,8 @@ class ModelSource:
 
     kind: str
     title: str
-    open: Callable[[str, OpenOptions], ModelFile]
+    # a ModelFile, or an event stream of one (``Progress`` of its stages, see OPEN_STAGES)
+    open: Callable[[str, OpenOptions], ModelFile | EventStream[ModelFile]]
     claims: Callable[[str], bool] | None = None  # by the spec's form, before reading a file
     file_kinds: tuple[str, ...] = ()  # by content: what detect_kind answers
     methods: tuple[str, ...] = ALL_METHODS
