@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     window.model_loaded.connect(on_loaded)
     window.run_finished.connect(on_run_finished)
     window.loader.failed.connect(lambda _: (state.update(code=1), finish()))
+    window.loader.cancelled.connect(lambda: (state.update(code=1), finish()))
     code = app.exec()
     return code or state["code"]
 

@@ -82,11 +82,12 @@ def load_demo_job(name: str) -> JobFn:
 
 
 def load_user_model_job(spec: str, **options: Any) -> JobFn:
-    """The user's model file and data (``quantgui.core.sources.open_user_model`` options)."""
-    def job(cancel: CancelToken) -> Loaded:
-        from quantgui.core.sources import open_user_model
+    """The user's model file and data (``quantgui.core.sources.stream_user_model`` options):
+    an event stream of the stages of opening it (``Progress``), stopped by the job's cancel."""
+    def job(cancel: CancelToken):  # noqa: ANN202 - an EventStream[Loaded]
+        from quantgui.core.sources import stream_user_model
 
-        loaded = open_user_model(spec, **options)
+        loaded = yield from stream_user_model(spec, cancel=cancel, **options)
         cancel.raise_if_cancelled()
         return Loaded(loaded, summarize(loaded))
 

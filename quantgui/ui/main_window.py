@@ -114,8 +114,10 @@ class MainWindow(QMainWindow):
         self._technique_training_shown = False  # QAT's live curves taken over in this job
 
         self.loader = JobRunner(self, "load")
+        self.loader.events.connect(self._on_load_events)
         self.loader.finished.connect(self._on_loaded)
         self.loader.failed.connect(self._on_load_failed)
+        self.loader.cancelled.connect(self._on_load_cancelled)
         # torch's first FX trace imports a large part of torch (1-3 s holding the interpreter
         # lock): done once, in the background, after the first model is loaded
         self.warm = False
@@ -477,10 +479,59 @@ class MainWindow(QMainWindow):
         self.start_loading(load_demo_job(name))
 
     def start_loading(self, job: Callable[[Any], Any]) -> None:
-        """Load a model in the loader (a demo, or a file of the user's from UserModels)."""
+        """Load a model in the loader (a demo, or a file of the user's from UserModels); its
+        stages show in the progress bar, and Cancel stops it (the model loaded before stays)."""
         self.state.start_job("load")
         self.model_summary.setText(self.tr("Loading…"))
+        self.progress.setRange(0, 0)
+        self.stage_label.setText(self.tr("Opening…"))
+        self._elapsed.start()
+        self._clock.start()
         self.loader.start(job)
+
+    def _on_load_events(self, events: list) -> None:
+        """The stages of opening a model: one step each, or images and texts counted."""
+        from quantgui.core.events import LogMessage, Progress
+
+        last = None
+        for event in events:
+            if isinstance(event, LogMessage):
+                self.log.append(tr_core("log", event.text), event.level)
+            elif isinstance(event, Progress):
+                last = event
+        if last is None or not self.loader.is_running():
+            return
+        word = self._stage_word(last.stage)
+        if last.total > 1:
+            self.progress.setRange(0, last.total)
+            self.progress.setValue(last.current)
+            word = f"{word} {last.current}/{last.total}"
+        else:
+            self.progress.setRange(0, 0)
+        self.stage_label.setText(self.tr("Opening: {stage}").format(stage=word))
+
+    def _end_load(self) -> None:
+        """A load ended without a new model: the progress and the model shown are the previous
+        model's again."""
+        self._clock.stop()
+        self._reset_progress()
+        self.user_models.after_load_failed()
+        if self.loaded is not None:  # the previous model stays loaded and usable
+            self.model_summary.setText(self._summary_html())
+            self.description.setText(tr_core("model", self.loaded.description))
+            self._validate()
+
+    def _on_load_cancelled(self) -> None:
+        self.state.end_job()
+        self._end_load()
+        if self.loaded is not None:
+            message = self.tr("Opening cancelled; {name} is still loaded.").format(
+                name=self.loaded.name)
+        else:
+            self.model_summary.setText(self.tr("No model is loaded."))
+            message = self.tr("Opening cancelled; no model is loaded.")
+        self.statusBar().showMessage(message, 8000)
+        self.log.append(message, "warning")
 
     def _on_loaded(self, loaded: Any) -> None:
         first = self.loaded is None
@@ -502,6 +553,7 @@ class MainWindow(QMainWindow):
         self.techniques_panel.clear()
         self.techniques_report = None
         self.training.reset(self.summary.accuracy)
+        self._clock.stop()
         self._reset_progress()
         self.log.append(self.tr("Loaded {name}: {source}.").format(name=self.loaded.name,
                                                                  source=self.loaded.source))
@@ -517,11 +569,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The model could not be loaded: {message}").format(
             message=window_words(failure.message)))
         user_file = self.user_models.pending is not None
-        self.user_models.after_load_failed()
-        if self.loaded is not None:  # the previous model stays loaded and usable
-            self.model_summary.setText(self._summary_html())
-            self.description.setText(tr_core("model", self.loaded.description))
-            self._validate()
+        self._end_load()
         # a file of the user's: one click back to the Open dialog, every field as it was
         self.show_error(self.tr("The model could not be loaded"), failure,
                         retry=self.user_models.open_dialog if user_file else None)
@@ -700,8 +748,9 @@ class MainWindow(QMainWindow):
         self.compare_action.setEnabled(can_run)
         self.techniques_button.setEnabled(can_run)
         self.techniques_action.setEnabled(can_run)
-        self.cancel_button.setEnabled(running)
-        self.cancel_action.setEnabled(running)
+        # a run, or opening a model: Cancel stops either
+        self.cancel_button.setEnabled(running or job == "load")
+        self.cancel_action.setEnabled(running or job == "load")
         self.model_combo.setEnabled(not self.state.busy)
         self.open_action.setEnabled(not running)
         for button in self.method_buttons.values():
@@ -965,6 +1014,9 @@ class MainWindow(QMainWindow):
         if self.runner.is_running():
             self.runner.cancel()
             self.stage_label.setText(self.tr("Cancelling…"))
+        elif self.loader.is_running():
+            self.loader.cancel()
+            self.stage_label.setText(self.tr("Cancelling…"))
 
     def _stage_word(self, stage: str) -> str:
         return {"preparing": self.tr("Preparing"), "calibrating": self.tr("Calibrating"),
@@ -974,7 +1026,17 @@ class MainWindow(QMainWindow):
                 "exporting": self.tr("Exporting"), "compiling": self.tr("Compiling"),
                 "session": self.tr("Opening the ONNX Runtime session"),
                 "checks": self.tr("Checking the data"),
-                "sensitivity": self.tr("Ranking layers")}.get(stage, stage)
+                "sensitivity": self.tr("Ranking layers"),
+                # opening a model (core.sources.OPEN_STAGES)
+                "reading model": self.tr("Reading the model"),
+                "importing code": self.tr("Importing its code"),
+                "building model": self.tr("Building the model"),
+                "loading weights": self.tr("Loading the weights"),
+                "loading tokenizer": self.tr("Loading the tokenizer"),
+                "reading data": self.tr("Reading the data"),
+                "reading images": self.tr("Reading images"),
+                "tokenizing": self.tr("Tokenizing"),
+                "checking model": self.tr("Checking the model")}.get(stage, stage)
 
     def _on_events(self, events: list) -> None:
         from quantgui.core.events import EpochEnd, LogMessage, Progress, TrainStep
