@@ -398,7 +398,8 @@ def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN2
             raise ModelError(f"{', '.join(given)} apply to your own model files, not demos.",
                              "Leave them out for demo:NAME.")
         return load_demo(spec[len("demo:"):])
-    from quantgui.core.sources import open_user_model, parse_shape
+    from quantgui.core.events import drive
+    from quantgui.core.sources import parse_shape, stream_user_model
 
     from_recipe = args is not None and getattr(args, "model_from_recipe", False)
     if from_recipe:
@@ -420,10 +421,34 @@ def load_model(spec: str, args: argparse.Namespace | None = None):  # noqa: ANN2
             image_size=image_size,
             val_fraction=args.val_fraction, inputs=args.input, text_column=args.text_column,
             input_shape=None if args.input_shape is None else parse_shape(args.input_shape))
-    loaded = open_user_model(spec, **options)
+    state = _run_state()
+    shown = sys.stderr.isatty() and not getattr(args, "no_progress", False)
+    loaded = drive(stream_user_model(spec, cancel=state.cancel, **options),
+                   _loading_events(state, shown))
     # Said before the run: where the weights come from (random ones too), the inputs.
     print(f"Opened {loaded.name}: {loaded.description}", file=sys.stderr)
     return loaded
+
+
+def _loading_events(state: RunState, shown: bool = True) -> Callable[[object], None]:
+    """Opening a model: each stage is a safe point for Ctrl-C (and named if it fails), as the
+    run's stages are; ``shown`` (a terminal, without --no-progress): each stage on stderr as it
+    starts, with the images or texts it counts. Not shown otherwise, so that a failure stays one
+    line for scripts."""
+    from quantgui.core.events import LogMessage, Progress
+
+    def on_event(event: object) -> None:
+        if isinstance(event, Progress) and event.stage != state.stage:
+            state.checkpoint(event.stage)
+            if shown:
+                count = f" ({event.total})" if event.total > 1 else ""
+                print(f"Opening: {event.stage}{count}...", file=sys.stderr, flush=True)
+        else:
+            state.checkpoint()
+        if isinstance(event, LogMessage):
+            print(event.text, file=sys.stderr)
+
+    return on_event
 
 
 def command_engines() -> int:
@@ -937,7 +962,9 @@ def _save_traceback(text: str) -> Path | None:
 def _what_to_try(stage: str) -> str:
     if stage in ("importing", "starting"):
         return "Check the installation (./scripts/run.sh sets it up)."
-    if stage == "loading":
+    from quantgui.core.sources.base import OPEN_STAGES
+
+    if stage == "loading" or stage in OPEN_STAGES:
         return "Check the model file and its data, or try a demo model."
     if stage in ("saving", "committing"):
         return "Try another --format or another folder."

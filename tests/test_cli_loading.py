@@ -1,0 +1,105 @@
+"""The command line while it opens a model: Ctrl-C or SIGTERM at a stage of opening exits
+cleanly (one "cancelled" line, 128 + the signal, no traceback, nothing written), and on a
+terminal each stage is printed as it starts. Real processes, real signals, a real terminal
+(a pty); the child says where it is (QUANTGUI_TEST_PAUSE_AT): no sleeps."""
+
+from __future__ import annotations
+
+import os
+import pty
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .test_cli_signals import read_until
+
+ROOT = Path(__file__).resolve().parents[1]
+NET_PY = """from torch import nn
+
+from cli_layers import WIDTH
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, WIDTH)
+        self.head = nn.Linear(WIDTH, 2)
+
+    def forward(self, x):
+        return self.head(self.fc(x).relu())
+"""
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    return dict(os.environ, QUANTGUI_DATA_DIR=str(tmp_path / "data"), HF_HUB_OFFLINE="1",
+                **extra)
+
+
+def _python_model(tmp_path: Path) -> list[str]:
+    folder = tmp_path / "model"
+    folder.mkdir()
+    (folder / "cli_layers.py").write_text("WIDTH = 6\n")
+    (folder / "model.py").write_text(NET_PY)
+    return ["--model", f"{folder / 'model.py'}:Net", "--input-shape", "8"]
+
+
+def _bert_model(tmp_path: Path) -> list[str]:
+    from tests.fixtures import hf
+
+    folder = hf.bert_classifier(tmp_path / "bert")
+    texts = tmp_path / "texts.txt"
+    texts.write_text("the cat sat on a mat\nthe dog ran\n" * 20)
+    return ["--model", str(folder), "--data", str(texts)]
+
+
+@pytest.mark.parametrize("model, stage, signum", [
+    (_python_model, "building model", signal.SIGINT),
+    (_bert_model, "tokenizing", signal.SIGTERM),
+])
+def test_a_signal_while_opening_cancels_cleanly(tmp_path, model, stage, signum):
+    args = ["quantize", *model(tmp_path), "--method", "dynamic", "--no-progress",
+            "--threads", "1", "--report", str(tmp_path / "r.json")]
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    child = subprocess.Popen([sys.executable, "-m", "quantgui.cli", *args], cwd=ROOT,
+                             env=_env(tmp_path, QUANTGUI_TEST_PAUSE_AT=stage),
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    read_until(child, f"paused at {stage}")
+    child.send_signal(signum)
+    _, stderr = child.communicate(timeout=120)
+    assert child.returncode == 128 + signum, stderr
+    assert stderr.strip().splitlines()[-1] == "quantgui-cli: cancelled"
+    assert stderr.count("cancelled") == 1 and "Traceback" not in stderr
+    after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert after == before  # no report, no history, no __pycache__ beside the model
+
+
+def test_the_stages_of_opening_are_printed_on_a_terminal(tmp_path):
+    args = ["quantize", *_python_model(tmp_path), "--method", "dynamic", "--threads", "1",
+            "--no-history"]
+    leader, follower = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "quantgui.cli", *args], cwd=ROOT,
+                             env=_env(tmp_path), stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    stdout, _ = child.communicate(timeout=120)
+    shown = b"".join(chunks).decode(errors="replace").replace("\r", "")
+    assert child.returncode == 0, shown
+    lines = [line for line in shown.splitlines() if line.startswith("Opening: ")]
+    assert lines == ["Opening: reading model...", "Opening: importing code...",
+                     "Opening: building model...", "Opening: reading data...",
+                     "Opening: checking model..."], shown
+    assert b"int8" in stdout
