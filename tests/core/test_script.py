@@ -70,3 +70,46 @@ def test_untraceable_models_get_a_clear_message():
     loaded.source = "demo:seed-linear"
     with pytest.raises(QuantGUIError, match="FX cannot trace 'gate'"):
         generate_script(loaded, recipe_for("static"))
+
+
+def _every_script(tmp_path) -> list:
+    """A script for each technique on each engine that offers it, for a demo convnet and a
+    user's model file, and QAT with its freezing epochs."""
+    from quantgui.core.engines import engines
+    from quantgui.core.sources import open_user_model
+
+    model_file = tmp_path / "tiny.py"
+    model_file.write_text(
+        "import torch\nfrom torch import nn\n\n"
+        "class Tiny(nn.Module):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.fc1 = nn.Linear(8, 16)\n"
+        "        self.fc2 = nn.Linear(16, 3)\n\n"
+        "    def forward(self, x):\n"
+        "        return self.fc2(torch.relu(self.fc1(x)))\n")
+    models = [load_demo("digits-cnn"),
+              open_user_model(f"{model_file}:Tiny", input_shape=(8,))]
+    written = []
+    for index, loaded in enumerate(models):
+        recipes = [recipe_for(technique, engine=engine.name)
+                   for engine in engines() for technique in engine.techniques]
+        recipes.append(recipe_for("qat", freeze_observers_epoch=2, freeze_bn_epoch=1))
+        for number, recipe in enumerate(recipes):
+            path = tmp_path / f"m{index}_{number}_{recipe.engine}_{recipe.method}.py"
+            write_script(path, loaded, recipe)
+            written.append(path)
+    return written
+
+
+def test_every_generated_script_imports_what_it_uses_and_nothing_else(tmp_path):
+    """pyflakes' checks (ruff's F rules) on every script: no unused or redefined import, no
+    undefined name (scripts used ``Any`` without importing it and imported math, F, onnx
+    whether or not their section used them)."""
+    scripts = _every_script(tmp_path)
+    assert len(scripts) >= 10
+    checked = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated", "--select", "F,E9",
+         "--output-format", "concise", *map(str, scripts)],
+        capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stdout[-3000:]
