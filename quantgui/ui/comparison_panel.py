@@ -134,10 +134,13 @@ class ComparisonPanel(QWidget):
                   latency.format(median=o.latency.median_ms, p90=o.latency.p90_ms),
                   latency.format(median=q.latency.median_ms, p90=q.latency.p90_ms),
                   f"{q.latency.median_ms / o.latency.median_ms:.2f}×")
-        setup = self.tr("{threads} threads, batch {batch}")
+        # a slow model is timed fewer times (the measurement has a time budget): say how many
+        setup = self.tr("{threads} threads, batch {batch}, {runs} timed runs")
         self._row(self.tr("Measured with"),
-                  setup.format(threads=o.latency.threads, batch=o.latency.batch_size),
-                  setup.format(threads=q.latency.threads, batch=q.latency.batch_size))
+                  setup.format(threads=o.latency.threads, batch=o.latency.batch_size,
+                               runs=o.latency.repeats),
+                  setup.format(threads=q.latency.threads, batch=q.latency.batch_size,
+                               runs=q.latency.repeats))
         delta = ""
         if o.accuracy is not None and q.accuracy is not None:
             delta = self.tr("{delta:+.2f} points").format(delta=100 * (q.accuracy - o.accuracy))
