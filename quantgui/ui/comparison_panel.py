@@ -135,7 +135,7 @@ class ComparisonPanel(QWidget):
                   latency.format(median=q.latency.median_ms, p90=q.latency.p90_ms),
                   f"{q.latency.median_ms / o.latency.median_ms:.2f}×")
         # a slow model is timed fewer times (the measurement has a time budget): say how many
-        setup = self.tr("{threads} threads, batch {batch}, {runs} timed runs")
+        setup = self.tr("{threads} threads, batch {batch}, {runs} runs")
         self._row(self.tr("Measured with"),
                   setup.format(threads=o.latency.threads, batch=o.latency.batch_size,
                                runs=o.latency.repeats),
