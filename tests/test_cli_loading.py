@@ -103,3 +103,23 @@ def test_the_stages_of_opening_are_printed_on_a_terminal(tmp_path):
                      "Opening: building model...", "Opening: reading data...",
                      "Opening: checking model..."], shown
     assert b"int8" in stdout
+
+
+def test_the_report_and_html_show_the_models_details_once(tmp_path):
+    """The report's model_details come from the run itself (RunResult.to_report), not added
+    again by the command line: once in the JSON, once in the HTML."""
+    import json
+
+    report, page = tmp_path / "r.json", tmp_path / "r.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "quantgui.cli", "quantize", "--model",
+         "py:tests.fixtures.models:make_mlp", "--input-shape", "8", "--method", "dynamic",
+         "--threads", "1", "--no-history", "--report", str(report), "--html", str(page)],
+        cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    text = report.read_text()
+    assert text.count('"model_details"') == 1
+    assert json.loads(text)["model_details"]["factory"] == "tests.fixtures.models.make_mlp"
+    html = page.read_text()
+    assert html.count("random initialisation: no weights file given") == 1
+    assert html.count("<h2>Model</h2>") == 1

@@ -17,7 +17,7 @@ from quantgui.core.engines import engines, get_engine
 from quantgui.core.errors import Cancelled, QuantGUIError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.methods.common import engine_and_threads, evaluating
-from quantgui.core.pipeline import RunCache, RunResult, run
+from quantgui.core.pipeline import RunCache, RunResult, model_details, run
 from quantgui.core.recipes import Recipe
 
 SQNR_TOLERANCE_DB = 3.0  # an engine within this of the best agreement "keeps agreement"...
@@ -50,6 +50,7 @@ class EngineComparison:
     skipped: dict[str, str] = field(default_factory=dict)  # engine name -> why it did not run
     recommended: str | None = None
     recommendation: str = ""  # one sentence: why that engine
+    details: dict[str, Any] | None = None  # LoadedModel.details, for the report
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per engine that ran, in registry order: the figures the table shows."""
@@ -91,6 +92,7 @@ class EngineComparison:
             "recommendation": self.recommendation,
             "sqnr_tolerance_db": SQNR_TOLERANCE_DB,
             "environment": {} if first is None else first.environment,
+            **model_details(self.details),
         }
 
 
@@ -154,7 +156,8 @@ def compare_engines(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | N
         time_together(loaded, recipe, results)
         yield Progress("measuring", 1, 1)
     recommended, why = recommend(results)
-    return EngineComparison(loaded.name, recipe.method, results, skipped, recommended, why)
+    return EngineComparison(loaded.name, recipe.method, results, skipped, recommended, why,
+                            details=getattr(loaded, "details", None))
 
 
 def time_together(loaded: LoadedModel, recipe: Recipe, results: dict[str, RunResult]) -> None:

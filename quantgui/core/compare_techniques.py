@@ -20,7 +20,7 @@ from quantgui.core.demos import LoadedModel
 from quantgui.core.engines import get_engine
 from quantgui.core.errors import Cancelled, QuantGUIError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
-from quantgui.core.pipeline import RunCache, RunResult, run
+from quantgui.core.pipeline import RunCache, RunResult, model_details, run
 from quantgui.core.recipes import Recipe, recipe_for
 from quantgui.core.techniques import get_technique, technique_names
 
@@ -60,6 +60,7 @@ class TechniqueComparison:
     skipped: dict[str, str] = field(default_factory=dict)  # label -> why it did not run
     quality: str = "sqnr_db"  # what the quality axis is: "accuracy" or "sqnr_db"
     front: list[str] = field(default_factory=list)  # labels on the Pareto front
+    details: dict[str, Any] | None = None  # LoadedModel.details, for the report
 
     def points(self) -> dict[str, Point]:
         first = next(iter(self.results.values()), None)
@@ -117,6 +118,7 @@ class TechniqueComparison:
             "pareto_front": self.front,
             "skipped": self.skipped,
             "environment": {} if first is None else first.environment,
+            **model_details(self.details),
         }
 
 
@@ -180,6 +182,7 @@ def compare_techniques(loaded: LoadedModel, recipes: dict[str, Recipe],
         r.quantized.accuracy is not None and r.original.accuracy is not None
         for r in results.values())
     comparison = TechniqueComparison(loaded.name, results, skipped,
-                                     "accuracy" if has_accuracy else "sqnr_db")
+                                     "accuracy" if has_accuracy else "sqnr_db",
+                                     details=getattr(loaded, "details", None))
     comparison.front = pareto_front(comparison.points())
     return comparison

@@ -77,8 +77,12 @@ class RunResult:
     reference: ModelStats | None = None
     prepare_seconds: dict[str, float] = field(default_factory=dict)  # apart from latency
     build: EngineBuild | None = None  # what the engine made (for saving in its format)
-    # the samples the per-layer error was measured on (None: the engine measured it)
+    # the samples the per-layer error was measured on (None: not measured, or an engine
+    # measured it without saying on how many)
     error_sampling: analysis.ErrorSampling | None = None
+    # what the model's source says of it (LoadedModel.details): where it came from, random
+    # initialisation or which weights, its inputs, the output compared
+    model_details: dict[str, Any] | None = None
 
     @property
     def technique(self) -> Technique:
@@ -121,7 +125,13 @@ class RunResult:
             "layer_error_samples": (None if self.error_sampling is None
                                     else self.error_sampling.to_dict()),
             "environment": self.environment,
+            **model_details(self.model_details),
         }
+
+
+def model_details(details: dict[str, Any] | None) -> dict[str, Any]:
+    """A report's ``model_details`` entry: what the source said of the model (none for a demo)."""
+    return {"model_details": dict(details)} if details else {}
 
 
 def environment(recipe: Recipe) -> dict[str, Any]:
@@ -271,6 +281,8 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         sampling = None
         if build.layers is not None:
             layers = build.layers
+            # the engine measured them, on the samples it says (PT2E, ONNX Runtime)
+            sampling = build.extra.get("error_sampling")
         else:
             layers = layer_records(loaded.model, quantized, technique, build.notes)
             sampling = yield from _layer_errors(technique, original_model, build, layers,
@@ -292,7 +304,8 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         original_outputs=original_outputs, quantized_outputs=quantized_outputs,
         duration_s=time.perf_counter() - started, environment=environment(recipe),
         reused=reused, engine=engine.name, reference=reference_stats,
-        prepare_seconds=build.prepare_seconds, build=build, error_sampling=sampling)
+        prepare_seconds=build.prepare_seconds, build=build, error_sampling=sampling,
+        model_details=getattr(loaded, "details", None))
 
 
 def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,

@@ -307,6 +307,7 @@ img {{ margin: 0 1em 1em 0; border: 1px solid #eee; }}
 <p>{e(report.get("model", ""))}: <b>{e(report["method"])}</b> quantization on the
 <b>{e(report.get("engine_title", report.get("engine", "PyTorch eager (torch.ao)")))}</b> engine,
 <b>{e(report["backend"])}</b> backend, {report["threads"]} thread(s). Generated {stamp}.</p>
+{_model_section(report)}
 <h2>Original | Quantized</h2>
 <table><tr><th></th><th>Original</th><th>Quantized</th><th>Quantized / original</th></tr>
 {table}</table>
@@ -326,6 +327,38 @@ eager); latency is the median of warm runs under torch.inference_mode with the s
 the models compared timed in interleaved rounds; accuracy is on held-out validation data.</p>
 </body></html>
 """
+
+
+MODEL_LABELS = {"factory": "Built by", "architecture": "Architecture", "weights": "Weights",
+                "inputs": "Inputs", "compared_output": "Output compared"}
+
+
+def _model_section(report: dict[str, Any]) -> str:
+    """What the model's source said of it (``model_details``): where it came from, its
+    weights or random initialisation, its inputs, the output compared."""
+    details = report.get("model_details") or {}
+    if not isinstance(details, dict) or not details:
+        return ""
+    e = html.escape
+    rows = []
+    for key, value in details.items():
+        if key == "inputs" and isinstance(value, list):
+            value = ", ".join(_input_text(spec) for spec in value)
+        rows.append(f"<tr><th>{e(MODEL_LABELS.get(key, key))}</th><td>{e(_plain(value))}</td>"
+                    "</tr>")
+    return "<h2>Model</h2><table>" + "".join(rows) + "</table>"
+
+
+def _input_text(spec: Any) -> str:
+    """One input of a report: ``input_ids int64 [24] in 0..19``."""
+    if not isinstance(spec, dict):
+        return str(spec)
+    shape = ", ".join(str(d) for d in spec.get("shape") or [])
+    text = f"{spec.get('name', '?')} {spec.get('dtype', '?')} [{shape}]"
+    bounds = spec.get("range")
+    if isinstance(bounds, list) and len(bounds) == 2:
+        text += f" in {bounds[0]}..{bounds[1]}"
+    return text
 
 
 def _engine_section(report: dict[str, Any]) -> str:
