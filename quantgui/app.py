@@ -5,9 +5,13 @@ on that model and technique, sets the QAT epochs, quantizes once loaded and show
 With ``--screenshot out.png`` it then saves a 1280x800 PNG of the window and exits; it works with
 QT_QPA_PLATFORM=offscreen.
 
-``--model`` also opens the user's own file: ``model.pt2``, ``model.py:Class[:weights.pt]``
-(with ``--model-args JSON``), a TorchScript file, or a pickled model (only with ``--trust``);
-``--input-shape 3,32,32`` and ``--data PATH`` (default: random) as in ``quantgui-cli``.
+``--model`` also opens the user's own model as ``quantgui-cli`` does: ``model.pt2``,
+``model.py:Class[:weights.pt]`` or a package ``folder:Class[:weights]`` (with
+``--model-args JSON``), a Hugging Face folder, an architecture by name
+``py:module:factory[:weights]`` (with ``--model-args``), a TorchScript file, or a pickled model
+(only with ``--trust``); ``--input-shape 3,32,32``, ``--input NAME:DTYPE[SHAPE][:LOW..HIGH]``
+(once per input), ``--data PATH`` (default: random) and ``--text-column`` as in
+``quantgui-cli``.
 """
 
 from __future__ import annotations
@@ -26,12 +30,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                                      "quantization: dynamic, static and QAT, side by side.")
     parser.add_argument("--model", default=None,
                         help="the model to open: demo:NAME (default: the last one used), "
-                             "model.pt2, model.py:Class[:weights.pt], a TorchScript file, or a "
-                             "pickled model (with --trust)")
+                             "model.pt2, model.py:Class[:weights.pt], a package folder:Class, "
+                             "a Hugging Face folder, py:module:factory[:weights], a TorchScript "
+                             "file, or a pickled model (with --trust)")
     parser.add_argument("--model-args", default=None, metavar="JSON",
-                        help="keyword arguments for a Python class, as a JSON object")
+                        help="keyword arguments for a Python class or factory, as a JSON object")
     parser.add_argument("--input-shape", default=None, metavar="DIMS",
                         help="the input shape per sample, e.g. 3,32,32 (where the file has none)")
+    parser.add_argument("--input", action="append", default=None,
+                        metavar="NAME:DTYPE[SHAPE][:LOW..HIGH]",
+                        help="one input of the model, once per input in the order of its "
+                             "forward (several or integer inputs)")
+    parser.add_argument("--text-column", default=None,
+                        help="the CSV column with the texts (a model with a tokenizer)")
     parser.add_argument("--data", default=None, metavar="PATH",
                         help="random (default), a .pt/.npy/.npz or .csv file, or an image folder")
     parser.add_argument("--label-column", default=None, help="the CSV column with the labels")
@@ -190,12 +201,26 @@ def _user_request(args: argparse.Namespace):  # noqa: ANN202 - (OpenRequest | No
     import json
     from pathlib import Path
 
-    from quantgui.ui.open_dialog import OpenRequest, parse_dims, split_spec
+    from quantgui.ui.open_dialog import FACTORY, OpenRequest, parse_dims, split_spec
 
     model, class_name, weights = split_spec(args.model)
-    if not Path(model).is_file():
-        return None, (f"the model file {model} does not exist (give a model file, or "
-                      "demo:NAME for a demo).")
+    path = Path(model)
+    if model.startswith(FACTORY):
+        module, _, attribute = model[len(FACTORY):].partition(":")
+        names = module.split(".") + attribute.split(".")
+        if not module or not attribute or not all(name.isidentifier() for name in names):
+            return None, (f"'{args.model}' is not of the form py:package.module:factory"
+                          "[:weights.pth].")
+    elif path.is_dir():
+        if (path / "__init__.py").is_file() and not (path / "config.json").is_file() \
+                and not class_name:
+            return None, f"give the class of the package as {model}:ClassName[:weights.pt]."
+        if not (path / "__init__.py").is_file() and not (path / "config.json").is_file():
+            return None, (f"the folder {model} is neither a Hugging Face model (config.json) "
+                          "nor a Python package (__init__.py).")
+    elif not path.is_file():
+        return None, (f"the model file {model} does not exist (give a model file or folder, "
+                      "py:module:factory, or demo:NAME for a demo).")
     if model.endswith(".py") and not class_name:
         return None, f"give the class as {model}:ClassName[:weights.pt]."
     if args.model_args is not None:
@@ -216,7 +241,8 @@ def _user_request(args: argparse.Namespace):  # noqa: ANN202 - (OpenRequest | No
                        model_args=args.model_args or "", input_shape=args.input_shape or "",
                        data=data, label_column=args.label_column or "",
                        image_size=args.image_size or "", val_fraction=args.val_fraction,
-                       trust=args.trust), ""
+                       trust=args.trust, inputs=list(args.input or []),
+                       text_column=args.text_column or ""), ""
 
 
 if __name__ == "__main__":

@@ -30,6 +30,9 @@ class ModelSummary:
     kind: str = "vector"
     accuracy: float | None = None
     data_description: str = ""
+    # a model of several or integer inputs: each as "input_ids int64 [128]" (empty: one float
+    # tensor of input_shape)
+    inputs: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -43,10 +46,15 @@ class Loaded:
 def summarize(loaded: Any) -> ModelSummary:
     from quantgui.core import metrics
     from quantgui.core.layers import leaf_modules
+    from quantgui.core.signature import DTYPE_NAMES
 
     model, data = loaded.model, loaded.data
     leaves = leaf_modules(model)
     types = collections.Counter(type(module).__name__ for _, module in leaves)
+    signature = getattr(data, "signature", None)
+    inputs = [] if signature is None else [
+        f"{spec.name} {DTYPE_NAMES.get(spec.dtype, str(spec.dtype))} "
+        f"[{', '.join(str(d) for d in spec.shape)}]" for spec in signature.inputs]
     accuracy = None
     if data.has_labels:
         outputs = metrics.predict(model.eval(), data.val_inputs, 256)
@@ -57,7 +65,7 @@ def summarize(loaded: Any) -> ModelSummary:
         size_bytes=metrics.state_dict_size_bytes(model), input_shape=data.input_shape,
         train_count=int(data.train_inputs.shape[0]), val_count=int(data.val_inputs.shape[0]),
         has_labels=data.has_labels, num_classes=data.num_classes, kind=data.kind,
-        accuracy=accuracy, data_description=data.description)
+        accuracy=accuracy, data_description=data.description, inputs=inputs)
 
 
 def warm_up_job() -> JobFn:

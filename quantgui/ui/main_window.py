@@ -582,6 +582,8 @@ class MainWindow(QMainWindow):
             (self.tr("Layers"), f"{s.layer_count} ({types})"),
             (self.tr("Parameters"), f"{s.parameter_count:,}"),
             (self.tr("Size"), format_bytes(s.size_bytes)),
+            # several or integer inputs: each named, not the shape they are packed into
+            (self.tr("Inputs"), ", ".join(s.inputs)) if s.inputs else
             (self.tr("Input shape"), " × ".join(str(d) for d in s.input_shape)),
             (self.tr("Data"), self.tr("{train} training, {val} validation samples").format(
                 train=s.train_count, val=s.val_count)),

@@ -1,6 +1,6 @@
 """The window's side of opening the user's own models: the Open model dialog, the trust question
-for pickled models, File > Open Recent, dropping a file on the window, and the model combo's
-entries for user models.
+for pickled models, File > Open Recent, dropping a file or model folder on the window, and the
+model combo's entries for user models.
 
 ``UserModels`` reads the window's state (``quantgui.ui.state.WindowState``) and asks the window
 for the rest through its narrow ``WindowHost`` interface; it does not import the main window.
@@ -228,11 +228,18 @@ class UserModels(QObject):
     # --- drag and drop --------------------------------------------------------------------
     @staticmethod
     def dropped_path(event: Any) -> str:
+        """The one file, Hugging Face folder (config.json) or package folder (__init__.py)
+        dropped; "" for anything else (several items, another folder, a link to a web page)."""
         mime = event.mimeData()
         if mime is None or not mime.hasUrls():
             return ""
         paths = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-        return paths[0] if len(paths) == 1 and Path(paths[0]).is_file() else ""
+        if len(paths) != 1:
+            return ""
+        path = Path(paths[0])
+        model_folder = path.is_dir() and any(
+            (path / name).is_file() for name in ("config.json", "__init__.py"))
+        return str(path) if path.is_file() or model_folder else ""
 
     def drag_enter(self, event: Any) -> None:
         if self.dropped_path(event) and self.state.job in ("", "load"):  # not during a run

@@ -1,8 +1,9 @@
 """The core's messages in the window's words.
 
 The core speaks to both the command line and the window, and its hints name command-line options
-(``--model-args '{"hidden": 64}'``, ``--input-shape``). In the window those are fields of the Open
-model dialog or buttons, so a message shown there names the field instead.
+(``--model-args '{"hidden": 64}'``, ``--input-shape``, ``--input NAME:DTYPE[SHAPE]:LOW..HIGH``). In
+the window those are fields of the Open model dialog (its Inputs table) or buttons, so a message
+shown there names the field instead.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
     shape = field.format(field=translate("wording", "Input shape"))
     size = field.format(field=translate("wording", "Image size"))
     example = translate("wording", "e.g. {example} in {field}")
+    describe = translate("wording", "In Open model, tick “Describe each input” and give one row "
+                                    "per input of the model's forward, in its order: the name, "
+                                    "the type, the shape per sample and, for integers, the "
+                                    "range of values (LOW..HIGH).")
     return [
         # "(--model model.py:Class:weights.pt)": the dialog has a field for each part
         (re.compile(r"--model \S*\.py:Class(?:Name)?(?::weights\.\w+)?"),
@@ -44,6 +49,20 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(r"--image-size"), size),
         (re.compile(r"pass --trust"),
          translate("wording", "answer “Trust and open” when asked")),
+        # --input NAME:DTYPE[SHAPE]:LOW..HIGH: the rows of the dialog's Inputs table
+        (re.compile(r"Give (?:each with --input in that order: (?:--input '[^']*' ?)+"
+                    r"(?:, e\.g\. (?:--input '[^']*' ?)+)?"
+                    r"|them with --input NAME:DTYPE\[SHAPE\]\[:LOW\.\.HIGH\], one per input"
+                    r"|its inputs with --input \(see --help\)"
+                    r"|each input with --input instead"
+                    r"|one --input per model input, in the order the model takes them)\.?"),
+         describe),
+        (re.compile(r"give the model's --input"),
+         translate("wording", "describe the model's inputs in Open model")),
+        (re.compile(r"the --input range"), translate("wording", "the range in the Inputs table")),
+        (re.compile(r"--input '([^']*)'"), translate("wording", "the input “{example}”")),
+        (re.compile(r"--input(?![-\w])"),
+         translate("wording", "the Inputs table of Open model")),
     ]
 
 
