@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     # torch's OpenMP threads busy-wait between parallel regions by default; on a 2-core machine
     # that spinning starves the GUI thread during QAT. Set before torch is imported.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    from quantgui.core.quiet import quiet_third_party_output
+
+    quiet_third_party_output()
     args = parse_args(argv)
     demo = None
     request = None

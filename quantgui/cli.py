@@ -1008,6 +1008,9 @@ def main(argv: list[str] | None = None) -> int:
     state.install()
     debug = argv is not None and "--debug" in argv or argv is None and "--debug" in sys.argv
     try:
+        from quantgui.core.quiet import quiet_third_party_output
+
+        quiet_third_party_output()
         warnings.filterwarnings("ignore", category=DeprecationWarning)
         warnings.filterwarnings("ignore", message="TypedStorage is deprecated")
         args = build_parser().parse_args(argv)
