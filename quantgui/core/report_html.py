@@ -329,8 +329,8 @@ the models compared timed in interleaved rounds; accuracy is on held-out validat
 """
 
 
-MODEL_LABELS = {"factory": "Built by", "architecture": "Architecture", "weights": "Weights",
-                "inputs": "Inputs", "compared_output": "Output compared"}
+MODEL_LABELS = {"factory": "Built by", "class": "Class", "architecture": "Architecture",
+                "weights": "Weights", "inputs": "Inputs", "compared_output": "Output compared"}
 
 
 def _model_section(report: dict[str, Any]) -> str:

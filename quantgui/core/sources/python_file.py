@@ -18,6 +18,7 @@ from quantgui.core.sources.registry import ModelSource, register
 from quantgui.core.sources.weights import apply_weights, load_state_dict_file
 
 TITLE = "Python class"
+RANDOM_NOTE = "random initialisation: no weights file given"
 
 
 def load_python(path: Path, class_name: str, weights: Path | None,
@@ -45,13 +46,16 @@ def load_python(path: Path, class_name: str, weights: Path | None,
                          "Check --model-args against the class's __init__ parameters "
                          f"{inspect.signature(cls.__init__)}.") from error
     description = f"{TITLE} {class_name} from {path.name}"
+    details: dict[str, Any] = {"class": f"{class_name} from {path}"}
     if weights is not None:
         yield from begin("loading weights", cancel)
         apply_weights(model, load_state_dict_file(weights, memory), weights, class_name)
         description += f" with weights {weights.name}"
+        details["weights"] = str(weights)
     else:
         description += " (random weights: no weights file given)"
-    return ModelFile(model.eval(), None, description, "python")
+        details["weights"] = RANDOM_NOTE
+    return ModelFile(model.eval(), None, description, "python", details=details)
 
 
 
