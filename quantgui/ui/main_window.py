@@ -750,9 +750,11 @@ class MainWindow(QMainWindow):
         self.compare_action.setEnabled(can_run)
         self.techniques_button.setEnabled(can_run)
         self.techniques_action.setEnabled(can_run)
-        # a run, or opening a model: Cancel stops either
-        self.cancel_button.setEnabled(running or job == "load")
-        self.cancel_action.setEnabled(running or job == "load")
+        # a run, or opening a model of the user's (a demo loads in a moment, and the first
+        # one must load): Cancel stops either
+        opening = job == "load" and self.user_models.pending is not None
+        self.cancel_button.setEnabled(running or opening)
+        self.cancel_action.setEnabled(running or opening)
         self.model_combo.setEnabled(not self.state.busy)
         self.open_action.setEnabled(not running)
         for button in self.method_buttons.values():
