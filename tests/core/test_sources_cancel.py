@@ -138,8 +138,8 @@ def test_opening_reports_its_stages_in_order(python_model, bert_model):
         assert _stages(events) == expected
         assert set(expected) <= set(OPEN_STAGES)
         assert loaded.data.train_inputs.shape[0] > 0
-    images = [e for e in events if isinstance(e, Progress) and e.stage == "tokenizing"]
-    assert images[-1].current == images[-1].total == 600 and len(images) >= 3
+    tokenized = [e for e in events if isinstance(e, Progress) and e.stage == "tokenizing"]
+    assert tokenized[-1].current == tokenized[-1].total == 600 and len(tokenized) >= 3
 
 
 @pytest.mark.parametrize("stage", PYTHON_STAGES)
