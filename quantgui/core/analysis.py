@@ -15,7 +15,7 @@ cannot trace):
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,6 +145,32 @@ def error_sampling(available: int, values_per_sample: int, bytes_per_sample: int
     if batch_size is not None:
         chunk = min(chunk, batch_size)
     return ErrorSampling(samples, available, min(chunk, max(samples - 1, 1)), values_per_sample)
+
+
+def sampled_passes(inputs: Any, batch_size: int | None,
+                   one_pass: Callable[[Any], tuple[int, int]],
+                   max_values: int | None = None, chunk_bytes: int | None = None
+                   ) -> ErrorSampling:
+    """Per-layer error with bounded memory for engines that measure it their own way (the
+    PT2E numeric debugger, ONNX Runtime's qdq_loss_debug): ``one_pass(chunk)`` runs both
+    models on a chunk of ``inputs``, adds that chunk's signal and noise to the caller's sums,
+    drops the activations and returns (activation values of one model, bytes it held at once).
+    A first one-sample pass says how large the activations are; then the samples and the
+    chunk are bounded as ``stream_layer_errors`` bounds them (``ERROR_VALUES`` activation
+    values, at least ``MIN_ERROR_SAMPLES`` samples, ``CHUNK_BYTES`` held at once)."""
+    max_values = ERROR_VALUES if max_values is None else max_values
+    chunk_bytes = CHUNK_BYTES if chunk_bytes is None else chunk_bytes
+    available = int(inputs.shape[0])
+    if available == 0:
+        return ErrorSampling(0, 0, 0, 0)
+    values, held = one_pass(inputs[:1])
+    sampling = error_sampling(available, values, held, batch_size, max_values, chunk_bytes)
+    start = 1
+    while start < sampling.samples:
+        chunk = inputs[start:min(start + sampling.chunk, sampling.samples)]
+        one_pass(chunk)
+        start += int(chunk.shape[0])
+    return sampling
 
 
 class _Quantity:

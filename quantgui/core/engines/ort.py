@@ -31,13 +31,14 @@ import numpy as np
 import torch
 from torch import nn
 
-from quantgui.core import texts
+from quantgui.core import metrics, texts
 from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
 
 if TYPE_CHECKING:
+    from quantgui.core.analysis import ErrorSampling
     from quantgui.core.demos import LoadedModel
     from quantgui.core.recipes import Recipe
     from quantgui.core.techniques import Technique
@@ -64,7 +65,9 @@ INT8_OPS = {  # ops that compute in int8, before and after ORT's graph optimizat
     "QLinearAdd", "QLinearMul", "QLinearGlobalAveragePool", "QLinearConvTranspose",
 }
 CACHE_KEY = "onnxruntime:float-onnx"  # in the caller's what-if cache: (bytes, exporter, skipped)
-ERROR_SAMPLES = 32  # validation samples for the per-layer error (every activation is kept)
+# validation samples offered to the per-layer error; it measures fewer where the activations
+# are large (``layer_errors``)
+ERROR_SAMPLES = 32
 ERROR_SOURCE = "onnxruntime qdq_loss_debug"
 
 
@@ -485,12 +488,19 @@ def _dequantized_weights(qdq_graph: Any) -> dict[str, np.ndarray]:
 
 
 def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: list[LayerRecord],
-                 inputs: torch.Tensor, directory: Path) -> None:
+                 inputs: torch.Tensor, directory: Path, batch_size: int | None = None
+                 ) -> ErrorSampling:
     """Fill weight and accumulated SQNR with onnxruntime's qdq_loss_debug: weights dequantized
     from the QDQ graph against the float ones, each layer's output in the QDQ graph (float
-    inputs at the model's input, errors accumulated) against the float graph's."""
+    inputs at the model's input, errors accumulated) against the float graph's. The debug
+    graphs output every intermediate tensor: the inputs pass in chunks whose signal and noise
+    are summed (``analysis.sampled_passes``), so memory is bounded and large models are
+    measured on fewer samples, as the sampling returned says."""
     import onnx
+    import onnxruntime as ort
     from onnxruntime.quantization import qdq_loss_debug as debug
+
+    from quantgui.core.analysis import sampled_passes
 
     float_graph = onnx.load(str(float_path)).graph
     by_module = _graph_nodes_by_module(float_graph, ModuleScopes(model))
@@ -505,15 +515,41 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
         weight_errors[name] = debug.compute_signal_to_quantization_noice_ratio(
             np.atleast_1d(onnx.numpy_helper.to_array(float_weights[float_node.input[1]])),
             np.atleast_1d(dequantized))
-    activations = {}
+    sessions = {}
     for label, path in (("float", float_path), ("qdq", qdq_path)):
         augmented = directory / f"{label}.debug.onnx"
         debug.modify_model_output_intermediate_tensors(str(path), str(augmented))
-        feed = [{INPUT_NAME: as_feed(inputs)}]
-        activations[label] = debug.collect_activations(str(augmented), iter(feed))
-    # float activation against the QDQ graph's after its QuantizeLinear/DequantizeLinear pair
-    activation_errors = debug.compute_activation_error(
-        debug.create_activation_matching(activations["qdq"], activations["float"]))
+        options = ort.SessionOptions()  # as debug.collect_activations runs it
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+        sessions[label] = ort.InferenceSession(str(augmented), sess_options=options,
+                                               providers=["CPUExecutionProvider"])
+        augmented.unlink()
+    sums: dict[str, metrics.SqnrSum] = {}
+
+    def saved(label: str, chunk: torch.Tensor) -> dict[str, list[np.ndarray]]:
+        session = sessions[label]
+        names = [output.name for output in session.get_outputs()]
+        values = session.run(None, {INPUT_NAME: as_feed(chunk)})
+        suffix = debug._TENSOR_SAVE_POSTFIX
+        return {name[:-len(suffix)]: [value] for name, value in zip(names, values, strict=True)
+                if name.endswith(suffix)}
+
+    def one_pass(chunk: torch.Tensor) -> tuple[int, int]:
+        float_values, qdq_values = saved("float", chunk), saved("qdq", chunk)
+        # float activation against the QDQ graph's after its QuantizeLinear/DequantizeLinear
+        # pair
+        for name, match in debug.create_activation_matching(qdq_values, float_values).items():
+            if match.get("float"):
+                sums.setdefault(name, metrics.SqnrSum()).add(
+                    torch.from_numpy(np.ascontiguousarray(match["float"][0])).float(),
+                    torch.from_numpy(np.ascontiguousarray(match["post_qdq"][0])).float())
+        values = sum(v[0].size for v in float_values.values())
+        held = sum(v[0].nbytes for part in (float_values, qdq_values) for v in part.values())
+        return values, held
+
+    sampling = sampled_passes(inputs, batch_size, one_pass)
+    sessions.clear()
+    activation_errors = {name: {"xmodel_err": summed.db()} for name, summed in sums.items()}
     consumers: dict[str, list[Any]] = {}
     constants = {out for node in float_graph.node if node.op_type == "Constant"
                  for out in node.output}
@@ -533,6 +569,7 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
             record.accumulated_sqnr_db = error
         if record.weight_sqnr_db is not None or record.accumulated_sqnr_db is not None:
             record.error_source = ERROR_SOURCE
+    return sampling
 
 
 def _output_error(tensor: str, consumers: dict[str, list[Any]],
@@ -655,13 +692,17 @@ class OnnxRuntimeEngine(Engine):
                                if optimized_path.is_file() else None)
             records = layer_records(model, onnx.load(str(qdq_path)).graph, optimized_graph,
                                     recipe.method, recipe.keep_float)
+            sampling = None
             if recipe.method == "static":
                 try:
-                    layer_errors(model, float_path, qdq_path, records,
-                                 data.val_inputs[:ERROR_SAMPLES], directory)
+                    sampling = layer_errors(model, float_path, qdq_path, records,
+                                            data.val_inputs[:ERROR_SAMPLES], directory,
+                                            recipe.batch_size)
                 except Exception as error:  # noqa: BLE001 - the records stay without errors
                     yield LogMessage(texts.LOG_ORT_DEBUG_FAILED.format(
                         error=_first_line(error)), "warning")
+                if sampling is not None and sampling.subsampled:
+                    yield LogMessage(sampling.describe())
         notes = {r.name: r.note for r in records if not r.quantized}
         return EngineBuild(
             quantized=quantized, size_bytes=len(quantized_bytes), reference=reference,
@@ -670,7 +711,7 @@ class OnnxRuntimeEngine(Engine):
             extra={"exporter": exporter, "opset": OPSET, "onnx_runtime": _ort_version(),
                    "calibration_method": CALIBRATION[recipe.observer][0]
                    if recipe.method == "static" else None,
-                   "excluded_nodes": excluded})
+                   "excluded_nodes": excluded, "error_sampling": sampling})
 
     # -- steps --------------------------------------------------------------------------
     @staticmethod

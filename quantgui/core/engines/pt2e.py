@@ -41,6 +41,7 @@ from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
 from quantgui.core.techniques.qat import DISTRIBUTED_IMPORTS, DISTRIBUTED_SETUP
 
 if TYPE_CHECKING:
+    from quantgui.core.analysis import ErrorSampling
     from quantgui.core.demos import LoadedModel
     from quantgui.core.techniques import Technique
 
@@ -444,45 +445,96 @@ def _generate_debug_handles(program: torch.export.ExportedProgram) -> None:
     generate_numeric_debug_handle(program)
 
 
+def _weighted_op(name: object) -> bool:
+    return str(name).rstrip("0123456789").rstrip("_") in _WEIGHTED_OPS
+
+
+def _keep_weighted_loggers(graph: torch.fx.GraphModule) -> list[Any]:
+    """The numeric debugger logs the output of every node; only the weighted ops' are
+    compared, so the other loggers go before anything runs (a transformer's attention scores,
+    GELUs and layer norms were most of what it held). The loggers left, in graph order."""
+    kept = []
+    for node in list(graph.graph.nodes):
+        logger = (getattr(graph, str(node.target), None) if node.op == "call_module"
+                  else None)
+        if type(logger).__name__ != "OutputLogger":
+            continue
+        if _weighted_op(logger.node_name):
+            kept.append(logger)
+            continue
+        node.replace_all_uses_with(node.args[0])
+        graph.graph.erase_node(node)
+    graph.delete_all_unused_submodules()
+    graph.recompile()
+    return kept
+
+
+def _stack_name(stack: object) -> str:
+    """The innermost module of a node's nn_module_stack, as the numeric debugger names it."""
+    if isinstance(stack, dict) and stack:
+        return str(list(stack.values())[-1][0])
+    return str(stack)
+
+
+def _held(values: list[Any]) -> tuple[int, int]:
+    """(values, bytes) of the tensors in ``values``."""
+    tensors = [v for v in values if isinstance(v, torch.Tensor)]
+    return (sum(t.numel() for t in tensors),
+            sum(t.numel() * t.element_size() for t in tensors))
+
+
 def _propagated_errors(reference: torch.fx.GraphModule, converted: torch.fx.GraphModule,
-                       batch: torch.Tensor) -> dict[str, float]:
+                       inputs: torch.Tensor, batch_size: int | None = None
+                       ) -> tuple[dict[str, float], ErrorSampling]:
     """SQNR of each weighted op's output in the int8 graph (fed by the int8 layers before it,
     so the error accumulated up to that layer) against the float graph, by module name, from
     torchao's numeric debugger. It runs the uncompiled q/dq graph: inductor's int8 kernels
-    round the same way up to an output step."""
+    round the same way up to an output step. Only the weighted ops are logged, and the inputs
+    pass in chunks whose signal and noise are summed (``analysis.sampled_passes``): memory is
+    bounded, and large models are measured on fewer samples, as the sampling returned says."""
     import torchao.quantization.pt2e.quantizer.x86_inductor_quantizer as xiq
-    from torchao.quantization.pt2e import (
-        compare_results,
-        extract_results_from_loggers,
-        prepare_for_propagation_comparison,
-    )
+    from torchao.quantization.pt2e import prepare_for_propagation_comparison
     from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e
+
+    from quantgui.core.analysis import sampled_passes
+    from quantgui.core.metrics import SqnrSum
 
     # prepare folds batch-norm into the convolutions; with a quantizer that annotates
     # nothing, the float graph's conv outputs then match the int8 graph's folded ones
     reference = prepare_pt2e(reference, xiq.X86InductorQuantizer())
     logged_reference = prepare_for_propagation_comparison(reference)
     logged_quantized = prepare_for_propagation_comparison(converted)
-    logged_reference(batch)
-    logged_quantized(batch)
-    def weighted_only(results: dict) -> dict:
-        # only the weighted ops are reported, and a symbolic size node (a transformer's
-        # reshapes) logs an int that compare_results cannot compare (torchao 0.18)
-        return {info: entry for info, entry in results.items()
-                if str(entry[0]).rstrip("0123456789").rstrip("_") in _WEIGHTED_OPS}
+    reference_loggers = _keep_weighted_loggers(logged_reference)
+    quantized_loggers = {logger.debug_info: logger
+                         for logger in _keep_weighted_loggers(logged_quantized)}
+    sums: dict[Any, SqnrSum] = {}
 
-    summaries = compare_results(weighted_only(extract_results_from_loggers(logged_reference)),
-                                weighted_only(extract_results_from_loggers(logged_quantized)))
+    def one_pass(chunk: torch.Tensor) -> tuple[int, int]:
+        logged_reference(chunk)
+        logged_quantized(chunk)
+        values, held = _held([s for logger in reference_loggers for s in logger.stats])
+        held += _held([s for logger in quantized_loggers.values() for s in logger.stats])[1]
+        for logger in reference_loggers:
+            actual = quantized_loggers.get(logger.debug_info)
+            # a symbolic size node (a transformer's reshapes) logs an int: tensors only
+            if (actual is not None and logger.stats and actual.stats
+                    and isinstance(logger.stats[0], torch.Tensor)
+                    and isinstance(actual.stats[0], torch.Tensor)):
+                sums.setdefault(logger.debug_info, SqnrSum()).add(logger.stats[0],
+                                                                   actual.stats[0])
+        for logger in (*reference_loggers, *quantized_loggers.values()):
+            logger.stats.clear()
+        return values, held
+
+    sampling = sampled_passes(inputs, batch_size, one_pass)
     errors: dict[str, float] = {}
-    for summary in summaries.values():
-        op = summary.ref_node_name.rstrip("0123456789").rstrip("_")
-        if op not in _WEIGHTED_OPS or not summary.results:
-            continue
-        value = summary.results[0].sqnr
-        value = float(value.item() if isinstance(value, torch.Tensor) else value)
-        # the last weighted op of a module is its output (a module may hold several)
-        errors[_normalise_path(summary.ref_module_stack)] = value
-    return errors
+    for logger in reference_loggers:
+        summed = sums.get(logger.debug_info)
+        if summed is not None:
+            # in graph order: the last weighted op of a module is its output (a module may
+            # hold several)
+            errors[_normalise_path(_stack_name(logger.nn_module_stack))] = summed.db()
+    return errors, sampling
 
 
 LAYER_HOOKS = "forward hooks (eager torchao model)"
@@ -520,35 +572,51 @@ def _weighted_outputs(graph: torch.fx.GraphModule, batch: torch.Tensor, names: s
 
 
 def _graph_errors(reference: torch.fx.GraphModule, converted: torch.fx.GraphModule,
-                  batch: torch.Tensor, original: nn.Module) -> dict[str, float]:
+                  inputs: torch.Tensor, original: nn.Module, batch_size: int | None = None
+                  ) -> tuple[dict[str, float], ErrorSampling]:
     """SQNR of each module's output in the int8 graph (errors accumulated from the input)
     against the float graph, matched by module name; for QAT, whose training-mode capture has
     no debug handles in common with the float one. Batch-norm is folded into the float graph
-    first, as convert folds it into the int8 one."""
+    first, as convert folds it into the int8 one. In chunks, on as many samples as
+    ``analysis.sampled_passes`` allows (bounded memory)."""
     import torchao.quantization.pt2e.quantizer.x86_inductor_quantizer as xiq
     from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e
 
-    from quantgui.core.metrics import sqnr_db
+    from quantgui.core.analysis import sampled_passes
+    from quantgui.core.metrics import SqnrSum
 
     names = _leaf_names(original) | {
         name for name, module in original.named_modules()
         if any(True for _ in module.parameters(recurse=False))}
     folded = prepare_pt2e(reference, xiq.X86InductorQuantizer())
-    float_outputs = _weighted_outputs(folded, batch, names)
-    int8_outputs = _weighted_outputs(converted, batch, names)
-    return {name: sqnr_db(float_outputs[name], out) for name, out in int8_outputs.items()
-            if name in float_outputs and float_outputs[name].shape == out.shape}
+    sums: dict[str, SqnrSum] = {}
+
+    def one_pass(chunk: torch.Tensor) -> tuple[int, int]:
+        float_outputs = _weighted_outputs(folded, chunk, names)
+        int8_outputs = _weighted_outputs(converted, chunk, names)
+        for name, out in int8_outputs.items():
+            if name in float_outputs:
+                sums.setdefault(name, SqnrSum()).add(float_outputs[name], out)
+        values, held = _held(list(float_outputs.values()))
+        return values, held + _held(list(int8_outputs.values()))[1]
+
+    sampling = sampled_passes(inputs, batch_size, one_pass)
+    # a module whose outputs never matched in shape has an empty sum: no figure
+    return {name: s.db() for name, s in sums.items() if s.signal or s.noise}, sampling
 
 
-def _hooked_errors(original: nn.Module, quantized: nn.Module, batch: torch.Tensor,
-                   records: list[LayerRecord]) -> None:
+def _hooked_errors(original: nn.Module, quantized: nn.Module, inputs: torch.Tensor,
+                   records: list[LayerRecord], batch_size: int | None = None
+                   ) -> ErrorSampling:
     """Weight and accumulated output SQNR of each int8 layer of a ``quantize_``d module (it
     keeps the module tree): forward hooks on both models, weights dequantized from torchao's
-    tensors."""
-    from quantgui.core.metrics import sqnr_db
+    tensors. In chunks, on as many samples as ``analysis.sampled_passes`` allows."""
+    from quantgui.core.analysis import sampled_passes
+    from quantgui.core.metrics import SqnrSum, sqnr_db
 
     wanted = [r.name for r in records if r.quantized and r.name]
     outputs: dict[str, dict[str, torch.Tensor]] = {"float": {}, "int8": {}}
+    sums: dict[str, SqnrSum] = {}
     handles = []
     for label, model in (("float", original), ("int8", quantized)):
         for name in wanted:
@@ -557,10 +625,22 @@ def _hooked_errors(original: nn.Module, quantized: nn.Module, batch: torch.Tenso
                 if isinstance(output, torch.Tensor):
                     outputs[label][name] = output.detach().float()
             handles.append(model.get_submodule(name).register_forward_hook(hook))
-    try:
+
+    def one_pass(chunk: torch.Tensor) -> tuple[int, int]:
         with torch.inference_mode():
-            original(batch)
-            quantized(batch)
+            original(chunk)
+            quantized(chunk)
+        for name, out in outputs["int8"].items():
+            if name in outputs["float"]:
+                sums.setdefault(name, SqnrSum()).add(outputs["float"][name], out)
+        values, held = _held(list(outputs["float"].values()))
+        held += _held(list(outputs["int8"].values()))[1]
+        outputs["float"].clear()
+        outputs["int8"].clear()
+        return values, held
+
+    try:
+        sampling = sampled_passes(inputs, batch_size, one_pass)
     finally:
         for handle in handles:
             handle.remove()
@@ -571,10 +651,11 @@ def _hooked_errors(original: nn.Module, quantized: nn.Module, batch: torch.Tenso
         float_weight = getattr(original.get_submodule(record.name), "weight", None)
         if hasattr(weight, "dequantize") and isinstance(float_weight, torch.Tensor):
             record.weight_sqnr_db = sqnr_db(float_weight.detach(), weight.dequantize())
-        if record.name in outputs["int8"] and record.name in outputs["float"]:
-            record.accumulated_sqnr_db = sqnr_db(outputs["float"][record.name],
-                                                 outputs["int8"][record.name])
+        summed = sums.get(record.name)
+        if summed is not None and (summed.signal or summed.noise):
+            record.accumulated_sqnr_db = summed.db()
         record.error_source = LAYER_HOOKS
+    return sampling
 
 
 def _quantizer(recipe: Recipe, qat: bool) -> Any:
@@ -773,12 +854,15 @@ class Pt2eEngine(Engine):
         started = time.perf_counter()
         try:
             with _quiet(), torch.no_grad():
-                errors = _propagated_errors(program.module(), converted,
-                                            loaded.data.val_inputs[:ERROR_SAMPLES])
+                errors, sampling = _propagated_errors(
+                    program.module(), converted, loaded.data.val_inputs[:ERROR_SAMPLES],
+                    recipe.batch_size)
         except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
-            errors = {}
+            errors, sampling = {}, None
             yield LogMessage(texts.LOG_PT2E_DEBUGGER_FAILED.format(error=_first_line(error)))
         seconds["layer_errors"] = time.perf_counter() - started
+        if sampling is not None and sampling.subsampled:
+            yield LogMessage(sampling.describe())
         for record in layers:
             if record.name in errors:
                 record.accumulated_sqnr_db = errors[record.name]
@@ -786,7 +870,8 @@ class Pt2eEngine(Engine):
         # the float reference comes from the same capture as the quantized model
         return (yield from self._finish(loaded, recipe, converted, program, batch,
                                         example, seconds, strict, layers,
-                                        {"quantizer": "X86InductorQuantizer"}))
+                                        {"quantizer": "X86InductorQuantizer",
+                                         "error_sampling": sampling}))
 
     def _dynamic(self, loaded: LoadedModel, recipe: DynamicRecipe, cancel: CancelToken
                  ) -> EventStream[EngineBuild]:
@@ -822,13 +907,18 @@ class Pt2eEngine(Engine):
         started = time.perf_counter()
         try:
             with _quiet(), torch.no_grad(), evaluating(loaded.model):
-                _hooked_errors(loaded.model, work, loaded.data.val_inputs[:ERROR_SAMPLES],
-                               layers)
+                sampling = _hooked_errors(loaded.model, work,
+                                          loaded.data.val_inputs[:ERROR_SAMPLES], layers,
+                                          recipe.batch_size)
         except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
+            sampling = None
             yield LogMessage(texts.LOG_LAYER_COMPARISON_FAILED.format(error=_first_line(error)))
         seconds["layer_errors"] = time.perf_counter() - started
+        if sampling is not None and sampling.subsampled:
+            yield LogMessage(sampling.describe())
         return (yield from self._finish(loaded, recipe, work, program, batch, example, seconds,
-                                        False, layers, {"dynamic_path": DYNAMIC_PATH}))
+                                        False, layers, {"dynamic_path": DYNAMIC_PATH,
+                                                        "error_sampling": sampling}))
 
     def _qat(self, loaded: LoadedModel, recipe: QatRecipe, cancel: CancelToken
              ) -> EventStream[EngineBuild]:
@@ -893,12 +983,15 @@ class Pt2eEngine(Engine):
         started = time.perf_counter()
         try:
             with _quiet(), torch.no_grad():
-                errors = _graph_errors(reference_program.module(), converted,
-                                       data.val_inputs[:ERROR_SAMPLES], loaded.model)
+                errors, sampling = _graph_errors(reference_program.module(), converted,
+                                                 data.val_inputs[:ERROR_SAMPLES], loaded.model,
+                                                 recipe.batch_size)
         except Exception as error:  # noqa: BLE001 - the figures are extra; the build stands
-            errors = {}
+            errors, sampling = {}, None
             yield LogMessage(texts.LOG_LAYER_COMPARISON_FAILED.format(error=_first_line(error)))
         seconds["layer_errors"] = time.perf_counter() - started
+        if sampling is not None and sampling.subsampled:
+            yield LogMessage(sampling.describe())
         for record in layers:
             # int8 layers only: a layer kept float keeps its batch-norm apart in the QAT
             # graph, while the float graph's is folded, so their outputs differ by design
@@ -907,7 +1000,8 @@ class Pt2eEngine(Engine):
                 record.error_source = GRAPH_INTERPRETER
         built = yield from self._finish(loaded, recipe, converted, reference_program, batch,
                                         example, seconds, strict, layers,
-                                        {"quantizer": "X86InductorQuantizer (QAT)"})
+                                        {"quantizer": "X86InductorQuantizer (QAT)",
+                                         "error_sampling": sampling})
         built.training = history
         return built
 
