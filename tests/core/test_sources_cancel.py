@@ -170,3 +170,38 @@ def test_a_factory_by_name_cancelled_before_its_import_imports_nothing(monkeypat
     monkeypatch.delitem(sys.modules, name, raising=False)  # put back afterwards
     assert _cancel_at(f"py:{name}:make_mlp", "random", "importing code") == 0
     assert name not in sys.modules
+
+
+class _CancelAtCheck(CancelToken):
+    """A cancel that arrives at its ``checks``-th check once armed, remembering where it was
+    checked: here, while transformers iterates over the weights it loads."""
+
+    def __init__(self, checks: int) -> None:
+        super().__init__()
+        self.armed, self.left, self.where = False, checks, ""
+
+    def raise_if_cancelled(self) -> None:
+        if self.armed and not self.cancelled:
+            self.left -= 1
+            if self.left == 0:
+                self.cancel()
+                import traceback
+
+                self.where = "".join(traceback.format_stack())
+        super().raise_if_cancelled()
+
+
+def test_a_cancel_while_transformers_loads_the_weights_stops_it(bert_model):
+    """Not only before or after: the weight loop inside from_pretrained stops at a cancel."""
+    spec, data = bert_model
+    cancel = _CancelAtCheck(checks=3)  # the stage's own check, then the second weight
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, Progress) and event.stage == "loading weights":
+            cancel.armed = True
+
+    with pytest.raises(Cancelled):
+        drive(stream_user_model(spec, data=data, cancel=cancel), on_event)
+    assert "from_pretrained" in cancel.where
+    # the hook passes through once the opening is over: another open runs to its end
+    assert drive(stream_user_model(spec, data=data)).model is not None

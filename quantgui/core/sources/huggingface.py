@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,8 +20,8 @@ from typing import Any
 import torch
 from torch import nn
 
-from quantgui.core.errors import ModelError
-from quantgui.core.events import EventStream
+from quantgui.core.errors import Cancelled, ModelError
+from quantgui.core.events import CancelToken, EventStream
 from quantgui.core.signature import InputSignature, InputSpec, unpack
 from quantgui.core.sources.base import ModelFile, OpenOptions, begin, check_file, first_line
 from quantgui.core.sources.registry import ModelSource, register
@@ -63,6 +64,68 @@ def offline() -> Any:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+# transformers loads a model's weights in one call, iterating over them inside a progress bar
+# (tqdm). A hook on that bar checks the opening's cancel at each weight, so a large model can
+# be cancelled while its weights load, not only before or after. The hook is installed once
+# and passes through for any thread that is not opening a model.
+_OPENING = threading.local()
+
+
+class _CheckedBar:
+    """A transformers progress bar whose iteration stops at a cancel."""
+
+    def __init__(self, bar: Any, cancel: CancelToken) -> None:
+        self._bar, self._cancel = bar, cancel
+
+    def __iter__(self) -> Any:
+        for item in self._bar:
+            self._cancel.raise_if_cancelled()
+            yield item
+
+    def __enter__(self) -> _CheckedBar:
+        self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> Any:
+        return self._bar.__exit__(*exc)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._bar, name)
+
+
+def _install_bar_hook(transformers: Any) -> bool:
+    """Install the checking hook (once); False where this transformers has no such hook."""
+    logging_module = getattr(getattr(transformers, "utils", None), "logging", None)
+    set_hook = getattr(logging_module, "set_tqdm_hook", None)
+    if set_hook is None:
+        return False
+    if not getattr(_install_bar_hook, "installed", False):
+        previous = None
+
+        def hook(factory: Any, args: tuple, kwargs: dict) -> Any:
+            bar = (previous(factory, args, kwargs) if previous is not None
+                   else factory(*args, **kwargs))
+            cancel = getattr(_OPENING, "cancel", None)
+            return bar if cancel is None else _CheckedBar(bar, cancel)
+
+        previous = set_hook(hook)
+        _install_bar_hook.installed = True
+    return True
+
+
+@contextmanager
+def cancellable_loading(transformers: Any, cancel: CancelToken | None) -> Any:
+    """While transformers loads in this thread, its weight loop stops at ``cancel``."""
+    if cancel is None or not _install_bar_hook(transformers):
+        yield
+        return
+    _OPENING.cancel = cancel
+    try:
+        yield
+    finally:
+        _OPENING.cancel = None
 
 
 class HFModel(nn.Module):
@@ -251,10 +314,12 @@ def load_folder(folder: Path, options: OpenOptions) -> EventStream[ModelFile]:
     auto = _auto_class(transformers, config)
     yield from begin("loading weights", options.cancel)
     try:
-        with offline():
+        with offline(), cancellable_loading(transformers, options.cancel):
             model = auto.from_pretrained(str(folder), config=config, local_files_only=True,
                                          trust_remote_code=False, use_safetensors=None,
                                          weights_only=True)
+    except Cancelled:
+        raise
     except Exception as error:
         raise ModelError(f"Loading the {getattr(config, 'model_type', '?')} model in {folder} "
                          f"with {auto.__name__} failed: {type(error).__name__}: "
