@@ -123,6 +123,9 @@ LOG_ORT_EXPORTED_SKIPPED = ("Exported with {exporter}, opset {opset}; ORT pre-pr
 LOG_ORT_REUSED_SKIPPED = ("Reused the ONNX model exported with {exporter}, opset {opset}; ORT "
                           "pre-processing skipped ({skipped}).")
 LOG_ORT_DEBUG_FAILED = "onnxruntime's qdq_loss_debug could not compare the layers ({error})."
+LOG_ORT_NON_FINITE = ("{count} ONNX nodes ({types}) hold infinite values (a transformer's "
+                      "attention mask), which calibration cannot give a range: these op types "
+                      "stay float.")
 LOG_WEIGHT_ONLY_SUMMARY = (
     "torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model "
     "saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay "

@@ -572,6 +572,43 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
     return sampling
 
 
+UNBOUNDED = 1e30  # a value no activation reaches: a mask, not a signal
+
+
+def non_finite_nodes(float_path: Path, inputs: torch.Tensor, directory: Path
+                     ) -> dict[str, str]:
+    """The nodes that produce or take a tensor holding infinities, NaN or values near the
+    float32 limit on ``inputs``, one sample at a time: a transformer's attention mask is
+    finfo.min (-3.4e38) where masked, -inf once added to the scores, and ONNX Runtime's
+    calibration cannot give such a tensor a range ("autodetected range ... is not finite"), so
+    these nodes stay float. By node name, their op types."""
+    import onnx
+    import onnxruntime as ort
+    from onnxruntime.quantization import qdq_loss_debug as debug
+
+    augmented = directory / "ranges.debug.onnx"
+    debug.modify_model_output_intermediate_tensors(str(float_path), str(augmented))
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+    session = ort.InferenceSession(str(augmented), sess_options=options,
+                                   providers=["CPUExecutionProvider"])
+    augmented.unlink()
+    suffix = debug._TENSOR_SAVE_POSTFIX
+    names = [output.name for output in session.get_outputs()]
+    unbounded: set[str] = set()
+    for index in range(inputs.shape[0]):
+        values = session.run(None, {INPUT_NAME: as_feed(inputs[index:index + 1])})
+        for name, value in zip(names, values, strict=True):
+            if (name.endswith(suffix) and np.issubdtype(value.dtype, np.floating)
+                    and value.size and not np.abs(value).max() < UNBOUNDED):
+                unbounded.add(name[:-len(suffix)])
+        del values
+    del session
+    graph = onnx.load(str(float_path), load_external_data=False).graph
+    return {node.name: node.op_type for node in graph.node
+            if unbounded & (set(node.input) | set(node.output))}
+
+
 def _output_error(tensor: str, consumers: dict[str, list[Any]],
                   errors: dict[str, dict[str, float]], constants: Container[str] = frozenset()
                   ) -> float | None:
@@ -654,7 +691,27 @@ class OnnxRuntimeEngine(Engine):
             started = time.perf_counter()
             try:
                 if recipe.method == "static":
-                    yield from self._static(float_path, qdq_path, recipe, data, excluded, cancel)
+                    try:
+                        yield from self._static(float_path, qdq_path, recipe, data, excluded,
+                                                cancel)
+                    except Exception as error:
+                        if "not finite" not in str(error):
+                            raise
+                        # a tensor without a range (a transformer's attention mask): its
+                        # nodes stay float and calibration runs again
+                        unbounded = non_finite_nodes(
+                            float_path, data.train_inputs[:recipe.batch_size], directory)
+                        if not set(unbounded) - set(excluded):
+                            raise
+                        excluded = sorted(set(excluded) | set(unbounded))
+                        # calibration ranges every tensor of the op types it quantizes,
+                        # whatever nodes are excluded: those op types are not quantized
+                        unbounded_types = set(unbounded.values())
+                        yield LogMessage(texts.LOG_ORT_NON_FINITE.format(
+                            count=len(unbounded), types=", ".join(sorted(unbounded_types))),
+                            "warning")
+                        yield from self._static(float_path, qdq_path, recipe, data, excluded,
+                                                cancel, skip_types=unbounded_types)
                     seconds["calibrate"] = time.perf_counter() - started
                 else:
                     yield Progress("quantizing", 0, 1)
@@ -733,13 +790,19 @@ class OnnxRuntimeEngine(Engine):
 
     @staticmethod
     def _static(float_path: Path, qdq_path: Path, recipe: Recipe, data: Any,
-                excluded: list[str], cancel: CancelToken) -> EventStream[None]:
+                excluded: list[str], cancel: CancelToken, skip_types: set[str] | None = None
+                ) -> EventStream[None]:
         from onnxruntime.quantization import (
             CalibrationMethod,
             QuantFormat,
             QuantType,
             quantize_static,
         )
+        from onnxruntime.quantization.registry import QDQRegistry, QLinearOpsRegistry
+
+        # ONNX Runtime's own default (every op type it quantizes), less ``skip_types``
+        op_types = (sorted((set(QLinearOpsRegistry) | set(QDQRegistry)) - skip_types)
+                    if skip_types else None)
 
         method, options = CALIBRATION[recipe.observer]
         samples = data.train_inputs.shape[0]
@@ -757,7 +820,8 @@ class OnnxRuntimeEngine(Engine):
                 per_channel=recipe.per_channel, reduce_range=recipe.effective_reduce_range,
                 activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
                 calibrate_method=getattr(CalibrationMethod, method),
-                nodes_to_exclude=excluded, extra_options=dict(options))
+                nodes_to_exclude=excluded, op_types_to_quantize=op_types,
+                extra_options=dict(options))
 
         yield from _calibrate_and_quantize(work, batches, total, cancel)
 
