@@ -7,8 +7,10 @@ Issue 12 ("Make them fit"). Five models are built from ``transformers`` configs 
 weights (no download) at their published sizes: ResNet-18 (basic blocks 64-128-256-512,
 depths 2-2-2-2), MobileNetV2 1.0/224, ViT-B/16 (224x224), BERT-base (sequence
 classification, 128 tokens) and GPT-2 (124M, LM head, 64 tokens: its logits are 50,257 wide a
-token). Each is saved with ``save_pretrained(safe_serialization=True)`` into a temporary folder
-and opened as a user opens it (``open_user_model``, the app's Hugging Face source).
+token). The convnets get the batch-norm statistics of 32 random images first (with the initial
+ones a random MobileNetV2's logits are 1e-26). Each is saved with
+``save_pretrained(safe_serialization=True)`` into a temporary folder and opened as a user
+opens it (``open_user_model``, the app's Hugging Face source).
 
 Then every technique (the technique registry) x every engine (the engine registry): an engine
 that is not available here, or that says before a run that it cannot run the technique on the
@@ -71,8 +73,33 @@ def build_folder(name: str, folder: Path) -> Path:
         model = hf.GPT2LMHeadModel(hf.GPT2Config(architectures=["GPT2LMHeadModel"]))
     else:
         raise SystemExit(f"unknown model {name}")
+    _estimate_batch_norm(model)
     model.eval().save_pretrained(folder, safe_serialization=True)
     return folder
+
+
+def _estimate_batch_norm(model) -> None:  # noqa: ANN001 - a transformers model
+    """Batch-norm statistics of random 224x224 images, as a trained model has statistics of
+    its data: with the initial ones a random MobileNetV2's logits are 1e-26 and every SQNR is
+    meaningless (bench_engines does the same)."""
+    import torch
+    from torch import nn
+
+    norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if not norms:
+        return
+    momenta = [norm.momentum for norm in norms]
+    for norm in norms:
+        norm.reset_running_stats()
+        norm.momentum = None  # a cumulative average over the batches below
+    model.train()
+    generator = torch.Generator().manual_seed(1)
+    with torch.no_grad():
+        for _ in range(4):
+            model(pixel_values=torch.randn(8, 3, 224, 224, generator=generator))
+    model.eval()
+    for norm, momentum in zip(norms, momenta, strict=True):
+        norm.momentum = momentum
 
 
 def _rss_mib(pid: int | str = "self") -> float:
