@@ -30,6 +30,7 @@ from quantgui.core.files import OutputBatch
 from quantgui.core.files import write_atomically as write_atomically  # re-exported
 from quantgui.core.limits import check_allocation
 from quantgui.core.methods.common import engine_and_threads
+from quantgui.core.pt2_safety import program_bytes
 from quantgui.core.recipes import Recipe
 
 FORMATS = ("state_dict", "torchscript", "export")
@@ -197,7 +198,7 @@ def _save_and_check(quantized: nn.Module, path: Path, format: str, recipe: Recip
                     f"{type(error).__name__}: {str(error).splitlines()[0][:200]}",
                     "torch 2.13 cannot export torch.ao's packed int8 weights; save it as a "
                     "state_dict or TorchScript instead.") from error
-            written = batch.stage(path, _bytes_of(torch.export.save, program))
+            written = batch.stage(path, program_bytes(program))
             loaded = torch.export.load(str(written)).module()
         try:
             actual = _outputs(loaded, example)

@@ -16,7 +16,6 @@ import contextlib
 import copy
 import importlib.metadata
 import importlib.util
-import io
 import logging
 import os
 import shutil
@@ -194,11 +193,11 @@ def _export(model: nn.Module, example: torch.Tensor, strict: bool
 
 
 def _program_bytes(program: torch.export.ExportedProgram) -> bytes:
-    buffer = io.BytesIO()
+    from quantgui.core.pt2_safety import program_bytes
+
     with _stage("torch.export.save could not write the program",
                 "Report this model; the quantized model itself still runs."):
-        torch.export.save(program, buffer)
-    return buffer.getvalue()
+        return program_bytes(program)
 
 
 def _compile(module: nn.Module, batch: torch.Tensor) -> tuple[FixedBatch, float]:
@@ -1177,6 +1176,7 @@ def save_quantized(quantized: FixedBatch, path: str, data) -> None:
     importing torchao.quantization, which registers the ops it calls."""
     module = quantized.compiled._orig_mod  # the module torch.compile wraps
     program = export(module, example_batch(data[2], EXPORT_BATCH), quantized.export_strict)
+    program.example_inputs = None  # the batch it was captured with is not part of the model
     torch.export.save(program, path)
 '''
 
