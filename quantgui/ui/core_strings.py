@@ -315,6 +315,10 @@ LOG = (
         "onnxruntime's qdq_loss_debug could not compare the layers ({error})."),
     QT_TRANSLATE_NOOP(
         "log",
+        "{count} ONNX nodes ({types}) hold infinite values (a transformer's attention mask), "
+        "which calibration cannot give a range: these op types stay float."),
+    QT_TRANSLATE_NOOP(
+        "log",
         "torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the "
         "model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations "
         "stay float32."),

@@ -149,7 +149,7 @@
     </message>
     <message>
         <location filename="../../quantgui/ui/comparison_panel.py" line="70"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="170"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="173"/>
         <source>Size (KiB)</source>
         <translation>Tamaño (KiB)</translation>
     </message>
@@ -204,87 +204,87 @@
         <translation>Latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="137"/>
-        <source>{threads} threads, batch {batch}</source>
-        <translation>{threads} hilos, lote {batch}</translation>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="138"/>
+        <source>{threads} threads, batch {batch}, {runs} runs</source>
+        <translation>{threads} hilos, lote {batch}, {runs} ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="138"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="139"/>
         <source>Measured with</source>
         <translation>Medido con</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="143"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="146"/>
         <source>{delta:+.2f} points</source>
         <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="144"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="147"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="147"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="150"/>
         <source>Layers quantized</source>
         <translation>Capas cuantizadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="147"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="150"/>
         <source>0 of {total}</source>
         <translation>0 de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="148"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="151"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="150"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="153"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="150"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="153"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="154"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="157"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="154"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="157"/>
         <source>eager PyTorch</source>
         <translation>PyTorch eager</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="157"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="160"/>
         <source>Engine float32 latency</source>
         <translation>Latencia float32 del motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="165"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="168"/>
         <source>Preparation (not in latency)</source>
         <translation>Preparación (fuera de la latencia)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="166"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="169"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="170"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="173"/>
         <source>Size (MiB)</source>
         <translation>Tamaño (MiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="179"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="182"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="179"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="182"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -1394,705 +1394,781 @@ propio</translation>
         <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="140"/>
-        <location filename="../../quantgui/ui/main_window.py" line="476"/>
+        <location filename="../../quantgui/ui/main_window.py" line="142"/>
+        <location filename="../../quantgui/ui/main_window.py" line="478"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="174"/>
-        <location filename="../../quantgui/ui/main_window.py" line="177"/>
+        <location filename="../../quantgui/ui/main_window.py" line="176"/>
+        <location filename="../../quantgui/ui/main_window.py" line="179"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="178"/>
+        <location filename="../../quantgui/ui/main_window.py" line="180"/>
         <source>A demo model with its data, ready to quantize.</source>
         <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="183"/>
+        <location filename="../../quantgui/ui/main_window.py" line="185"/>
         <source>Model description</source>
         <translation>Descripción del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="184"/>
-        <location filename="../../quantgui/ui/main_window.py" line="482"/>
+        <location filename="../../quantgui/ui/main_window.py" line="186"/>
+        <location filename="../../quantgui/ui/main_window.py" line="485"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="187"/>
+        <location filename="../../quantgui/ui/main_window.py" line="189"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="194"/>
+        <location filename="../../quantgui/ui/main_window.py" line="196"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="205"/>
+        <location filename="../../quantgui/ui/main_window.py" line="207"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="216"/>
+        <location filename="../../quantgui/ui/main_window.py" line="218"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="220"/>
+        <location filename="../../quantgui/ui/main_window.py" line="222"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="226"/>
+        <location filename="../../quantgui/ui/main_window.py" line="228"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="228"/>
+        <location filename="../../quantgui/ui/main_window.py" line="230"/>
         <source>Reset to defaults</source>
         <translation>Valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="229"/>
+        <location filename="../../quantgui/ui/main_window.py" line="231"/>
         <source>Reset the settings to their defaults</source>
         <translation>Devolver los ajustes a sus valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="230"/>
+        <location filename="../../quantgui/ui/main_window.py" line="232"/>
         <source>Every technique&apos;s settings back to their defaults (the technique stays chosen).</source>
         <translation>Los ajustes de todas las técnicas vuelven a sus valores por defecto (la técnica elegida se mantiene).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="249"/>
         <location filename="../../quantgui/ui/main_window.py" line="251"/>
+        <location filename="../../quantgui/ui/main_window.py" line="253"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="252"/>
+        <location filename="../../quantgui/ui/main_window.py" line="254"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="255"/>
-        <location filename="../../quantgui/ui/main_window.py" line="256"/>
+        <location filename="../../quantgui/ui/main_window.py" line="257"/>
+        <location filename="../../quantgui/ui/main_window.py" line="258"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="257"/>
+        <location filename="../../quantgui/ui/main_window.py" line="259"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="259"/>
-        <location filename="../../quantgui/ui/main_window.py" line="260"/>
+        <location filename="../../quantgui/ui/main_window.py" line="261"/>
+        <location filename="../../quantgui/ui/main_window.py" line="262"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="261"/>
+        <location filename="../../quantgui/ui/main_window.py" line="263"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="269"/>
-        <location filename="../../quantgui/ui/main_window.py" line="270"/>
+        <location filename="../../quantgui/ui/main_window.py" line="271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="272"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="272"/>
+        <location filename="../../quantgui/ui/main_window.py" line="274"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="280"/>
+        <location filename="../../quantgui/ui/main_window.py" line="282"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="286"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1024"/>
+        <location filename="../../quantgui/ui/main_window.py" line="288"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1090"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="287"/>
+        <location filename="../../quantgui/ui/main_window.py" line="289"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="290"/>
+        <location filename="../../quantgui/ui/main_window.py" line="292"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="318"/>
+        <location filename="../../quantgui/ui/main_window.py" line="320"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="328"/>
-        <location filename="../../quantgui/ui/main_window.py" line="973"/>
+        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="328"/>
+        <location filename="../../quantgui/ui/main_window.py" line="330"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="329"/>
+        <location filename="../../quantgui/ui/main_window.py" line="331"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="332"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="332"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="338"/>
+        <location filename="../../quantgui/ui/main_window.py" line="340"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="339"/>
+        <location filename="../../quantgui/ui/main_window.py" line="341"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="343"/>
+        <location filename="../../quantgui/ui/main_window.py" line="345"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="346"/>
+        <location filename="../../quantgui/ui/main_window.py" line="348"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="351"/>
+        <location filename="../../quantgui/ui/main_window.py" line="353"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="352"/>
+        <location filename="../../quantgui/ui/main_window.py" line="354"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="365"/>
+        <location filename="../../quantgui/ui/main_window.py" line="367"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="370"/>
+        <location filename="../../quantgui/ui/main_window.py" line="372"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="371"/>
+        <location filename="../../quantgui/ui/main_window.py" line="373"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="374"/>
+        <location filename="../../quantgui/ui/main_window.py" line="376"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="377"/>
+        <location filename="../../quantgui/ui/main_window.py" line="379"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="379"/>
+        <location filename="../../quantgui/ui/main_window.py" line="381"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="383"/>
+        <location filename="../../quantgui/ui/main_window.py" line="385"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="385"/>
+        <location filename="../../quantgui/ui/main_window.py" line="387"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="394"/>
+        <location filename="../../quantgui/ui/main_window.py" line="396"/>
         <source>&amp;Reset settings to defaults</source>
         <translation>&amp;Restablecer los ajustes por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="399"/>
+        <location filename="../../quantgui/ui/main_window.py" line="401"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="406"/>
+        <location filename="../../quantgui/ui/main_window.py" line="408"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="409"/>
-        <location filename="../../quantgui/ui/main_window.py" line="420"/>
+        <location filename="../../quantgui/ui/main_window.py" line="411"/>
+        <location filename="../../quantgui/ui/main_window.py" line="422"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="417"/>
+        <location filename="../../quantgui/ui/main_window.py" line="419"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="420"/>
+        <location filename="../../quantgui/ui/main_window.py" line="422"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="421"/>
+        <location filename="../../quantgui/ui/main_window.py" line="423"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="430"/>
+        <location filename="../../quantgui/ui/main_window.py" line="432"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="431"/>
+        <location filename="../../quantgui/ui/main_window.py" line="433"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="433"/>
+        <location filename="../../quantgui/ui/main_window.py" line="435"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="436"/>
+        <location filename="../../quantgui/ui/main_window.py" line="438"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="452"/>
+        <location filename="../../quantgui/ui/main_window.py" line="454"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="506"/>
+        <location filename="../../quantgui/ui/main_window.py" line="487"/>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="511"/>
+        <source>Opening: {stage}</source>
+        <translation>Abriendo: {stage}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="528"/>
+        <source>Opening cancelled; {name} is still loaded.</source>
+        <translation>Apertura cancelada; {name} sigue cargado.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="531"/>
+        <source>No model is loaded.</source>
+        <translation>No hay ningún modelo cargado.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="532"/>
+        <source>Opening cancelled; no model is loaded.</source>
+        <translation>Apertura cancelada; no hay ningún modelo cargado.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="558"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="508"/>
+        <location filename="../../quantgui/ui/main_window.py" line="560"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="516"/>
+        <location filename="../../quantgui/ui/main_window.py" line="568"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="517"/>
+        <location filename="../../quantgui/ui/main_window.py" line="569"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="526"/>
+        <location filename="../../quantgui/ui/main_window.py" line="574"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="532"/>
+        <location filename="../../quantgui/ui/main_window.py" line="580"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="532"/>
+        <location filename="../../quantgui/ui/main_window.py" line="580"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="540"/>
+        <location filename="../../quantgui/ui/main_window.py" line="586"/>
+        <source>Inputs</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="590"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="586"/>
+        <location filename="../../quantgui/ui/main_window.py" line="636"/>
         <source>{technique} selected: it quantizes the most of {name}.</source>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="881"/>
+        <location filename="../../quantgui/ui/main_window.py" line="934"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="883"/>
+        <location filename="../../quantgui/ui/main_window.py" line="936"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="916"/>
+        <location filename="../../quantgui/ui/main_window.py" line="969"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="919"/>
+        <location filename="../../quantgui/ui/main_window.py" line="972"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="924"/>
+        <location filename="../../quantgui/ui/main_window.py" line="977"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="952"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1005"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="956"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1009"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="972"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1028"/>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="973"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
         <source>Per-layer error</source>
         <translation>Error por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="974"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1030"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="974"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1030"/>
         <source>Compiling</source>
         <translation>Compilando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="975"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1031"/>
         <source>Opening the ONNX Runtime session</source>
         <translation>Abriendo la sesión de ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="976"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1032"/>
         <source>Checking the data</source>
         <translation>Comprobando los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="977"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1033"/>
         <source>Ranking layers</source>
         <translation>Clasificando las capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1074"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1035"/>
+        <source>Reading the model</source>
+        <translation>Leyendo el modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1036"/>
+        <source>Importing its code</source>
+        <translation>Importando su código</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1037"/>
+        <source>Building the model</source>
+        <translation>Construyendo el modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1038"/>
+        <source>Loading the weights</source>
+        <translation>Cargando los pesos</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1039"/>
+        <source>Loading the tokenizer</source>
+        <translation>Cargando el tokenizador</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1040"/>
+        <source>Reading the data</source>
+        <translation>Leyendo los datos</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1041"/>
+        <source>Reading images</source>
+        <translation>Leyendo imágenes</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1042"/>
+        <source>Tokenizing</source>
+        <translation>Tokenizando</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1043"/>
+        <source>Checking the model</source>
+        <translation>Comprobando el modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1126"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1192"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1213"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1160"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1226"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1166"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1232"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1171"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1237"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1215"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1281"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1217"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1283"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1218"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1221"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1287"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1233"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1299"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1236"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1302"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1238"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1304"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1240"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1306"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1337"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="329"/>
-        <location filename="../../quantgui/ui/main_window.py" line="534"/>
+        <location filename="../../quantgui/ui/main_window.py" line="331"/>
+        <location filename="../../quantgui/ui/main_window.py" line="582"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="454"/>
+        <location filename="../../quantgui/ui/main_window.py" line="456"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="535"/>
+        <location filename="../../quantgui/ui/main_window.py" line="583"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="536"/>
+        <location filename="../../quantgui/ui/main_window.py" line="584"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="537"/>
+        <location filename="../../quantgui/ui/main_window.py" line="587"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="538"/>
+        <location filename="../../quantgui/ui/main_window.py" line="588"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="538"/>
+        <location filename="../../quantgui/ui/main_window.py" line="588"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="540"/>
+        <location filename="../../quantgui/ui/main_window.py" line="590"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="544"/>
+        <location filename="../../quantgui/ui/main_window.py" line="594"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="616"/>
+        <location filename="../../quantgui/ui/main_window.py" line="666"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="740"/>
-        <location filename="../../quantgui/ui/main_window.py" line="773"/>
-        <location filename="../../quantgui/ui/main_window.py" line="879"/>
+        <location filename="../../quantgui/ui/main_window.py" line="793"/>
+        <location filename="../../quantgui/ui/main_window.py" line="826"/>
+        <location filename="../../quantgui/ui/main_window.py" line="932"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="747"/>
+        <location filename="../../quantgui/ui/main_window.py" line="800"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="749"/>
+        <location filename="../../quantgui/ui/main_window.py" line="802"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="774"/>
+        <location filename="../../quantgui/ui/main_window.py" line="827"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="776"/>
+        <location filename="../../quantgui/ui/main_window.py" line="829"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="791"/>
+        <location filename="../../quantgui/ui/main_window.py" line="844"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="796"/>
+        <location filename="../../quantgui/ui/main_window.py" line="849"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="802"/>
+        <location filename="../../quantgui/ui/main_window.py" line="855"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="833"/>
-        <location filename="../../quantgui/ui/main_window.py" line="947"/>
+        <location filename="../../quantgui/ui/main_window.py" line="886"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1000"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="837"/>
+        <location filename="../../quantgui/ui/main_window.py" line="890"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="967"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1020"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1023"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="970"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1026"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="970"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1026"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="971"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1027"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="971"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1027"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="972"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1028"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="992"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1008"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1074"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1018"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="823"/>
-        <location filename="../../quantgui/ui/main_window.py" line="937"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1035"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1050"/>
+        <location filename="../../quantgui/ui/main_window.py" line="876"/>
+        <location filename="../../quantgui/ui/main_window.py" line="990"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1101"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1116"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1053"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1119"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1064"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1068"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1130"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1134"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1066"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1132"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1135"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1077"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1078"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1075"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1098"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1104"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1170"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1189"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1255"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -4095,36 +4171,41 @@ int8</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="316"/>
+        <source>{count} ONNX nodes ({types}) hold infinite values (a transformer&apos;s attention mask), which calibration cannot give a range: these op types stay float.</source>
+        <translation>{count} nodos ONNX ({types}) contienen valores infinitos (la máscara de atención de un transformer), a los que la calibración no puede dar un rango: estos tipos de operación quedan en float.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="320"/>
         <source>torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay float32.</source>
         <translation>torchao weight-only int8: {int8} de {linear} capas Linear tienen pesos int8; el modelo se guarda en {size:,} bytes en lugar de {float_size:,} ({ratio:.2f}x). Las activaciones se quedan en float32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="321"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="325"/>
         <source>Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 weights are converted to float32 in front of a float32 matmul, so the compiled model is about as fast as float32 at large batches and slower at batch 1. What it saves is size: the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use dynamic quantization on the PyTorch eager or ONNX Runtime engine.</source>
         <translation>Weight-only int8 no acelera en CPU: no se ejecuta ningún kernel int8; en cada llamada los pesos int8 se convierten a float32 delante de un matmul float32, así que el modelo compilado es más o menos igual de rápido que float32 con lotes grandes y más lento con lote 1. Lo que ahorra es tamaño: los pesos Linear ocupan 4x menos en disco y en memoria. Para velocidad int8 en CPU use la cuantización dinámica en el motor PyTorch eager u ONNX Runtime.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="328"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="332"/>
         <source>Not built here: {reason}</source>
         <translation>No construido aquí: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="333"/>
         <source>Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in {compile_float:.1f} s (apart from latency).</source>
         <translation>Compilado con inductor (freezing): int8 en {compile:.1f} s, float32 en {compile_float:.1f} s (aparte de la latencia).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="333"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="337"/>
         <source>The per-layer errors could not be measured ({error}).</source>
         <translation>No se pudieron medir los errores por capa ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="334"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="338"/>
         <source>Per-layer errors measured on {samples} validation samples.</source>
         <translation>Errores por capa medidos en {samples} muestras de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="335"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="339"/>
         <source>Per-layer errors measured on {samples} of {available} validation samples: the model&apos;s layers give {values:,} activation values a sample, so a few samples already give millions a layer (the output agreement uses every sample).</source>
         <translation>Errores por capa medidos en {samples} de {available} muestras de validación: las capas del modelo dan {values:,} valores de activación por muestra, así que unas pocas muestras ya dan millones por capa (la concordancia de salidas usa todas las muestras).</translation>
     </message>
@@ -4132,22 +4213,22 @@ int8</translation>
 <context>
     <name>message</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="343"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
         <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
         <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="351"/>
         <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
         <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="352"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="356"/>
         <source>{recommendation} Left out for agreement: {engines}.</source>
         <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="353"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="357"/>
         <source>No engine produced outputs that can be compared.</source>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>
@@ -4677,59 +4758,84 @@ int8</translation>
 <context>
     <name>wording</name>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="19"/>
+        <location filename="../../quantgui/ui/wording.py" line="20"/>
         <source>the “{field}” field</source>
         <translation>el campo «{field}»</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="20"/>
+        <location filename="../../quantgui/ui/wording.py" line="21"/>
         <source>Arguments (JSON)</source>
         <translation>Argumentos (JSON)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="21"/>
+        <location filename="../../quantgui/ui/wording.py" line="22"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="22"/>
+        <location filename="../../quantgui/ui/wording.py" line="23"/>
         <source>Image size</source>
         <translation>Tamaño de imagen</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="23"/>
+        <location filename="../../quantgui/ui/wording.py" line="24"/>
         <source>e.g. {example} in {field}</source>
         <translation>p. ej. {example} en {field}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="27"/>
+        <location filename="../../quantgui/ui/wording.py" line="25"/>
+        <source>In Open model, tick “Describe each input” and give one row per input of the model&apos;s forward, in its order: the name, the type, the shape per sample and, for integers, the range of values (LOW..HIGH).</source>
+        <translation>En Abrir modelo, marca «Describir cada entrada» y da una fila por cada entrada del forward del modelo, en su orden: el nombre, el tipo, la forma por muestra y, para enteros, el rango de valores (BAJO..ALTO).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/wording.py" line="32"/>
         <source>the Python file, its class and its weights in Open model</source>
         <translation>el archivo Python, su clase y sus pesos en Abrir modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="29"/>
+        <location filename="../../quantgui/ui/wording.py" line="34"/>
         <source>Open a Python file and choose its class</source>
         <translation>Abra un archivo Python y elija su clase</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="33"/>
+        <location filename="../../quantgui/ui/wording.py" line="38"/>
         <source>leave {field} empty</source>
         <translation>deje vacío {field}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="38"/>
+        <location filename="../../quantgui/ui/wording.py" line="43"/>
         <source>Leave {field} empty</source>
         <translation>Deje vacío {field}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="41"/>
+        <location filename="../../quantgui/ui/wording.py" line="46"/>
         <source>Label column</source>
         <translation>Columna de etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/wording.py" line="46"/>
+        <location filename="../../quantgui/ui/wording.py" line="51"/>
         <source>answer “Trust and open” when asked</source>
         <translation>responda «Confiar y abrir» cuando se le pregunte</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/wording.py" line="61"/>
+        <source>describe the model&apos;s inputs in Open model</source>
+        <translation>describe las entradas del modelo en Abrir modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/wording.py" line="62"/>
+        <source>the range in the Inputs table</source>
+        <translation>el rango en la tabla de Entradas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/wording.py" line="63"/>
+        <source>the input “{example}”</source>
+        <translation>la entrada «{example}»</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/wording.py" line="65"/>
+        <source>the Inputs table of Open model</source>
+        <translation>la tabla de Entradas de Abrir modelo</translation>
     </message>
 </context>
 </TS>
