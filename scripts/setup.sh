@@ -69,8 +69,10 @@ has_fonts() {  # Qt ships no fonts: without any, every label is blank
   for dir in /usr/share/fonts /usr/local/share/fonts "${HOME:-/nonexistent}/.local/share/fonts" \
              "${HOME:-/nonexistent}/.fonts"; do
     [ -d "$dir" ] || continue
-    if find "$dir" -type f \( -name '*.ttf' -o -name '*.otf' -o -name '*.ttc' \
-         -o -name '*.pfb' -o -name '*.pcf.gz' \) -print 2>/dev/null | grep -q .; then
+    # -quit, not "| grep -q .": under pipefail grep's early exit could fail find with SIGPIPE
+    # and a machine with fonts was sometimes said to have none
+    if [ -n "$(find "$dir" -type f \( -name '*.ttf' -o -name '*.otf' -o -name '*.ttc' \
+                -o -name '*.pfb' -o -name '*.pcf.gz' \) -print -quit 2>/dev/null)" ]; then
       return 0
     fi
   done
