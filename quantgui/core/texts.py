@@ -126,6 +126,9 @@ LOG_ORT_DEBUG_FAILED = "onnxruntime's qdq_loss_debug could not compare the layer
 LOG_ORT_NON_FINITE = ("{count} ONNX nodes ({types}) hold infinite values (a transformer's "
                       "attention mask), which calibration cannot give a range: these op types "
                       "stay float.")
+LOG_ORT_FEWER_BATCHES = ("Calibrated on {used} of {total} batches: ONNX Runtime's calibration "
+                         "holds every activation of every batch ({mib:.0f} MiB a sample, "
+                         "{budget:.0f} GiB at most).")
 LOG_WEIGHT_ONLY_SUMMARY = (
     "torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model "
     "saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay "

@@ -142,3 +142,23 @@ def test_every_technique_completes_or_refuses_clearly(opened, model, engine):
     # every engine completes at least one technique on every model it runs
     if engine not in COMPILED or COMPILED[engine][model] is not None:
         assert any(outcome == "completed" for outcome in outcomes.values()), outcomes
+
+
+def test_onnx_runtime_calibration_holds_a_bounded_number_of_batches(opened, monkeypatch):
+    """ONNX Runtime's calibrators keep every activation of every batch until the end (12 GB
+    on a BERT-base): fewer batches calibrate where a sample's activations would pass the
+    budget, and the log says how many."""
+    from quantgui.core.engines import ort
+    from quantgui.core.events import LogMessage
+
+    monkeypatch.setattr(ort, "CALIBRATION_BYTES", 1)
+    logs: list[str] = []
+    recipe = recipe_for("static", engine="onnxruntime", threads=1, batch_size=8,
+                        calibration_batches=2)
+    result = drive(run(opened["bert_classifier"], recipe),
+                   lambda event: logs.append(event.text) if isinstance(event, LogMessage)
+                   else None)
+    assert any("Calibrated on 1 of 2 batches" in line for line in logs), logs
+    # the attention mask's op types stay float, and the rest is int8
+    assert any("hold infinite values" in line for line in logs), logs
+    assert result.quantized_layer_count > 0 and math.isfinite(result.agreement.sqnr_db)

@@ -573,15 +573,18 @@ def layer_errors(model: nn.Module, float_path: Path, qdq_path: Path, records: li
 
 
 UNBOUNDED = 1e30  # a value no activation reaches: a mask, not a signal
+CALIBRATION_BYTES = 2**30  # float activations ONNX Runtime's calibration may hold at once
 
 
-def non_finite_nodes(float_path: Path, inputs: torch.Tensor, directory: Path
-                     ) -> dict[str, str]:
+def probe_float_graph(float_path: Path, inputs: torch.Tensor, directory: Path
+                      ) -> tuple[dict[str, str], int]:
     """The nodes that produce or take a tensor holding infinities, NaN or values near the
     float32 limit on ``inputs``, one sample at a time: a transformer's attention mask is
     finfo.min (-3.4e38) where masked, -inf once added to the scores, and ONNX Runtime's
     calibration cannot give such a tensor a range ("autodetected range ... is not finite"), so
-    these nodes stay float. By node name, their op types."""
+    these nodes stay float: by node name, their op types. And the bytes of the graph's float
+    tensors for one sample (the most of them a sample gives), which static calibration holds
+    for every sample it runs."""
     import onnx
     import onnxruntime as ort
     from onnxruntime.quantization import qdq_loss_debug as debug
@@ -596,17 +599,21 @@ def non_finite_nodes(float_path: Path, inputs: torch.Tensor, directory: Path
     suffix = debug._TENSOR_SAVE_POSTFIX
     names = [output.name for output in session.get_outputs()]
     unbounded: set[str] = set()
+    sample_bytes = 0
     for index in range(inputs.shape[0]):
         values = session.run(None, {INPUT_NAME: as_feed(inputs[index:index + 1])})
+        held = 0
         for name, value in zip(names, values, strict=True):
-            if (name.endswith(suffix) and np.issubdtype(value.dtype, np.floating)
-                    and value.size and not np.abs(value).max() < UNBOUNDED):
-                unbounded.add(name[:-len(suffix)])
+            if name.endswith(suffix) and np.issubdtype(value.dtype, np.floating):
+                held += value.nbytes
+                if value.size and not np.abs(value).max() < UNBOUNDED:
+                    unbounded.add(name[:-len(suffix)])
+        sample_bytes = max(sample_bytes, held)
         del values
     del session
     graph = onnx.load(str(float_path), load_external_data=False).graph
     return {node.name: node.op_type for node in graph.node
-            if unbounded & (set(node.input) | set(node.output))}
+            if unbounded & (set(node.input) | set(node.output))}, sample_bytes
 
 
 def _output_error(tensor: str, consumers: dict[str, list[Any]],
@@ -691,27 +698,23 @@ class OnnxRuntimeEngine(Engine):
             started = time.perf_counter()
             try:
                 if recipe.method == "static":
+                    # the float graph's tensors, one sample at a time: those without a range
+                    # (a transformer's attention mask) and the bytes calibration holds a sample
                     try:
-                        yield from self._static(float_path, qdq_path, recipe, data, excluded,
-                                                cancel)
-                    except Exception as error:
-                        if "not finite" not in str(error):
-                            raise
-                        # a tensor without a range (a transformer's attention mask): its
-                        # nodes stay float and calibration runs again
-                        unbounded = non_finite_nodes(
+                        unbounded, sample_bytes = probe_float_graph(
                             float_path, data.train_inputs[:recipe.batch_size], directory)
-                        if not set(unbounded) - set(excluded):
-                            raise
+                    except Exception:  # noqa: BLE001 - calibration runs as it would without
+                        unbounded, sample_bytes = {}, 0
+                    # calibration ranges every tensor of the op types it quantizes, whatever
+                    # nodes are excluded: those op types are not quantized
+                    skip_types = set(unbounded.values())
+                    if unbounded:
                         excluded = sorted(set(excluded) | set(unbounded))
-                        # calibration ranges every tensor of the op types it quantizes,
-                        # whatever nodes are excluded: those op types are not quantized
-                        unbounded_types = set(unbounded.values())
                         yield LogMessage(texts.LOG_ORT_NON_FINITE.format(
-                            count=len(unbounded), types=", ".join(sorted(unbounded_types))),
+                            count=len(unbounded), types=", ".join(sorted(skip_types))),
                             "warning")
-                        yield from self._static(float_path, qdq_path, recipe, data, excluded,
-                                                cancel, skip_types=unbounded_types)
+                    yield from self._static(float_path, qdq_path, recipe, data, excluded,
+                                            cancel, skip_types, sample_bytes)
                     seconds["calibrate"] = time.perf_counter() - started
                 else:
                     yield Progress("quantizing", 0, 1)
@@ -790,8 +793,8 @@ class OnnxRuntimeEngine(Engine):
 
     @staticmethod
     def _static(float_path: Path, qdq_path: Path, recipe: Recipe, data: Any,
-                excluded: list[str], cancel: CancelToken, skip_types: set[str] | None = None
-                ) -> EventStream[None]:
+                excluded: list[str], cancel: CancelToken, skip_types: set[str] | None = None,
+                sample_bytes: int = 0) -> EventStream[None]:
         from onnxruntime.quantization import (
             CalibrationMethod,
             QuantFormat,
@@ -812,6 +815,14 @@ class OnnxRuntimeEngine(Engine):
         full = samples // recipe.batch_size
         total = min(recipe.calibration_batches,
                     full or math.ceil(samples / recipe.batch_size))
+        # ORT's calibrators hold every calibrated tensor of every batch until the end (a
+        # BERT-base took 12 GB on 4 batches of 8): fewer batches where that passes the budget
+        affordable = max(1, CALIBRATION_BYTES // max(1, sample_bytes * recipe.batch_size))
+        if affordable < total:
+            yield LogMessage(texts.LOG_ORT_FEWER_BATCHES.format(
+                used=affordable, total=total, mib=sample_bytes / 2**20,
+                budget=CALIBRATION_BYTES / 2**30))
+            total = affordable
         batches = itertools.islice(data.train_batches(recipe.batch_size), total)
 
         def work(reader: Any) -> None:
