@@ -162,3 +162,26 @@ def test_onnx_runtime_calibration_holds_a_bounded_number_of_batches(opened, monk
     # the attention mask's op types stay float, and the rest is int8
     assert any("hold infinite values" in line for line in logs), logs
     assert result.quantized_layer_count > 0 and math.isfinite(result.agreement.sqnr_db)
+
+
+def test_gpt2s_conv1d_layers_open_as_linear_and_quantize(opened, tmp_path):
+    """GPT-2's attention and MLP layers are transformers' Conv1D (a transposed Linear), which
+    the engines' Linear quantization skipped: only the LM head was int8. Opened as Linear,
+    with the same outputs, they are quantized."""
+    from transformers import GPT2LMHeadModel
+
+    loaded = opened["gpt2"]
+    assert loaded.details["conv1d_as_linear"] == 4  # 1 block: c_attn, c_proj, c_fc, c_proj
+    assert not any(type(m).__name__ == "Conv1D" for m in loaded.model.modules())
+    from tests.fixtures import hf
+
+    reference = GPT2LMHeadModel.from_pretrained(hf.gpt2(tmp_path / "gpt2"),
+                                                local_files_only=True).eval()
+    sample = loaded.data.val_inputs[:2]
+    with torch.inference_mode():
+        expected = reference(input_ids=sample[:, :8], attention_mask=sample[:, 8:]).logits
+        assert torch.allclose(loaded.model(sample), expected, atol=1e-5)
+    result = drive(run(loaded, recipe_for("dynamic", threads=1, batch_size=8)))
+    quantized = {layer.name for layer in result.layers if layer.quantized}
+    assert {"model.transformer.h.0.attn.c_attn", "model.transformer.h.0.mlp.c_fc",
+            "model.lm_head"} <= quantized

@@ -228,7 +228,37 @@ def wrap(model: nn.Module, config: Any, shape: tuple[int, ...] | None
                                     "per input.")
     name = output_name(model, signature)
     details = {"architecture": type(model).__name__, "compared_output": name}
+    converted = linear_conv1d(model)
+    if converted:
+        details["conv1d_as_linear"] = converted
+        note += f"; its {converted} Conv1D layers run as the Linear layers they are"
     return HFModel(model.eval(), signature, name), signature, details, note
+
+
+def linear_conv1d(model: nn.Module) -> int:
+    """GPT-2's attention and MLP layers are transformers' ``Conv1D``: a Linear layer with its
+    weight stored transposed (``x @ W + b``), which no engine's Linear quantization takes
+    (torch.ao, PT2E and weight-only made GPT-2's LM head alone int8, 1 of 49 layers). Each
+    becomes the ``nn.Linear`` it is, with the same weights (transposed) and outputs; returns
+    how many."""
+    count = 0
+    for name, module in list(model.named_modules()):
+        weight = getattr(module, "weight", None)
+        if (type(module).__name__ != "Conv1D" or not isinstance(weight, torch.Tensor)
+                or weight.ndim != 2 or getattr(module, "nf", None) != weight.shape[1]):
+            continue
+        bias = getattr(module, "bias", None)
+        linear = nn.Linear(weight.shape[0], weight.shape[1], bias=bias is not None,
+                           device=weight.device, dtype=weight.dtype)
+        with torch.no_grad():
+            linear.weight.copy_(weight.t())
+            if bias is not None:
+                linear.bias.copy_(bias)
+        linear.train(module.training)
+        parent, _, child = name.rpartition(".")
+        setattr(model.get_submodule(parent) if parent else model, child, linear)
+        count += 1
+    return count
 
 
 def _weights(folder: Path) -> Path | None:
