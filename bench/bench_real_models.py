@@ -23,8 +23,10 @@ cap) is FAILED, a bug.
 Small data, the same for every combination: 64 random samples in the model's input format
 (48 to train and calibrate, 16 to validate), batch 8; static calibrates on 4 batches; QAT trains
 1 epoch (6 batches). Each combination runs in a fresh Python process, so that its memory is its
-own: "peak MiB" is the child's peak resident set (``os.wait4``'s ru_maxrss), "before" its RSS
-with the model and data loaded, just before the run. The parent watches the child's RSS and
+own: "peak MiB" is the child's peak resident set (its VmHWM at the end of a completed run;
+``os.wait4``'s ru_maxrss otherwise, which starts from the parent's RSS at fork: Linux carries
+the high-water mark across exec), "before" its RSS with the model and data loaded, just before
+the run. The parent watches the child's RSS and
 kills it past ``--max-gib`` (an out-of-memory FAILED, not a frozen machine) or ``--timeout``.
 Size ratio: the quantized model's saved size / the float state_dict's bytes; SQNR: quantized
 against float32 eager outputs on the validation samples; speed-up: float32 eager median /
@@ -102,11 +104,11 @@ def _estimate_batch_norm(model) -> None:  # noqa: ANN001 - a transformers model
         norm.momentum = momentum
 
 
-def _rss_mib(pid: int | str = "self") -> float:
+def _rss_mib(pid: int | str = "self", field: str = "VmRSS") -> float:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(f"{field}:"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -166,6 +168,9 @@ def child(model_name: str, folder: str, technique: str, engine_name: str,
                           "wall_s": time.perf_counter() - started}))
         return
     wall = time.perf_counter() - started
+    # this process's own high-water mark (wait4's ru_maxrss starts from the parent's RSS at
+    # fork, which Linux carries across exec)
+    row["peak_self_mib"] = _rss_mib(field="VmHWM")
     sampling = result.error_sampling or (result.build.extra.get("error_sampling")
                                          if result.build is not None else None)
     print(json.dumps({
@@ -223,6 +228,8 @@ def run_combination(model: str, folder: Path, technique: str, engine: str, threa
         row["stderr_tail"] = "\n".join(last[-25:])
     else:
         row.update(json.loads(lines[-1]))
+        if "peak_self_mib" in row:
+            row["peak_mib"] = max(row.pop("peak_self_mib"), peak_seen)
     return row
 
 
