@@ -319,6 +319,10 @@ LOG = (
         "which calibration cannot give a range: these op types stay float."),
     QT_TRANSLATE_NOOP(
         "log",
+        "Calibrated on {used} of {total} batches: ONNX Runtime's calibration holds every "
+        "activation of every batch ({mib:.0f} MiB a sample, {budget:.0f} GiB at most)."),
+    QT_TRANSLATE_NOOP(
+        "log",
         "torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the "
         "model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations "
         "stay float32."),

@@ -4176,36 +4176,41 @@ int8</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="320"/>
+        <source>Calibrated on {used} of {total} batches: ONNX Runtime&apos;s calibration holds every activation of every batch ({mib:.0f} MiB a sample, {budget:.0f} GiB at most).</source>
+        <translation>Calibrado con {used} de {total} lotes: la calibración de ONNX Runtime guarda cada activación de cada lote ({mib:.0f} MiB por muestra, {budget:.0f} GiB como máximo).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="324"/>
         <source>torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay float32.</source>
         <translation>torchao weight-only int8: {int8} de {linear} capas Linear tienen pesos int8; el modelo se guarda en {size:,} bytes en lugar de {float_size:,} ({ratio:.2f}x). Las activaciones se quedan en float32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="325"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
         <source>Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 weights are converted to float32 in front of a float32 matmul, so the compiled model is about as fast as float32 at large batches and slower at batch 1. What it saves is size: the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use dynamic quantization on the PyTorch eager or ONNX Runtime engine.</source>
         <translation>Weight-only int8 no acelera en CPU: no se ejecuta ningún kernel int8; en cada llamada los pesos int8 se convierten a float32 delante de un matmul float32, así que el modelo compilado es más o menos igual de rápido que float32 con lotes grandes y más lento con lote 1. Lo que ahorra es tamaño: los pesos Linear ocupan 4x menos en disco y en memoria. Para velocidad int8 en CPU use la cuantización dinámica en el motor PyTorch eager u ONNX Runtime.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="332"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="336"/>
         <source>Not built here: {reason}</source>
         <translation>No construido aquí: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="333"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="337"/>
         <source>Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in {compile_float:.1f} s (apart from latency).</source>
         <translation>Compilado con inductor (freezing): int8 en {compile:.1f} s, float32 en {compile_float:.1f} s (aparte de la latencia).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="337"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="341"/>
         <source>The per-layer errors could not be measured ({error}).</source>
         <translation>No se pudieron medir los errores por capa ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="338"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="342"/>
         <source>Per-layer errors measured on {samples} validation samples.</source>
         <translation>Errores por capa medidos en {samples} muestras de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="339"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="343"/>
         <source>Per-layer errors measured on {samples} of {available} validation samples: the model&apos;s layers give {values:,} activation values a sample, so a few samples already give millions a layer (the output agreement uses every sample).</source>
         <translation>Errores por capa medidos en {samples} de {available} muestras de validación: las capas del modelo dan {values:,} valores de activación por muestra, así que unas pocas muestras ya dan millones por capa (la concordancia de salidas usa todas las muestras).</translation>
     </message>
@@ -4213,22 +4218,22 @@ int8</translation>
 <context>
     <name>message</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="351"/>
         <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
         <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="351"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="355"/>
         <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
         <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="356"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="360"/>
         <source>{recommendation} Left out for agreement: {engines}.</source>
         <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="357"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="361"/>
         <source>No engine produced outputs that can be compared.</source>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>
