@@ -87,6 +87,9 @@ LOG_QUANTIZING = ("Quantizing {model} with {technique} on {engine} (torch {torch
                   "threads).")
 LOG_NOTHING_QUANTIZED = ("No layer of {model} was quantized by {technique} on {engine}; see "
                          "the layer table for the reasons.")
+LOG_FEW_QUANTIZED = ("Only {quantized} of the {weighted} convolution and linear layers of {model} "
+                     "run in int8 with {technique} on {engine}; the layer table says why for "
+                     "each, and Compare engines shows whether another engine converts more.")
 LOG_NS_FAILED = ("torch.ao.ns could not compare the layers ({error}); the per-layer errors "
                  "come from forward hooks.")
 LOG_MHA_FASTPATH = ("The multi-head attention fast path is off during the run (it does not "

@@ -255,6 +255,11 @@ LOG = (
         "the reasons."),
     QT_TRANSLATE_NOOP(
         "log",
+        "Only {quantized} of the {weighted} convolution and linear layers of {model} run in "
+        "int8 with {technique} on {engine}; the layer table says why for each, and Compare "
+        "engines shows whether another engine converts more."),
+    QT_TRANSLATE_NOOP(
+        "log",
         "torch.ao.ns could not compare the layers ({error}); the per-layer errors come from "
         "forward hooks."),
     QT_TRANSLATE_NOOP(

@@ -4076,141 +4076,146 @@ int8</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="256"/>
+        <source>Only {quantized} of the {weighted} convolution and linear layers of {model} run in int8 with {technique} on {engine}; the layer table says why for each, and Compare engines shows whether another engine converts more.</source>
+        <translation>Solo {quantized} de las {weighted} capas convolucionales y lineales de {model} se ejecutan en int8 con {technique} en {engine}; la tabla de capas dice por qué en cada una, y Comparar motores muestra si otro motor convierte más.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="261"/>
         <source>torch.ao.ns could not compare the layers ({error}); the per-layer errors come from forward hooks.</source>
         <translation>torch.ao.ns no pudo comparar las capas ({error}); los errores por capa vienen de forward hooks.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="260"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="265"/>
         <source>The multi-head attention fast path is off during the run (it does not accept dynamically quantized weights); run the quantized model with torch.backends.mha.set_fastpath_enabled(False).</source>
         <translation>La vía rápida de la atención multi-cabeza se desactiva durante la ejecución (no acepta pesos cuantizados dinámicamente); ejecute el modelo cuantizado con torch.backends.mha.set_fastpath_enabled(False).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="265"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="270"/>
         <source>Training on {device}; the model moves to the CPU before convert (int8 kernels are CPU-only).</source>
         <translation>Entrenando en {device}; el modelo pasa a la CPU antes de convertirlo (los kernels int8 son solo de CPU).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="269"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="274"/>
         <source>{name}: quantizing…</source>
         <translation>{name}: cuantizando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="270"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="275"/>
         <source>{name}: skipped ({reason})</source>
         <translation>{name}: omitido ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="271"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="276"/>
         <source>{name}: failed ({reason})</source>
         <translation>{name}: falló ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="272"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="277"/>
         <source>{name}: not run ({reason})</source>
         <translation>{name}: no ejecutado ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="273"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="278"/>
         <source>torchao could not prepare the default torch.export capture; the strict capture (TorchDynamo) worked.</source>
         <translation>torchao no pudo preparar la captura predeterminada de torch.export; la captura estricta (TorchDynamo) funcionó.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="277"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="282"/>
         <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes any batch size.</source>
         <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado acepta cualquier tamaño de lote.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="282"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="287"/>
         <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes only batches of {fixed} (the model fixes its batch size).</source>
         <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado solo acepta lotes de {fixed} (el modelo fija su tamaño de lote).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="287"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="292"/>
         <source>torchao&apos;s numeric debugger could not compare the layers ({error}); no per-layer errors for this run.</source>
         <translation>El depurador numérico de torchao no pudo comparar las capas ({error}); esta ejecución no tiene errores por capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="291"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="296"/>
         <source>The {engine} engine quantizes Linear layers dynamically; {types} stay float32 (compiled).</source>
         <translation>El motor {engine} cuantiza dinámicamente las capas Linear; {types} se quedan en float32 (compilado).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="295"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="300"/>
         <source>The per-layer comparison failed ({error}); no per-layer errors for this run.</source>
         <translation>La comparación por capas falló ({error}); esta ejecución no tiene errores por capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="298"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="303"/>
         <source>This torchao cannot freeze batch-norm statistics in an exported graph; they keep updating.</source>
         <translation>Esta versión de torchao no puede congelar las estadísticas de batch-norm en un grafo exportado; siguen actualizándose.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="302"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="307"/>
         <source>Exported with {exporter}, opset {opset}.</source>
         <translation>Exportado con {exporter}, opset {opset}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="303"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="308"/>
         <source>Reused the ONNX model exported with {exporter}, opset {opset}.</source>
         <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="306"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="311"/>
         <source>Exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
         <translation>Exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="309"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="314"/>
         <source>Reused the ONNX model exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
         <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="313"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="318"/>
         <source>onnxruntime&apos;s qdq_loss_debug could not compare the layers ({error}).</source>
         <translation>qdq_loss_debug de onnxruntime no pudo comparar las capas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="316"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="321"/>
         <source>{count} ONNX nodes ({types}) hold infinite values (a transformer&apos;s attention mask), which calibration cannot give a range: these op types stay float.</source>
         <translation>{count} nodos ONNX ({types}) contienen valores infinitos (la máscara de atención de un transformer), a los que la calibración no puede dar un rango: estos tipos de operación quedan en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="320"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="325"/>
         <source>Calibrated on {used} of {total} batches: ONNX Runtime&apos;s calibration holds every activation of every batch ({mib:.0f} MiB a sample, {budget:.0f} GiB at most).</source>
         <translation>Calibrado con {used} de {total} lotes: la calibración de ONNX Runtime guarda cada activación de cada lote ({mib:.0f} MiB por muestra, {budget:.0f} GiB como máximo).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="324"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
         <source>torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay float32.</source>
         <translation>torchao weight-only int8: {int8} de {linear} capas Linear tienen pesos int8; el modelo se guarda en {size:,} bytes en lugar de {float_size:,} ({ratio:.2f}x). Las activaciones se quedan en float32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="334"/>
         <source>Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 weights are converted to float32 in front of a float32 matmul, so the compiled model is about as fast as float32 at large batches and slower at batch 1. What it saves is size: the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use dynamic quantization on the PyTorch eager or ONNX Runtime engine.</source>
         <translation>Weight-only int8 no acelera en CPU: no se ejecuta ningún kernel int8; en cada llamada los pesos int8 se convierten a float32 delante de un matmul float32, así que el modelo compilado es más o menos igual de rápido que float32 con lotes grandes y más lento con lote 1. Lo que ahorra es tamaño: los pesos Linear ocupan 4x menos en disco y en memoria. Para velocidad int8 en CPU use la cuantización dinámica en el motor PyTorch eager u ONNX Runtime.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="336"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="341"/>
         <source>Not built here: {reason}</source>
         <translation>No construido aquí: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="337"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="342"/>
         <source>Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in {compile_float:.1f} s (apart from latency).</source>
         <translation>Compilado con inductor (freezing): int8 en {compile:.1f} s, float32 en {compile_float:.1f} s (aparte de la latencia).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="341"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="346"/>
         <source>The per-layer errors could not be measured ({error}).</source>
         <translation>No se pudieron medir los errores por capa ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="342"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
         <source>Per-layer errors measured on {samples} validation samples.</source>
         <translation>Errores por capa medidos en {samples} muestras de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="343"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="348"/>
         <source>Per-layer errors measured on {samples} of {available} validation samples: the model&apos;s layers give {values:,} activation values a sample, so a few samples already give millions a layer (the output agreement uses every sample).</source>
         <translation>Errores por capa medidos en {samples} de {available} muestras de validación: las capas del modelo dan {values:,} valores de activación por muestra, así que unas pocas muestras ya dan millones por capa (la concordancia de salidas usa todas las muestras).</translation>
     </message>
@@ -4218,22 +4223,22 @@ int8</translation>
 <context>
     <name>message</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="351"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="356"/>
         <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
         <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="355"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="360"/>
         <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
         <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="360"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="365"/>
         <source>{recommendation} Left out for agreement: {engines}.</source>
         <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="361"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="366"/>
         <source>No engine produced outputs that can be compared.</source>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>

@@ -40,6 +40,9 @@ class Technique:
     script_section: Callable[[Recipe], tuple[str, str]]
     trains: bool = False  # fine-tunes: the window shows training curves, reports have epochs
     calibrates: bool = False  # learns activation ranges from data (calibration can be reused)
+    # makes convolutions and linear layers int8 alike (static, QAT; dynamic takes linears only):
+    # a run that leaves most of them float is worth a warning
+    converts_convolutions: bool = False
     # the generated script needs FX to trace the model whole
     script_needs_whole_graph: bool = True
     # per-layer SQNR from torch.ao.ns: (original, method result, batch) -> {layer: figures}

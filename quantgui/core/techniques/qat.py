@@ -173,4 +173,5 @@ TECHNIQUE = Technique(
     ranking_recipe=ranking_recipe,
     script_section=script_section,
     trains=True,
+    converts_convolutions=True,
 )

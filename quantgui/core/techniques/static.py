@@ -82,5 +82,6 @@ TECHNIQUE = Technique(
     ranking_recipe=lambda recipe: recipe,
     script_section=script_section,
     calibrates=True,
+    converts_convolutions=True,
     numeric_suite=_numeric_suite,
 )
