@@ -131,19 +131,11 @@ def test_cli_runs_a_vision_hugging_face_folder_on_images_and_reports_it(tmp_path
     PT2E works too but takes 40 s here)."""
     import json
 
-    import numpy as np
-    from PIL import Image
-
     from tests.fixtures import hf
+    from tests.fixtures.images import random_image_folder
 
     folder = hf.vit(tmp_path / "vit")
-    images = tmp_path / "images"
-    rng = np.random.default_rng(0)
-    for label in ("a", "b", "c"):
-        (images / label).mkdir(parents=True)
-        for index in range(8):
-            Image.fromarray(rng.integers(0, 255, (24, 24, 3), dtype=np.uint8)).save(
-                images / label / f"{index}.png")
+    images = random_image_folder(tmp_path / "images", ("a", "b", "c"), 8, 24)
     report = tmp_path / "r.json"
     result = subprocess.run(
         [sys.executable, "-m", "quantgui.cli", "quantize", "--model", str(folder), "--data",

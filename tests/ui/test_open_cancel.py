@@ -12,11 +12,10 @@ import sys
 import textwrap
 import threading
 
-import numpy as np
-from PIL import Image
 from PySide6.QtCore import Qt
 
 from quantgui.core.events import Progress
+from tests.fixtures.images import random_image_folder
 
 from .helpers import LOAD_TIMEOUT_MS, run_to_end
 from .test_open_model import open_dialog
@@ -49,13 +48,7 @@ GATED_PY = textwrap.dedent(f"""
 def _files(tmp_path):
     (tmp_path / "gated_layers.py").write_text("WIDTH = 4\n")
     (tmp_path / "gated.py").write_text(GATED_PY)
-    images = tmp_path / "images"
-    rng = np.random.default_rng(0)
-    for label in ("cats", "dogs"):
-        (images / label).mkdir(parents=True)
-        for index in range(40):
-            Image.fromarray(rng.integers(0, 255, (8, 8, 3), dtype=np.uint8)).save(
-                images / label / f"{index}.png")
+    images = random_image_folder(tmp_path / "images", ("cats", "dogs"), 40, 8)
     return tmp_path / "gated.py", images
 
 

@@ -7,11 +7,10 @@ Tiny models: a run takes about a second."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
-from PIL import Image
 
 from tests.fixtures import hf
+from tests.fixtures.images import random_image_folder
 
 from .helpers import LOAD_TIMEOUT_MS, run_to_end
 from .test_open_model import accept_and_load, open_dialog
@@ -64,13 +63,7 @@ def _open_neighbour(qtbot, window, tmp_path):
 
 def _open_vit(qtbot, window, tmp_path):
     folder = hf.vit(tmp_path / "tiny-vit")
-    images = tmp_path / "images"
-    rng = np.random.default_rng(0)
-    for label in ("cats", "dogs", "fish"):
-        (images / label).mkdir(parents=True)
-        for index in range(6):
-            Image.fromarray(rng.integers(0, 255, (20, 20, 3), dtype=np.uint8)).save(
-                images / label / f"{index}.png")
+    images = random_image_folder(tmp_path / "images", ("cats", "dogs", "fish"), 6, 20)
     dialog = open_dialog(qtbot, window, str(folder))
     with qtbot.waitSignal(dialog.previewed, timeout=LOAD_TIMEOUT_MS):
         dialog.set_data("images", str(images))
