@@ -233,30 +233,12 @@ def hugging_face_info(folder: Path, cancel: CancelToken) -> ModelInfo:
     from quantgui.core.sources.base import first_line
 
     transformers = huggingface.transformers_module()
-    weights = next((name for name in huggingface.WEIGHT_FILES if (folder / name).is_file()),
-                   None)
-    if weights is None:
-        raise ModelError(f"The Hugging Face folder {folder} has a config.json but no weights "
-                         f"({', '.join(huggingface.WEIGHT_FILES[::2])}).",
-                         "Save the model with model.save_pretrained(folder).")
-    try:
-        with huggingface.offline():
-            config = transformers.AutoConfig.from_pretrained(
-                str(folder), local_files_only=True, trust_remote_code=False)
-    except Exception as error:
-        raise ModelError(f"The config.json in {folder} cannot be read by transformers "
-                         f"{transformers.__version__}: {type(error).__name__}: "
-                         f"{first_line(error)}",
-                         "Check that it is a transformers config of a model this version knows "
-                         "(models that need their own code are not run).") from error
+    weights = huggingface.weights_file(folder).name
+    config = huggingface.read_config(transformers, folder)
     cancel.raise_if_cancelled()
     architectures = getattr(config, "architectures", None) or []
     architecture = architectures[0] if architectures else ""
-    auto = transformers.AutoModel
-    for ending, name in huggingface.AUTO_CLASSES:
-        if architecture.endswith(ending):
-            auto = getattr(transformers, name)
-            break
+    auto = huggingface.auto_class(transformers, config)
     try:
         with torch.device("meta"):
             model = auto.from_config(config)

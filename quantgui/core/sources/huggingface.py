@@ -265,7 +265,31 @@ def _weights(folder: Path) -> Path | None:
     return next((folder / name for name in WEIGHT_FILES if (folder / name).is_file()), None)
 
 
-def _auto_class(transformers: Any, config: Any) -> Any:
+def weights_file(folder: Path) -> Path:
+    """The folder's weights file, or a ModelError that says how to save one."""
+    weights = _weights(folder)
+    if weights is None:
+        raise ModelError(f"The Hugging Face folder {folder} has a config.json but no weights "
+                         f"({', '.join(WEIGHT_FILES[::2])}).",
+                         "Save the model with model.save_pretrained(folder).")
+    return weights
+
+
+def read_config(transformers: Any, folder: Path) -> Any:
+    """The folder's config, read offline with no remote code, or a ModelError."""
+    try:
+        with offline():
+            return transformers.AutoConfig.from_pretrained(
+                str(folder), local_files_only=True, trust_remote_code=False)
+    except Exception as error:
+        raise ModelError(f"The config.json in {folder} cannot be read by transformers "
+                         f"{transformers.__version__}: {type(error).__name__}: "
+                         f"{first_line(error)}",
+                         "Check that it is a transformers config of a model this version knows "
+                         "(models that need their own code are not run).") from error
+
+
+def auto_class(transformers: Any, config: Any) -> Any:
     architectures = getattr(config, "architectures", None) or []
     architecture = architectures[0] if architectures else ""
     for ending, auto in AUTO_CLASSES:
@@ -324,24 +348,11 @@ def image_normalisation(folder: Path) -> dict[str, Any] | None:
 
 def load_folder(folder: Path, options: OpenOptions) -> EventStream[ModelFile]:
     transformers = transformers_module()
-    weights = _weights(folder)
-    if weights is None:
-        raise ModelError(f"The Hugging Face folder {folder} has a config.json but no weights "
-                         f"({', '.join(WEIGHT_FILES[::2])}).",
-                         "Save the model with model.save_pretrained(folder).")
+    weights = weights_file(folder)
     check_file(weights, "weights file", options.memory)
     yield from begin("building model", options.cancel)
-    try:
-        with offline():
-            config = transformers.AutoConfig.from_pretrained(
-                str(folder), local_files_only=True, trust_remote_code=False)
-    except Exception as error:
-        raise ModelError(f"The config.json in {folder} cannot be read by transformers "
-                         f"{transformers.__version__}: {type(error).__name__}: "
-                         f"{first_line(error)}",
-                         "Check that it is a transformers config of a model this version knows "
-                         "(models that need their own code are not run).") from error
-    auto = _auto_class(transformers, config)
+    config = read_config(transformers, folder)
+    auto = auto_class(transformers, config)
     yield from begin("loading weights", options.cancel)
     try:
         with offline(), cancellable_loading(transformers, options.cancel):
