@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.import_cycles import import_cycles
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -37,45 +39,11 @@ def test_import_linter_contracts_hold():
 
 
 def _import_cycles(package: str, root: str = "quantgui") -> list[list[str]]:
-    """Strongly connected groups of modules that import each other (imports only needed for
-    type checking excluded), by Tarjan's algorithm over grimp's import graph."""
+    """Groups of modules that import each other (imports only needed for type checking
+    excluded), over grimp's import graph."""
     import grimp
 
-    graph = grimp.build_graph(root, exclude_type_checking_imports=True)
-    modules = sorted(m for m in graph.modules if m.startswith(package))
-    edges = {m: {i for i in graph.find_modules_directly_imported_by(m) if i.startswith(package)}
-             for m in modules}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    cycles: list[list[str]] = []
-
-    def visit(module: str) -> None:
-        index[module] = low[module] = len(index)
-        stack.append(module)
-        on_stack.add(module)
-        for target in edges.get(module, ()):
-            if target not in index:
-                visit(target)
-                low[module] = min(low[module], low[target])
-            elif target in on_stack:
-                low[module] = min(low[module], index[target])
-        if low[module] == index[module]:
-            group = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                group.append(member)
-                if member == module:
-                    break
-            if len(group) > 1:
-                cycles.append(sorted(group))
-
-    for module in modules:
-        if module not in index:
-            visit(module)
-    return cycles
+    return import_cycles(grimp.build_graph(root, exclude_type_checking_imports=True), package)
 
 
 def test_no_import_cycles_in_the_core():

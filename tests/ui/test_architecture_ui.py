@@ -4,10 +4,10 @@ counting the imports made only for type checking."""
 
 from __future__ import annotations
 
-import sys
-
 import grimp
 import pytest
+
+from tests.import_cycles import import_cycles
 
 HELPERS = ("quantgui.ui.results_io", "quantgui.ui.user_models", "quantgui.ui.state")
 
@@ -15,46 +15,6 @@ HELPERS = ("quantgui.ui.results_io", "quantgui.ui.user_models", "quantgui.ui.sta
 def _graph(root: str = "quantgui") -> grimp.ImportGraph:
     # no cache: a stale one would hide an import just added
     return grimp.build_graph(root, exclude_type_checking_imports=False, cache_dir=None)
-
-
-def _cycles(graph: grimp.ImportGraph, package: str) -> list[list[str]]:
-    """Groups of modules of ``package`` that import each other (strongly connected components
-    of more than one module, or a module importing itself), by Tarjan's algorithm."""
-    modules = sorted(m for m in graph.modules if m == package or m.startswith(package + "."))
-    edges = {m: sorted(i for i in graph.find_modules_directly_imported_by(m) if i in modules)
-             for m in modules}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    cycles: list[list[str]] = []
-
-    def visit(module: str) -> None:
-        index[module] = low[module] = len(index)
-        stack.append(module)
-        on_stack.add(module)
-        for target in edges[module]:
-            if target not in index:
-                visit(target)
-                low[module] = min(low[module], low[target])
-            elif target in on_stack:
-                low[module] = min(low[module], index[target])
-        if low[module] == index[module]:
-            group = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                group.append(member)
-                if member == module:
-                    break
-            if len(group) > 1:
-                cycles.append(sorted(group))
-
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
-    for module in modules:
-        if module not in index:
-            visit(module)
-    return cycles
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +30,7 @@ def test_the_window_helpers_do_not_import_the_main_window(graph, helper):
 
 
 def test_the_ui_package_has_no_import_cycle(graph):
-    assert _cycles(graph, "quantgui.ui") == []
+    assert import_cycles(graph, "quantgui.ui") == []
 
 
 def test_the_cycle_finder_finds_a_type_checking_cycle(tmp_path, monkeypatch):
@@ -86,7 +46,7 @@ def test_the_cycle_finder_finds_a_type_checking_cycle(tmp_path, monkeypatch):
         "    from quantgui_house_probe.window import Window\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     probe = _graph("quantgui_house_probe")
-    assert _cycles(probe, "quantgui_house_probe") == [
+    assert import_cycles(probe, "quantgui_house_probe") == [
         ["quantgui_house_probe.helper", "quantgui_house_probe.window"]]
     assert probe.find_shortest_chains(importer="quantgui_house_probe.helper",
                                       imported="quantgui_house_probe.window")
