@@ -173,6 +173,14 @@ NOTE = (
         "1) and ruins attention (measured: SQNR -0.6 dB on the transformer demo)"),
     QT_TRANSLATE_NOOP("note", "kept float: FX cannot trace '{module}' ({reason})"),
     QT_TRANSLATE_NOOP("note", "the model"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "int8 table: shares its weight with {other}, which ONNX Runtime stores twice (for the "
+        "lookup and, transposed, for the product); both are int8"),
+    QT_TRANSLATE_NOOP(
+        "note",
+        "kept float: shares its weight with {other} (an int8 copy beside the float one would "
+        "make the model larger)"),
     QT_TRANSLATE_NOOP("note", "int8 weights and activations"),
     QT_TRANSLATE_NOOP("note", "int8 weights; activations stay float"),
     QT_TRANSLATE_NOOP("note", "{note}, trained with fake quantization"),
@@ -262,6 +270,16 @@ LOG = (
         "log",
         "torch.ao.ns could not compare the layers ({error}); the per-layer errors come from "
         "forward hooks."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "{layer} shares its weight with {other}: the ONNX model holds that weight twice (the "
+        "lookup's table, and transposed for the product), so both are made int8 (keeping one "
+        "float would make the model larger)."),
+    QT_TRANSLATE_NOOP(
+        "log",
+        "{layer} shares its weight with {other}: kept float, so that the weight is stored once "
+        "(an int8 copy of it beside the float original would make the quantized model larger "
+        "than the float one)."),
     QT_TRANSLATE_NOOP(
         "log",
         "The multi-head attention fast path is off during the run (it does not accept "
@@ -364,4 +382,135 @@ MESSAGE = (
         "above {floor:g} dB)."),
     QT_TRANSLATE_NOOP("message", "{recommendation} Left out for agreement: {engines}."),
     QT_TRANSLATE_NOOP("message", "No engine produced outputs that can be compared."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode "
+        "cannot rewrite this model), and torch.export captures the model whole."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} "
+        "of its {weighted} convolution and linear layers (FX cannot trace the rest), and "
+        "torch.export captures the model whole."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph "
+        "mode cannot rewrite this model); {engine} can, as torch.export captures the model "
+        "whole."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} "
+        "convolution and linear layers of {model} with {technique}; {engine} captures the "
+        "model whole with torch.export."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this "
+        "model), and {engine} cannot take it either ({why})."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{default} will quantize only {quantized} of the {weighted} convolution and linear "
+        "layers of {model} with {technique}, and {engine} cannot take it either ({why})."),
+    QT_TRANSLATE_NOOP("message", "The setting {name} must be true or false, not {value}."),
+    QT_TRANSLATE_NOOP("message", "Use true/false, yes/no or 1/0."),
+    QT_TRANSLATE_NOOP("message", "The setting {name} must be a whole number, not {value}."),
+    QT_TRANSLATE_NOOP("message", "Give an integer such as 3, without quotes or decimals."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The setting {name} must be a finite number, not {value}."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "Give a number such as 0.001 (NaN and infinity are not allowed)."),
+    QT_TRANSLATE_NOOP("message", "The setting {name} must be text, not {value}."),
+    QT_TRANSLATE_NOOP("message", "Give it as text in quotes."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The setting {name} must be a list of names, not {value}."),
+    QT_TRANSLATE_NOOP("message", "Give a list, e.g. [\"fc1\", \"fc2\"] (or [] for none)."),
+    QT_TRANSLATE_NOOP("message", "The setting {name} must be a number, not {value}."),
+    QT_TRANSLATE_NOOP("message", "The setting {name}={value} is out of range."),
+    QT_TRANSLATE_NOOP("message", "Use a value from {low} to {high}."),
+    QT_TRANSLATE_NOOP("message", "Unknown {name} {value}."),
+    QT_TRANSLATE_NOOP("message", "Choose one of: {choices}."),
+    QT_TRANSLATE_NOOP("message", "Unknown setting(s) for {method}: {names}."),
+    QT_TRANSLATE_NOOP("message", "Known settings: {names}."),
+    QT_TRANSLATE_NOOP("message", "Unknown method {value}."),
+    QT_TRANSLATE_NOOP("message", "Dynamic quantization needs at least one layer type."),
+    QT_TRANSLATE_NOOP("message", "Select Linear, for example."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "Dynamic quantization does not support layer type {value}."),
+    QT_TRANSLATE_NOOP("message", "Choose from: {choices}."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The setting model must be text (a model file or folder, or demo:NAME), not {value}."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "Give the model's path in quotes, or leave the setting out."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The setting model_args must be a JSON object of the model's arguments, not {value}."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "Write the arguments as a JSON object of names and values, or leave the setting out."),
+    QT_TRANSLATE_NOOP("message", "The recipe {path} does not exist."),
+    QT_TRANSLATE_NOOP("message", "Check the path and its spelling."),
+    QT_TRANSLATE_NOOP("message", "The recipe {path} is a folder, not a recipe file."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The recipe {path} is not a regular file (a pipe, a device or a socket)."),
+    QT_TRANSLATE_NOOP("message", "The recipe {path} cannot be read: {reason}."),
+    QT_TRANSLATE_NOOP("message", "Check the file and its permissions."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The recipe {path} is {size}, far more than a recipe (a small JSON file of settings, "
+        "at most {limit})."),
+    QT_TRANSLATE_NOOP("message", "The recipe {path} is empty: it is not a JSON recipe."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{path} is not a JSON recipe: it is not UTF-8 text (byte {byte} at position "
+        "{position})."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{path} is not a JSON recipe: it is not valid JSON ({reason} at line {line}, column "
+        "{column})."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{path} is not a usable recipe: its JSON nests too deeply (a recipe is one flat object "
+        "of settings)."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{path} is not a recipe: it is not a JSON object of settings."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{path} is not a recipe: it has no technique (\"method\")."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "Choose a file written by Save recipe… or by quantgui-cli --save-recipe."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The recipe {path} gives {name} twice, so which value is meant is unclear."),
+    QT_TRANSLATE_NOOP("message", "Keep one of the two."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The recipe {path} cannot be used: the setting {name} holds a number of {digits} "
+        "digits."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The recipe {path} cannot be used: the setting {name} holds {value}, which is not a "
+        "finite number."),
+    QT_TRANSLATE_NOOP("message", "Give an ordinary number such as 3 or 0.001."),
+    QT_TRANSLATE_NOOP("message", "The recipe {path} cannot be used. {reason}"),
+    QT_TRANSLATE_NOOP("message", "{ratio:.2f}x slower than float"),
+    QT_TRANSLATE_NOOP("message", "{ratio:.2f}x faster than float"),
+    QT_TRANSLATE_NOOP("message", "as fast as float"),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "Below ~1 ms per call, the overhead of quantizing activations (and dequantizing the "
+        "outputs) dominates: the int8 kernels save less time than the conversions cost."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "The int8 kernels of this engine are no faster than float32 for these layers on this "
+        "CPU, and quantizing the activations costs time of its own."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "Measured while other programs used {percent}% of the CPU: latencies are unreliable."),
 )

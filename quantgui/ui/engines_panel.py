@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,11 +46,16 @@ def _sqnr(value: float | None) -> str:
 
 
 class EnginesPanel(QWidget):
-    """Empty state until a comparison is shown; then the table, the skipped engines, a chart."""
+    """Empty state until a comparison is shown; then the table, the skipped engines, a chart.
+    ``run_selected(engine)``: the user selected an engine's row (the window shows that run in
+    Comparison, Layers and Outputs)."""
+
+    run_selected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: dict[str, Any] | None = None
+        self._shown = ""  # the engine of the run the window shows, "" when none of these
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self.tr(
             "Which engine runs your model fastest?\n\n"
@@ -108,6 +113,13 @@ class EnginesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Engine comparison table"))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        # which run Comparison, Layers and Outputs show, and how to show another
+        self.shown_note = QLabel(content)
+        self.shown_note.setWordWrap(True)
+        self.shown_note.setAccessibleName(self.tr("Run shown in Comparison, Layers and "
+                                                  "Outputs"))
         self.table.setToolTip(self.tr("All engines are timed together in interleaved rounds, "
                                       "so their speed-ups can be compared."))
 
@@ -134,6 +146,7 @@ class EnginesPanel(QWidget):
         self.value_labels: list[pg.TextItem] = []
         # the table as tall as its rows (see _fit_table), the chart takes the rest
         layout.addWidget(self.table)
+        layout.addWidget(self.shown_note)
         layout.addWidget(self.skipped)
         layout.addWidget(self.chart, 1)
         self.stack.addWidget(content)
@@ -145,7 +158,46 @@ class EnginesPanel(QWidget):
     # --- state ----------------------------------------------------------------------------
     def clear(self) -> None:
         self.report = None
+        self._shown = ""
         self.stack.setCurrentIndex(0)
+
+    # --- the run shown in Comparison, Layers and Outputs ----------------------------------
+    def shown_engine(self) -> str:
+        """The engine of the run shown in Comparison, Layers and Outputs ("" if none)."""
+        return self._shown
+
+    def _row_engine(self, row: int) -> str:
+        return (self.report or {}).get("engines", [])[row]["engine"]
+
+    def mark_shown(self, engine: str) -> None:
+        """The window shows ``engine``'s run ("": a run not of this comparison): its row is
+        selected and the note says so."""
+        self._shown = engine
+        rows = [row for row in range(self.table.rowCount()) if self._row_engine(row) == engine]
+        self.table.blockSignals(True)
+        if engine and rows:
+            self.table.selectRow(rows[0])
+        else:
+            self.table.clearSelection()
+        self.table.blockSignals(False)
+        self.table.viewport().update()
+        if engine and rows:
+            self.shown_note.setText(self.tr(
+                "Comparison, Layers and Outputs show {engine}; select another row to show "
+                "that run there (and save it).").format(
+                engine=self.table.item(rows[0], 0).text().lstrip(RECOMMENDED_MARK + " ")))
+        else:
+            self.shown_note.setText(self.tr(
+                "Select a row to show that run in Comparison, Layers and Outputs (and save "
+                "it)."))
+
+    def _on_selection(self) -> None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if len(rows) != 1 or self.report is None:
+            return
+        engine = self._row_engine(rows.pop())
+        if engine != self._shown:
+            self.run_selected.emit(engine)
 
     def bar_count(self) -> int:
         heights = self.bars.opts.get("width")
@@ -180,7 +232,10 @@ class EnginesPanel(QWidget):
         else:
             self.setup.setText(self.tr("{model}, {method}: no engine ran.").format(
                 model=report["model"], method=method_title))
+        self.table.blockSignals(True)  # refilled: no row is "selected by the user"
         self._fill_table(rows)
+        self.table.blockSignals(False)
+        self.mark_shown("")
         self._fill_skipped(report.get("skipped") or {})
         self._fill_chart(rows)
         self.stack.setCurrentIndex(1)

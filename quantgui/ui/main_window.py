@@ -112,6 +112,10 @@ class MainWindow(QMainWindow):
         self.techniques_report: dict | None = None  # the last Compare all three
         self._technique_titles: list[str] = []  # the techniques it goes through, in order
         self._technique_training_shown = False  # QAT's live curves taken over in this job
+        # the runs of the last comparison on this model (Compare engines: by engine; Compare
+        # all three: by label), one of which Comparison, Layers and Outputs can show
+        self._compared_runs: dict[str, Any] = {}
+        self._compared_kind = ""  # "engines" or "techniques"
 
         self.loader = JobRunner(self, "load")
         self.loader.events.connect(self._on_load_events)
@@ -139,6 +143,9 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
         self._build_menus()
+        self.state.run_shown.connect(lambda _: self.results_io.update_actions())
+        self.engines_panel.run_selected.connect(lambda name: self.show_compared_run(name))
+        self.techniques_panel.run_selected.connect(lambda label: self.show_compared_run(label))
         self.statusBar().showMessage(self.tr("Loading {name}…").format(name=self._demo))
         self._elapsed = QElapsedTimer()
         self._clock = QTimer(self)
@@ -552,6 +559,7 @@ class MainWindow(QMainWindow):
         self.comparison_report = None
         self.techniques_panel.clear()
         self.techniques_report = None
+        self._compared_runs, self._compared_kind = {}, ""
         self.training.reset(self.summary.accuracy)
         self._clock.stop()
         self._reset_progress()
@@ -689,6 +697,11 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: Any) -> None:
         """The state's result in Comparison and Outputs (cleared while a run goes)."""
+        key = next((k for k, run in self._compared_runs.items() if run is result), "")
+        if self._compared_kind == "engines":
+            self.engines_panel.mark_shown(key)
+        elif self._compared_kind == "techniques":
+            self.techniques_panel.mark_shown(key)
         if result is None or self.loaded is None:
             self.comparison.clear()
             self.outputs.clear()
@@ -878,6 +891,8 @@ class MainWindow(QMainWindow):
         self.comparison_report = report
         self.engines_panel.show_comparison(report, self.method_titles[comparison.method])
         self.tabs.setCurrentWidget(self.engines_panel)
+        self._keep_compared("engines", comparison.results, [
+            comparison.recommended, getattr(self.state.recipe, "engine", None)])
         added = 0
         for result in comparison.results.values():  # each engine is a run of its own
             try:
@@ -992,6 +1007,9 @@ class MainWindow(QMainWindow):
         self.techniques_report = report
         self.techniques_panel.show_comparison(report)
         self.tabs.setCurrentWidget(self.techniques_panel)
+        chosen = [label for label, run in comparison.results.items()
+                  if run.recipe.method == self._method]
+        self._keep_compared("techniques", comparison.results, [*chosen, *report["pareto_front"]])
         added = 0
         for result in comparison.results.values():  # each technique is a run of its own
             try:
@@ -1013,6 +1031,31 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.log.append(message)
         self.run_finished.emit("compared")
+
+    # --- the runs of a comparison in Comparison, Layers and Outputs ---------------------------
+    def _keep_compared(self, kind: str, runs: dict[str, Any], preferred: list[Any]) -> None:
+        """A comparison ended: its runs are kept (until the next one or another model) and the
+        first of ``preferred`` that ran (else the first run) is shown and can be saved."""
+        self._compared_runs, self._compared_kind = dict(runs), kind
+        key = next((k for k in preferred if k in runs), next(iter(runs), None))
+        if key is not None:
+            self.show_compared_run(key)
+
+    def show_compared_run(self, key: str) -> None:
+        """Show the comparison's run ``key`` (an engine, or a Compare all three label) in
+        Comparison, Layers and Outputs, as the result File ▸ Save saves; a run of another
+        technique selects that technique on the left (the Layers tab shows its plan)."""
+        result = self._compared_runs.get(key)
+        if result is None or self.state.busy:
+            return
+        if result.recipe.method != self._method and result.recipe.method in self.method_buttons:
+            self.select_method(result.recipe.method)
+        self.state.show_run(result)
+        title = self.method_titles.get(result.recipe.method, result.recipe.method)
+        if self._compared_kind == "engines":
+            title = f"{title} · {tr_engine(self._engine_title(result.engine))}"
+        self.statusBar().showMessage(self.tr("Comparison, Layers and Outputs show {run}."
+                                             ).format(run=title), 8000)
 
     def cancel_run(self) -> None:
         if self.runner.is_running():

@@ -11,6 +11,8 @@ through its methods, and each change emits the signal the panels listen to:
   first run on the model.
 - ``run_completed(result)``: a quantize run ended well; emitted once per run (the History and
   the Layers tab's what-if listen to it).
+- ``run_shown(result)``: a run of a comparison (Compare engines, Compare all three) is now
+  the result shown (the window chose it, or the user selected its row).
 - ``running_changed(kind)``: a job started ("load", "quantize", "engines", "techniques") or
   ended ("").
 - ``recipe_changed()``: the settings or the keep-float choices changed.
@@ -68,6 +70,7 @@ class WindowState(QObject):
     model_changed = Signal(object)
     result_changed = Signal(object)
     run_completed = Signal(object)
+    run_shown = Signal(object)
     running_changed = Signal(str)
     recipe_changed = Signal()
 
@@ -169,6 +172,17 @@ class WindowState(QObject):
         self.running_changed.emit("")
         self.result_changed.emit(result)
         self.run_completed.emit(result)
+
+    def show_run(self, result: Any) -> None:
+        """One run of a comparison (Compare engines, Compare all three) becomes the result
+        shown and saved (``run_shown``); it is in the History already, so no ``run_completed``.
+        The what-if has no previous run until the next quantize run."""
+        if self.job or result is None or self.loaded is None:
+            return
+        self.previous_run = None
+        self.last_run = result
+        self.result_changed.emit(result)
+        self.run_shown.emit(result)
 
     def set_recipe(self, recipe: Any, runnable: bool, problem: str = "") -> None:
         """The settings form's recipe (None when it cannot be built), whether it passes its

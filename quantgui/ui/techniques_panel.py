@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,11 +86,15 @@ def _sqnr(value: float | None, original: bool) -> str:
 
 class TechniquesPanel(QWidget):
     """Empty state until a comparison is shown; then the table, the skipped techniques, the
-    Pareto front in words, and the latency-quality chart."""
+    Pareto front in words, and the latency-quality chart. ``run_selected(label)``: the user
+    selected a result's row (the window shows that run in Comparison, Layers and Outputs)."""
+
+    run_selected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report: dict[str, Any] | None = None
+        self._shown = ""  # the label of the run the window shows, "" when none of these
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self.tr(
             "How do the three techniques compare on this model?\n\n"
@@ -147,6 +151,13 @@ class TechniquesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMN_RESULT, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Technique comparison table"))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        # which run Comparison, Layers and Outputs show, and how to show another
+        self.shown_note = QLabel(content)
+        self.shown_note.setWordWrap(True)
+        self.shown_note.setAccessibleName(self.tr("Run shown in Comparison, Layers and "
+                                                  "Outputs"))
         self.table.setToolTip(self.tr("The original and every result are timed together in "
                                       "interleaved rounds, so their latencies can be "
                                       "compared."))
@@ -179,6 +190,7 @@ class TechniquesPanel(QWidget):
         self.point_labels: list[pg.TextItem] = []
         # the table as tall as its rows (see _fit_table), the chart takes the rest
         layout.addWidget(self.table)
+        layout.addWidget(self.shown_note)
         layout.addWidget(self.pareto_note)
         layout.addWidget(self.skipped)
         layout.addWidget(self.chart, 1)
@@ -191,7 +203,43 @@ class TechniquesPanel(QWidget):
     # --- state ----------------------------------------------------------------------------
     def clear(self) -> None:
         self.report = None
+        self._shown = ""
         self.stack.setCurrentIndex(0)
+
+    # --- the run shown in Comparison, Layers and Outputs ----------------------------------
+    def shown_label(self) -> str:
+        """The label of the result shown in Comparison, Layers and Outputs ("" if none)."""
+        return self._shown
+
+    def mark_shown(self, label: str) -> None:
+        """The window shows the run ``label`` ("": a run not of this comparison): its row is
+        selected and the note says so."""
+        self._shown = label
+        rows = [row for row in range(self.table.rowCount())
+                if self.table.item(row, COLUMN_RESULT).data(Qt.ItemDataRole.UserRole) == label]
+        self.table.blockSignals(True)
+        if label and rows:
+            self.table.selectRow(rows[0])
+        else:
+            self.table.clearSelection()
+        self.table.blockSignals(False)
+        self.table.viewport().update()
+        if label:
+            self.shown_note.setText(self.tr(
+                "Comparison, Layers and Outputs show {title}; select another row to show "
+                "that run there (and save it).").format(title=self.title_for(label)))
+        else:
+            self.shown_note.setText(self.tr(
+                "Select a row to show that run in Comparison, Layers and Outputs (and save "
+                "it)."))
+
+    def _on_selection(self) -> None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if len(rows) != 1:
+            return
+        label = self.table.item(rows.pop(), COLUMN_RESULT).data(Qt.ItemDataRole.UserRole)
+        if label and label != ORIGINAL_LABEL and label != self._shown:
+            self.run_selected.emit(label)
 
     def pareto_labels(self) -> list[str]:
         """The report labels of the rows marked on the Pareto front."""
@@ -235,7 +283,10 @@ class TechniquesPanel(QWidget):
             "beaten on all three by one on it.").format(mark=PARETO_MARK, quality=quality))
         # without labels the quality is the agreement SQNR, already a column of its own
         self.table.setColumnHidden(COLUMN_ACCURACY, not accuracy)
+        self.table.blockSignals(True)  # refilled: no row is "selected by the user"
         self._fill_table(rows, titles)
+        self.table.blockSignals(False)
+        self.mark_shown("")
         self._fill_skipped(report.get("skipped") or {})
         self._fill_chart(rows, titles, report["pareto_front"], accuracy)
         self.stack.setCurrentIndex(1)

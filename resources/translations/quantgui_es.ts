@@ -105,186 +105,191 @@
 <context>
     <name>ComparisonPanel</name>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="47"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="51"/>
+        <source>Quantized / original: {ratio:.2f}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="68"/>
         <source>Press Quantize to compare the original and the quantized model here.</source>
         <translation>Pulse Cuantizar para comparar aquí el modelo original y el cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="57"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="72"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="78"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="93"/>
         <source>Original</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="57"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="72"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="90"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="78"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="93"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="111"/>
         <source>Quantized</source>
         <translation>Cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="57"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="78"/>
         <source>Quantized / original</source>
         <translation>Cuantizado / original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="63"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="84"/>
         <source>Comparison of original and quantized model</source>
         <translation>Comparación del modelo original y el cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="64"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="85"/>
         <source>Size is the saved state_dict; latency is the median of warm runs with the stated threads and batch size.</source>
         <translation>El tamaño es el del state_dict guardado; la latencia es la mediana de ejecuciones en caliente con los hilos y el tamaño de lote indicados.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="67"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="88"/>
         <source>Size and latency bar charts</source>
         <translation>Gráficos de barras de tamaño y latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="68"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
         <source>Size and median latency, original (blue) and quantized (orange).</source>
         <translation>Tamaño y latencia mediana, original (azul) y cuantizado (naranja).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="70"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="173"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="91"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="219"/>
         <source>Size (KiB)</source>
         <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="71"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="92"/>
         <source>Latency (ms)</source>
         <translation>Latencia (ms)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="110"/>
         <source>Layer</source>
         <translation>Capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="89"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="110"/>
         <source>Original type</source>
         <translation>Tipo original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="90"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="111"/>
         <source>Quantized type</source>
         <translation>Tipo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="91"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="112"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="99"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="120"/>
         <source>Layer table</source>
         <translation>Tabla de capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="100"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="121"/>
         <source>Every layer of the model, and what quantization did to it.</source>
         <translation>Cada capa del modelo y lo que la cuantización hizo con ella.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="130"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="131"/>
+        <source>Latency measurement warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="175"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="132"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="177"/>
         <source>{median:.3f} ms (p90 {p90:.3f})</source>
         <translation>{median:.3f} ms (p90 {p90:.3f})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="133"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="178"/>
         <source>Latency</source>
         <translation>Latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="138"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="183"/>
         <source>{threads} threads, batch {batch}, {runs} runs</source>
         <translation>{threads} hilos, lote {batch}, {runs} ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="139"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="184"/>
         <source>Measured with</source>
         <translation>Medido con</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="146"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="191"/>
         <source>{delta:+.2f} points</source>
         <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="147"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="192"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="150"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="195"/>
         <source>Layers quantized</source>
         <translation>Capas cuantizadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="150"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="195"/>
         <source>0 of {total}</source>
         <translation>0 de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="151"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="196"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="153"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="198"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="153"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="198"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="157"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="203"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="157"/>
-        <source>eager PyTorch</source>
-        <translation>PyTorch eager</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="160"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="206"/>
         <source>Engine float32 latency</source>
         <translation>Latencia float32 del motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="168"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="214"/>
         <source>Preparation (not in latency)</source>
         <translation>Preparación (fuera de la latencia)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="169"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="215"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="173"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="219"/>
         <source>Size (MiB)</source>
         <translation>Tamaño (MiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="182"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="228"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="182"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="228"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -292,7 +297,7 @@
 <context>
     <name>EnginesPanel</name>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="56"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="61"/>
         <source>Which engine runs your model fastest?
 
 Run ▸ Compare engines (Ctrl+Shift+R) quantizes the model with the technique and settings on the left on every engine available here (PyTorch eager, compiled, ONNX Runtime, …), times them together, and recommends the fastest one that keeps agreement with the original. Each engine&apos;s run is added to the History.</source>
@@ -301,185 +306,200 @@ Run ▸ Compare engines (Ctrl+Shift+R) quantizes the model with the technique an
 Ejecutar ▸ Comparar motores (Ctrl+Mayús+R) cuantiza el modelo con la técnica y los ajustes de la izquierda en cada motor disponible aquí (PyTorch eager, compilado, ONNX Runtime, …), los mide juntos y recomienda el más rápido que mantiene la concordancia con el original. La ejecución de cada motor se añade al Historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="63"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="68"/>
         <source>Engines: how to start</source>
         <translation>Motores: cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="72"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="77"/>
         <source>Recommended engine</source>
         <translation>Motor recomendado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="77"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="82"/>
         <source>How the engines were measured</source>
         <translation>Cómo se midieron los motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="82"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="87"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="83"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="88"/>
         <source>int8
 median</source>
         <translation>int8
 mediana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="83"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="88"/>
         <source>Median latency of the quantized model.</source>
         <translation>Latencia mediana del modelo cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="84"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="89"/>
         <source>p90</source>
         <translation>p90</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="84"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="89"/>
         <source>90th percentile latency of the quantized model.</source>
         <translation>Latencia del percentil 90 del modelo cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="85"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="90"/>
         <source>Threads,
 batch</source>
         <translation>Hilos,
 lote</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="85"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="90"/>
         <source>Threads and batch size of the timing.</source>
         <translation>Hilos y tamaño de lote de la medición.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="86"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="91"/>
         <source>vs eager
 float32</source>
         <translation>vs float32
 eager</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="86"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="91"/>
         <source>Speed-up over the float32 original in eager PyTorch.</source>
         <translation>Aceleración respecto al original float32 en PyTorch eager.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="88"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
         <source>vs own
 float32</source>
         <translation>vs float32
 propio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="88"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
         <source>Speed-up over the same engine running the float32 model (its compiler or runtime alone).</source>
         <translation>Aceleración respecto al mismo motor con el modelo float32 (solo su compilador o runtime).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="91"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="96"/>
         <source>Prepare
 (s)</source>
         <translation>Preparación
 (s)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="91"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="96"/>
         <source>Preparation and compile time, apart from latency.</source>
         <translation>Tiempo de preparación y compilación, aparte de la latencia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="98"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="93"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="98"/>
         <source>Size of the quantized model.</source>
         <translation>Tamaño del modelo cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="94"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="99"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="94"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="99"/>
         <source>Validation accuracy of the quantized model.</source>
         <translation>Exactitud de validación del modelo cuantizado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="95"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="100"/>
         <source>SQNR
 (dB)</source>
         <translation>SQNR
 (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="95"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="100"/>
         <source>Agreement with the original&apos;s outputs: higher is closer.</source>
         <translation>Concordancia con las salidas del original: más alto es más cercano.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="110"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="115"/>
         <source>Engine comparison table</source>
         <translation>Tabla de comparación de motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="111"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="121"/>
+        <source>Run shown in Comparison, Layers and Outputs</source>
+        <translation>Ejecución mostrada en Comparación, Capas y Salidas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/engines_panel.py" line="123"/>
         <source>All engines are timed together in interleaved rounds, so their speed-ups can be compared.</source>
         <translation>Todos los motores se miden juntos en rondas intercaladas, de modo que sus aceleraciones son comparables.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="117"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="129"/>
         <source>Engines not run</source>
         <translation>Motores no ejecutados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="119"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="131"/>
         <source>Speed-up per engine bar chart</source>
         <translation>Gráfico de barras de la aceleración por motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="120"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="132"/>
         <source>Speed-up over float32 eager PyTorch; the line marks 1× (no faster). The recommended engine is orange.</source>
         <translation>Aceleración respecto a float32 en PyTorch eager; la línea marca 1× (no más rápido). El motor recomendado está en naranja.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="123"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="135"/>
         <source>Speed-up over float32 eager PyTorch</source>
         <translation>Aceleración respecto a float32 en PyTorch eager</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="166"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="186"/>
+        <source>Comparison, Layers and Outputs show {engine}; select another row to show that run there (and save it).</source>
+        <translation>Comparación, Capas y Salidas muestran {engine}; seleccione otra fila para mostrar allí esa ejecución (y guardarla).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/engines_panel.py" line="191"/>
+        <source>Select a row to show that run in Comparison, Layers and Outputs (and save it).</source>
+        <translation>Seleccione una fila para mostrar esa ejecución en Comparación, Capas y Salidas (y guardarla).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/engines_panel.py" line="218"/>
         <source>Recommended: {engine}</source>
         <translation>Recomendado: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="175"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="227"/>
         <source>{model}, {method}: {threads} thread(s), batch {batch}. float32 eager PyTorch: {median:.3f} ms (p90 {p90:.3f}). Timed together in interleaved rounds; preparation and compile time are apart.</source>
         <translation>{model}, {method}: {threads} hilo(s), lote {batch}. float32 en PyTorch eager: {median:.3f} ms (p90 {p90:.3f}). Medidos juntos en rondas intercaladas; la preparación y la compilación van aparte.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="181"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="233"/>
         <source>{model}, {method}: no engine ran.</source>
         <translation>{model}, {method}: no se ejecutó ningún motor.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="198"/>
-        <location filename="../../quantgui/ui/engines_panel.py" line="199"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="253"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="254"/>
         <source>{ms:.3f} ms</source>
         <translation>{ms:.3f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="200"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="255"/>
         <source>{threads}, {batch}</source>
         <translation>{threads}, {batch}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="252"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="307"/>
         <source>Not run here:</source>
         <translation>No ejecutado aquí:</translation>
     </message>
@@ -1188,187 +1208,187 @@ propio</translation>
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="98"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="99"/>
         <source>Load a model to see its layers.</source>
         <translation>Cargue un modelo para ver sus capas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="100"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="101"/>
         <source>Layer plan status</source>
         <translation>Estado del plan de capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="106"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="107"/>
         <source>Tree</source>
         <translation>Árbol</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="106"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="107"/>
         <source>Show the layers as a tree</source>
         <translation>Mostrar las capas como un árbol</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="107"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="108"/>
         <source>Group the layers under the modules that contain them; sorting orders the layers inside each module.</source>
         <translation>Agrupa las capas bajo los módulos que las contienen; al ordenar se ordenan las capas dentro de cada módulo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="109"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="110"/>
         <source>Flat list</source>
         <translation>Lista plana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="109"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="110"/>
         <source>Show the layers as a flat list</source>
         <translation>Mostrar las capas como una lista plana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="110"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="111"/>
         <source>List every layer by its full name; sorting orders all layers together.</source>
         <translation>Lista cada capa por su nombre completo; al ordenar se ordenan todas las capas juntas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="135"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="136"/>
         <source>SQNR by layer</source>
         <translation>SQNR por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="136"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="137"/>
         <source>Sensitivity</source>
         <translation>Sensibilidad</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="168"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="169"/>
         <source>Planning…</source>
         <translation>Planificando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="207"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="208"/>
         <source>Reused from the previous run: {items}.</source>
         <translation>Reutilizado de la ejecución anterior: {items}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="226"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="233"/>
         <source>No plan: {problem}</source>
         <translation>Sin plan: {problem}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="215"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="222"/>
         <source>Planning {method} quantization on the {backend} backend…</source>
         <translation>Planificando la cuantización {method} en el backend {backend}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="229"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="236"/>
         <source>The plan could not be made: {message}</source>
         <translation>No se pudo hacer el plan: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="326"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="333"/>
         <source>torch.ao.ns (PyTorch&apos;s numeric suite)</source>
         <translation>torch.ao.ns (el numeric suite de PyTorch)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="327"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="334"/>
         <source>torch.ao.ns (PyTorch&apos;s numeric suite) and forward hooks</source>
         <translation>torch.ao.ns (el numeric suite de PyTorch) y forward hooks</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="329"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="336"/>
         <source>forward hooks</source>
         <translation>forward hooks</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="331"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="338"/>
         <source> and </source>
         <translation> y </translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="242"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="249"/>
         <source>Plan for {method} quantization on the {backend} backend: {int8}, {fused}, {float}.</source>
         <translation>Plan para la cuantización {method} en el backend {backend}: {int8}, {fused}, {float}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="246"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="253"/>
         <source>1 layer int8</source>
         <translation>1 capa int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="246"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="253"/>
         <source>{count} layers int8</source>
         <translation>{count} capas int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="247"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="254"/>
         <source>{count} fused</source>
         <translation>{count} fusionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="247"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="254"/>
         <source>1 fused</source>
         <translation>1 fusionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="248"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="255"/>
         <source>{count} float</source>
         <translation>{count} float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="248"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="255"/>
         <source>1 float</source>
         <translation>1 float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="250"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="257"/>
         <source>Kept in float by you: {names}.</source>
         <translation>Mantenidas en float por usted: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="252"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="259"/>
         <source>Tick “Keep float” to leave a layer in float.</source>
         <translation>Marque «Mantener en float» para dejar una capa en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="299"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="306"/>
         <source>Highlighted in red: {names}, below {limit:.0f} dB output SQNR (the layer&apos;s own error is large).</source>
         <translation>Resaltadas en rojo: {names}, por debajo de {limit:.0f} dB de SQNR de salida (el error propio de la capa es grande).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="303"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="310"/>
         <source>No layer is below {limit:.0f} dB output SQNR, so none is highlighted.</source>
         <translation>Ninguna capa está por debajo de {limit:.0f} dB de SQNR de salida, así que ninguna se resalta.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="306"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="313"/>
         <source>Last run: {method} on the {backend} backend, {count} of {total} layers int8, output SQNR {sqnr:.1f} dB. {worst} Measured with {sources}.</source>
         <translation>Última ejecución: {method} en el backend {backend}, {count} de {total} capas en int8, SQNR de salida {sqnr:.1f} dB. {worst} Medido con {sources}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="321"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="328"/>
         <source>kept in float: ticked “Keep float” (the plan would make it int8)</source>
         <translation>mantenida en float: marcada «Mantener en float» (el plan la pondría en int8)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="369"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="376"/>
         <source>Next run:</source>
         <translation>Próxima ejecución:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="371"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="378"/>
         <source>Next run: {names} kept in float.</source>
         <translation>Próxima ejecución: {names} en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="419"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="426"/>
         <source>Fix the settings first.</source>
         <translation>Corrija primero los ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="430"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="437"/>
         <source>{method} on the {backend} backend</source>
         <translation>{method} en el backend {backend}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/panel.py" line="382"/>
+        <location filename="../../quantgui/ui/layers/panel.py" line="389"/>
         <source>Kept in float in the next run: {names}. Press Quantize to compare.</source>
         <translation>Se mantendrán en float en la próxima ejecución: {names}. Pulse Cuantizar para comparar.</translation>
     </message>
@@ -1394,781 +1414,787 @@ propio</translation>
         <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="142"/>
-        <location filename="../../quantgui/ui/main_window.py" line="478"/>
+        <location filename="../../quantgui/ui/main_window.py" line="149"/>
+        <location filename="../../quantgui/ui/main_window.py" line="485"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="176"/>
-        <location filename="../../quantgui/ui/main_window.py" line="179"/>
+        <location filename="../../quantgui/ui/main_window.py" line="183"/>
+        <location filename="../../quantgui/ui/main_window.py" line="186"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="180"/>
+        <location filename="../../quantgui/ui/main_window.py" line="187"/>
         <source>A demo model with its data, ready to quantize.</source>
         <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="185"/>
+        <location filename="../../quantgui/ui/main_window.py" line="192"/>
         <source>Model description</source>
         <translation>Descripción del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="186"/>
-        <location filename="../../quantgui/ui/main_window.py" line="485"/>
+        <location filename="../../quantgui/ui/main_window.py" line="193"/>
+        <location filename="../../quantgui/ui/main_window.py" line="492"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="189"/>
+        <location filename="../../quantgui/ui/main_window.py" line="196"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="196"/>
+        <location filename="../../quantgui/ui/main_window.py" line="203"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="207"/>
+        <location filename="../../quantgui/ui/main_window.py" line="214"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="218"/>
+        <location filename="../../quantgui/ui/main_window.py" line="225"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="222"/>
+        <location filename="../../quantgui/ui/main_window.py" line="229"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="228"/>
+        <location filename="../../quantgui/ui/main_window.py" line="235"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="230"/>
+        <location filename="../../quantgui/ui/main_window.py" line="237"/>
         <source>Reset to defaults</source>
         <translation>Valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="231"/>
+        <location filename="../../quantgui/ui/main_window.py" line="238"/>
         <source>Reset the settings to their defaults</source>
         <translation>Devolver los ajustes a sus valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="232"/>
+        <location filename="../../quantgui/ui/main_window.py" line="239"/>
         <source>Every technique&apos;s settings back to their defaults (the technique stays chosen).</source>
         <translation>Los ajustes de todas las técnicas vuelven a sus valores por defecto (la técnica elegida se mantiene).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="251"/>
-        <location filename="../../quantgui/ui/main_window.py" line="253"/>
+        <location filename="../../quantgui/ui/main_window.py" line="258"/>
+        <location filename="../../quantgui/ui/main_window.py" line="260"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="254"/>
+        <location filename="../../quantgui/ui/main_window.py" line="261"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="257"/>
-        <location filename="../../quantgui/ui/main_window.py" line="258"/>
+        <location filename="../../quantgui/ui/main_window.py" line="264"/>
+        <location filename="../../quantgui/ui/main_window.py" line="265"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="259"/>
+        <location filename="../../quantgui/ui/main_window.py" line="266"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="261"/>
-        <location filename="../../quantgui/ui/main_window.py" line="262"/>
+        <location filename="../../quantgui/ui/main_window.py" line="268"/>
+        <location filename="../../quantgui/ui/main_window.py" line="269"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="263"/>
+        <location filename="../../quantgui/ui/main_window.py" line="270"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="271"/>
-        <location filename="../../quantgui/ui/main_window.py" line="272"/>
+        <location filename="../../quantgui/ui/main_window.py" line="278"/>
+        <location filename="../../quantgui/ui/main_window.py" line="279"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="274"/>
+        <location filename="../../quantgui/ui/main_window.py" line="281"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="282"/>
+        <location filename="../../quantgui/ui/main_window.py" line="289"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="288"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1090"/>
+        <location filename="../../quantgui/ui/main_window.py" line="295"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1133"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="289"/>
+        <location filename="../../quantgui/ui/main_window.py" line="296"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="292"/>
+        <location filename="../../quantgui/ui/main_window.py" line="299"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="320"/>
+        <location filename="../../quantgui/ui/main_window.py" line="327"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
+        <location filename="../../quantgui/ui/main_window.py" line="337"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1072"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="337"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="331"/>
+        <location filename="../../quantgui/ui/main_window.py" line="338"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="332"/>
+        <location filename="../../quantgui/ui/main_window.py" line="339"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="332"/>
+        <location filename="../../quantgui/ui/main_window.py" line="339"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="340"/>
+        <location filename="../../quantgui/ui/main_window.py" line="347"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="341"/>
+        <location filename="../../quantgui/ui/main_window.py" line="348"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="345"/>
+        <location filename="../../quantgui/ui/main_window.py" line="352"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="348"/>
+        <location filename="../../quantgui/ui/main_window.py" line="355"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="353"/>
+        <location filename="../../quantgui/ui/main_window.py" line="360"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="354"/>
+        <location filename="../../quantgui/ui/main_window.py" line="361"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="367"/>
+        <location filename="../../quantgui/ui/main_window.py" line="374"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="372"/>
+        <location filename="../../quantgui/ui/main_window.py" line="379"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="373"/>
+        <location filename="../../quantgui/ui/main_window.py" line="380"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="376"/>
+        <location filename="../../quantgui/ui/main_window.py" line="383"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="379"/>
+        <location filename="../../quantgui/ui/main_window.py" line="386"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="381"/>
+        <location filename="../../quantgui/ui/main_window.py" line="388"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="385"/>
+        <location filename="../../quantgui/ui/main_window.py" line="392"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="387"/>
+        <location filename="../../quantgui/ui/main_window.py" line="394"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="396"/>
+        <location filename="../../quantgui/ui/main_window.py" line="403"/>
         <source>&amp;Reset settings to defaults</source>
         <translation>&amp;Restablecer los ajustes por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="401"/>
+        <location filename="../../quantgui/ui/main_window.py" line="408"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="408"/>
+        <location filename="../../quantgui/ui/main_window.py" line="415"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="411"/>
-        <location filename="../../quantgui/ui/main_window.py" line="422"/>
+        <location filename="../../quantgui/ui/main_window.py" line="418"/>
+        <location filename="../../quantgui/ui/main_window.py" line="429"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="419"/>
+        <location filename="../../quantgui/ui/main_window.py" line="426"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="422"/>
+        <location filename="../../quantgui/ui/main_window.py" line="429"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="423"/>
+        <location filename="../../quantgui/ui/main_window.py" line="430"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="432"/>
+        <location filename="../../quantgui/ui/main_window.py" line="439"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="433"/>
+        <location filename="../../quantgui/ui/main_window.py" line="440"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="435"/>
+        <location filename="../../quantgui/ui/main_window.py" line="442"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="438"/>
+        <location filename="../../quantgui/ui/main_window.py" line="445"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="454"/>
+        <location filename="../../quantgui/ui/main_window.py" line="461"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="487"/>
+        <location filename="../../quantgui/ui/main_window.py" line="494"/>
         <source>Opening…</source>
         <translation>Abriendo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="511"/>
+        <location filename="../../quantgui/ui/main_window.py" line="518"/>
         <source>Opening: {stage}</source>
         <translation>Abriendo: {stage}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="528"/>
+        <location filename="../../quantgui/ui/main_window.py" line="535"/>
         <source>Opening cancelled; {name} is still loaded.</source>
         <translation>Apertura cancelada; {name} sigue cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="531"/>
+        <location filename="../../quantgui/ui/main_window.py" line="538"/>
         <source>No model is loaded.</source>
         <translation>No hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="532"/>
+        <location filename="../../quantgui/ui/main_window.py" line="539"/>
         <source>Opening cancelled; no model is loaded.</source>
         <translation>Apertura cancelada; no hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="558"/>
+        <location filename="../../quantgui/ui/main_window.py" line="566"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="560"/>
+        <location filename="../../quantgui/ui/main_window.py" line="568"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="568"/>
+        <location filename="../../quantgui/ui/main_window.py" line="576"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="569"/>
+        <location filename="../../quantgui/ui/main_window.py" line="577"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="574"/>
+        <location filename="../../quantgui/ui/main_window.py" line="582"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="580"/>
+        <location filename="../../quantgui/ui/main_window.py" line="588"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="580"/>
+        <location filename="../../quantgui/ui/main_window.py" line="588"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="586"/>
+        <location filename="../../quantgui/ui/main_window.py" line="594"/>
         <source>Inputs</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="590"/>
+        <location filename="../../quantgui/ui/main_window.py" line="598"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <location filename="../../quantgui/ui/main_window.py" line="644"/>
         <source>{technique} selected: it quantizes the most of {name}.</source>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="934"/>
+        <location filename="../../quantgui/ui/main_window.py" line="949"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="936"/>
+        <location filename="../../quantgui/ui/main_window.py" line="951"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="969"/>
+        <location filename="../../quantgui/ui/main_window.py" line="984"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="972"/>
+        <location filename="../../quantgui/ui/main_window.py" line="987"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="977"/>
+        <location filename="../../quantgui/ui/main_window.py" line="992"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1005"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1023"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1009"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1027"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1028"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1057"/>
+        <source>Comparison, Layers and Outputs show {run}.</source>
+        <translation>Comparación, Capas y Salidas muestran {run}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1071"/>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1072"/>
         <source>Per-layer error</source>
         <translation>Error por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1030"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1073"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1030"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1073"/>
         <source>Compiling</source>
         <translation>Compilando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1031"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1074"/>
         <source>Opening the ONNX Runtime session</source>
         <translation>Abriendo la sesión de ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1032"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1075"/>
         <source>Checking the data</source>
         <translation>Comprobando los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1033"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
         <source>Ranking layers</source>
         <translation>Clasificando las capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1035"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1078"/>
         <source>Reading the model</source>
         <translation>Leyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1036"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1079"/>
         <source>Importing its code</source>
         <translation>Importando su código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1037"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1080"/>
         <source>Building the model</source>
         <translation>Construyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1038"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1081"/>
         <source>Loading the weights</source>
         <translation>Cargando los pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1039"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1082"/>
         <source>Loading the tokenizer</source>
         <translation>Cargando el tokenizador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1040"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1083"/>
         <source>Reading the data</source>
         <translation>Leyendo los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1041"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
         <source>Reading images</source>
         <translation>Leyendo imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1042"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1085"/>
         <source>Tokenizing</source>
         <translation>Tokenizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1043"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
         <source>Checking the model</source>
         <translation>Comprobando el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1187"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1192"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1239"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1213"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1260"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1226"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1273"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1232"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1279"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1281"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1328"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1283"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1330"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1331"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1287"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1334"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1299"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1346"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1302"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1349"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1304"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1351"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1306"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1353"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1337"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1384"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="331"/>
-        <location filename="../../quantgui/ui/main_window.py" line="582"/>
+        <location filename="../../quantgui/ui/main_window.py" line="338"/>
+        <location filename="../../quantgui/ui/main_window.py" line="590"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="456"/>
+        <location filename="../../quantgui/ui/main_window.py" line="463"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="583"/>
+        <location filename="../../quantgui/ui/main_window.py" line="591"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="584"/>
+        <location filename="../../quantgui/ui/main_window.py" line="592"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="587"/>
+        <location filename="../../quantgui/ui/main_window.py" line="595"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="588"/>
+        <location filename="../../quantgui/ui/main_window.py" line="596"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="588"/>
+        <location filename="../../quantgui/ui/main_window.py" line="596"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="590"/>
+        <location filename="../../quantgui/ui/main_window.py" line="598"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="594"/>
+        <location filename="../../quantgui/ui/main_window.py" line="602"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="666"/>
+        <location filename="../../quantgui/ui/main_window.py" line="674"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="793"/>
-        <location filename="../../quantgui/ui/main_window.py" line="826"/>
-        <location filename="../../quantgui/ui/main_window.py" line="932"/>
+        <location filename="../../quantgui/ui/main_window.py" line="806"/>
+        <location filename="../../quantgui/ui/main_window.py" line="839"/>
+        <location filename="../../quantgui/ui/main_window.py" line="947"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="800"/>
+        <location filename="../../quantgui/ui/main_window.py" line="813"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="802"/>
+        <location filename="../../quantgui/ui/main_window.py" line="815"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="827"/>
+        <location filename="../../quantgui/ui/main_window.py" line="840"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="829"/>
+        <location filename="../../quantgui/ui/main_window.py" line="842"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="844"/>
+        <location filename="../../quantgui/ui/main_window.py" line="857"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="849"/>
+        <location filename="../../quantgui/ui/main_window.py" line="862"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="855"/>
+        <location filename="../../quantgui/ui/main_window.py" line="868"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="886"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1000"/>
+        <location filename="../../quantgui/ui/main_window.py" line="901"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1018"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="890"/>
+        <location filename="../../quantgui/ui/main_window.py" line="905"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1020"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1023"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1063"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1066"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1026"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1026"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1027"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1070"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1027"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1070"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1028"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1071"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1101"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1074"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1117"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1127"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="876"/>
-        <location filename="../../quantgui/ui/main_window.py" line="990"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1101"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1116"/>
+        <location filename="../../quantgui/ui/main_window.py" line="889"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1005"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1159"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1119"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1166"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1130"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1134"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1177"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1181"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1132"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1179"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1135"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1182"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1190"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1191"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1188"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1189"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1211"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1170"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1217"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1255"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1302"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -3125,74 +3151,53 @@ propio</translation>
         <translation>Receta guardada en {path}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="469"/>
-        <source>The recipe {name} cannot be read: {reason}.</source>
-        <translation>No se puede leer la receta {name}: {reason}.</translation>
-    </message>
-    <message>
         <location filename="../../quantgui/ui/results_io.py" line="474"/>
-        <source>{name} is not a recipe: it is not valid JSON ({error}).</source>
-        <translation>{name} no es una receta: no es un JSON válido ({error}).</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/results_io.py" line="476"/>
-        <location filename="../../quantgui/ui/results_io.py" line="481"/>
-        <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
-        <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/results_io.py" line="479"/>
-        <source>{name} is not a recipe: it has no technique (&quot;method&quot;).</source>
-        <translation>{name} no es una receta: no indica la técnica (&quot;method&quot;).</translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/results_io.py" line="494"/>
-        <location filename="../../quantgui/ui/results_io.py" line="527"/>
+        <location filename="../../quantgui/ui/results_io.py" line="507"/>
         <source>Wait for the current job to end.</source>
         <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="499"/>
+        <location filename="../../quantgui/ui/results_io.py" line="479"/>
         <source>The recipe could not be opened</source>
         <translation>No se pudo abrir la receta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="503"/>
+        <location filename="../../quantgui/ui/results_io.py" line="483"/>
         <source>Opened the recipe {path} ({method}).</source>
         <translation>Abierta la receta {path} ({method}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="511"/>
+        <location filename="../../quantgui/ui/results_io.py" line="491"/>
         <source>The recipe was saved for {model}; its settings now apply to {current}. Open that model with File &gt; Open model… to run it as saved.</source>
         <translation>La receta se guardó para {model}; sus ajustes se aplican ahora a {current}. Abra ese modelo con Archivo &gt; Abrir modelo… para ejecutarla tal como se guardó.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="533"/>
+        <location filename="../../quantgui/ui/results_io.py" line="513"/>
         <source>The run&apos;s settings cannot be read: {reason}.</source>
         <translation>No se pueden leer los ajustes de la ejecución: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="535"/>
+        <location filename="../../quantgui/ui/results_io.py" line="515"/>
         <source>The settings could not be applied</source>
         <translation>No se pudieron aplicar los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="539"/>
+        <location filename="../../quantgui/ui/results_io.py" line="519"/>
         <source>Applied the settings of run {id} ({method}).</source>
         <translation>Aplicados los ajustes de la ejecución {id} ({method}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="542"/>
+        <location filename="../../quantgui/ui/results_io.py" line="522"/>
         <source>That run was on {model}; they now apply to {current}.</source>
         <translation>Esa ejecución era sobre {model}; ahora se aplican a {current}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="561"/>
+        <location filename="../../quantgui/ui/results_io.py" line="541"/>
         <source>The run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir la ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/results_io.py" line="564"/>
+        <location filename="../../quantgui/ui/results_io.py" line="544"/>
         <source>Added to the history as run {id}.</source>
         <translation>Añadida al historial como ejecución {id}.</translation>
     </message>
@@ -3684,7 +3689,7 @@ propio</translation>
 <context>
     <name>TechniquesPanel</name>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="96"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="100"/>
         <source>How do the three techniques compare on this model?
 
 Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic, Static and QAT, using the settings on the left that they share (engine, threads, batch size, layers kept in float), times them together with the float32 original, and shows size, latency, accuracy and agreement side by side with the Pareto front: the best trade-offs. Each technique&apos;s run is added to the History.</source>
@@ -3693,247 +3698,262 @@ Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic
 Ejecutar ▸ Comparar las tres (Ctrl+Mayús+A) cuantiza el modelo cargado con Dinámica, Estática y QAT, con los ajustes de la izquierda que comparten (motor, hilos, tamaño de lote, capas mantenidas en float), las mide junto con el original float32 y muestra tamaño, latencia, exactitud y concordancia lado a lado con el frente de Pareto: los mejores compromisos. La ejecución de cada técnica se añade al Historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="104"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="108"/>
         <source>Compare all three: how to start</source>
         <translation>Comparar las tres: cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="113"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="117"/>
         <source>Pareto front</source>
         <translation>Frente de Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="117"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="121"/>
         <source>How the techniques were measured</source>
         <translation>Cómo se midieron las técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="122"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="126"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="123"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="127"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="123"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="127"/>
         <source>Size of the saved model (state_dict).</source>
         <translation>Tamaño del modelo guardado (state_dict).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="124"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="128"/>
         <source>Size
 ratio</source>
         <translation>Tamaño
 relativo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="124"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="128"/>
         <source>Size against the float32 original: lower is smaller.</source>
         <translation>Tamaño frente al original float32: menos es más pequeño.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="126"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
         <source>Latency
 median</source>
         <translation>Latencia
 mediana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="126"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
         <source>Median latency of one batch.</source>
         <translation>Latencia mediana de un lote.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="127"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
         <source>p90</source>
         <translation>p90</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="127"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
         <source>90th percentile latency of one batch.</source>
         <translation>Latencia del percentil 90 de un lote.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="128"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
         <source>Speed-up</source>
         <translation>Aceleración</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="128"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
         <source>Median latency of the original divided by this one&apos;s: above 1× is faster.</source>
         <translation>Latencia mediana del original dividida por la de este: por encima de 1× es más rápido.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
         <source>Validation accuracy.</source>
         <translation>Exactitud de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
         <source>Agreement
 SQNR (dB)</source>
         <translation>Concordancia
 SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
         <source>How close the outputs stay to the original&apos;s: higher is closer, ∞ is identical.</source>
         <translation>Cuánto se acercan las salidas a las del original: más alto es más cercano, ∞ es idéntico.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="138"/>
         <source>int8
 layers</source>
         <translation>Capas
 int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="138"/>
         <source>Layers running in int8, of all layers.</source>
         <translation>Capas que se ejecutan en int8, del total.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="139"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="139"/>
         <source>★: on the Pareto front.</source>
         <translation>★: en el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="149"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="153"/>
         <source>Technique comparison table</source>
         <translation>Tabla de comparación de técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="150"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="159"/>
+        <source>Run shown in Comparison, Layers and Outputs</source>
+        <translation>Ejecución mostrada en Comparación, Capas y Salidas</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="161"/>
         <source>The original and every result are timed together in interleaved rounds, so their latencies can be compared.</source>
         <translation>El original y cada resultado se miden juntos en rondas intercaladas, así que sus latencias se pueden comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="156"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="167"/>
         <source>What the Pareto front is</source>
         <translation>Qué es el frente de Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="160"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="171"/>
         <source>Techniques not run</source>
         <translation>Técnicas no ejecutadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="163"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="174"/>
         <source>Latency against accuracy chart</source>
         <translation>Gráfico de latencia frente a exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="164"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="175"/>
         <source>One point per result: left is faster, up is more accurate, a bigger marker is a bigger model. The dashed line joins the Pareto front.</source>
         <translation>Un punto por resultado: a la izquierda es más rápido, arriba es más exacto, un marcador mayor es un modelo mayor. La línea discontinua une el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="171"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="182"/>
         <source>Median latency (ms), lower is faster</source>
         <translation>Latencia mediana (ms), menos es más rápido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="219"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="229"/>
+        <source>Comparison, Layers and Outputs show {title}; select another row to show that run there (and save it).</source>
+        <translation>Comparación, Capas y Salidas muestran {title}; seleccione otra fila para mostrar allí esa ejecución (y guardarla).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="233"/>
+        <source>Select a row to show that run in Comparison, Layers and Outputs (and save it).</source>
+        <translation>Seleccione una fila para mostrar esa ejecución en Comparación, Capas y Salidas (y guardarla).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="267"/>
         <source>Pareto front: {results}</source>
         <translation>Frente de Pareto: {results}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="223"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="271"/>
         <source>No technique ran.</source>
         <translation>No se ejecutó ninguna técnica.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="227"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="275"/>
         <source>{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were timed together in interleaved rounds.</source>
         <translation>{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se midieron juntos en rondas intercaladas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="231"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="279"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="231"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="279"/>
         <source>agreement (SQNR)</source>
         <translation>concordancia (SQNR)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="233"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="281"/>
         <source>{mark} Pareto front: the results that no other result beats on latency, size and {quality} at once. Each one is a best trade-off; every result off the front is beaten on all three by one on it.</source>
         <translation>{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente es superado en las tres cosas por uno del frente.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="245"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="296"/>
         <source>accuracy {value}</source>
         <translation>exactitud {value}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="246"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="297"/>
         <source>agreement {value} dB</source>
         <translation>concordancia {value} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="248"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="299"/>
         <source>{title}: {size:.2f}× the size, {speedup:.2f}× the speed, {quality}.</source>
         <translation>{title}: {size:.2f}× el tamaño, {speedup:.2f}× la velocidad, {quality}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="254"/>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="328"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="305"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="379"/>
         <source>float32 original</source>
         <translation>original float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="271"/>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="272"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="322"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="323"/>
         <source>{ms:.2f} ms</source>
         <translation>{ms:.2f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="276"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="327"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="296"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="347"/>
         <source>Quantized in {seconds:.1f} s.</source>
         <translation>Cuantizado en {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="318"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="369"/>
         <source>Not run here:</source>
         <translation>No ejecutado aquí:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="343"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="394"/>
         <source>Accuracy (%), higher is better</source>
         <translation>Exactitud (%), más alto es mejor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="344"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="395"/>
         <source>Agreement SQNR (dB), higher is closer</source>
         <translation>SQNR de concordancia (dB), más alto es más cercano</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="345"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="396"/>
         <source>Latency against accuracy; marker area: model size</source>
         <translation>Latencia frente a exactitud; área del marcador: tamaño del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="347"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="398"/>
         <source>Latency against agreement; marker area: model size</source>
         <translation>Latencia frente a concordancia; área del marcador: tamaño del modelo</translation>
     </message>
@@ -3941,70 +3961,70 @@ int8</translation>
 <context>
     <name>TrainingPlots</name>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="29"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="30"/>
         <source>Choose QAT and press Quantize: the training loss, the validation metrics and the learning rate appear here as the model trains.</source>
         <translation>Elija QAT y pulse Cuantizar: la pérdida de entrenamiento, las métricas de validación y la tasa de aprendizaje aparecen aquí mientras el modelo entrena.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="34"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="35"/>
         <source>Training curves</source>
         <translation>Curvas de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="35"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="36"/>
         <source>QAT training curves: loss, validation loss and accuracy, learning rate.</source>
         <translation>Curvas de entrenamiento QAT: pérdida, pérdida y exactitud de validación, tasa de aprendizaje.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="46"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="47"/>
         <source>Training loss</source>
         <translation>Pérdida de entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="48"/>
-        <location filename="../../quantgui/ui/training_plots.py" line="56"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="49"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="57"/>
         <source>step</source>
         <translation>paso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="50"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="51"/>
         <source>per step</source>
         <translation>por paso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="52"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="53"/>
         <source>smoothed</source>
         <translation>suavizada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="55"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="56"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="60"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="61"/>
         <source>Validation loss</source>
         <translation>Pérdida de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="61"/>
-        <location filename="../../quantgui/ui/training_plots.py" line="67"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="62"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="68"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="65"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="66"/>
         <source>Validation accuracy</source>
         <translation>Exactitud de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="71"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="72"/>
         <source>QAT (fake-quantized)</source>
         <translation>QAT (cuantización simulada)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/training_plots.py" line="75"/>
-        <location filename="../../quantgui/ui/training_plots.py" line="139"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="76"/>
+        <location filename="../../quantgui/ui/training_plots.py" line="140"/>
         <source>original</source>
         <translation>original</translation>
     </message>
@@ -4065,157 +4085,167 @@ int8</translation>
 <context>
     <name>log</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="249"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="257"/>
         <source>Quantizing {model} with {technique} on {engine} (torch {torch}, {threads} threads).</source>
         <translation>Cuantizando {model} con {technique} en {engine} (torch {torch}, {threads} hilos).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="252"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="260"/>
         <source>No layer of {model} was quantized by {technique} on {engine}; see the layer table for the reasons.</source>
         <translation>{technique} en {engine} no cuantizó ninguna capa de {model}; los motivos están en la tabla de capas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="256"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="264"/>
         <source>Only {quantized} of the {weighted} convolution and linear layers of {model} run in int8 with {technique} on {engine}; the layer table says why for each, and Compare engines shows whether another engine converts more.</source>
         <translation>Solo {quantized} de las {weighted} capas convolucionales y lineales de {model} se ejecutan en int8 con {technique} en {engine}; la tabla de capas dice por qué en cada una, y Comparar motores muestra si otro motor convierte más.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="261"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="269"/>
         <source>torch.ao.ns could not compare the layers ({error}); the per-layer errors come from forward hooks.</source>
         <translation>torch.ao.ns no pudo comparar las capas ({error}); los errores por capa vienen de forward hooks.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="265"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="273"/>
+        <source>{layer} shares its weight with {other}: the ONNX model holds that weight twice (the lookup&apos;s table, and transposed for the product), so both are made int8 (keeping one float would make the model larger).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="278"/>
+        <source>{layer} shares its weight with {other}: kept float, so that the weight is stored once (an int8 copy of it beside the float original would make the quantized model larger than the float one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="283"/>
         <source>The multi-head attention fast path is off during the run (it does not accept dynamically quantized weights); run the quantized model with torch.backends.mha.set_fastpath_enabled(False).</source>
         <translation>La vía rápida de la atención multi-cabeza se desactiva durante la ejecución (no acepta pesos cuantizados dinámicamente); ejecute el modelo cuantizado con torch.backends.mha.set_fastpath_enabled(False).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="270"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="288"/>
         <source>Training on {device}; the model moves to the CPU before convert (int8 kernels are CPU-only).</source>
         <translation>Entrenando en {device}; el modelo pasa a la CPU antes de convertirlo (los kernels int8 son solo de CPU).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="274"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="292"/>
         <source>{name}: quantizing…</source>
         <translation>{name}: cuantizando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="275"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="293"/>
         <source>{name}: skipped ({reason})</source>
         <translation>{name}: omitido ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="276"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="294"/>
         <source>{name}: failed ({reason})</source>
         <translation>{name}: falló ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="277"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="295"/>
         <source>{name}: not run ({reason})</source>
         <translation>{name}: no ejecutado ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="278"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="296"/>
         <source>torchao could not prepare the default torch.export capture; the strict capture (TorchDynamo) worked.</source>
         <translation>torchao no pudo preparar la captura predeterminada de torch.export; la captura estricta (TorchDynamo) funcionó.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="282"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="300"/>
         <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes any batch size.</source>
         <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado acepta cualquier tamaño de lote.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="287"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="305"/>
         <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes only batches of {fixed} (the model fixes its batch size).</source>
         <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado solo acepta lotes de {fixed} (el modelo fija su tamaño de lote).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="292"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="310"/>
         <source>torchao&apos;s numeric debugger could not compare the layers ({error}); no per-layer errors for this run.</source>
         <translation>El depurador numérico de torchao no pudo comparar las capas ({error}); esta ejecución no tiene errores por capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="296"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="314"/>
         <source>The {engine} engine quantizes Linear layers dynamically; {types} stay float32 (compiled).</source>
         <translation>El motor {engine} cuantiza dinámicamente las capas Linear; {types} se quedan en float32 (compilado).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="300"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="318"/>
         <source>The per-layer comparison failed ({error}); no per-layer errors for this run.</source>
         <translation>La comparación por capas falló ({error}); esta ejecución no tiene errores por capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="303"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="321"/>
         <source>This torchao cannot freeze batch-norm statistics in an exported graph; they keep updating.</source>
         <translation>Esta versión de torchao no puede congelar las estadísticas de batch-norm en un grafo exportado; siguen actualizándose.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="307"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="325"/>
         <source>Exported with {exporter}, opset {opset}.</source>
         <translation>Exportado con {exporter}, opset {opset}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="308"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="326"/>
         <source>Reused the ONNX model exported with {exporter}, opset {opset}.</source>
         <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="311"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
         <source>Exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
         <translation>Exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="314"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="332"/>
         <source>Reused the ONNX model exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
         <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="318"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="336"/>
         <source>onnxruntime&apos;s qdq_loss_debug could not compare the layers ({error}).</source>
         <translation>qdq_loss_debug de onnxruntime no pudo comparar las capas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="321"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="339"/>
         <source>{count} ONNX nodes ({types}) hold infinite values (a transformer&apos;s attention mask), which calibration cannot give a range: these op types stay float.</source>
         <translation>{count} nodos ONNX ({types}) contienen valores infinitos (la máscara de atención de un transformer), a los que la calibración no puede dar un rango: estos tipos de operación quedan en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="325"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="343"/>
         <source>Calibrated on {used} of {total} batches: ONNX Runtime&apos;s calibration holds every activation of every batch ({mib:.0f} MiB a sample, {budget:.0f} GiB at most).</source>
         <translation>Calibrado con {used} de {total} lotes: la calibración de ONNX Runtime guarda cada activación de cada lote ({mib:.0f} MiB por muestra, {budget:.0f} GiB como máximo).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
         <source>torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay float32.</source>
         <translation>torchao weight-only int8: {int8} de {linear} capas Linear tienen pesos int8; el modelo se guarda en {size:,} bytes en lugar de {float_size:,} ({ratio:.2f}x). Las activaciones se quedan en float32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="334"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="352"/>
         <source>Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 weights are converted to float32 in front of a float32 matmul, so the compiled model is about as fast as float32 at large batches and slower at batch 1. What it saves is size: the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use dynamic quantization on the PyTorch eager or ONNX Runtime engine.</source>
         <translation>Weight-only int8 no acelera en CPU: no se ejecuta ningún kernel int8; en cada llamada los pesos int8 se convierten a float32 delante de un matmul float32, así que el modelo compilado es más o menos igual de rápido que float32 con lotes grandes y más lento con lote 1. Lo que ahorra es tamaño: los pesos Linear ocupan 4x menos en disco y en memoria. Para velocidad int8 en CPU use la cuantización dinámica en el motor PyTorch eager u ONNX Runtime.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="341"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="359"/>
         <source>Not built here: {reason}</source>
         <translation>No construido aquí: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="342"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="360"/>
         <source>Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in {compile_float:.1f} s (apart from latency).</source>
         <translation>Compilado con inductor (freezing): int8 en {compile:.1f} s, float32 en {compile_float:.1f} s (aparte de la latencia).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="346"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="364"/>
         <source>The per-layer errors could not be measured ({error}).</source>
         <translation>No se pudieron medir los errores por capa ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="365"/>
         <source>Per-layer errors measured on {samples} validation samples.</source>
         <translation>Errores por capa medidos en {samples} muestras de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="348"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="366"/>
         <source>Per-layer errors measured on {samples} of {available} validation samples: the model&apos;s layers give {values:,} activation values a sample, so a few samples already give millions a layer (the output agreement uses every sample).</source>
         <translation>Errores por capa medidos en {samples} de {available} muestras de validación: las capas del modelo dan {values:,} valores de activación por muestra, así que unas pocas muestras ya dan millones por capa (la concordancia de salidas usa todas las muestras).</translation>
     </message>
@@ -4223,24 +4253,314 @@ int8</translation>
 <context>
     <name>message</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="356"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="374"/>
         <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
         <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="360"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="378"/>
         <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
         <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="365"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="383"/>
         <source>{recommendation} Left out for agreement: {engines}.</source>
         <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="366"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="384"/>
         <source>No engine produced outputs that can be compared.</source>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="385"/>
+        <source>{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode cannot rewrite this model), and torch.export captures the model whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="389"/>
+        <source>{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export captures the model whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="394"/>
+        <source>{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode cannot rewrite this model); {engine} can, as torch.export captures the model whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="399"/>
+        <source>{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}; {engine} captures the model whole with torch.export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="404"/>
+        <source>{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), and {engine} cannot take it either ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="408"/>
+        <source>{default} will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}, and {engine} cannot take it either ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="412"/>
+        <source>The setting {name} must be true or false, not {value}.</source>
+        <translation>El ajuste {name} debe ser verdadero o falso, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="413"/>
+        <source>Use true/false, yes/no or 1/0.</source>
+        <translation>Use true/false, yes/no o 1/0.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="414"/>
+        <source>The setting {name} must be a whole number, not {value}.</source>
+        <translation>El ajuste {name} debe ser un número entero, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="415"/>
+        <source>Give an integer such as 3, without quotes or decimals.</source>
+        <translation>Dé un entero como 3, sin comillas ni decimales.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="416"/>
+        <source>The setting {name} must be a finite number, not {value}.</source>
+        <translation>El ajuste {name} debe ser un número finito, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="419"/>
+        <source>Give a number such as 0.001 (NaN and infinity are not allowed).</source>
+        <translation>Dé un número como 0.001 (NaN e infinito no se admiten).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="422"/>
+        <source>The setting {name} must be text, not {value}.</source>
+        <translation>El ajuste {name} debe ser texto, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="423"/>
+        <source>Give it as text in quotes.</source>
+        <translation>Escríbalo como texto entre comillas.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="424"/>
+        <source>The setting {name} must be a list of names, not {value}.</source>
+        <translation>El ajuste {name} debe ser una lista de nombres, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="427"/>
+        <source>Give a list, e.g. [&quot;fc1&quot;, &quot;fc2&quot;] (or [] for none).</source>
+        <translation>Dé una lista, p. ej. [&quot;fc1&quot;, &quot;fc2&quot;] (o [] para ninguno).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="428"/>
+        <source>The setting {name} must be a number, not {value}.</source>
+        <translation>El ajuste {name} debe ser un número, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="429"/>
+        <source>The setting {name}={value} is out of range.</source>
+        <translation>El ajuste {name}={value} está fuera de rango.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="430"/>
+        <source>Use a value from {low} to {high}.</source>
+        <translation>Use un valor de {low} a {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="431"/>
+        <source>Unknown {name} {value}.</source>
+        <translation>Valor desconocido de {name}: {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="432"/>
+        <source>Choose one of: {choices}.</source>
+        <translation>Elija uno de: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="433"/>
+        <source>Unknown setting(s) for {method}: {names}.</source>
+        <translation>Ajustes desconocidos para {method}: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="434"/>
+        <source>Known settings: {names}.</source>
+        <translation>Ajustes conocidos: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="435"/>
+        <source>Unknown method {value}.</source>
+        <translation>Técnica desconocida {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="436"/>
+        <source>Dynamic quantization needs at least one layer type.</source>
+        <translation>La cuantización dinámica necesita al menos un tipo de capa.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="437"/>
+        <source>Select Linear, for example.</source>
+        <translation>Seleccione Linear, por ejemplo.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="438"/>
+        <source>Dynamic quantization does not support layer type {value}.</source>
+        <translation>La cuantización dinámica no admite el tipo de capa {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="441"/>
+        <source>Choose from: {choices}.</source>
+        <translation>Elija entre: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="442"/>
+        <source>The setting model must be text (a model file or folder, or demo:NAME), not {value}.</source>
+        <translation>El ajuste model debe ser texto (un archivo o carpeta de modelo, o demo:NOMBRE), no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="445"/>
+        <source>Give the model&apos;s path in quotes, or leave the setting out.</source>
+        <translation>Dé la ruta del modelo entre comillas, o quite el ajuste.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="448"/>
+        <source>The setting model_args must be a JSON object of the model&apos;s arguments, not {value}.</source>
+        <translation>El ajuste model_args debe ser un objeto JSON con los argumentos del modelo, no {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="451"/>
+        <source>Write the arguments as a JSON object of names and values, or leave the setting out.</source>
+        <translation>Escriba los argumentos como un objeto JSON de nombres y valores, o quite el ajuste.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="454"/>
+        <source>The recipe {path} does not exist.</source>
+        <translation>La receta {path} no existe.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="455"/>
+        <source>Check the path and its spelling.</source>
+        <translation>Compruebe la ruta y cómo está escrita.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="456"/>
+        <source>The recipe {path} is a folder, not a recipe file.</source>
+        <translation>La receta {path} es una carpeta, no un archivo de receta.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="457"/>
+        <source>The recipe {path} is not a regular file (a pipe, a device or a socket).</source>
+        <translation>La receta {path} no es un archivo normal (es una tubería, un dispositivo o un socket).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="460"/>
+        <source>The recipe {path} cannot be read: {reason}.</source>
+        <translation>La receta {path} no se puede leer: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="461"/>
+        <source>Check the file and its permissions.</source>
+        <translation>Compruebe el archivo y sus permisos.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="462"/>
+        <source>The recipe {path} is {size}, far more than a recipe (a small JSON file of settings, at most {limit}).</source>
+        <translation>La receta {path} ocupa {size}, mucho más que una receta (un pequeño archivo JSON de ajustes, de {limit} como mucho).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="466"/>
+        <source>The recipe {path} is empty: it is not a JSON recipe.</source>
+        <translation>La receta {path} está vacía: no es una receta JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="467"/>
+        <source>{path} is not a JSON recipe: it is not UTF-8 text (byte {byte} at position {position}).</source>
+        <translation>{path} no es una receta JSON: no es texto UTF-8 (byte {byte} en la posición {position}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="471"/>
+        <source>{path} is not a JSON recipe: it is not valid JSON ({reason} at line {line}, column {column}).</source>
+        <translation>{path} no es una receta JSON: no es JSON válido ({reason} en la línea {line}, columna {column}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="475"/>
+        <source>{path} is not a usable recipe: its JSON nests too deeply (a recipe is one flat object of settings).</source>
+        <translation>{path} no es una receta utilizable: su JSON se anida demasiado (una receta es un solo objeto plano de ajustes).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="479"/>
+        <source>{path} is not a recipe: it is not a JSON object of settings.</source>
+        <translation>{path} no es una receta: no es un objeto JSON de ajustes.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="482"/>
+        <source>{path} is not a recipe: it has no technique (&quot;method&quot;).</source>
+        <translation>{path} no es una receta: no tiene técnica (&quot;method&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="485"/>
+        <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
+        <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="488"/>
+        <source>The recipe {path} gives {name} twice, so which value is meant is unclear.</source>
+        <translation>La receta {path} da {name} dos veces, así que no está claro qué valor vale.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="491"/>
+        <source>Keep one of the two.</source>
+        <translation>Deje solo uno de los dos.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="492"/>
+        <source>The recipe {path} cannot be used: the setting {name} holds a number of {digits} digits.</source>
+        <translation>La receta {path} no se puede usar: el ajuste {name} tiene un número de {digits} cifras.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="496"/>
+        <source>The recipe {path} cannot be used: the setting {name} holds {value}, which is not a finite number.</source>
+        <translation>La receta {path} no se puede usar: el ajuste {name} vale {value}, que no es un número finito.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="500"/>
+        <source>Give an ordinary number such as 3 or 0.001.</source>
+        <translation>Dé un número corriente como 3 o 0.001.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="501"/>
+        <source>The recipe {path} cannot be used. {reason}</source>
+        <translation>La receta {path} no se puede usar. {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="502"/>
+        <source>{ratio:.2f}x slower than float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="503"/>
+        <source>{ratio:.2f}x faster than float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="504"/>
+        <source>as fast as float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="505"/>
+        <source>Below ~1 ms per call, the overhead of quantizing activations (and dequantizing the outputs) dominates: the int8 kernels save less time than the conversions cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="509"/>
+        <source>The int8 kernels of this engine are no faster than float32 for these layers on this CPU, and quantizing the activations costs time of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="513"/>
+        <source>Measured while other programs used {percent}% of the CPU: latencies are unreliable.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4329,162 +4649,172 @@ int8</translation>
         <translation>el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="177"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="176"/>
+        <source>int8 table: shares its weight with {other}, which ONNX Runtime stores twice (for the lookup and, transposed, for the product); both are int8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="180"/>
+        <source>kept float: shares its weight with {other} (an int8 copy beside the float one would make the model larger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="185"/>
         <source>int8 weights; activations stay float</source>
         <translation>pesos int8; las activaciones se quedan en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="178"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="186"/>
         <source>{note}, trained with fake quantization</source>
         <translation>{note}, entrenada con cuantización simulada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="179"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="187"/>
         <source>{note}; fused into oneDNN int8 kernels by inductor</source>
         <translation>{note}; inductor la fusiona en kernels int8 de oneDNN</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="180"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="188"/>
         <source>float32 with {layer} (kept float); inductor folds it when compiling</source>
         <translation>float32 con {layer} (mantenida en float); inductor la integra al compilar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="183"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="191"/>
         <source>folded into {layer}</source>
         <translation>integrada en {layer}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="184"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="192"/>
         <source>folded into the preceding convolution</source>
         <translation>integrada en la convolución anterior</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="185"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="193"/>
         <source>its weights are used inside {parent}&apos;s own computation (e.g. MultiheadAttention&apos;s projections), which runs in {state} on this engine</source>
         <translation>sus pesos se usan dentro del cálculo propio de {parent} (p. ej. las proyecciones de MultiheadAttention), que en este motor se ejecuta en {state}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="189"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="197"/>
         <source>not in the exported graph (folded or unused)</source>
         <translation>no está en el grafo exportado (integrada o sin usar)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="190"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="198"/>
         <source>no int8 pattern for {type} in {method} quantization on this engine; runs in float32 (compiled)</source>
         <translation>no hay patrón int8 para {type} en la cuantización {method} en este motor; se ejecuta en float32 (compilado)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="194"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="202"/>
         <source>no int8 kernel for {type} on this engine; runs in float32 (compiled)</source>
         <translation>no hay kernel int8 para {type} en este motor; se ejecuta en float32 (compilado)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="197"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="205"/>
         <source>int8 weights; activations quantized per row at run time (torch._int_mm)</source>
         <translation>pesos int8; activaciones cuantizadas por fila al ejecutar (torch._int_mm)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="200"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="208"/>
         <source>not quantized by torchao; runs in float32 (compiled)</source>
         <translation>torchao no la cuantizó; se ejecuta en float32 (compilado)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="201"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="209"/>
         <source>dynamic quantization on this engine covers Linear layers only; {type} runs in float32 (compiled)</source>
         <translation>la cuantización dinámica en este motor solo cubre capas Linear; {type} se ejecuta en float32 (compilado)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="205"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="213"/>
         <source>no ONNX node of its own: the exporter folded it into {layer}</source>
         <translation>sin nodo ONNX propio: el exportador la integró en {layer}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="208"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="216"/>
         <source>no ONNX node of its own: {parent} computes it in its own ONNX nodes, which this view does not attribute to it</source>
         <translation>sin nodo ONNX propio: {parent} la calcula en sus propios nodos ONNX, que esta vista no le atribuye</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="212"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="220"/>
         <source>no ONNX node of its own: folded away by the exporter</source>
         <translation>sin nodo ONNX propio: el exportador la eliminó</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="213"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="221"/>
         <source>simulated only: int8 weights around ONNX {ops}, but ONNX Runtime fused no int8 kernel there and runs it in float32</source>
         <translation>solo simulada: pesos int8 alrededor de ONNX {ops}, pero ONNX Runtime no fusionó ningún kernel int8 ahí y la ejecuta en float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="217"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="225"/>
         <source>asked to stay float, but ONNX Runtime runs it as {op}</source>
         <translation>se pidió dejarla en float, pero ONNX Runtime la ejecuta como {op}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="218"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="226"/>
         <source>int8 weights and activations: ONNX {node} between QuantizeLinear/DequantizeLinear, run by ONNX Runtime as {op}</source>
         <translation>pesos y activaciones int8: ONNX {node} entre QuantizeLinear/DequantizeLinear, que ONNX Runtime ejecuta como {op}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="222"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="230"/>
         <source>int8 weights; activations quantized at run time (ONNX {node}, run by ONNX Runtime as {op})</source>
         <translation>pesos int8; activaciones cuantizadas al ejecutar (ONNX {node}, que ONNX Runtime ejecuta como {op})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="226"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="234"/>
         <source>ONNX {op} runs in float32: not a layer type selected for dynamic quantization, or ONNX Runtime has no dynamic int8 kernel for it</source>
         <translation>ONNX {op} se ejecuta en float32: no es un tipo de capa elegido para la cuantización dinámica, u ONNX Runtime no tiene kernel int8 dinámico para ella</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="230"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="238"/>
         <source>ONNX {op} runs in float32: ONNX Runtime&apos;s static quantization skips it</source>
         <translation>ONNX {op} se ejecuta en float32: la cuantización estática de ONNX Runtime la omite</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="233"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="241"/>
         <source>int8 weights (torchao weight-only); activations float</source>
         <translation>pesos int8 (torchao weight-only); activaciones en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="234"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="242"/>
         <source>kept in float32 (Keep in float)</source>
         <translation>mantenida en float32 (Mantener en float)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="235"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="243"/>
         <source>float32: this engine quantizes only nn.Linear weights</source>
         <translation>float32: este motor solo cuantiza los pesos de nn.Linear</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="236"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="244"/>
         <source>float32: torchao left this Linear unquantized</source>
         <translation>float32: torchao dejó esta Linear sin cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="237"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="245"/>
         <source>int8 weights; activations quantized at run time</source>
         <translation>pesos int8; activaciones cuantizadas al ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="238"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="246"/>
         <source>not a layer type selected for dynamic quantization</source>
         <translation>no es un tipo de capa elegido para la cuantización dinámica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="176"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="184"/>
         <source>int8 weights and activations</source>
         <translation>pesos y activaciones int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="239"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="247"/>
         <source>no int8 kernel for {type} in static quantization; kept float</source>
         <translation>no hay kernel int8 para {type} en la cuantización estática; se queda en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="242"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="250"/>
         <source>int8 weights and activations, trained with fake quantization</source>
         <translation>pesos y activaciones int8, entrenada con cuantización simulada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="245"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="253"/>
         <source>no int8 kernel for {type} in QAT; kept float</source>
         <translation>no hay kernel int8 para {type} en QAT; se queda en float</translation>
     </message>

@@ -60,7 +60,8 @@ def test_compare_engines_fills_the_tab_and_the_history(qtbot, window):
     assert any(re.match(r"Engine [12]/2: (PyTorch eager|ONNX Runtime)", text)
                for text in labels), labels
     assert window.quantize_button.isEnabled() and window.settings_panel.isEnabled()
-    assert window.result is None  # a comparison is not a quantize result
+    # the recommended engine's run is the result shown (Comparison, Layers, Outputs, Save)
+    assert window.result is not None and window.result.engine == report["recommended"]
 
 
 def test_cancel_a_comparison_keeps_the_previous_state(qtbot, window):

@@ -112,7 +112,8 @@ def test_compare_all_three_fills_the_tab_and_the_history(qtbot, window):
                for text in labels), labels
     assert window.quantize_button.isEnabled() and window.settings_panel.isEnabled()
     assert window.settings_panel.method == "static"
-    assert window.result is None  # a comparison is not a quantize result
+    # the technique chosen on the left is the result shown (Comparison, Layers, Save)
+    assert window.result is not None and window.result.recipe.method == "static"
 
 
 def test_cancel_mid_way_keeps_the_previous_state(qtbot, window):

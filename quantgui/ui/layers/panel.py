@@ -69,6 +69,7 @@ class LayersPanel(QWidget):
         state.recipe_changed.connect(self._on_recipe_changed)
         state.running_changed.connect(self._on_running_changed)
         state.run_completed.connect(self._on_run_completed)
+        state.run_shown.connect(self._on_run_shown)
 
     @property
     def host(self) -> WindowHost:
@@ -206,6 +207,12 @@ class LayersPanel(QWidget):
         if result.reused:
             self.host.log_line(self.tr("Reused from the previous run: {items}.").format(
                 items=", ".join(result.reused)))
+
+    def _on_run_shown(self, _result: Any) -> None:
+        """A run of a comparison is shown: its layers, and no what-if (no previous run)."""
+        self.previous_box.hide()
+        self._fill()
+        self._show_detail()
 
     # --- the plan -------------------------------------------------------------------------
     def _recipe(self) -> Any | None:
