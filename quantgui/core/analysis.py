@@ -365,10 +365,33 @@ class PlannedLayer:
     status: str  # "int8", "fused" or "float"
     reason: str
 
+    @property
+    def quantized(self) -> bool:
+        """Planned in int8 (as ``LayerRecord.quantized`` says after a run)."""
+        return self.status == "int8"
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "type": self.type, "parameters": self.parameters,
                 "output_shape": list(self.output_shape) if self.output_shape else None,
                 "status": self.status, "reason": self.reason}
+
+
+def weighted_layers(model: nn.Module) -> set[str]:
+    """The model's convolution and linear layers: what static quantization and QAT convert."""
+    return {name for name, module in model.named_modules()
+            if isinstance(module, (nn.Linear, nn.modules.conv._ConvNd))}
+
+
+def few_quantized(model: nn.Module, layers: Iterable[LayerRecord | PlannedLayer]
+                  ) -> tuple[int, int] | None:
+    """(int8, weighted) when fewer than half of the model's convolution and linear layers
+    run in int8 (a graph the engine could only partly rewrite), else None. ``layers``: a
+    run's records or a plan, which say the same before the run."""
+    weighted = weighted_layers(model)
+    quantized = sum(1 for layer in layers if layer.quantized and layer.name in weighted)
+    if len(weighted) >= 4 and quantized < len(weighted) / 2:
+        return quantized, len(weighted)
+    return None
 
 
 def _output_shapes(model: nn.Module, sample: torch.Tensor) -> dict[str, tuple[int, ...]]:

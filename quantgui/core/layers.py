@@ -79,7 +79,10 @@ def layer_records(original: nn.Module, quantized: nn.Module, technique: Techniqu
         quantized_flag = is_quantized_module(after)
         fused = ".intrinsic." in type(after).__module__
         previous_fused = name if fused else previous_fused if not has_weights else None
-        if name in notes:
+        # ``notes`` say why a layer stayed float (kept float, FX could not trace its parent):
+        # a layer converted all the same (a unit of its own inside untraceable code) is int8,
+        # and its note says so, not why it is not
+        if name in notes and not quantized_flag:
             note = notes[name]
         elif quantized_flag:
             note = technique.int8_note

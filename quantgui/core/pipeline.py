@@ -297,7 +297,7 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         yield LogMessage(texts.LOG_NOTHING_QUANTIZED.format(
             model=loaded.name, technique=technique.title, engine=engine.title), "warning")
     elif technique.converts_convolutions:
-        few = _few_quantized(loaded.model, layers)
+        few = analysis.few_quantized(loaded.model, layers)
         if few is not None:
             yield LogMessage(texts.LOG_FEW_QUANTIZED.format(
                 quantized=few[0], weighted=few[1], model=loaded.name,
@@ -312,17 +312,6 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
         reused=reused, engine=engine.name, reference=reference_stats,
         prepare_seconds=build.prepare_seconds, build=build, error_sampling=sampling,
         model_details=getattr(loaded, "details", None))
-
-
-def _few_quantized(model: nn.Module, layers: list[LayerRecord]) -> tuple[int, int] | None:
-    """(int8, weighted) when fewer than half of the model's convolution and linear layers
-    run in int8 (a graph the engine could only partly rewrite), else None."""
-    weighted = {name for name, module in model.named_modules()
-                if isinstance(module, (nn.Linear, nn.modules.conv._ConvNd))}
-    quantized = sum(1 for layer in layers if layer.quantized and layer.name in weighted)
-    if len(weighted) >= 4 and quantized < len(weighted) / 2:
-        return quantized, len(weighted)
-    return None
 
 
 def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,

@@ -90,6 +90,7 @@ LOG_NOTHING_QUANTIZED = ("No layer of {model} was quantized by {technique} on {e
 LOG_FEW_QUANTIZED = ("Only {quantized} of the {weighted} convolution and linear layers of {model} "
                      "run in int8 with {technique} on {engine}; the layer table says why for "
                      "each, and Compare engines shows whether another engine converts more.")
+LOG_TORCH_AO_FX_STOPPED = "torch.ao's FX graph mode stopped on this model: {error}"
 LOG_NS_FAILED = ("torch.ao.ns could not compare the layers ({error}); the per-layer errors "
                  "come from forward hooks.")
 LOG_MHA_FASTPATH = ("The multi-head attention fast path is off during the run (it does not "
@@ -164,6 +165,27 @@ MESSAGE_RECOMMENDED = (
     "{floor:g} dB).")
 MESSAGE_LEFT_OUT = "{recommendation} Left out for agreement: {engines}."
 MESSAGE_NO_ENGINE_COMPARED = "No engine produced outputs that can be compared."
+# the engine chosen before a run (quantgui.core.engine_choice): one sentence each
+MESSAGE_ENGINE_CHOSEN_REFUSED = (
+    "{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode "
+    "cannot rewrite this model), and torch.export captures the model whole.")
+MESSAGE_ENGINE_CHOSEN_FEW = (
+    "{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of "
+    "its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export "
+    "captures the model whole.")
+MESSAGE_ENGINE_KEPT_REFUSED = (
+    "{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode "
+    "cannot rewrite this model); {engine} can, as torch.export captures the model whole.")
+MESSAGE_ENGINE_KEPT_FEW = (
+    "{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} "
+    "convolution and linear layers of {model} with {technique}; {engine} captures the model "
+    "whole with torch.export.")
+MESSAGE_ENGINE_NO_OTHER_REFUSED = (
+    "{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), "
+    "and {engine} cannot take it either ({why}).")
+MESSAGE_ENGINE_NO_OTHER_FEW = (
+    "{default} will quantize only {quantized} of the {weighted} convolution and linear layers "
+    "of {model} with {technique}, and {engine} cannot take it either ({why}).")
 
 MESSAGES: tuple[str, ...] = tuple(value for name, value in list(globals().items())
                                   if name.startswith("MESSAGE_"))

@@ -1537,7 +1537,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="295"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1133"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1154"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1558,7 +1558,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="337"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1072"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1093"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
@@ -1789,197 +1789,197 @@ propio</translation>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="949"/>
+        <location filename="../../quantgui/ui/main_window.py" line="970"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="951"/>
+        <location filename="../../quantgui/ui/main_window.py" line="972"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="984"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1005"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="987"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1008"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="992"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1013"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1023"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1044"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1027"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1048"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1057"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1078"/>
         <source>Comparison, Layers and Outputs show {run}.</source>
         <translation>Comparación, Capas y Salidas muestran {run}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1071"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1092"/>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1072"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1093"/>
         <source>Per-layer error</source>
         <translation>Error por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1073"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1094"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1073"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1094"/>
         <source>Compiling</source>
         <translation>Compilando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1074"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1095"/>
         <source>Opening the ONNX Runtime session</source>
         <translation>Abriendo la sesión de ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1075"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1096"/>
         <source>Checking the data</source>
         <translation>Comprobando los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1097"/>
         <source>Ranking layers</source>
         <translation>Clasificando las capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1078"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1099"/>
         <source>Reading the model</source>
         <translation>Leyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1079"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1100"/>
         <source>Importing its code</source>
         <translation>Importando su código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1080"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1101"/>
         <source>Building the model</source>
         <translation>Construyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1081"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1102"/>
         <source>Loading the weights</source>
         <translation>Cargando los pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1082"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1103"/>
         <source>Loading the tokenizer</source>
         <translation>Cargando el tokenizador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1083"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1104"/>
         <source>Reading the data</source>
         <translation>Leyendo los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1105"/>
         <source>Reading images</source>
         <translation>Leyendo imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1085"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1106"/>
         <source>Tokenizing</source>
         <translation>Tokenizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1107"/>
         <source>Checking the model</source>
         <translation>Comprobando el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1187"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1208"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1239"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1260"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1260"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1281"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1273"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1294"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1279"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1300"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1305"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1328"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1349"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1351"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1331"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1352"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1334"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1355"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1346"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1367"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1349"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1370"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1351"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1372"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1353"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1374"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1384"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1405"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
@@ -2035,166 +2035,166 @@ propio</translation>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="806"/>
-        <location filename="../../quantgui/ui/main_window.py" line="839"/>
-        <location filename="../../quantgui/ui/main_window.py" line="947"/>
+        <location filename="../../quantgui/ui/main_window.py" line="827"/>
+        <location filename="../../quantgui/ui/main_window.py" line="860"/>
+        <location filename="../../quantgui/ui/main_window.py" line="968"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="813"/>
+        <location filename="../../quantgui/ui/main_window.py" line="834"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="815"/>
+        <location filename="../../quantgui/ui/main_window.py" line="836"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="840"/>
+        <location filename="../../quantgui/ui/main_window.py" line="861"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="842"/>
+        <location filename="../../quantgui/ui/main_window.py" line="863"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="857"/>
+        <location filename="../../quantgui/ui/main_window.py" line="878"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="862"/>
+        <location filename="../../quantgui/ui/main_window.py" line="883"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="868"/>
+        <location filename="../../quantgui/ui/main_window.py" line="889"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="901"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1018"/>
+        <location filename="../../quantgui/ui/main_window.py" line="922"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1039"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="905"/>
+        <location filename="../../quantgui/ui/main_window.py" line="926"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1063"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1066"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1084"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1087"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1090"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1069"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1090"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1070"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1091"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1070"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1091"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1071"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1092"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1101"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1122"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1117"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1138"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1127"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1148"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1185"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="889"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1005"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1159"/>
+        <location filename="../../quantgui/ui/main_window.py" line="910"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1026"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1165"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1180"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1166"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1187"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1177"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1181"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1198"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1202"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1179"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1200"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1182"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1203"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1190"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1211"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1191"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1212"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1188"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1209"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1189"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1210"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1211"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1232"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1217"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1238"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1302"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1323"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -3549,17 +3549,17 @@ propio</translation>
         <translation>nombres de capas, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="209"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="222"/>
         <source>Advanced</source>
         <translation>Avanzado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="214"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="227"/>
         <source>Show advanced settings</source>
         <translation>Mostrar ajustes avanzados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="215"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="228"/>
         <source>Show or hide the settings most runs do not need to change.</source>
         <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
     </message>
@@ -3689,7 +3689,7 @@ propio</translation>
 <context>
     <name>TechniquesPanel</name>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="100"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="104"/>
         <source>How do the three techniques compare on this model?
 
 Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic, Static and QAT, using the settings on the left that they share (engine, threads, batch size, layers kept in float), times them together with the float32 original, and shows size, latency, accuracy and agreement side by side with the Pareto front: the best trade-offs. Each technique&apos;s run is added to the History.</source>
@@ -3698,262 +3698,311 @@ Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic
 Ejecutar ▸ Comparar las tres (Ctrl+Mayús+A) cuantiza el modelo cargado con Dinámica, Estática y QAT, con los ajustes de la izquierda que comparten (motor, hilos, tamaño de lote, capas mantenidas en float), las mide junto con el original float32 y muestra tamaño, latencia, exactitud y concordancia lado a lado con el frente de Pareto: los mejores compromisos. La ejecución de cada técnica se añade al Historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="108"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="112"/>
         <source>Compare all three: how to start</source>
         <translation>Comparar las tres: cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="117"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="121"/>
         <source>Pareto front</source>
         <translation>Frente de Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="121"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="125"/>
         <source>How the techniques were measured</source>
         <translation>Cómo se midieron las técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="126"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="127"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="127"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
         <source>Size of the saved model (state_dict).</source>
         <translation>Tamaño del modelo guardado (state_dict).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="128"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
         <source>Size
 ratio</source>
         <translation>Tamaño
 relativo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="128"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
         <source>Size against the float32 original: lower is smaller.</source>
         <translation>Tamaño frente al original float32: menos es más pequeño.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
         <source>Latency
 median</source>
         <translation>Latencia
 mediana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
         <source>Median latency of one batch.</source>
         <translation>Latencia mediana de un lote.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
-        <source>p90</source>
-        <translation>p90</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <source>p10–p90</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
-        <source>90th percentile latency of one batch.</source>
-        <translation>Latencia del percentil 90 de un lote.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <source>The spread of the runs: 10th to 90th percentile latency of one batch. Results whose spreads overlap have the same latency (tie).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="138"/>
         <source>Speed-up</source>
         <translation>Aceleración</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="138"/>
         <source>Median latency of the original divided by this one&apos;s: above 1× is faster.</source>
         <translation>Latencia mediana del original dividida por la de este: por encima de 1× es más rápido.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="140"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="140"/>
         <source>Validation accuracy.</source>
         <translation>Exactitud de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="141"/>
         <source>Agreement
 SQNR (dB)</source>
         <translation>Concordancia
 SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="141"/>
         <source>How close the outputs stay to the original&apos;s: higher is closer, ∞ is identical.</source>
         <translation>Cuánto se acercan las salidas a las del original: más alto es más cercano, ∞ es idéntico.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="138"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="144"/>
         <source>int8
 layers</source>
         <translation>Capas
 int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="138"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="144"/>
         <source>Layers running in int8, of all layers.</source>
         <translation>Capas que se ejecutan en int8, del total.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="139"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="145"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="139"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="145"/>
         <source>★: on the Pareto front.</source>
         <translation>★: en el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="153"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="146"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="146"/>
+        <source>What each run used: QAT&apos;s epochs, static quantization&apos;s calibration batches (QAT trains for 1 epoch here unless its settings were opened); the cell&apos;s tooltip adds the engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="163"/>
         <source>Technique comparison table</source>
         <translation>Tabla de comparación de técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="159"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="169"/>
         <source>Run shown in Comparison, Layers and Outputs</source>
         <translation>Ejecución mostrada en Comparación, Capas y Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="161"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="171"/>
         <source>The original and every result are timed together in interleaved rounds, so their latencies can be compared.</source>
         <translation>El original y cada resultado se miden juntos en rondas intercaladas, así que sus latencias se pueden comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="167"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="177"/>
         <source>What the Pareto front is</source>
         <translation>Qué es el frente de Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="171"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="181"/>
         <source>Techniques not run</source>
         <translation>Técnicas no ejecutadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="174"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="184"/>
         <source>Latency against accuracy chart</source>
         <translation>Gráfico de latencia frente a exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="175"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="185"/>
         <source>One point per result: left is faster, up is more accurate, a bigger marker is a bigger model. The dashed line joins the Pareto front.</source>
         <translation>Un punto por resultado: a la izquierda es más rápido, arriba es más exacto, un marcador mayor es un modelo mayor. La línea discontinua une el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="182"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="192"/>
         <source>Median latency (ms), lower is faster</source>
         <translation>Latencia mediana (ms), menos es más rápido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="229"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="242"/>
         <source>Comparison, Layers and Outputs show {title}; select another row to show that run there (and save it).</source>
         <translation>Comparación, Capas y Salidas muestran {title}; seleccione otra fila para mostrar allí esa ejecución (y guardarla).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="233"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="246"/>
         <source>Select a row to show that run in Comparison, Layers and Outputs (and save it).</source>
         <translation>Seleccione una fila para mostrar esa ejecución en Comparación, Capas y Salidas (y guardarla).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="267"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="280"/>
         <source>Pareto front: {results}</source>
         <translation>Frente de Pareto: {results}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="271"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="284"/>
         <source>No technique ran.</source>
         <translation>No se ejecutó ninguna técnica.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="275"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="288"/>
         <source>{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were timed together in interleaved rounds.</source>
         <translation>{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se midieron juntos en rondas intercaladas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="279"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="294"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="279"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="294"/>
         <source>agreement (SQNR)</source>
         <translation>concordancia (SQNR)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="281"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="296"/>
         <source>{mark} Pareto front: the results that no other result beats on latency, size and {quality} at once. Each one is a best trade-off; every result off the front is beaten on all three by one on it.</source>
         <translation>{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente es superado en las tres cosas por uno del frente.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="296"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="301"/>
+        <source>Tie: {results} have the same latency within p10–p90; neither counts as faster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="316"/>
         <source>accuracy {value}</source>
         <translation>exactitud {value}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="297"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="317"/>
         <source>agreement {value} dB</source>
         <translation>concordancia {value} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="299"/>
-        <source>{title}: {size:.2f}× the size, {speedup:.2f}× the speed, {quality}.</source>
-        <translation>{title}: {size:.2f}× el tamaño, {speedup:.2f}× la velocidad, {quality}.</translation>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="321"/>
+        <source>{title}: {size:.2f}× the size, {speed}, {quality}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="305"/>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="379"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="332"/>
+        <source>and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="541"/>
+        <source>latency tie (p10–p90)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="338"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="471"/>
         <source>float32 original</source>
         <translation>original float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="322"/>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="323"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="355"/>
+        <source>{ms:.2f} ms (tie)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="356"/>
         <source>{ms:.2f} ms</source>
         <translation>{ms:.2f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="327"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="357"/>
+        <source>{low:.2f}–{high:.2f} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="363"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="347"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="383"/>
+        <source>Same latency within p10–p90 as {results}: a tie for the Pareto front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="398"/>
         <source>Quantized in {seconds:.1f} s.</source>
         <translation>Cuantizado en {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="369"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="439"/>
+        <source>epochs: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="441"/>
+        <source>calibration batches: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="461"/>
         <source>Not run here:</source>
         <translation>No ejecutado aquí:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="394"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="486"/>
         <source>Accuracy (%), higher is better</source>
         <translation>Exactitud (%), más alto es mejor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="395"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="487"/>
         <source>Agreement SQNR (dB), higher is closer</source>
         <translation>SQNR de concordancia (dB), más alto es más cercano</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="396"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="488"/>
         <source>Latency against accuracy; marker area: model size</source>
         <translation>Latencia frente a exactitud; área del marcador: tamaño del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="398"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="490"/>
         <source>Latency against agreement; marker area: model size</source>
         <translation>Latencia frente a concordancia; área del marcador: tamaño del modelo</translation>
     </message>
@@ -4101,464 +4150,484 @@ int8</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="269"/>
+        <source>torch.ao&apos;s FX graph mode stopped on this model: {error}</source>
+        <translation>El modo de grafo FX de torch.ao se detuvo en este modelo: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="270"/>
         <source>torch.ao.ns could not compare the layers ({error}); the per-layer errors come from forward hooks.</source>
         <translation>torch.ao.ns no pudo comparar las capas ({error}); los errores por capa vienen de forward hooks.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="273"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="274"/>
         <source>{layer} shares its weight with {other}: the ONNX model holds that weight twice (the lookup&apos;s table, and transposed for the product), so both are made int8 (keeping one float would make the model larger).</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} comparte su peso con {other}: el modelo ONNX guarda ese peso dos veces (la tabla de la búsqueda y, traspuesto, para el producto), así que ambos pasan a int8 (dejar uno en float haría el modelo más grande).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="278"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="279"/>
         <source>{layer} shares its weight with {other}: kept float, so that the weight is stored once (an int8 copy of it beside the float original would make the quantized model larger than the float one).</source>
-        <translation type="unfinished"></translation>
+        <translation>{layer} comparte su peso con {other}: se deja en float para que el peso se guarde una sola vez (una copia int8 junto al original en float haría el modelo cuantizado más grande que el float).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="283"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="284"/>
         <source>The multi-head attention fast path is off during the run (it does not accept dynamically quantized weights); run the quantized model with torch.backends.mha.set_fastpath_enabled(False).</source>
         <translation>La vía rápida de la atención multi-cabeza se desactiva durante la ejecución (no acepta pesos cuantizados dinámicamente); ejecute el modelo cuantizado con torch.backends.mha.set_fastpath_enabled(False).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="288"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="289"/>
         <source>Training on {device}; the model moves to the CPU before convert (int8 kernels are CPU-only).</source>
         <translation>Entrenando en {device}; el modelo pasa a la CPU antes de convertirlo (los kernels int8 son solo de CPU).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="292"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="293"/>
         <source>{name}: quantizing…</source>
         <translation>{name}: cuantizando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="293"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="294"/>
         <source>{name}: skipped ({reason})</source>
         <translation>{name}: omitido ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="294"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="295"/>
         <source>{name}: failed ({reason})</source>
         <translation>{name}: falló ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="295"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="296"/>
         <source>{name}: not run ({reason})</source>
         <translation>{name}: no ejecutado ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="296"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="297"/>
         <source>torchao could not prepare the default torch.export capture; the strict capture (TorchDynamo) worked.</source>
         <translation>torchao no pudo preparar la captura predeterminada de torch.export; la captura estricta (TorchDynamo) funcionó.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="300"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="301"/>
         <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes any batch size.</source>
         <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado acepta cualquier tamaño de lote.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="305"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="306"/>
         <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes only batches of {fixed} (the model fixes its batch size).</source>
         <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado solo acepta lotes de {fixed} (el modelo fija su tamaño de lote).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="310"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="311"/>
         <source>torchao&apos;s numeric debugger could not compare the layers ({error}); no per-layer errors for this run.</source>
         <translation>El depurador numérico de torchao no pudo comparar las capas ({error}); esta ejecución no tiene errores por capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="314"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="315"/>
         <source>The {engine} engine quantizes Linear layers dynamically; {types} stay float32 (compiled).</source>
         <translation>El motor {engine} cuantiza dinámicamente las capas Linear; {types} se quedan en float32 (compilado).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="318"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="319"/>
         <source>The per-layer comparison failed ({error}); no per-layer errors for this run.</source>
         <translation>La comparación por capas falló ({error}); esta ejecución no tiene errores por capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="321"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="322"/>
         <source>This torchao cannot freeze batch-norm statistics in an exported graph; they keep updating.</source>
         <translation>Esta versión de torchao no puede congelar las estadísticas de batch-norm en un grafo exportado; siguen actualizándose.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="325"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="326"/>
         <source>Exported with {exporter}, opset {opset}.</source>
         <translation>Exportado con {exporter}, opset {opset}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="326"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="327"/>
         <source>Reused the ONNX model exported with {exporter}, opset {opset}.</source>
         <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="330"/>
         <source>Exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
         <translation>Exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="332"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="333"/>
         <source>Reused the ONNX model exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
         <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="336"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="337"/>
         <source>onnxruntime&apos;s qdq_loss_debug could not compare the layers ({error}).</source>
         <translation>qdq_loss_debug de onnxruntime no pudo comparar las capas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="339"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="340"/>
         <source>{count} ONNX nodes ({types}) hold infinite values (a transformer&apos;s attention mask), which calibration cannot give a range: these op types stay float.</source>
         <translation>{count} nodos ONNX ({types}) contienen valores infinitos (la máscara de atención de un transformer), a los que la calibración no puede dar un rango: estos tipos de operación quedan en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="343"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="344"/>
         <source>Calibrated on {used} of {total} batches: ONNX Runtime&apos;s calibration holds every activation of every batch ({mib:.0f} MiB a sample, {budget:.0f} GiB at most).</source>
         <translation>Calibrado con {used} de {total} lotes: la calibración de ONNX Runtime guarda cada activación de cada lote ({mib:.0f} MiB por muestra, {budget:.0f} GiB como máximo).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="347"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="348"/>
         <source>torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay float32.</source>
         <translation>torchao weight-only int8: {int8} de {linear} capas Linear tienen pesos int8; el modelo se guarda en {size:,} bytes en lugar de {float_size:,} ({ratio:.2f}x). Las activaciones se quedan en float32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="352"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="353"/>
         <source>Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 weights are converted to float32 in front of a float32 matmul, so the compiled model is about as fast as float32 at large batches and slower at batch 1. What it saves is size: the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use dynamic quantization on the PyTorch eager or ONNX Runtime engine.</source>
         <translation>Weight-only int8 no acelera en CPU: no se ejecuta ningún kernel int8; en cada llamada los pesos int8 se convierten a float32 delante de un matmul float32, así que el modelo compilado es más o menos igual de rápido que float32 con lotes grandes y más lento con lote 1. Lo que ahorra es tamaño: los pesos Linear ocupan 4x menos en disco y en memoria. Para velocidad int8 en CPU use la cuantización dinámica en el motor PyTorch eager u ONNX Runtime.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="359"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="360"/>
         <source>Not built here: {reason}</source>
         <translation>No construido aquí: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="360"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="361"/>
         <source>Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in {compile_float:.1f} s (apart from latency).</source>
         <translation>Compilado con inductor (freezing): int8 en {compile:.1f} s, float32 en {compile_float:.1f} s (aparte de la latencia).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="364"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="365"/>
         <source>The per-layer errors could not be measured ({error}).</source>
         <translation>No se pudieron medir los errores por capa ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="365"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="366"/>
         <source>Per-layer errors measured on {samples} validation samples.</source>
         <translation>Errores por capa medidos en {samples} muestras de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="366"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="367"/>
         <source>Per-layer errors measured on {samples} of {available} validation samples: the model&apos;s layers give {values:,} activation values a sample, so a few samples already give millions a layer (the output agreement uses every sample).</source>
         <translation>Errores por capa medidos en {samples} de {available} muestras de validación: las capas del modelo dan {values:,} valores de activación por muestra, así que unas pocas muestras ya dan millones por capa (la concordancia de salidas usa todas las muestras).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="372"/>
+        <source>The quantized outputs do not follow the original&apos;s (SQNR {sqnr} dB, below {floor} dB: the error is about as large as the outputs): do not use this model. A working int8 model gives 20 dB or more, so this is a fault of the {engine} engine on this model: try another engine, or keep the layers with the lowest SQNR in float (Layers tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="378"/>
+        <source>The original model&apos;s outputs are all near zero (RMS {rms}, below float32&apos;s epsilon {eps}): no quantization step is that fine, so the agreement figures (SQNR, cosine, top-1) mean nothing on this model. Randomly initialised weights often give such outputs: use trained weights, or the data the model was made for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="384"/>
+        <source>The data changed during this run: the original model, or the one the {engine} engine built from it, wrote into its inputs, so these figures may come from altered data (the loaded data itself is unchanged). Do not rely on them; report the model and the engine.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>message</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="374"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="393"/>
         <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
         <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="378"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="397"/>
         <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
         <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="383"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="402"/>
         <source>{recommendation} Left out for agreement: {engines}.</source>
         <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="384"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="403"/>
         <source>No engine produced outputs that can be compared.</source>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="385"/>
-        <source>{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode cannot rewrite this model), and torch.export captures the model whole.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="389"/>
-        <source>{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export captures the model whole.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="394"/>
-        <source>{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode cannot rewrite this model); {engine} can, as torch.export captures the model whole.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="399"/>
-        <source>{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}; {engine} captures the model whole with torch.export.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../quantgui/ui/core_strings.py" line="404"/>
-        <source>{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), and {engine} cannot take it either ({why}).</source>
-        <translation type="unfinished"></translation>
+        <source>{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode cannot rewrite this model), and torch.export captures the model whole.</source>
+        <translation>Se eligió {engine} para {technique} en {model}: {default} no puede aplicarla (el modo de grafo FX no puede reescribir este modelo), y torch.export captura el modelo entero.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="408"/>
-        <source>{default} will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}, and {engine} cannot take it either ({why}).</source>
-        <translation type="unfinished"></translation>
+        <source>{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export captures the model whole.</source>
+        <translation>Se eligió {engine} para {technique} en {model}: {default} cuantizaría solo {quantized} de sus {weighted} capas convolucionales y lineales (FX no puede trazar el resto), y torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="412"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="413"/>
+        <source>{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode cannot rewrite this model); {engine} can, as torch.export captures the model whole.</source>
+        <translation>Se mantiene {default}, como se eligió, pero no puede aplicar {technique} a {model} (el modo de grafo FX no puede reescribir este modelo); {engine} sí puede, porque torch.export captura el modelo entero.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="418"/>
+        <source>{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}; {engine} captures the model whole with torch.export.</source>
+        <translation>Se mantiene {default}, como se eligió, pero cuantizará solo {quantized} de las {weighted} capas convolucionales y lineales de {model} con {technique}; {engine} captura el modelo entero con torch.export.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="423"/>
+        <source>{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), and {engine} cannot take it either ({why}).</source>
+        <translation>{default} no puede aplicar {technique} a {model} (el modo de grafo FX no puede reescribir este modelo), y {engine} tampoco puede tomarlo ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="427"/>
+        <source>{default} will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}, and {engine} cannot take it either ({why}).</source>
+        <translation>{default} cuantizará solo {quantized} de las {weighted} capas convolucionales y lineales de {model} con {technique}, y {engine} tampoco puede tomarlo ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="431"/>
         <source>The setting {name} must be true or false, not {value}.</source>
         <translation>El ajuste {name} debe ser verdadero o falso, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="413"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="432"/>
         <source>Use true/false, yes/no or 1/0.</source>
         <translation>Use true/false, yes/no o 1/0.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="414"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="433"/>
         <source>The setting {name} must be a whole number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número entero, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="415"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="434"/>
         <source>Give an integer such as 3, without quotes or decimals.</source>
         <translation>Dé un entero como 3, sin comillas ni decimales.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="416"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="435"/>
         <source>The setting {name} must be a finite number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número finito, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="419"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="438"/>
         <source>Give a number such as 0.001 (NaN and infinity are not allowed).</source>
         <translation>Dé un número como 0.001 (NaN e infinito no se admiten).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="422"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="441"/>
         <source>The setting {name} must be text, not {value}.</source>
         <translation>El ajuste {name} debe ser texto, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="423"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="442"/>
         <source>Give it as text in quotes.</source>
         <translation>Escríbalo como texto entre comillas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="424"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="443"/>
         <source>The setting {name} must be a list of names, not {value}.</source>
         <translation>El ajuste {name} debe ser una lista de nombres, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="427"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="446"/>
         <source>Give a list, e.g. [&quot;fc1&quot;, &quot;fc2&quot;] (or [] for none).</source>
         <translation>Dé una lista, p. ej. [&quot;fc1&quot;, &quot;fc2&quot;] (o [] para ninguno).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="428"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="447"/>
         <source>The setting {name} must be a number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="429"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="448"/>
         <source>The setting {name}={value} is out of range.</source>
         <translation>El ajuste {name}={value} está fuera de rango.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="430"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="449"/>
         <source>Use a value from {low} to {high}.</source>
         <translation>Use un valor de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="431"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="450"/>
         <source>Unknown {name} {value}.</source>
         <translation>Valor desconocido de {name}: {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="432"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="451"/>
         <source>Choose one of: {choices}.</source>
         <translation>Elija uno de: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="433"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="452"/>
         <source>Unknown setting(s) for {method}: {names}.</source>
         <translation>Ajustes desconocidos para {method}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="434"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="453"/>
         <source>Known settings: {names}.</source>
         <translation>Ajustes conocidos: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="435"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="454"/>
         <source>Unknown method {value}.</source>
         <translation>Técnica desconocida {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="436"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="455"/>
         <source>Dynamic quantization needs at least one layer type.</source>
         <translation>La cuantización dinámica necesita al menos un tipo de capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="437"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="456"/>
         <source>Select Linear, for example.</source>
         <translation>Seleccione Linear, por ejemplo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="438"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="457"/>
         <source>Dynamic quantization does not support layer type {value}.</source>
         <translation>La cuantización dinámica no admite el tipo de capa {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="441"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="460"/>
         <source>Choose from: {choices}.</source>
         <translation>Elija entre: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="442"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="461"/>
         <source>The setting model must be text (a model file or folder, or demo:NAME), not {value}.</source>
         <translation>El ajuste model debe ser texto (un archivo o carpeta de modelo, o demo:NOMBRE), no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="445"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="464"/>
         <source>Give the model&apos;s path in quotes, or leave the setting out.</source>
         <translation>Dé la ruta del modelo entre comillas, o quite el ajuste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="448"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="467"/>
         <source>The setting model_args must be a JSON object of the model&apos;s arguments, not {value}.</source>
         <translation>El ajuste model_args debe ser un objeto JSON con los argumentos del modelo, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="451"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="470"/>
         <source>Write the arguments as a JSON object of names and values, or leave the setting out.</source>
         <translation>Escriba los argumentos como un objeto JSON de nombres y valores, o quite el ajuste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="454"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="473"/>
         <source>The recipe {path} does not exist.</source>
         <translation>La receta {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="455"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="474"/>
         <source>Check the path and its spelling.</source>
         <translation>Compruebe la ruta y cómo está escrita.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="456"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="475"/>
         <source>The recipe {path} is a folder, not a recipe file.</source>
         <translation>La receta {path} es una carpeta, no un archivo de receta.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="457"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="476"/>
         <source>The recipe {path} is not a regular file (a pipe, a device or a socket).</source>
         <translation>La receta {path} no es un archivo normal (es una tubería, un dispositivo o un socket).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="460"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="479"/>
         <source>The recipe {path} cannot be read: {reason}.</source>
         <translation>La receta {path} no se puede leer: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="461"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="480"/>
         <source>Check the file and its permissions.</source>
         <translation>Compruebe el archivo y sus permisos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="462"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="481"/>
         <source>The recipe {path} is {size}, far more than a recipe (a small JSON file of settings, at most {limit}).</source>
         <translation>La receta {path} ocupa {size}, mucho más que una receta (un pequeño archivo JSON de ajustes, de {limit} como mucho).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="466"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="485"/>
         <source>The recipe {path} is empty: it is not a JSON recipe.</source>
         <translation>La receta {path} está vacía: no es una receta JSON.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="467"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="486"/>
         <source>{path} is not a JSON recipe: it is not UTF-8 text (byte {byte} at position {position}).</source>
         <translation>{path} no es una receta JSON: no es texto UTF-8 (byte {byte} en la posición {position}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="471"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="490"/>
         <source>{path} is not a JSON recipe: it is not valid JSON ({reason} at line {line}, column {column}).</source>
         <translation>{path} no es una receta JSON: no es JSON válido ({reason} en la línea {line}, columna {column}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="475"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="494"/>
         <source>{path} is not a usable recipe: its JSON nests too deeply (a recipe is one flat object of settings).</source>
         <translation>{path} no es una receta utilizable: su JSON se anida demasiado (una receta es un solo objeto plano de ajustes).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="479"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="498"/>
         <source>{path} is not a recipe: it is not a JSON object of settings.</source>
         <translation>{path} no es una receta: no es un objeto JSON de ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="482"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="501"/>
         <source>{path} is not a recipe: it has no technique (&quot;method&quot;).</source>
         <translation>{path} no es una receta: no tiene técnica (&quot;method&quot;).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="485"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="504"/>
         <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
         <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="488"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="507"/>
         <source>The recipe {path} gives {name} twice, so which value is meant is unclear.</source>
         <translation>La receta {path} da {name} dos veces, así que no está claro qué valor vale.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="491"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="510"/>
         <source>Keep one of the two.</source>
         <translation>Deje solo uno de los dos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="492"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="511"/>
         <source>The recipe {path} cannot be used: the setting {name} holds a number of {digits} digits.</source>
         <translation>La receta {path} no se puede usar: el ajuste {name} tiene un número de {digits} cifras.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="496"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="515"/>
         <source>The recipe {path} cannot be used: the setting {name} holds {value}, which is not a finite number.</source>
         <translation>La receta {path} no se puede usar: el ajuste {name} vale {value}, que no es un número finito.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="500"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="519"/>
         <source>Give an ordinary number such as 3 or 0.001.</source>
         <translation>Dé un número corriente como 3 o 0.001.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="501"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="520"/>
         <source>The recipe {path} cannot be used. {reason}</source>
         <translation>La receta {path} no se puede usar. {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="502"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="521"/>
         <source>{ratio:.2f}x slower than float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="503"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="522"/>
         <source>{ratio:.2f}x faster than float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="504"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="523"/>
         <source>as fast as float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="505"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="524"/>
         <source>Below ~1 ms per call, the overhead of quantizing activations (and dequantizing the outputs) dominates: the int8 kernels save less time than the conversions cost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="509"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="528"/>
         <source>The int8 kernels of this engine are no faster than float32 for these layers on this CPU, and quantizing the activations costs time of its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="513"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="532"/>
         <source>Measured while other programs used {percent}% of the CPU: latencies are unreliable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4651,12 +4720,12 @@ int8</translation>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="176"/>
         <source>int8 table: shares its weight with {other}, which ONNX Runtime stores twice (for the lookup and, transposed, for the product); both are int8</source>
-        <translation type="unfinished"></translation>
+        <translation>tabla int8: comparte su peso con {other}, que ONNX Runtime guarda dos veces (para la búsqueda y, traspuesto, para el producto); ambos son int8</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="180"/>
         <source>kept float: shares its weight with {other} (an int8 copy beside the float one would make the model larger)</source>
-        <translation type="unfinished"></translation>
+        <translation>se queda en float: comparte su peso con {other} (una copia int8 junto a la float haría el modelo más grande)</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="185"/>

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from torch import nn
 
-from quantgui.core import metrics
+from quantgui.core import metrics, texts
 from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, QuantGUIError
+from quantgui.core.events import LogMessage
 from quantgui.core.techniques import get_technique
 
 if TYPE_CHECKING:
@@ -59,12 +60,16 @@ class TorchAoEngine(Engine):
         except Exception as error:
             if not _raised_by_torch_ao(error):
                 raise  # ours: reported as unexpected, with its traceback logged
+            # what FX said goes to the log: the message says what it means for the user
+            yield LogMessage(texts.LOG_TORCH_AO_FX_STOPPED.format(
+                error=f"{type(error).__name__}: {str(error).splitlines()[0][:160]}"
+                if str(error) else type(error).__name__), "warning")
             raise QuantGUIError(
                 f"torch.ao's FX graph mode cannot apply {technique.title} quantization to this "
-                f"model ({type(error).__name__}: {str(error).splitlines()[0][:160]}).",
-                "Models FX cannot rewrite, such as Hugging Face transformers, usually work on "
-                "the PyTorch compiled (PT2E) engine (--engine pt2e, or the Engine setting); "
-                "Dynamic quantization on this engine needs no graph rewrite.") from error
+                "model: it cannot rewrite the model's graph.",
+                "Choose the engine PyTorch compiled (PT2E + inductor) (pt2e): torch.export "
+                "captures models FX cannot rewrite, such as Hugging Face transformers. Dynamic "
+                "quantization on this engine needs no graph rewrite.") from error
         return EngineBuild(
             quantized=result.model, size_bytes=metrics.state_dict_size_bytes(result.model),
             notes=result.notes, training=result.training, artifact=result.model,

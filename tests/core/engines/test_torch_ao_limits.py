@@ -32,7 +32,7 @@ def test_a_transformer_fx_cannot_rewrite_is_refused_with_the_engine_that_can(vit
     with pytest.raises(QuantGUIError) as caught:
         drive(run(loaded, recipe, CancelToken()))
     assert "torch.ao's FX graph mode cannot apply" in caught.value.message
-    assert "--engine pt2e" in caught.value.hint
+    assert "PyTorch compiled (PT2E + inductor) (pt2e)" in caught.value.hint
 
 
 def test_an_error_of_quantguis_own_is_not_dressed_as_an_fx_limit(monkeypatch):
