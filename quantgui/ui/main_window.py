@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         # all three: by label), one of which Comparison, Layers and Outputs can show
         self._compared_runs: dict[str, Any] = {}
         self._compared_kind = ""  # "engines" or "techniques"
+        self._focus_before_run: QWidget | None = None  # see _park_focus
 
         self.loader = JobRunner(self, "load")
         self.loader.events.connect(self._on_load_events)
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         # in view whatever the window's height or the Advanced settings shown
         actions = QWidget(self)
         actions.setObjectName("actionArea")
+        self.action_area = actions
         actions_layout = QVBoxLayout(actions)
         actions_layout.setContentsMargins(8, 4, 8, 8)
         buttons = QHBoxLayout()
@@ -768,6 +770,8 @@ class MainWindow(QMainWindow):
         opening = job == "load" and self.user_models.pending is not None
         self.cancel_button.setEnabled(running or opening)
         self.cancel_action.setEnabled(running or opening)
+        if self.state.busy:
+            self._park_focus()
         self.model_combo.setEnabled(not self.state.busy)
         self.open_action.setEnabled(not running)
         for button in self.method_buttons.values():
@@ -777,6 +781,35 @@ class MainWindow(QMainWindow):
         self.reset_action.setEnabled(not running)
         self.start_page.quantize_button.setEnabled(can_run)
         self.start_page.compare_button.setEnabled(can_run)
+        if not self.state.busy:
+            self._unpark_focus()
+
+    def _park_focus(self) -> None:
+        """A run locks the settings: the focus on a control about to be disabled goes to Cancel
+        first, and comes back when the run ends (``_unpark_focus``). Left to Qt, it moves on
+        to the next control still enabled, inside the settings' scroll area, which scrolls to
+        show it (the model selector went out of view and the next click landed on another
+        control)."""
+        focused = QApplication.focusWidget()
+        # Cancel, or (opening a demo, which cannot be cancelled) the scroll area itself
+        target = self.cancel_button if self.cancel_button.isEnabled() else self.left_scroll
+        if (focused is not None and focused is not target
+                and self.left_panel.isAncestorOf(focused)):
+            self._focus_before_run = focused
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _unpark_focus(self) -> None:
+        """The run ended: the control that had the focus before it has it again, unless the
+        user put the focus elsewhere meanwhile."""
+        import shiboken6
+
+        before, self._focus_before_run = getattr(self, "_focus_before_run", None), None
+        focused = QApplication.focusWidget()
+        if (before is not None and shiboken6.isValid(before) and before.isVisible()
+                and before.isEnabled()
+                and (focused is None or focused is self.left_scroll
+                     or self.action_area.isAncestorOf(focused))):
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _recipe_to_run(self):  # noqa: ANN202 - a core Recipe, or None
         """The settings' recipe with the layers ticked "keep float", or None when nothing

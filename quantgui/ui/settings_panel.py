@@ -115,6 +115,13 @@ class _Field:
         self.widget.setAccessibleDescription(tip)
         self.widget.setObjectName(f"setting_{self.name}")
 
+    def focus_widget(self) -> QWidget:
+        """The editor that takes the focus (a list of check boxes: its first one)."""
+        return self.boxes[0] if self.boxes else self.widget
+
+    def has_focus(self) -> bool:
+        return self.widget.hasFocus() or any(box.hasFocus() for box in self.boxes)
+
     def set_value(self, value: Any) -> None:
         w = self.widget
         if self.mode == "multi":
@@ -182,10 +189,16 @@ class SettingsPanel(QWidget):
         defaults = recipe_type().to_dict()
         defaults.update(self._saved.get(method, {}))
         self._building = True
-        if self._body is not None:
-            self._layout.removeWidget(self._body)
-            self._body.hide()  # gone now, not at the next event loop turn (no two forms drawn)
-            self._body.deleteLater()
+        # what the old form had that the new one keeps: the Advanced section open (closing it
+        # would shrink the form under the scroll bar, which then jumps), and the field with
+        # the focus (hidden with the old form, the focus would move on and the scroll area
+        # scroll to wherever it lands)
+        old = self._body
+        advanced_shown = self.advanced_button is not None and self.advanced_button.isChecked()
+        focused = next((name for name, editor in self.fields.items()
+                        if editor.has_focus()), None) if old is not None else None
+        if old is not None:
+            self._layout.removeWidget(old)
         body = QWidget(self)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -220,6 +233,7 @@ class SettingsPanel(QWidget):
             button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
         button.toggled.connect(toggle)
+        button.setChecked(advanced_shown)
         self.advanced_button = button
         self.advanced_widget = advanced_widget
         outer.addWidget(button)
@@ -227,6 +241,13 @@ class SettingsPanel(QWidget):
         self._layout.addWidget(body)
         body.show()
         self._body = body
+        if focused is not None:  # the same field in the new form, or its first one
+            editor = self.fields.get(focused) or next(iter(self.fields.values()), None)
+            if editor is not None:
+                editor.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        if old is not None:
+            old.hide()  # gone now, not at the next event loop turn (no two forms drawn)
+            old.deleteLater()
         self._building = False
         self.changed.emit()
 
