@@ -38,6 +38,11 @@ NOTE_SOFTMAX = ("kept float: FX's int8 softmax clamps its input scores to the fi
                 "demo)")
 NOTE_UNTRACEABLE = "kept float: FX cannot trace '{module}' ({reason})"
 NOTE_THE_MODEL = "the model"
+NOTE_ORT_TIED = ("int8 table: shares its weight with {other}, which ONNX Runtime stores twice "
+                 "(for the lookup and, transposed, for the product); both are int8")
+# every engine (quantgui.core.methods.tied)
+NOTE_TIED = ("kept float: shares its weight with {other} (an int8 copy beside the float one "
+             "would make the model larger)")
 # PyTorch compiled (PT2E + inductor)
 NOTE_PT2E_INT8 = "int8 weights and activations"
 NOTE_PT2E_INT8_WEIGHTS = "int8 weights; activations stay float"
@@ -93,6 +98,12 @@ LOG_FEW_QUANTIZED = ("Only {quantized} of the {weighted} convolution and linear 
 LOG_TORCH_AO_FX_STOPPED = "torch.ao's FX graph mode stopped on this model: {error}"
 LOG_NS_FAILED = ("torch.ao.ns could not compare the layers ({error}); the per-layer errors "
                  "come from forward hooks.")
+LOG_ORT_TIED = ("{layer} shares its weight with {other}: the ONNX model holds that weight twice "
+                "(the lookup's table, and transposed for the product), so both are made int8 "
+                "(keeping one float would make the model larger).")
+LOG_TIED = ("{layer} shares its weight with {other}: kept float, so that the weight is "
+            "stored once (an int8 copy of it beside the float original would make the "
+            "quantized model larger than the float one).")
 LOG_MHA_FASTPATH = ("The multi-head attention fast path is off during the run (it does not "
                     "accept dynamically quantized weights); run the quantized model with "
                     "torch.backends.mha.set_fastpath_enabled(False).")

@@ -138,22 +138,31 @@ TECHNIQUE = (
 MODEL = (
     QT_TRANSLATE_NOOP(
         "model",
-        "Conv-BatchNorm-ReLU network on 8x8 handwritten digits (static quantization fuses and "
-        "speeds it up)."),
-    QT_TRANSLATE_NOOP("model", "Three-layer perceptron on 8x8 handwritten digits."),
+        "Conv-BatchNorm-ReLU network on 8x8 handwritten digits: static quantization fuses each "
+        "block into int8 kernels, about 3x faster than float at a quarter of the size; dynamic "
+        "leaves its convolutions float."),
     QT_TRANSLATE_NOOP(
         "model",
-        "LSTM that reads each digit image row by row (dynamic quantization's home ground)."),
+        "Three-layer perceptron on 8x8 handwritten digits, 0.1 ms a batch: so small that int8 "
+        "runs slower than float; it shows the 4x smaller weights and the accuracy kept."),
     QT_TRANSLATE_NOOP(
         "model",
-        "Small transformer encoder over the image rows as tokens (attention, LayerNorm, GELU)."),
+        "LSTM that reads each digit image row by row: dynamic quantization makes its weights "
+        "int8 (a quarter of the size) but runs slower than float, since below ~1 ms a call "
+        "quantizing the activations costs more than int8 saves."),
     QT_TRANSLATE_NOOP(
         "model",
-        "Wide MLP (3 x Linear 1024) on digits: large enough for int8 speed-ups to show."),
+        "Small transformer encoder over the image rows as tokens (attention, LayerNorm, GELU): "
+        "int8 keeps its accuracy, but at this size it is no faster than float (static runs "
+        "slower)."),
     QT_TRANSLATE_NOOP(
         "model",
-        "The seed tutorial's Linear(10, 2) on random data (so small that file overhead "
-        "dominates its size)."),
+        "Wide MLP (3 x Linear 1024) on digits: large enough for int8 to run 3-5x faster than "
+        "float (dynamic and static)."),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "The seed tutorial's Linear(10, 2) on random data: so small that int8 is slower than "
+        "float and, with file overhead, larger."),
 )
 
 NOTE = (

@@ -36,6 +36,7 @@ from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
+from quantgui.core.methods.tied import tied_layers
 
 if TYPE_CHECKING:
     from quantgui.core.analysis import ErrorSampling
@@ -453,6 +454,15 @@ def layer_records(model: nn.Module, quantized_graph: Any, optimized_graph: Any |
     return records
 
 
+def _note_tied_embeddings(records: list[LayerRecord], tied: dict[str, str]) -> None:
+    """An embedding whose table dynamic made int8 with the head tied to it says so."""
+    heads = {embedding: layer for layer, embedding in tied.items()}
+    for record in records:
+        if record.name in heads:
+            record.quantized = True
+            record.note = texts.NOTE_ORT_TIED.format(other=heads[record.name])
+
+
 def _dequantized_weights(qdq_graph: Any) -> dict[str, np.ndarray]:
     """Each weighted node's weight (its second input) dequantized from the QDQ graph, by node
     name (quantize_static keeps the float graph's node names).
@@ -694,6 +704,12 @@ class OnnxRuntimeEngine(Engine):
             yield LogMessage(line.format(exporter=exporter, opset=OPSET, skipped=skipped))
             cancel.raise_if_cancelled()
             excluded = self._excluded_nodes(model, float_path, recipe.keep_float)
+            # a head tied to its embedding: the ONNX file holds the weight twice (the lookup's,
+            # and transposed for the product), so dynamic makes both int8 (static does)
+            tied = tied_layers(model, recipe.keep_float) if recipe.method == "dynamic" else {}
+            other_gathers = self._other_gathers(model, float_path, set(tied.values()))
+            for layer, embedding in tied.items():
+                yield LogMessage(texts.LOG_ORT_TIED.format(layer=layer, other=embedding))
             qdq_path = directory / "quantized.onnx"
             started = time.perf_counter()
             try:
@@ -718,7 +734,8 @@ class OnnxRuntimeEngine(Engine):
                     seconds["calibrate"] = time.perf_counter() - started
                 else:
                     yield Progress("quantizing", 0, 1)
-                    self._dynamic(float_path, qdq_path, recipe, excluded)
+                    self._dynamic(float_path, qdq_path, recipe,
+                                  sorted(set(excluded) | set(other_gathers)), bool(tied))
                     yield Progress("quantizing", 1, 1)
                     seconds["quantize"] = time.perf_counter() - started
             except (Cancelled, QuantGUIError):
@@ -752,6 +769,7 @@ class OnnxRuntimeEngine(Engine):
                                if optimized_path.is_file() else None)
             records = layer_records(model, onnx.load(str(qdq_path)).graph, optimized_graph,
                                     recipe.method, recipe.keep_float)
+            _note_tied_embeddings(records, tied)
             sampling = None
             if recipe.method == "static":
                 try:
@@ -790,6 +808,18 @@ class OnnxRuntimeEngine(Engine):
                                           for k in keep_float):
                 excluded.append(node.name)
         return excluded
+
+    @staticmethod
+    def _other_gathers(model: nn.Module, float_path: Path, embeddings: set[str]) -> list[str]:
+        """The Gather nodes that are not a lookup in one of ``embeddings`` (none when there
+        are no embeddings to quantize)."""
+        if not embeddings:
+            return []
+        import onnx
+
+        scopes = ModuleScopes(model)
+        return [node.name for node in onnx.load(str(float_path)).graph.node
+                if node.op_type == "Gather" and scopes.module(node.name) not in embeddings]
 
     @staticmethod
     def _static(float_path: Path, qdq_path: Path, recipe: Recipe, data: Any,
@@ -837,7 +867,9 @@ class OnnxRuntimeEngine(Engine):
         yield from _calibrate_and_quantize(work, batches, total, cancel)
 
     @staticmethod
-    def _dynamic(float_path: Path, qdq_path: Path, recipe: Recipe, excluded: list[str]) -> None:
+    def _dynamic(float_path: Path, qdq_path: Path, recipe: Recipe, excluded: list[str],
+                 gather: bool = False) -> None:
+        """``gather``: the lookups not in ``excluded`` (tied embeddings) get int8 tables."""
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
         ops = sorted({op for layer in recipe.layer_types for op in DYNAMIC_OPS.get(layer, ())})
@@ -845,6 +877,8 @@ class OnnxRuntimeEngine(Engine):
             raise RecipeError(
                 "ONNX Runtime has no dynamic int8 kernel for the selected layer types "
                 f"({', '.join(recipe.layer_types)}).", "Select Linear or LSTM.")
+        if gather:
+            ops.append("Gather")
         quantize_dynamic(str(float_path), str(qdq_path), weight_type=QuantType.QInt8,
                          per_channel=False, op_types_to_quantize=ops, nodes_to_exclude=excluded)
 

@@ -36,6 +36,7 @@ from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
 from quantgui.core.methods import training
 from quantgui.core.methods.common import evaluating
+from quantgui.core.methods.tied import note_tied, tied_layers, tied_log, with_tied_float
 from quantgui.core.recipes import DynamicRecipe, QatRecipe, Recipe, StaticRecipe
 from quantgui.core.techniques.qat import DISTRIBUTED_IMPORTS, DISTRIBUTED_SETUP
 
@@ -718,6 +719,9 @@ class Pt2eEngine(Engine):
         reason = _unavailable()
         if reason is not None:
             raise RecipeError(f"The {self.title} engine is not available: {reason}")
+        tied = tied_layers(loaded.model, recipe.keep_float)  # kept float, the weight shared
+        yield from tied_log(tied)
+        recipe = with_tied_float(recipe, tied)
         threads = torch.get_num_threads()
         # inductor's C++ kernels are generated for the thread count at compile time
         torch.set_num_threads(recipe.threads)
@@ -736,7 +740,7 @@ class Pt2eEngine(Engine):
                                   f"Choose one of: {', '.join(self.techniques)}.")
         finally:
             torch.set_num_threads(threads)
-        return built
+        return note_tied(built, tied)
 
     # --- shared steps ---------------------------------------------------------------------
     def _float_reference(self, program: torch.export.ExportedProgram, batch: torch.Tensor,

@@ -37,6 +37,7 @@ from quantgui.core.engines.base import Engine, EngineBuild, ScriptSection
 from quantgui.core.errors import Cancelled, ModelError, QuantGUIError, RecipeError
 from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.layers import LayerRecord, leaf_modules, type_name
+from quantgui.core.methods.tied import tied_layers, tied_log, tied_notes
 
 if TYPE_CHECKING:
     from quantgui.core.demos import LoadedModel
@@ -182,10 +183,11 @@ def _kept(name: str, keep: tuple[str, ...]) -> bool:
     return any(name == k or name.startswith(k + ".") for k in keep)
 
 
-def layer_records(original: nn.Module, quantized: nn.Module,
-                  keep: tuple[str, ...]) -> list[LayerRecord]:
+def layer_records(original: nn.Module, quantized: nn.Module, keep: tuple[str, ...],
+                  notes: dict[str, str] | None = None) -> list[LayerRecord]:
     """One record per leaf module of ``original``: int8 where its weight became a torchao
-    quantized tensor in ``quantized``."""
+    quantized tensor in ``quantized``; ``notes`` say why some layers stayed float."""
+    notes = notes or {}
     records = []
     for name, module in leaf_modules(original):
         after = quantized.get_submodule(name) if name else quantized
@@ -196,7 +198,9 @@ def layer_records(original: nn.Module, quantized: nn.Module,
                 True, INT8_NOTE))
             continue
         has_weights = any(True for _ in module.parameters(recurse=False))
-        if not has_weights:
+        if name in notes:
+            note = notes[name]
+        elif not has_weights:
             note = NO_WEIGHTS_NOTE
         elif isinstance(module, nn.Linear) and _kept(name, keep):
             note = KEPT_NOTE
@@ -284,9 +288,11 @@ class WeightOnlyEngine(Engine):
         self._check_recipe(recipe, loaded.model)
         from torchao.quantization import Int8WeightOnlyConfig, quantize_
 
-        keep = tuple(recipe.keep_float)
+        tied = tied_layers(loaded.model, recipe.keep_float)
+        yield from tied_log(tied)
+        keep = (*recipe.keep_float, *tied)
         float_model = copy.deepcopy(loaded.model).cpu().eval()
-        quantized = copy.deepcopy(float_model)
+        quantized = copy.deepcopy(float_model)  # one copy: shared weights stay shared
         seconds: dict[str, float] = {}
         yield Progress("quantizing", 0, 1)
         started = time.perf_counter()
@@ -303,7 +309,7 @@ class WeightOnlyEngine(Engine):
                                 ) from error
         seconds["quantize"] = time.perf_counter() - started
         yield Progress("quantizing", 1, 1)
-        records = layer_records(float_model, quantized, keep)
+        records = layer_records(float_model, quantized, keep, tied_notes(tied))
         int8_count = sum(1 for r in records if r.quantized)
         linear_count = sum(1 for m in float_model.modules() if isinstance(m, nn.Linear))
         artifact = state_dict_bytes(quantized)

@@ -192,18 +192,22 @@ def unwrap(module: nn.Module) -> nn.Module:
     return module
 
 
-def prepare(model: nn.Module, plan: FxPlan, mapping_for: Callable[[str], QConfigMapping],
+def prepare(model: nn.Module, plan: FxPlan,
+            mapping_for: Callable[[str], QConfigMapping | None],
             example_batch: torch.Tensor, qat: bool) -> tuple[nn.Module, list[FxUnit]]:
-    """Prepare every unit in place of its float original; returns the model and units used."""
+    """Prepare every unit in place of its float original; returns the model and units used.
+    A unit whose mapping is None (kept float as a whole) stays as it is."""
     inputs = capture_unit_inputs(model, plan.units, example_batch)
-    used = [unit for unit in plan.units if unit.name in inputs]
+    mappings = {unit.name: mapping_for(unit.name) for unit in plan.units}
+    used = [unit for unit in plan.units
+            if unit.name in inputs and mappings[unit.name] is not None]
     prepare_fn = prepare_qat_fx if qat else prepare_fx
     for unit in sorted(used, key=lambda u: u.depth, reverse=True):
         module = model.get_submodule(unit.name) if unit.name else model
         if unit.name and _is_default_leaf(module) and len(inputs[unit.name]) == 1:
             module = LeafUnit(module)
         config = PrepareCustomConfig().set_non_traceable_module_names(unit.non_traceable)
-        prepared = prepare_fn(module, mapping_for(unit.name), inputs[unit.name],
+        prepared = prepare_fn(module, mappings[unit.name], inputs[unit.name],
                               prepare_custom_config=config)
         model = _set_submodule(model, unit.name, prepared)
     return model, used
@@ -224,7 +228,12 @@ def relative_names(names: Iterable[str], unit_name: str) -> list[str]:
 
 
 def keep_float_mapping(base: QConfigMapping, keep_float: Iterable[str], unit_name: str
-                       ) -> QConfigMapping:
+                       ) -> QConfigMapping | None:
+    """``base`` with the layers kept float inside the unit set to float; None where the unit
+    itself is kept float (a lone layer inside untraceable code, say a language model's head)."""
+    keep_float = list(keep_float)
+    if unit_name and any(unit_name == k or unit_name.startswith(k + ".") for k in keep_float):
+        return None
     mapping = copy.deepcopy(base)
     for name in relative_names(keep_float, unit_name):
         mapping.set_module_name(name, None)

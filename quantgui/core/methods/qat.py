@@ -24,6 +24,7 @@ from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.methods import fx_units, training
 from quantgui.core.methods.common import MethodResult, evaluating
 from quantgui.core.methods.static import float_softmax, softmax_notes, untraceable_notes
+from quantgui.core.methods.tied import retie, tied_layers, tied_log, tied_notes
 from quantgui.core.recipes import QatRecipe
 
 
@@ -72,11 +73,14 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
 
     work = copy.deepcopy(model).cpu().train()
     plan = fx_units.plan_units(work)
+    tied = tied_layers(model, recipe.keep_float)
+    yield from tied_log(tied)
+    keep = (*recipe.keep_float, *tied)
     base = qconfig_mapping(recipe)
     for kind in composite_leaf_types(work):
         base.set_object_type(kind, None)
     prepared, units = fx_units.prepare(
-        work, plan, lambda unit: fx_units.keep_float_mapping(base, recipe.keep_float, unit),
+        work, plan, lambda unit: fx_units.keep_float_mapping(base, keep, unit),
         data.train_inputs[:recipe.batch_size], qat=True)
     prepared.to(device).train()
     yield Progress("preparing", steps, steps)
@@ -94,7 +98,8 @@ def quantize(model: nn.Module, data: DataBundle, recipe: QatRecipe,
     # convert on CUDA fails (Unsupported qscheme: per_channel_affine): move to the CPU first.
     prepared = prepared.cpu().eval()
     quantized = fx_units.convert(prepared, units)
-    notes = {**softmax_notes(model), **untraceable_notes(plan, model)}
+    retie(model, quantized)
+    notes = {**softmax_notes(model), **untraceable_notes(plan, model), **tied_notes(tied)}
     for name in recipe.keep_float:
         notes[name] = texts.NOTE_KEPT
     yield Progress("converting", 1, 1)

@@ -20,6 +20,7 @@ from quantgui.core.data import DataBundle
 from quantgui.core.events import CancelToken, EventStream, Progress
 from quantgui.core.methods import fx_units
 from quantgui.core.methods.common import MethodResult
+from quantgui.core.methods.tied import retie, tied_layers, tied_log, tied_notes
 from quantgui.core.recipes import StaticRecipe
 
 ACTIVATION_OBSERVERS = {
@@ -97,11 +98,14 @@ def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe, cancel: C
     cancel.raise_if_cancelled()
     work = copy.deepcopy(model).cpu().eval()
     plan = fx_units.plan_units(work)
+    tied = tied_layers(model, recipe.keep_float)
+    yield from tied_log(tied)
+    keep = (*recipe.keep_float, *tied)
     base = qconfig_mapping(recipe)
     batches = list(data.train_batches(recipe.batch_size))[:recipe.calibration_batches]
     yield Progress("preparing", 0, len(batches))
     prepared, units = fx_units.prepare(
-        work, plan, lambda unit: fx_units.keep_float_mapping(base, recipe.keep_float, unit),
+        work, plan, lambda unit: fx_units.keep_float_mapping(base, keep, unit),
         batches[0], qat=False)
     stored = None if calibration_cache is None else calibration_cache.get(calibration_key(recipe))
     found = fx_units.observers(prepared, units)
@@ -124,7 +128,8 @@ def quantize(model: nn.Module, data: DataBundle, recipe: StaticRecipe, cancel: C
     whole = len(units) == 1 and not units[0].name and not units[0].non_traceable
     observed = copy.deepcopy(prepared) if whole and keep_observed else None
     quantized = fx_units.convert(prepared, units)
-    notes = {**softmax_notes(model), **untraceable_notes(plan, model)}
+    retie(model, quantized)
+    notes = {**softmax_notes(model), **untraceable_notes(plan, model), **tied_notes(tied)}
     for name in recipe.keep_float:
         notes[name] = texts.NOTE_KEPT
     yield Progress("converting", 1, 1)
