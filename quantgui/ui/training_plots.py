@@ -13,6 +13,7 @@ from quantgui.ui import theme
 EMA_ALPHA = 0.1
 AXIS_WIDTH, AXIS_HEIGHT = 56, 40  # pixels, room for labels such as "0.0005" and "step"
 REDRAW_MS = 200  # 5 redraws a second look live and leave the CPU to training
+ACCURACY_MIN_SPAN = 0.01  # the accuracy axis spans at least 1 point (100 % alone: 99-100 %)
 
 
 class PercentAxis(pg.AxisItem):
@@ -201,8 +202,13 @@ class TrainingPlots(QWidget):
         if self._epochs_dirty:
             self._epochs_dirty = False
             epochs = np.asarray(self.epochs, dtype=float)
-            self.val_loss_curve.setData(epochs, np.asarray(self.val_losses, dtype=float))
-            self.acc_curve.setData(epochs, np.asarray(self.val_accuracies, dtype=float))
+            for curve, values in ((self.val_loss_curve, self.val_losses),
+                                  (self.acc_curve, self.val_accuracies)):
+                # only the epochs that have the metric (no labels: no accuracy): pyqtgraph's
+                # scatter bounds of all-NaN data warned "All-NaN slice encountered" on stderr
+                y = np.asarray(values, dtype=float)
+                shown = np.isfinite(y)
+                curve.setData(epochs[shown], y[shown])
             reference = [] if self.original_accuracy is None else [self.original_accuracy]
             plots += [(self.val_loss_plot, self.val_losses),
                       (self.acc_plot, self.val_accuracies + reference)]
@@ -225,8 +231,9 @@ class TrainingPlots(QWidget):
         new = (low - (0 if floor_zero else margin), high + margin)
         if current is not None:
             new = (min(new[0], current[0]), max(new[1], current[1]))
-        if plot is self.acc_plot:
-            new = (max(0.0, new[0]), min(1.0 + 0.2 * span, new[1]))
+        if plot is self.acc_plot:  # an accuracy is 0-100 %: the axis never goes past them
+            new = (max(0.0, min(new[0], 1.0 - ACCURACY_MIN_SPAN)), min(1.0, new[1]))
+            new = (new[0], max(new[1], new[0] + ACCURACY_MIN_SPAN))
         self._y_ranges[id(plot)] = new
         plot.setYRange(*new, padding=0)
 
