@@ -310,29 +310,20 @@ def _add_model_and_recipe_options(quantize: argparse.ArgumentParser) -> None:
 def _recipe_settings(args: argparse.Namespace) -> dict[str, Any]:
     settings: dict[str, Any] = {}
     if args.recipe is not None:
-        from quantgui.core.errors import RecipeError
+        from quantgui.core.recipes import read_recipe_file
 
-        try:
-            saved = json.loads(args.recipe.read_text(encoding="utf-8"))
-        except OSError as error:
-            raise RecipeError(
-                f"The recipe {args.recipe} cannot be read: {error.strerror}.") from None
-        except json.JSONDecodeError as error:
-            raise RecipeError(f"The recipe {args.recipe} is not valid JSON: {error}.") from error
-        if not isinstance(saved, dict):
-            raise RecipeError(f"The recipe {args.recipe} is not a JSON object.")
+        # Checked as a whole (every setting, model, model_args), whatever flags replace later.
+        saved = read_recipe_file(args.recipe)
         # A saved run also names its model; --model given beside it wins.
-        model, model_args = saved.pop("model", None), saved.pop("model_args", None)
         if args.model is None:
-            args.model = model
+            args.model = saved.model
             # Never trusted like --model: load_model refuses code and pickles named here.
-            args.model_from_recipe = model is not None
-            if args.model_args is None and model_args is not None:
-                args.model_args = json.dumps(model_args)
-        if args.method is not None and saved.get("method") != args.method:
-            saved = {}  # another technique: its settings do not apply
-        settings.update({k: v for k, v in saved.items() if k != "method"})
-        args.method = args.method or saved.get("method")
+            args.model_from_recipe = saved.model is not None
+            if args.model_args is None and saved.model_args is not None:
+                args.model_args = json.dumps(saved.model_args)
+        if args.method is None or args.method == saved.recipe.method:
+            settings.update(saved.settings)  # another technique: its settings do not apply
+        args.method = args.method or saved.recipe.method
     for name in ("engine", "backend", "epochs", "threads", "batch_size", "device"):
         value = getattr(args, name)
         if value is not None:

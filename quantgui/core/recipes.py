@@ -12,13 +12,17 @@ import math
 import numbers
 import os
 import reprlib
+import stat
+import sys
 import types
 import typing
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
 import torch
 
+from quantgui.core import texts
 from quantgui.core.errors import RecipeError
 
 BACKENDS = ("x86", "fbgemm", "onednn", "qnnpack")
@@ -73,15 +77,15 @@ def coerce_setting(name: str, value: Any, hint: Any) -> Any:
         if word in TRUE_WORDS or word in FALSE_WORDS:
             return word in TRUE_WORDS
         # "no" used to count as true (a non-empty string): only explicit words are accepted
-        raise RecipeError(f"The setting {name} must be true or false, not {shown(value)}.",
-                          "Use true/false, yes/no or 1/0.")
+        raise RecipeError(texts.MESSAGE_SETTING_BOOL.format(name=name, value=shown(value)),
+                          texts.MESSAGE_SETTING_BOOL_HINT)
     if hint is int:
         if isinstance(value, numbers.Integral) and not isinstance(value, bool):
             return int(value)  # NumPy integers from a caller's arithmetic are fine
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             return int(value)  # 3.0 from a JSON writer means 3
-        raise RecipeError(f"The setting {name} must be a whole number, not {shown(value)}.",
-                          "Give an integer such as 3, without quotes or decimals.")
+        raise RecipeError(texts.MESSAGE_SETTING_INT.format(name=name, value=shown(value)),
+                          texts.MESSAGE_SETTING_INT_HINT)
     if hint is float:
         number = None
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
@@ -90,19 +94,19 @@ def coerce_setting(name: str, value: Any, hint: Any) -> Any:
             except OverflowError:  # an int too large for a float
                 number = None
         if number is None or not math.isfinite(number):
-            raise RecipeError(f"The setting {name} must be a finite number, not {shown(value)}.",
-                              "Give a number such as 0.001 (NaN and infinity are not allowed).")
+            raise RecipeError(texts.MESSAGE_SETTING_FLOAT.format(name=name, value=shown(value)),
+                              texts.MESSAGE_SETTING_FLOAT_HINT)
         return number
     if hint is str:
         if not isinstance(value, str):
-            raise RecipeError(f"The setting {name} must be text, not {shown(value)}.",
-                              "Give it as text in quotes.")
+            raise RecipeError(texts.MESSAGE_SETTING_TEXT.format(name=name, value=shown(value)),
+                              texts.MESSAGE_SETTING_TEXT_HINT)
         return value
     if origin is tuple:
         if isinstance(value, str) or not isinstance(value, (list, tuple)):
             # a string here used to be split into letters
-            raise RecipeError(f"The setting {name} must be a list of names, not {shown(value)}.",
-                              "Give a list, e.g. [\"fc1\", \"fc2\"] (or [] for none).")
+            raise RecipeError(texts.MESSAGE_SETTING_LIST.format(name=name, value=shown(value)),
+                              texts.MESSAGE_SETTING_LIST_HINT)
         element = args[0] if args else Any
         return tuple(coerce_setting(f"{name} (each item)", item, element) for item in value)
     return value  # a type this function does not know: left to the recipe's validate()
@@ -178,8 +182,11 @@ class Recipe:
                 items = value if isinstance(value, tuple) else (value,)
                 for item in items:
                     if item not in f.metadata["choices"]:
-                        raise RecipeError(f"Unknown {f.name} {shown(item)}.",
-                                          f"Choose one of: {', '.join(f.metadata['choices'])}.")
+                        raise RecipeError(
+                            texts.MESSAGE_SETTING_UNKNOWN_CHOICE.format(name=f.name,
+                                                                        value=shown(item)),
+                            texts.MESSAGE_SETTING_CHOOSE.format(
+                                choices=", ".join(f.metadata["choices"])))
             if (isinstance(value, (int, float)) and not isinstance(value, bool)
                     and (f.metadata.get("minimum") is not None
                          or f.metadata.get("maximum") is not None)):
@@ -215,18 +222,19 @@ class Recipe:
     def _check_choice(self, name: str, choices: tuple) -> None:
         value = getattr(self, name)
         if value not in choices:
-            raise RecipeError(f"Unknown {name} {shown(value)}.",
-                              f"Choose one of: {', '.join(choices)}.")
+            raise RecipeError(texts.MESSAGE_SETTING_UNKNOWN_CHOICE.format(name=name,
+                                                                          value=shown(value)),
+                              texts.MESSAGE_SETTING_CHOOSE.format(choices=", ".join(choices)))
 
     def _check_range(self, name: str) -> None:
         meta = {f.name: f.metadata for f in dataclasses.fields(self)}[name]
         value = getattr(self, name)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise RecipeError(f"The setting {name} must be a number, not {shown(value)}.")
+            raise RecipeError(texts.MESSAGE_SETTING_NUMBER.format(name=name, value=shown(value)))
         low, high = meta.get("minimum"), meta.get("maximum")
         if (low is not None and value < low) or (high is not None and value > high):
-            raise RecipeError(f"The setting {name}={shown(value)} is out of range.",
-                              f"Use a value from {low} to {high}.")
+            raise RecipeError(texts.MESSAGE_SETTING_RANGE.format(name=name, value=shown(value)),
+                              texts.MESSAGE_SETTING_RANGE_HINT.format(low=low, high=high))
 
     # --- serialisation -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -246,15 +254,16 @@ class Recipe:
         method = data.get("method")
         recipe_type = RECIPE_TYPES.get(method) if isinstance(method, str) else None
         if recipe_type is None:
-            raise RecipeError(f"Unknown method {shown(method)}.",
-                              f"Choose one of: {', '.join(RECIPE_TYPES)}.")
+            raise RecipeError(texts.MESSAGE_SETTING_UNKNOWN_METHOD.format(value=shown(method)),
+                              texts.MESSAGE_SETTING_CHOOSE.format(choices=", ".join(RECIPE_TYPES)))
         known = {f.name for f in dataclasses.fields(recipe_type)}
         unknown = [name for name in data if name not in known and name != "method"]
         if unknown:
             listed = ", ".join(shown(name, 40) for name in unknown[:5])
             more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-            raise RecipeError(f"Unknown setting(s) for {method}: {listed}{more}.",
-                              f"Known settings: {', '.join(sorted(known))}.")
+            raise RecipeError(
+                texts.MESSAGE_SETTING_UNKNOWN.format(method=method, names=listed + more),
+                texts.MESSAGE_SETTING_KNOWN.format(names=", ".join(sorted(known))))
         values = {name: value for name, value in data.items() if name != "method"}
         return recipe_type(**values)
 
@@ -296,12 +305,14 @@ class DynamicRecipe(Recipe):
         self.layer_types = tuple(self.layer_types)
         self._check_choice("dtype", ("int8", "float16"))
         if not self.layer_types:
-            raise RecipeError("Dynamic quantization needs at least one layer type.",
-                              "Select Linear, for example.")
+            raise RecipeError(texts.MESSAGE_SETTING_NO_LAYER_TYPE,
+                              texts.MESSAGE_SETTING_SELECT_LINEAR)
         for name in self.layer_types:
             if name not in DYNAMIC_LAYER_TYPES:
-                raise RecipeError(f"Dynamic quantization does not support layer type '{name}'.",
-                                  f"Choose from: {', '.join(DYNAMIC_LAYER_TYPES)}.")
+                raise RecipeError(
+                    texts.MESSAGE_SETTING_LAYER_TYPE.format(value=shown(name)),
+                    texts.MESSAGE_SETTING_CHOOSE_FROM.format(
+                        choices=", ".join(DYNAMIC_LAYER_TYPES)))
 
     def check_runnable(self) -> None:
         super().check_runnable()
@@ -424,3 +435,201 @@ RECIPE_TYPES: dict[str, type[Recipe]] = {
 def recipe_for(method: str, **settings: Any) -> Recipe:
     """Build a recipe from a method name and settings; unknown names give a clear error."""
     return Recipe.from_dict({"method": method, **settings})
+
+
+# --- recipe files ----------------------------------------------------------------------------
+# A recipe is a file people share, so anything may be in it: it is checked as a whole, before
+# any flag of the command line or field of the window replaces one of its settings.
+RECIPE_FILE_LIMIT = 4 * 1024 * 1024  # a recipe is about 1 KB; a long keep_float list some 100 KB
+RECIPE_DEPTH_LIMIT = 32  # a recipe is flat; model_args may nest a little
+FILE_KEYS = ("model", "model_args")  # written beside the settings by Save recipe/--save-recipe
+
+
+@dataclass(frozen=True)
+class RecipeFile:
+    """A recipe file, checked as a whole: its recipe, the settings the file itself gives (less
+    ``method``, in their checked types) and the model it was saved for."""
+
+    path: str
+    recipe: Recipe
+    settings: dict[str, Any]
+    model: str | None = None
+    model_args: dict[str, Any] | None = None
+
+
+class _Odd:
+    """What the JSON parser found in place of a value this module refuses: a number too long
+    for Python to convert, NaN or infinity, or a key given twice."""
+
+    def __init__(self, text: str, message: str, **values: Any) -> None:
+        self.text, self.message, self.values = text, message, values
+
+
+class _Twice(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _parse_int(text: str) -> int | _Odd:
+    digits = len(text.lstrip("-"))
+    limit = sys.get_int_max_str_digits()  # 4300: Python refuses to convert longer numbers
+    if limit and digits > limit:
+        return _Odd(text, texts.MESSAGE_RECIPE_LONG_NUMBER, digits=digits)
+    return int(text)
+
+
+def _parse_float(text: str) -> float | _Odd:
+    number = float(text)  # 1e999 is infinity, a 5000-digit mantissa is fine
+    if not math.isfinite(number):
+        return _Odd(text, texts.MESSAGE_RECIPE_NOT_FINITE, value=text[:40])
+    return number
+
+
+def _parse_constant(text: str) -> _Odd:  # NaN, Infinity, -Infinity: not JSON, Python reads them
+    return _Odd(text, texts.MESSAGE_RECIPE_NOT_FINITE, value=text)
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _Twice(key)
+        found[key] = value
+    return found
+
+
+def _key(key: str) -> str:
+    """A key of the file as messages name it: as is when it is a setting's kind of name."""
+    return key if key.isidentifier() and len(key) <= 40 else shown(key, 40)
+
+
+def _first_odd(value: Any) -> _Odd | None:
+    """The first refused value inside ``value``; RecursionError past RECIPE_DEPTH_LIMIT levels
+    (iterative: a deep value never reaches Python's own recursion limit here)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, _Odd):
+            return item
+        if isinstance(item, (dict, list)):
+            if depth > RECIPE_DEPTH_LIMIT:
+                raise RecursionError
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in reversed(list(children)))
+    return None
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise RecipeError(texts.MESSAGE_RECIPE_MISSING.format(path=name),
+                          texts.MESSAGE_RECIPE_MISSING_HINT) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        reason = getattr(error, "strerror", None) or str(error)
+        raise RecipeError(texts.MESSAGE_RECIPE_UNREADABLE.format(path=name, reason=reason),
+                          texts.MESSAGE_RECIPE_UNREADABLE_HINT) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise RecipeError(texts.MESSAGE_RECIPE_FOLDER.format(path=name),
+                          texts.MESSAGE_RECIPE_CHOOSE)
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read, /dev/zero never ends
+        raise RecipeError(texts.MESSAGE_RECIPE_NOT_REGULAR.format(path=name),
+                          texts.MESSAGE_RECIPE_CHOOSE)
+    from quantgui.core.limits import fmt_size
+
+    too_large = RecipeError(texts.MESSAGE_RECIPE_TOO_LARGE.format(
+        path=name, size=fmt_size(info.st_size), limit=fmt_size(RECIPE_FILE_LIMIT)),
+        texts.MESSAGE_RECIPE_CHOOSE)
+    if info.st_size > RECIPE_FILE_LIMIT:
+        raise too_large
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(RECIPE_FILE_LIMIT + 1)  # the file may grow after the stat
+    except OSError as error:
+        raise RecipeError(texts.MESSAGE_RECIPE_UNREADABLE.format(
+            path=name, reason=error.strerror or type(error).__name__),
+            texts.MESSAGE_RECIPE_UNREADABLE_HINT) from None
+    if len(data) > RECIPE_FILE_LIMIT:
+        raise too_large
+    return data
+
+
+def parse_recipe_json(data: bytes | str, name: str = "The text") -> dict[str, Any]:
+    """The JSON object of a recipe (``name``: how messages call it, e.g. its path), refusing
+    with one RecipeError what a recipe cannot be: not UTF-8 text, not JSON, nested too deep,
+    not an object, a key given twice, numbers Python cannot convert, NaN or infinity."""
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")  # a byte-order mark (Windows Notepad) is fine
+        except UnicodeDecodeError as error:
+            raise RecipeError(texts.MESSAGE_RECIPE_NOT_TEXT.format(
+                path=name, byte=f"0x{data[error.start]:02x}", position=error.start),
+                texts.MESSAGE_RECIPE_CHOOSE) from None
+    else:
+        text = data
+    if not text.strip():
+        raise RecipeError(texts.MESSAGE_RECIPE_EMPTY.format(path=name),
+                          texts.MESSAGE_RECIPE_CHOOSE)
+    too_deep = RecipeError(texts.MESSAGE_RECIPE_TOO_DEEP.format(path=name),
+                           texts.MESSAGE_RECIPE_CHOOSE)
+    try:
+        found = json.loads(text, object_pairs_hook=_pairs, parse_int=_parse_int,
+                           parse_float=_parse_float, parse_constant=_parse_constant)
+    except RecursionError:
+        raise too_deep from None
+    except _Twice as twice:
+        raise RecipeError(texts.MESSAGE_RECIPE_TWICE.format(path=name, name=_key(twice.key)),
+                          texts.MESSAGE_RECIPE_TWICE_HINT) from None
+    except json.JSONDecodeError as error:
+        raise RecipeError(texts.MESSAGE_RECIPE_NOT_JSON.format(
+            path=name, reason=error.msg, line=error.lineno, column=error.colno),
+            texts.MESSAGE_RECIPE_CHOOSE) from None
+    except ValueError as error:  # anything else the parser refuses: never Python's wording
+        raise RecipeError(texts.MESSAGE_RECIPE_NOT_JSON.format(
+            path=name, reason=type(error).__name__, line="?", column="?"),
+            texts.MESSAGE_RECIPE_CHOOSE) from None
+    if not isinstance(found, dict):
+        raise RecipeError(texts.MESSAGE_RECIPE_NOT_OBJECT.format(path=name),
+                          texts.MESSAGE_RECIPE_CHOOSE)
+    for key, value in found.items():
+        try:
+            odd = _first_odd(value)
+        except RecursionError:
+            raise too_deep from None
+        if odd is not None:
+            raise RecipeError(odd.message.format(path=name, name=_key(key), **odd.values),
+                              texts.MESSAGE_RECIPE_NUMBER_HINT)
+    return found
+
+
+def recipe_from_object(found: dict[str, Any], name: str) -> RecipeFile:
+    """A parsed recipe file checked as a whole: every setting, and the model and model_args
+    saved beside them, whatever later replaces them; errors name ``name`` and the setting."""
+    if "method" not in found:
+        raise RecipeError(texts.MESSAGE_RECIPE_NO_METHOD.format(path=name),
+                          texts.MESSAGE_RECIPE_CHOOSE)
+    settings = {key: value for key, value in found.items() if key not in FILE_KEYS}
+    model, model_args = found.get("model"), found.get("model_args")
+    try:
+        if model is not None and not isinstance(model, str):
+            raise RecipeError(texts.MESSAGE_SETTING_MODEL.format(value=shown(model)),
+                              texts.MESSAGE_SETTING_MODEL_HINT)
+        if model_args is not None and not isinstance(model_args, dict):
+            raise RecipeError(texts.MESSAGE_SETTING_MODEL_ARGS.format(value=shown(model_args)),
+                              texts.MESSAGE_SETTING_MODEL_ARGS_HINT)
+        recipe = Recipe.from_dict(settings)
+    except RecipeError as error:
+        raise RecipeError(texts.MESSAGE_RECIPE_INVALID.format(path=name, reason=error.message),
+                          error.hint) from None
+    given = {key: getattr(recipe, key) for key in settings if key != "method"}
+    return RecipeFile(name, recipe, given, model, model_args)
+
+
+def read_recipe_file(path: os.PathLike[str] | str) -> RecipeFile:
+    """Read and check the recipe file ``path`` (written by Save recipe… or --save-recipe).
+
+    Every refusal is one RecipeError that names the file, says what is wrong (not a file, too
+    large, not UTF-8, not JSON, too deep, a setting of the wrong type, ...) and what to do."""
+    name = str(path)
+    return recipe_from_object(parse_recipe_json(_read_bytes(Path(path), name), name), name)

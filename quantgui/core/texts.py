@@ -176,6 +176,65 @@ MESSAGE_RECOMMENDED = (
     "{floor:g} dB).")
 MESSAGE_LEFT_OUT = "{recommendation} Left out for agreement: {engines}."
 MESSAGE_NO_ENGINE_COMPARED = "No engine produced outputs that can be compared."
+# a setting of the wrong type or out of range (quantgui.core.recipes), also inside a recipe file
+MESSAGE_SETTING_BOOL = "The setting {name} must be true or false, not {value}."
+MESSAGE_SETTING_BOOL_HINT = "Use true/false, yes/no or 1/0."
+MESSAGE_SETTING_INT = "The setting {name} must be a whole number, not {value}."
+MESSAGE_SETTING_INT_HINT = "Give an integer such as 3, without quotes or decimals."
+MESSAGE_SETTING_FLOAT = "The setting {name} must be a finite number, not {value}."
+MESSAGE_SETTING_FLOAT_HINT = "Give a number such as 0.001 (NaN and infinity are not allowed)."
+MESSAGE_SETTING_TEXT = "The setting {name} must be text, not {value}."
+MESSAGE_SETTING_TEXT_HINT = "Give it as text in quotes."
+MESSAGE_SETTING_LIST = "The setting {name} must be a list of names, not {value}."
+MESSAGE_SETTING_LIST_HINT = "Give a list, e.g. [\"fc1\", \"fc2\"] (or [] for none)."
+MESSAGE_SETTING_NUMBER = "The setting {name} must be a number, not {value}."
+MESSAGE_SETTING_RANGE = "The setting {name}={value} is out of range."
+MESSAGE_SETTING_RANGE_HINT = "Use a value from {low} to {high}."
+MESSAGE_SETTING_UNKNOWN_CHOICE = "Unknown {name} {value}."
+MESSAGE_SETTING_CHOOSE = "Choose one of: {choices}."
+MESSAGE_SETTING_UNKNOWN = "Unknown setting(s) for {method}: {names}."
+MESSAGE_SETTING_KNOWN = "Known settings: {names}."
+MESSAGE_SETTING_UNKNOWN_METHOD = "Unknown method {value}."
+MESSAGE_SETTING_NO_LAYER_TYPE = "Dynamic quantization needs at least one layer type."
+MESSAGE_SETTING_SELECT_LINEAR = "Select Linear, for example."
+MESSAGE_SETTING_LAYER_TYPE = "Dynamic quantization does not support layer type {value}."
+MESSAGE_SETTING_CHOOSE_FROM = "Choose from: {choices}."
+MESSAGE_SETTING_MODEL = ("The setting model must be text (a model file or folder, or "
+                         "demo:NAME), not {value}.")
+MESSAGE_SETTING_MODEL_HINT = "Give the model's path in quotes, or leave the setting out."
+MESSAGE_SETTING_MODEL_ARGS = ("The setting model_args must be a JSON object of the model's "
+                              "arguments, not {value}.")
+MESSAGE_SETTING_MODEL_ARGS_HINT = ("Write the arguments as a JSON object of names and values, or "
+                                   "leave the setting out.")
+# a recipe file that cannot be used (quantgui.core.recipes.read_recipe_file): the command
+# line's --recipe and the window's File > Open recipe
+MESSAGE_RECIPE_MISSING = "The recipe {path} does not exist."
+MESSAGE_RECIPE_MISSING_HINT = "Check the path and its spelling."
+MESSAGE_RECIPE_FOLDER = "The recipe {path} is a folder, not a recipe file."
+MESSAGE_RECIPE_NOT_REGULAR = ("The recipe {path} is not a regular file (a pipe, a device or a "
+                              "socket).")
+MESSAGE_RECIPE_UNREADABLE = "The recipe {path} cannot be read: {reason}."
+MESSAGE_RECIPE_UNREADABLE_HINT = "Check the file and its permissions."
+MESSAGE_RECIPE_TOO_LARGE = ("The recipe {path} is {size}, far more than a recipe (a small JSON "
+                            "file of settings, at most {limit}).")
+MESSAGE_RECIPE_EMPTY = "The recipe {path} is empty: it is not a JSON recipe."
+MESSAGE_RECIPE_NOT_TEXT = ("{path} is not a JSON recipe: it is not UTF-8 text (byte {byte} at "
+                           "position {position}).")
+MESSAGE_RECIPE_NOT_JSON = ("{path} is not a JSON recipe: it is not valid JSON ({reason} at line "
+                           "{line}, column {column}).")
+MESSAGE_RECIPE_TOO_DEEP = ("{path} is not a usable recipe: its JSON nests too deeply (a recipe "
+                           "is one flat object of settings).")
+MESSAGE_RECIPE_NOT_OBJECT = "{path} is not a recipe: it is not a JSON object of settings."
+MESSAGE_RECIPE_NO_METHOD = "{path} is not a recipe: it has no technique (\"method\")."
+MESSAGE_RECIPE_CHOOSE = "Choose a file written by Save recipe… or by quantgui-cli --save-recipe."
+MESSAGE_RECIPE_TWICE = "The recipe {path} gives {name} twice, so which value is meant is unclear."
+MESSAGE_RECIPE_TWICE_HINT = "Keep one of the two."
+MESSAGE_RECIPE_LONG_NUMBER = ("The recipe {path} cannot be used: the setting {name} holds a "
+                              "number of {digits} digits.")
+MESSAGE_RECIPE_NOT_FINITE = ("The recipe {path} cannot be used: the setting {name} holds "
+                             "{value}, which is not a finite number.")
+MESSAGE_RECIPE_NUMBER_HINT = "Give an ordinary number such as 3 or 0.001."
+MESSAGE_RECIPE_INVALID = "The recipe {path} cannot be used. {reason}"
 # the engine chosen before a run (quantgui.core.engine_choice): one sentence each
 MESSAGE_ENGINE_CHOSEN_REFUSED = (
     "{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode "

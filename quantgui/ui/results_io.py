@@ -457,32 +457,12 @@ class ResultsIO(QObject):
         return True
 
     def read_recipe(self, path: str | Path) -> tuple[Any, str | None]:
-        """(recipe, model spec or None) from a recipe file; raises QuantGUIError."""
-        from quantgui.core.errors import RecipeError
-        from quantgui.core.recipes import Recipe
+        """(recipe, model spec or None) from a recipe file, checked as a whole by the core (as
+        the command line's --recipe is); raises RecipeError naming the file and the setting."""
+        from quantgui.core.recipes import read_recipe_file
 
-        name = Path(path).name
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            raise RecipeError(self.tr("The recipe {name} cannot be read: {reason}.").format(
-                name=name, reason=reason)) from error
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise RecipeError(self.tr("{name} is not a recipe: it is not valid JSON "
-                                      "({error}).").format(name=name, error=error),
-                              self.tr("Choose a file written by Save recipe… or by "
-                                      "quantgui-cli --save-recipe.")) from error
-        if not isinstance(data, dict) or "method" not in data:
-            raise RecipeError(self.tr("{name} is not a recipe: it has no technique "
-                                      "(\"method\").").format(name=name),
-                              self.tr("Choose a file written by Save recipe… or by "
-                                      "quantgui-cli --save-recipe."))
-        model = data.pop("model", None)
-        data.pop("model_args", None)
-        return Recipe.from_dict(data), model if isinstance(model, str) else None
+        saved = read_recipe_file(path)
+        return saved.recipe, saved.model
 
     def open_recipe_from(self, path: str | Path) -> bool:
         """Select the recipe's technique and fill in its settings; load its model when it is

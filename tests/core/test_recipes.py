@@ -149,3 +149,95 @@ def test_huge_values_are_quoted_at_a_readable_length(settings):
     with pytest.raises(RecipeError) as error:
         Recipe.from_dict(settings)
     assert len(str(error.value)) < 400
+
+
+# --- recipe files (issue 17): the command line's --recipe and the window's Open recipe ------
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+HOSTILE_RECIPE_FILES = [
+    # (what is written, words of the one message besides the file's name)
+    (b"\xff\xfe{\"method\": \"dynamic\"}", ["is not a JSON recipe", "not UTF-8 text",
+                                            "byte 0xff at position 0"]),
+    ('{"method": "dynamic"}'.encode("utf-16"), ["not UTF-8 text"]),
+    (_bytes("[" * 100_000 + "]" * 100_000), ["nests too deeply"]),
+    (_bytes('{"method": "dynamic", "threads": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+     ["nests too deeply"]),
+    (_bytes('{"method": "dynamic", "model_args": {"a": ' + "[" * 40 + "]" * 40 + "}}"),
+     ["nests too deeply"]),
+    (_bytes('{"method": "dynamic", "threads": ' + "9" * 5000 + "}"),
+     ["the setting threads", "5000 digits"]),
+    (_bytes('{"method": "dynamic", "model_args": {"n": -' + "9" * 5000 + "}}"),
+     ["the setting model_args", "5000 digits"]),
+    (_bytes('{"method": "dynamic", "model_args": [1, 2]}'),
+     ["The setting model_args must be a JSON object", "[1, 2]"]),
+    (_bytes('{"method": "dynamic", "model": 5}'), ["The setting model must be text"]),
+    (_bytes('{"method": "dynamic", "threads": "many"}'),
+     ["The setting threads must be a whole number", "'many'"]),
+    (b"", ["is empty", "not a JSON recipe"]),
+    (b"  \n", ["is empty"]),
+    (_bytes('[{"method": "dynamic"}]'), ["not a JSON object of settings"]),
+    (_bytes('"dynamic"'), ["not a JSON object of settings"]),
+    (_bytes('{"method": "qat", "learning_rate": NaN}'),
+     ["the setting learning_rate holds NaN", "not a finite number"]),
+    (_bytes('{"method": "qat", "learning_rate": -Infinity}'), ["holds -Infinity"]),
+    (_bytes('{"method": "qat", "learning_rate": 1e999}'), ["holds 1e999"]),
+    (_bytes('{"method": "dynamic", "method": "static"}'), ["gives method twice"]),
+    (_bytes('{"method": "dynamic", "model_args": {"a": 1, "a": 2}}'), ["gives a twice"]),
+    (_bytes('{"method": "dynamic",'), ["not valid JSON", "line 1, column 22"]),
+    (_bytes('{"threads": 2}'), ["has no technique"]),
+    (_bytes('{"method": "sparse"}'), ["Unknown method 'sparse'"]),
+    (_bytes('{"method": "static", "colour": "red"}'), ["Unknown setting(s) for static: 'colour'"]),
+]
+
+
+@pytest.mark.parametrize("content, words", HOSTILE_RECIPE_FILES)
+def test_a_hostile_recipe_file_is_one_error_naming_the_file(tmp_path, content, words):
+    from quantgui.core.recipes import read_recipe_file
+
+    path = tmp_path / "shared recipe.json"
+    path.write_bytes(content)
+    with pytest.raises(RecipeError) as caught:
+        read_recipe_file(path)
+    error = caught.value
+    assert str(path) in error.message
+    for word in words:
+        assert word in error.message
+    assert error.hint and len(str(error).splitlines()) == 1 and len(str(error)) < 500
+    assert "Exceeds the limit" not in str(error) and "codec" not in str(error)
+    assert path.read_bytes() == content  # never changed
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: p.mkdir(), ["is a folder, not a recipe file"]),
+    (lambda p: None, ["does not exist"]),
+    (lambda p: __import__("os").mkfifo(p), ["not a regular file"]),  # a read would block
+    (lambda p: p.write_bytes(b'{"method": "dynamic", "keep_float": ["'
+                             + b"x" * (5 * 1024 * 1024) + b'"]}'),
+     ["is 5.0 MiB", "at most 4.0 MiB"]),
+])
+def test_a_recipe_path_that_is_no_small_file_is_refused_before_reading(tmp_path, make, words):
+    from quantgui.core.recipes import read_recipe_file
+
+    path = tmp_path / "recipe.json"
+    make(path)
+    with pytest.raises(RecipeError) as caught:
+        read_recipe_file(path)
+    assert str(path) in caught.value.message
+    for word in words:
+        assert word in caught.value.message
+
+
+def test_a_recipe_file_is_read_whole_with_its_model(tmp_path):
+    from quantgui.core.recipes import read_recipe_file
+
+    path = tmp_path / "recipe.json"
+    # a byte-order mark (Windows Notepad) is UTF-8 too
+    path.write_bytes(b"\xef\xbb\xbf" + _bytes(
+        '{"method": "static", "threads": 2.0, "keep_float": ["fc1"], "model": "demo:digits-mlp",'
+        ' "model_args": {"hidden": 8}}'))
+    saved = read_recipe_file(path)
+    assert saved.recipe == StaticRecipe(threads=2, keep_float=("fc1",))
+    assert saved.settings == {"threads": 2, "keep_float": ("fc1",)}  # the file's own, checked
+    assert (saved.model, saved.model_args) == ("demo:digits-mlp", {"hidden": 8})
