@@ -683,7 +683,9 @@ def _check_outputs(args: argparse.Namespace) -> None:
                                     "Give each output its own name.")
 
 
-def _prepare(args: argparse.Namespace) -> tuple[Any, Any]:
+def _prepare(args: argparse.Namespace, choose_engine: bool = False) -> tuple[Any, Any]:
+    """The model and the recipe; ``choose_engine``: the engine is chosen for the model when
+    neither --engine, --set engine= nor the recipe file names one (``_choose_engine``)."""
     from quantgui.core.errors import QuantGUIError, RecipeError
 
     run = _run_state()
@@ -712,7 +714,31 @@ def _prepare(args: argparse.Namespace) -> tuple[Any, Any]:
     run.checkpoint("loading")
     loaded = load_model(args.model, args)
     _check_keep_float(loaded, recipe)
+    if choose_engine:
+        recipe = _choose_engine(args, loaded, recipe, explicit="engine" in settings)
     return loaded, recipe
+
+
+def _choose_engine(args: argparse.Namespace, loaded: Any, recipe: Any, explicit: bool) -> Any:
+    """Before the run, in one stderr line: the engine chosen for this model when the default
+    one would quantize little of it or refuses it (``core.engine_choice``), or the warning
+    when the user's engine is such an engine. Returns the recipe to run."""
+    from quantgui.core.engine_choice import choose_engine
+    from quantgui.core.engines import get_engine
+
+    _run_state().checkpoint("choosing the engine")
+    choice = choose_engine(loaded, recipe, explicit=explicit)
+    chosen_format = getattr(args, "format", None)
+    if choice.switched and (chosen_format is None
+                            or chosen_format in get_engine(choice.engine).save_formats):
+        print(f"Engine: {choice.reason} (--engine {choice.requested} runs it on "
+              f"{get_engine(choice.requested).title} anyway.)", file=sys.stderr, flush=True)
+        return recipe.replace(engine=choice.engine)
+    if choice.switched:  # --format asks for a format of the default engine: it stays
+        choice = choose_engine(loaded, recipe, explicit=True)
+    if choice.reason:
+        print(f"quantgui-cli: warning: {choice.reason}", file=sys.stderr, flush=True)
+    return recipe
 
 
 def _fmt_db(value: float | None) -> str:
@@ -777,7 +803,7 @@ def command_quantize(args: argparse.Namespace, loaded: Any = None, recipe: Any =
 
     state = _run_state()
     if loaded is None:
-        loaded, recipe = _prepare(args)
+        loaded, recipe = _prepare(args, choose_engine=True)
     bar = None
     if get_technique(args.method).trains and not args.no_progress:
         from tqdm import tqdm
