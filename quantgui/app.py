@@ -65,13 +65,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
+def set_up_process() -> None:
+    """What the window's process needs before torch is imported."""
     # torch's OpenMP threads busy-wait between parallel regions by default; on a 2-core machine
     # that spinning starves the GUI thread during QAT. Set before torch is imported.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from quantgui.core.quiet import quiet_third_party_output
 
+    # the terminal stays quiet on a normal start: libraries' notices that say nothing to a
+    # QuantGUI user (see core.quiet) are silenced for every thread of the process
     quiet_third_party_output()
+
+
+def main(argv: list[str] | None = None) -> int:
+    set_up_process()
     args = parse_args(argv)
     demo = None
     request = None
