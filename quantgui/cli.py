@@ -131,6 +131,29 @@ def _runs(report: dict[str, Any]) -> str:
     return "runs" if repeats is None else f"{repeats} runs"
 
 
+def _speed(original: dict[str, Any], quantized: dict[str, Any]) -> str:
+    """int8 against float in words, as the window and the HTML report say it."""
+    from quantgui.core.timing import speed_text
+
+    return speed_text(original["median"], quantized["median"])
+
+
+def _latency_notes(report: dict[str, Any],
+                   pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:
+    """The lines under a table of latencies: why int8 is slower where it is, and a warning
+    when other programs kept the CPU busy while they were measured."""
+    from quantgui.core.timing import is_slower, report_load_warning, slower_reason
+
+    lines = []
+    reasons = dict.fromkeys(slower_reason(o["median"]) for o, q in pairs
+                            if is_slower(o["median"], q["median"]))
+    lines += [f"Slower than float: {reason}" for reason in reasons]
+    warning = report_load_warning(report)
+    if warning:
+        lines.append(f"Warning: {warning}")
+    return lines
+
+
 def format_table(report: dict[str, Any]) -> str:
     """A readable side-by-side table of the JSON report."""
     original, quantized = report["original"], report["quantized"]
@@ -142,7 +165,8 @@ def format_table(report: dict[str, Any]) -> str:
          _fmt_bytes(quantized["size_bytes"]), f"{report['ratios']['size']:.3f}x"),
         (f"Latency median ({threads} thr, {_runs(report)})",
          f"{original['latency_ms']['median']:.3f} ms",
-         f"{quantized['latency_ms']['median']:.3f} ms", f"{report['ratios']['latency']:.3f}x"),
+         f"{quantized['latency_ms']['median']:.3f} ms",
+         _speed(original["latency_ms"], quantized["latency_ms"])),
         (f"Latency p90 ({threads} thr)", f"{original['latency_ms']['p90']:.3f} ms",
          f"{quantized['latency_ms']['p90']:.3f} ms", ""),
         ("Accuracy (validation)", _fmt_accuracy(original["accuracy"]),
@@ -158,6 +182,7 @@ def format_table(report: dict[str, Any]) -> str:
                                for i, cell in enumerate(row)))
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
+    lines += _latency_notes(report, [(original["latency_ms"], quantized["latency_ms"])])
     agreement = report["agreement"]
     top1 = agreement["top1_agreement"]
     lines.append(
@@ -454,9 +479,12 @@ def command_engines() -> int:
 
 
 def format_engine_table(report: dict[str, Any]) -> str:
+    from quantgui.core.engines import DEFAULT_ENGINE, get_engine
+
     original = report["original"]
+    eager = get_engine(DEFAULT_ENGINE).title  # where the original runs, named as that engine
     lines = [f"{report['model']}: {report['method']} on every engine, {report['threads']} "
-             f"thread(s), batch {report['batch_size']}; float32 eager PyTorch "
+             f"thread(s), batch {report['batch_size']}; float32 in {eager} "
              f"{original['latency_ms']['median']:.3f} ms (p90 {original['latency_ms']['p90']:.3f})"
              if original else f"{report['model']}: no engine ran"]
     header = ("engine", "int8 median", "p90", "vs eager fp32", "vs own fp32", "prepare s",
@@ -481,6 +509,9 @@ def format_engine_table(report: dict[str, Any]) -> str:
             lines.append("  ".join("-" * w for w in widths))
     for name, reason in report["skipped"].items():
         lines.append(f"  {name}: not run: {_cut(reason)}")
+    if original:
+        lines += _latency_notes(report, [(original["latency_ms"], row["latency_ms"])
+                                         for row in report["engines"]])
     lines.append("")
     lines.append(f"Recommended: {report['recommendation']}" if report["recommended"]
                  else report["recommendation"])
@@ -550,17 +581,24 @@ def command_compare_engines(args: argparse.Namespace) -> int:
 
 def format_technique_table(report: dict[str, Any]) -> str:
     quality = report["quality_axis"]
-    header = ["", "size", "size ratio", "latency ms", "p90", "speed-up",
-              "accuracy" if quality == "accuracy" else "SQNR dB", "int8 layers", "Pareto"]
+    header = ["", "size", "size ratio", "latency ms", "p10-p90", "speed-up",
+              "accuracy" if quality == "accuracy" else "SQNR dB", "int8 layers", "Pareto",
+              "settings"]
     rows = [header]
+    tied = False
     for row in report["rows"]:
         value = (f"{row['accuracy']:.2%}" if quality == "accuracy" and row["accuracy"] is not None
                  else "-" if row["sqnr_db"] is None else f"{row['sqnr_db']:.1f}")
+        latency = row["latency_ms"]
+        ties = row.get("latency_ties") or []
+        tied = tied or bool(ties)
+        spread = (f"{latency['p10']:.3f}-{latency['p90']:.3f}" if latency.get("p10") is not None
+                  else f"-{latency['p90']:.3f}")
         rows.append([row["label"], _fmt_bytes(row["size_bytes"]), f"{row['size_ratio']:.2f}x",
-                     f"{row['latency_ms']['median']:.3f}", f"{row['latency_ms']['p90']:.3f}",
+                     f"{latency['median']:.3f}" + (" (tie)" if ties else ""), spread,
                      f"{row['speedup']:.2f}x", value,
                      f"{row['quantized_layers']} of {row['layers']}",
-                     "*" if row["pareto"] else ""])
+                     "*" if row["pareto"] else "", _run_settings(row.get("settings"))])
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(header))]
     lines = [f"{report['model']}: {report['threads']} thread(s), batch {report['batch_size']}"]
     for index, row in enumerate(rows):
@@ -574,9 +612,28 @@ def format_technique_table(report: dict[str, Any]) -> str:
     axis = "accuracy" if quality == "accuracy" else "agreement (SQNR)"
     lines.append(f"Pareto front (* : nothing else is at once faster, smaller and better in "
                  f"{axis}): {', '.join(report['pareto_front']) or 'none'}.")
+    if tied:
+        lines.append("(tie): the same latency within p10-p90 as another row; neither counts as "
+                     "faster for the Pareto front.")
     lines.append("Latencies come from one set of interleaved rounds (the original and every "
                  "result together).")
+    original = next((row for row in report["rows"] if row["technique"] is None), None)
+    if original is not None:
+        lines += _latency_notes(report, [(original["latency_ms"], row["latency_ms"])
+                                         for row in report["rows"] if row is not original])
     return "\n".join(lines)
+
+
+def _run_settings(settings: dict[str, Any] | None) -> str:
+    """What a run of Compare all three used: 'torch_ao, 1 epoch', 'torch_ao, 32 calib.'"""
+    if not settings:
+        return ""
+    parts = [str(settings.get("engine", ""))]
+    if "epochs" in settings:
+        parts.append(f"{settings['epochs']} epoch" + ("" if settings["epochs"] == 1 else "s"))
+    if "calibration_batches" in settings:
+        parts.append(f"{settings['calibration_batches']} calibration batches")
+    return ", ".join(part for part in parts if part)
 
 
 def command_compare_techniques(args: argparse.Namespace) -> int:

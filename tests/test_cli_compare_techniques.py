@@ -16,6 +16,11 @@ def test_compare_techniques_prints_the_table_writes_the_report_and_keeps_each_ru
     assert "Pareto front" in out
     for label in ("float32", "dynamic", "static", "qat"):
         assert any(line.startswith(label) for line in out.splitlines()), out
+    # each row says what its run used (--epochs 1 for QAT, the default calibration)
+    assert any(line.startswith("qat") and line.rstrip().endswith("torch_ao, 1 epoch")
+               for line in out.splitlines()), out
+    assert any(line.startswith("static") and line.rstrip().endswith(
+        "torch_ao, 32 calibration batches") for line in out.splitlines()), out
     report = json.loads(report_path.read_text())
     assert [row["label"] for row in report["rows"]] == ["float32", "dynamic", "static", "qat"]
     assert report["threads"] == 1 and report["quality_axis"] == "accuracy"

@@ -23,6 +23,7 @@ from quantgui.core.events import CancelToken, EventStream, LogMessage, Progress
 from quantgui.core.pipeline import RunCache, RunResult, model_details, run
 from quantgui.core.recipes import Recipe, recipe_for
 from quantgui.core.techniques import get_technique, technique_names
+from quantgui.core.timing import interval, latencies_tie
 
 ORIGINAL = "float32"  # the original's label in the table and on the chart
 
@@ -34,15 +35,37 @@ class Point:
     latency_ms: float
     size_bytes: float
     quality: float  # validation accuracy where there are labels, else SQNR against float32
+    # the latency's spread (p10, p90); None: the median alone
+    latency_spread: tuple[float, float] | None = None
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        return self.latency_spread or (self.latency_ms, self.latency_ms)
+
+
+def same_latency(a: Point, b: Point) -> bool:
+    """Their p10-p90 intervals intersect: neither is faster (``timing.latencies_tie``)."""
+    return latencies_tie(a.spread, b.spread)
 
 
 def dominates(a: Point, b: Point) -> bool:
-    """``a`` is at least as good as ``b`` on every axis and better on one."""
-    no_worse = (a.latency_ms <= b.latency_ms and a.size_bytes <= b.size_bytes
+    """``a`` is at least as good as ``b`` on every axis and better on one. Two latencies whose
+    p10-p90 intervals intersect are equal: a difference inside the spread is no win."""
+    tie = same_latency(a, b)
+    no_worse = ((tie or a.latency_ms <= b.latency_ms) and a.size_bytes <= b.size_bytes
                 and a.quality >= b.quality)
-    better = (a.latency_ms < b.latency_ms or a.size_bytes < b.size_bytes
+    better = ((not tie and a.latency_ms < b.latency_ms) or a.size_bytes < b.size_bytes
               or a.quality > b.quality)
     return no_worse and better
+
+
+def latency_ties(points: dict[str, Point]) -> dict[str, list[str]]:
+    """label -> the other labels whose latency is the same within p10-p90 (those with a tie
+    only)."""
+    ties = {label: [other for other, q in points.items()
+                    if other != label and same_latency(p, q)]
+            for label, p in points.items()}
+    return {label: others for label, others in ties.items() if others}
 
 
 def pareto_front(points: dict[str, Point]) -> list[str]:
@@ -69,17 +92,24 @@ class TechniqueComparison:
             original_quality = (first.original.accuracy if self.quality == "accuracy"
                                 else math.inf)
             points[ORIGINAL] = Point(first.original.latency.median_ms,
-                                     first.original.size_bytes, original_quality)
+                                     first.original.size_bytes, original_quality,
+                                     interval(first.original.latency))
         for label, result in self.results.items():
             quality = (result.quantized.accuracy if self.quality == "accuracy"
                        else result.agreement.sqnr_db)
             points[label] = Point(result.quantized.latency.median_ms,
                                   result.quantized.size_bytes,
-                                  math.nan if quality is None else quality)
+                                  math.nan if quality is None else quality,
+                                  interval(result.quantized.latency))
         return points
 
     def rows(self) -> list[dict[str, Any]]:
+        """One row per result, the original first. ``settings``: what each run used (its
+        engine, epochs, calibration batches: Compare all three may train QAT for fewer epochs
+        than a QAT run alone); ``latency_ties``: the rows whose latency is the same within
+        p10-p90."""
         rows = []
+        ties = latency_ties(self.points())
         first = next(iter(self.results.values()), None)
         if first is not None:
             rows.append({"label": ORIGINAL, "technique": None, "engine": None,
@@ -88,7 +118,8 @@ class TechniqueComparison:
                          "accuracy": first.original.accuracy, "sqnr_db": None,
                          "top1_agreement": None, "size_ratio": 1.0, "speedup": 1.0,
                          "quantized_layers": 0, "layers": len(first.layers),
-                         "duration_s": None, "pareto": ORIGINAL in self.front})
+                         "duration_s": None, "pareto": ORIGINAL in self.front,
+                         "settings": None, "latency_ties": ties.get(ORIGINAL, [])})
         for label, result in self.results.items():
             original = result.original
             rows.append({
@@ -104,6 +135,8 @@ class TechniqueComparison:
                 "speedup": original.latency.median_ms / result.quantized.latency.median_ms,
                 "quantized_layers": result.quantized_layer_count, "layers": len(result.layers),
                 "duration_s": result.duration_s, "pareto": label in self.front,
+                "settings": run_settings(result.recipe),
+                "latency_ties": ties.get(label, []),
             })
         return rows
 
@@ -120,6 +153,19 @@ class TechniqueComparison:
             "environment": {} if first is None else first.environment,
             **model_details(self.details),
         }
+
+
+RUN_SETTINGS = ("epochs", "calibration_batches")  # the settings a row of the table shows
+
+
+def run_settings(recipe: Recipe) -> dict[str, Any]:
+    """What a run used that the table shows beside it: its engine, and its epochs or
+    calibration batches where the technique has them."""
+    settings: dict[str, Any] = {"engine": recipe.engine}
+    for name in RUN_SETTINGS:
+        if hasattr(recipe, name):
+            settings[name] = getattr(recipe, name)
+    return settings
 
 
 def label_for(technique: str, engine: str, several_engines: bool) -> str:

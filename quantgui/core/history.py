@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from quantgui.core.files import write_atomically
+from quantgui.core.timing import interval, latencies_tie
 
 FILE_NAME = "history.json"
 VERSION = 1
@@ -292,19 +293,39 @@ def json_safe(value: Any) -> Any:
     return value
 
 
+def latency_spread(entry: HistoryEntry) -> tuple[float, float]:
+    """(p10, p90) of a run's quantized latency, as its report has them (the median alone for
+    a run saved without them)."""
+    latency = (entry.report.get("quantized") or {}).get("latency_ms")
+    if not isinstance(latency, dict) or not isinstance(latency.get("median"), (int, float)):
+        return entry.latency_ms, entry.latency_ms
+    try:
+        return interval(latency)
+    except (TypeError, ValueError):
+        return entry.latency_ms, entry.latency_ms
+
+
 def pareto_front(entries: list[HistoryEntry], cost: str = "size") -> list[str]:
     """Ids of the runs no other run beats on both quality (higher) and cost (lower): the best
-    trade-offs. ``cost`` is "size" or "latency"."""
+    trade-offs. ``cost`` is "size" or "latency"; two latencies whose p10-p90 intervals
+    intersect are equal (``timing.latencies_tie``): a difference inside the spread beats
+    nothing."""
     def cost_of(entry: HistoryEntry) -> float:
         return entry.size_bytes if cost == "size" else entry.latency_ms
+
+    def same_cost(a: HistoryEntry, b: HistoryEntry) -> bool:
+        if cost == "size":
+            return a.size_bytes == b.size_bytes
+        return latencies_tie(latency_spread(a), latency_spread(b))
 
     scored = [e for e in entries if e.quality is not None]
     front = []
     for entry in scored:
         dominated = any(
             other is not entry and other.quality >= entry.quality
-            and cost_of(other) <= cost_of(entry)
-            and (other.quality > entry.quality or cost_of(other) < cost_of(entry))
+            and (same_cost(other, entry) or cost_of(other) <= cost_of(entry))
+            and (other.quality > entry.quality
+                 or (not same_cost(other, entry) and cost_of(other) < cost_of(entry)))
             for other in scored)
         if not dominated:
             front.append(entry.id)

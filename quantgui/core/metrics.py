@@ -13,6 +13,7 @@ import torch
 from torch import nn
 
 from quantgui.core.events import CancelToken, EventStream, Progress
+from quantgui.core.timing import LoadMeter
 
 
 class _ByteCounter(io.RawIOBase):
@@ -49,11 +50,15 @@ class LatencyStats:
     batch_size: int
     p10_ms: float | None = None  # with p90: the spread of the runs
     interleaved: bool = False  # measured in rounds with the models it is compared with
+    # the share of the whole CPU (0-100) other processes used meanwhile (core.timing); None:
+    # not measured (not Linux)
+    other_cpu_percent: float | None = None
 
     def to_dict(self) -> dict:
         return {"median": self.median_ms, "p10": self.p10_ms, "p90": self.p90_ms,
                 "repeats": self.repeats, "threads": self.threads,
-                "batch_size": self.batch_size, "interleaved": self.interleaved}
+                "batch_size": self.batch_size, "interleaved": self.interleaved,
+                "other_cpu_percent": self.other_cpu_percent}
 
 
 def _percentile(ordered: list[float], fraction: float) -> float:
@@ -118,6 +123,7 @@ def stream_latencies(models: dict[str, nn.Module], batch: torch.Tensor, threads:
                 if timed:
                     times[name].append((time.perf_counter() - start) * 1000.0)
 
+    load = LoadMeter()  # other programs' CPU use while this runs
     try:
         started = time.perf_counter()
         one_round(names, timed=False)
@@ -135,12 +141,14 @@ def stream_latencies(models: dict[str, nn.Module], batch: torch.Tensor, threads:
                 break
     finally:
         torch.set_num_threads(previous)
+    others = load.stop()
     stats = {}
     for name, values in times.items():
         ordered = sorted(values)
         stats[name] = LatencyStats(statistics.median(ordered), _percentile(ordered, 0.9),
                                    len(ordered), threads, batch.shape[0],
-                                   p10_ms=_percentile(ordered, 0.1), interleaved=True)
+                                   p10_ms=_percentile(ordered, 0.1), interleaved=True,
+                                   other_cpu_percent=others)
     if len(next(iter(times.values()), [])) < planned:
         yield Progress("measuring", planned, planned)
     return stats

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from quantgui import __version__
+from quantgui.core.timing import is_slower, report_load_warning, slower_reason, speed_text
 
 BLUE, ORANGE, GREY = "#1f77b4", "#e5720f", "#888888"
 
@@ -228,7 +229,7 @@ def render(report: dict[str, Any], *, steps: Sequence[tuple[int, float]] = (),
          f"{original['latency_ms'].get('batch_size', '?')})",
          f"{original['latency_ms']['median']:.3f} ms",
          f"{quantized['latency_ms']['median']:.3f} ms",
-         f"{report['ratios']['latency']:.3f}x"),
+         speed_text(original["latency_ms"]["median"], quantized["latency_ms"]["median"])),
         ("Latency p90", f"{original['latency_ms']['p90']:.3f} ms",
          f"{quantized['latency_ms']['p90']:.3f} ms", ""),
         ("Accuracy (validation)", _pct(original["accuracy"]), _pct(quantized["accuracy"]), ""),
@@ -302,6 +303,7 @@ table {{ border-collapse: collapse; margin: 0.5em 0 1.5em; }}
 th, td {{ border: 1px solid #ccc; padding: 4px 8px; text-align: left; font-size: 13px; }}
 tr.q td:nth-child(4) {{ color: {ORANGE}; font-weight: bold; }}
 img {{ margin: 0 1em 1em 0; border: 1px solid #eee; }}
+p.warning {{ color: #b00020; }}
 </style></head><body>
 <h1>{e(title)}</h1>
 <p>{e(report.get("model", ""))}: <b>{e(report["method"])}</b> quantization on the
@@ -309,8 +311,10 @@ img {{ margin: 0 1em 1em 0; border: 1px solid #eee; }}
 <b>{e(report["backend"])}</b> backend, {report["threads"]} thread(s). Generated {stamp}.</p>
 {_model_section(report)}
 <h2>Original | Quantized</h2>
+{_load_warning(report)}
 <table><tr><th></th><th>Original</th><th>Quantized</th><th>Quantized / original</th></tr>
 {table}</table>
+{_slower_footnote(original["latency_ms"]["median"], quantized["latency_ms"]["median"])}
 {_engine_section(report)}
 <div>{"".join(charts)}</div>
 <h2>Output agreement</h2><table>{agreement_rows}</table>
@@ -361,6 +365,20 @@ def _input_text(spec: Any) -> str:
     return text
 
 
+def _load_warning(report: dict[str, Any]) -> str:
+    """A paragraph when other programs kept the CPU busy while the latencies were measured."""
+    warning = report_load_warning(report)
+    return f'<p class="warning"><b>{html.escape(warning)}</b></p>' if warning else ""
+
+
+def _slower_footnote(original_ms: float, quantized_ms: float) -> str:
+    """Why int8 is slower than float, under the table, where it is."""
+    if not is_slower(original_ms, quantized_ms):
+        return ""
+    return (f"<p><small>{html.escape(speed_text(original_ms, quantized_ms))}: "
+            f"{html.escape(slower_reason(original_ms))}</small></p>")
+
+
 def _engine_section(report: dict[str, Any]) -> str:
     """The engine's own float32 beside its int8 model, and preparation time apart."""
     e = html.escape
@@ -373,7 +391,8 @@ def _engine_section(report: dict[str, Any]) -> str:
         quantized = report["quantized"]["latency_ms"]["median"]
         own = reference["latency_ms"]["median"]
         rows.append(f"<tr><td>engine float32 latency</td><td>{own:.3f} ms</td>"
-                    f"<td>int8 {quantized:.3f} ms</td><td>{quantized / own:.2f}x</td></tr>")
+                    f"<td>int8 {quantized:.3f} ms</td><td>{e(speed_text(own, quantized))}</td>"
+                    "</tr>")
         rows.append(f"<tr><td>engine float32 size</td><td>{reference['size_bytes']} bytes</td>"
                     f"<td>int8 {report['quantized']['size_bytes']} bytes</td><td></td></tr>")
     for stage, seconds in prepare.items():

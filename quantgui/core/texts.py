@@ -256,6 +256,18 @@ MESSAGE_ENGINE_NO_OTHER_REFUSED = (
 MESSAGE_ENGINE_NO_OTHER_FEW = (
     "{default} will quantize only {quantized} of the {weighted} convolution and linear layers "
     "of {model} with {technique}, and {engine} cannot take it either ({why}).")
+# how a latency reads (quantgui.core.timing): int8 against float, and the load it ran under
+MESSAGE_SPEED_SLOWER = "{ratio:.2f}x slower than float"
+MESSAGE_SPEED_FASTER = "{ratio:.2f}x faster than float"
+MESSAGE_SPEED_SAME = "as fast as float"
+MESSAGE_SLOWER_OVERHEAD = ("Below ~1 ms per call, the overhead of quantizing activations (and "
+                           "dequantizing the outputs) dominates: the int8 kernels save less "
+                           "time than the conversions cost.")
+MESSAGE_SLOWER_KERNELS = ("The int8 kernels of this engine are no faster than float32 for these "
+                          "layers on this CPU, and quantizing the activations costs time of "
+                          "its own.")
+MESSAGE_LOAD_WARNING = ("Measured while other programs used {percent}% of the CPU: latencies "
+                        "are unreliable.")
 
 MESSAGES: tuple[str, ...] = tuple(value for name, value in list(globals().items())
                                   if name.startswith("MESSAGE_"))

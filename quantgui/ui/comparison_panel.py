@@ -40,6 +40,27 @@ def format_percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.2%}"
 
 
+def speed_cell(original_ms: float, quantized_ms: float) -> tuple[str, str]:
+    """(text, tooltip) of a latency ratio: "1.44x slower than float" with why in the tooltip,
+    as the command line and the HTML report word it (``core.timing``)."""
+    from quantgui.core import timing
+
+    text = tr_core("message", timing.speed_text(original_ms, quantized_ms))
+    tip = (tr_core("message", timing.slower_reason(original_ms))
+           if timing.is_slower(original_ms, quantized_ms) else "")
+    ratio = QCoreApplication.translate("ComparisonPanel", "Quantized / original: {ratio:.2f}×")
+    return text, "\n".join(part for part in (ratio.format(ratio=quantized_ms / original_ms), tip)
+                           if part)
+
+
+def original_engine_title() -> str:
+    """Where the float32 original runs, named as the engine registry names the engine that
+    runs models as they are (torch.ao's: "PyTorch eager (torch.ao)"), translated."""
+    from quantgui.core.engines import DEFAULT_ENGINE, get_engine
+
+    return QCoreApplication.translate("recipe", get_engine(DEFAULT_ENGINE).title)
+
+
 class ComparisonPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,28 +125,52 @@ class ComparisonPanel(QWidget):
         self.content = content
         content.setSizes([300, 400])
         self.stack.addWidget(content)
+        # the machine was busy while the latencies were measured (core.timing)
+        self.load_note = QLabel(self)
+        self.load_note.setWordWrap(True)
+        self.load_note.setAccessibleName(self.tr("Latency measurement warning"))
+        font = self.load_note.font()
+        font.setBold(True)
+        self.load_note.setFont(font)
+        self.load_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.load_note)
         layout.addWidget(self.stack)
+
+    def show_load(self, percent: float | None) -> None:
+        """Say above the figures that other programs were busy while they were measured."""
+        from quantgui.core import timing
+
+        warning = timing.load_warning(percent)
+        self.load_note.setText(tr_core("message", warning) if warning else "")
+        self.load_note.setVisible(bool(warning))
 
     def add_section(self, widget: QWidget) -> None:
         """Another view of the result (the Layers tab's previous-run table) above the layers."""
         self.content.insertWidget(1, widget)
 
     def clear(self) -> None:
+        self.load_note.hide()
         self.stack.setCurrentIndex(0)
 
-    def _row(self, name: str, original: str, quantized: str, ratio: str = "") -> None:
+    def _row(self, name: str, original: str, quantized: str, ratio: str = "",
+             ratio_tip: str = "") -> None:
         row = self.summary.rowCount()
         self.summary.insertRow(row)
         for column, text in enumerate((name, original, quantized, ratio)):
             item = QTableWidgetItem(text)
             if column:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if column == 3 and ratio_tip:
+                item.setToolTip(ratio_tip)
             self.summary.setItem(row, column, item)
 
     def show_result(self, result, method_title: str) -> None:
         o, q = result.original, result.quantized
+        self.show_load(max((p for p in (getattr(o.latency, "other_cpu_percent", None),
+                                        getattr(q.latency, "other_cpu_percent", None))
+                            if p is not None), default=None))
         self.summary.setRowCount(0)
         self._row(self.tr("Size"), format_bytes(o.size_bytes), format_bytes(q.size_bytes),
                   f"{q.size_bytes / o.size_bytes:.2f}×")
@@ -133,7 +178,7 @@ class ComparisonPanel(QWidget):
         self._row(self.tr("Latency"),
                   latency.format(median=o.latency.median_ms, p90=o.latency.p90_ms),
                   latency.format(median=q.latency.median_ms, p90=q.latency.p90_ms),
-                  f"{q.latency.median_ms / o.latency.median_ms:.2f}×")
+                  *speed_cell(o.latency.median_ms, q.latency.median_ms))
         # a slow model is timed fewer times (the measurement has a time budget): say how many
         setup = self.tr("{threads} threads, batch {batch}, {runs} runs")
         self._row(self.tr("Measured with"),
@@ -154,14 +199,15 @@ class ComparisonPanel(QWidget):
         from quantgui.core.engines import get_engine
 
         engine_title = QCoreApplication.translate("recipe", get_engine(result.engine).title)
-        self._row(self.tr("Engine"), self.tr("eager PyTorch"), engine_title)
+        # the original runs where the default engine's models run: one name for it everywhere
+        self._row(self.tr("Engine"), original_engine_title(), engine_title)
         reference = result.reference
         if reference is not None:  # the engine's own float32: what int8 gives on this runtime
             self._row(self.tr("Engine float32 latency"),
                       latency.format(median=reference.latency.median_ms,
                                      p90=reference.latency.p90_ms),
                       latency.format(median=q.latency.median_ms, p90=q.latency.p90_ms),
-                      f"{q.latency.median_ms / reference.latency.median_ms:.2f}×")
+                      *speed_cell(reference.latency.median_ms, q.latency.median_ms))
         if result.prepare_seconds:
             stages = ", ".join(f"{stage} {seconds:.1f} s"
                                for stage, seconds in result.prepare_seconds.items())

@@ -13,6 +13,7 @@ import html
 import math
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quantgui.core.timing import is_slower, report_load_warning, slower_reason, speed_text
 from quantgui.ui import theme
 from quantgui.ui.comparison_panel import format_bytes, format_percent
 from quantgui.ui.engines_panel import tr_engine
+from quantgui.ui.i18n import tr_core
 
 PARETO_MARK = "★"
 ORIGINAL_LABEL = "float32"  # the original's label in the core's report (ORIGINAL there)
@@ -41,6 +44,7 @@ MARKER_MIN_PX, MARKER_MAX_PX = 12.0, 46.0  # marker diameter: its area follows t
 
 COLUMN_RESULT, COLUMN_SIZE, COLUMN_RATIO, COLUMN_MEDIAN, COLUMN_P90 = range(5)
 COLUMN_SPEEDUP, COLUMN_ACCURACY, COLUMN_SQNR, COLUMN_LAYERS, COLUMN_PARETO = range(5, 10)
+COLUMN_SETTINGS = 10
 
 
 def tr_technique(title: str) -> str:
@@ -128,7 +132,9 @@ class TechniquesPanel(QWidget):
             (self.tr("Size\nratio"), self.tr("Size against the float32 original: lower is "
                                              "smaller.")),
             (self.tr("Latency\nmedian"), self.tr("Median latency of one batch.")),
-            (self.tr("p90"), self.tr("90th percentile latency of one batch.")),
+            (self.tr("p10–p90"), self.tr("The spread of the runs: 10th to 90th percentile "
+                                         "latency of one batch. Results whose spreads overlap "
+                                         "have the same latency (tie).")),
             (self.tr("Speed-up"), self.tr("Median latency of the original divided by this "
                                           "one's: above 1× is faster.")),
             (self.tr("Accuracy"), self.tr("Validation accuracy.")),
@@ -137,6 +143,10 @@ class TechniquesPanel(QWidget):
                                                       "identical.")),
             (self.tr("int8\nlayers"), self.tr("Layers running in int8, of all layers.")),
             (self.tr("Pareto"), self.tr("★: on the Pareto front.")),
+            (self.tr("Settings"), self.tr("What each run used: QAT's epochs, static "
+                                          "quantization's calibration batches (QAT trains "
+                                          "for 1 epoch here unless its settings were "
+                                          "opened); the cell's tooltip adds the engine.")),
         ]
         self.table = QTableWidget(0, len(self.headers), content)
         for column, (text, tip) in enumerate(self.headers):
@@ -185,6 +195,9 @@ class TechniquesPanel(QWidget):
         self.front_line = pg.PlotDataItem(
             [], [], pen=pg.mkPen(theme.QUANTIZED, width=2, style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.front_line)
+        # each result's p10-p90 latency spread: where two overlap, their latencies tie
+        self.spreads = pg.ErrorBarItem(beam=0.0, pen=pg.mkPen(theme.QUANTIZED, width=1))
+        self.plot.addItem(self.spreads)
         self.scatter = pg.ScatterPlotItem(pxMode=True)
         self.plot.addItem(self.scatter)
         self.point_labels: list[pg.TextItem] = []
@@ -271,16 +284,23 @@ class TechniquesPanel(QWidget):
             self.headline.setText("<b>" + self.tr("No technique ran.") + "</b>")
         first = next((row for row in rows if row["label"] != ORIGINAL_LABEL), None)
         engine = tr_engine(first["engine_title"]) if first else "—"
-        self.setup.setText(self.tr(
+        setup = self.tr(
             "{model}: {threads} thread(s), batch {batch}, {engine}. The original and every "
             "result were timed together in interleaved rounds.").format(
             model=report["model"], threads=report["threads"], batch=report["batch_size"],
-            engine=engine))
+            engine=engine)
+        warning = report_load_warning(report)  # the machine was busy meanwhile
+        self.setup.setText(setup + ("\n" + tr_core("message", warning) if warning else ""))
         quality = self.tr("accuracy") if accuracy else self.tr("agreement (SQNR)")
-        self.pareto_note.setText(self.tr(
+        note = self.tr(
             "{mark} Pareto front: the results that no other result beats on latency, size and "
             "{quality} at once. Each one is a best trade-off; every result off the front is "
-            "beaten on all three by one on it.").format(mark=PARETO_MARK, quality=quality))
+            "beaten on all three by one on it.").format(mark=PARETO_MARK, quality=quality)
+        ties = self._ties(rows, titles)
+        if ties:
+            note += "\n" + self.tr("Tie: {results} have the same latency within p10–p90; "
+                                   "neither counts as faster.").format(results=ties)
+        self.pareto_note.setText(note)
         # without labels the quality is the agreement SQNR, already a column of its own
         self.table.setColumnHidden(COLUMN_ACCURACY, not accuracy)
         self.table.blockSignals(True)  # refilled: no row is "selected by the user"
@@ -296,9 +316,22 @@ class TechniquesPanel(QWidget):
         quality = (self.tr("accuracy {value}").format(value=format_percent(row["accuracy"]))
                    if accuracy else self.tr("agreement {value} dB").format(
                        value=_sqnr(row["sqnr_db"], False)))
-        return self.tr("{title}: {size:.2f}× the size, {speedup:.2f}× the speed, "
-                       "{quality}.").format(title=title, size=row["size_ratio"],
-                                            speedup=row["speedup"], quality=quality)
+        speed = tr_core("message", speed_text(row["latency_ms"]["median"] * row["speedup"],
+                                              row["latency_ms"]["median"]))
+        return self.tr("{title}: {size:.2f}× the size, {speed}, {quality}.").format(
+            title=title, size=row["size_ratio"], speed=speed, quality=quality)
+
+    def _ties(self, rows: list[dict[str, Any]], titles: dict[str, str]) -> str:
+        """'Static and QAT; float32 original and Dynamic': the groups of rows whose latencies
+        tie (within p10-p90), in words ("" when none)."""
+        groups: list[list[str]] = []
+        for row in rows:
+            tied = [row["label"], *(row.get("latency_ties") or [])]
+            if len(tied) > 1 and not any(set(tied) <= set(group) for group in groups):
+                groups.append([label for label in titles if label in tied])
+        and_word = self.tr("and")
+        return "; ".join(f" {and_word} ".join(titles[label] for label in group)
+                         for group in groups)
 
     def _title(self, row: dict[str, Any]) -> str:
         if row["label"] == ORIGINAL_LABEL:
@@ -319,14 +352,18 @@ class TechniquesPanel(QWidget):
                 titles[row["label"]],
                 format_bytes(row["size_bytes"]),
                 f"{row['size_ratio']:.2f}×",
-                self.tr("{ms:.2f} ms").format(ms=latency["median"]),
-                self.tr("{ms:.2f} ms").format(ms=latency["p90"]),
+                (self.tr("{ms:.2f} ms (tie)") if row.get("latency_ties")
+                 else self.tr("{ms:.2f} ms")).format(ms=latency["median"]),
+                self.tr("{low:.2f}–{high:.2f} ms").format(
+                    low=latency["p10"] if latency.get("p10") is not None else latency["p90"],
+                    high=latency["p90"]),
                 f"{row['speedup']:.2f}×",
                 format_percent(row["accuracy"]),
                 _sqnr(row["sqnr_db"], original),
                 self.tr("{count} of {total}").format(count=row["quantized_layers"],
                                                      total=row["layers"]),
                 PARETO_MARK if row["pareto"] else "",
+                self._settings_text(row.get("settings")),
             )
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -341,6 +378,20 @@ class TechniquesPanel(QWidget):
                     item.setFont(font)
                     item.setBackground(highlight)
                 self.table.setItem(index, column, item)
+            if row.get("latency_ties"):
+                self.table.item(index, COLUMN_MEDIAN).setToolTip(self.tr(
+                    "Same latency within p10–p90 as {results}: a tie for the Pareto "
+                    "front.").format(results=", ".join(titles.get(label, label)
+                                                       for label in row["latency_ties"])))
+            if not original:
+                o_ms = latency["median"] * row["speedup"]
+                speed = tr_core("message", speed_text(o_ms, latency["median"]))
+                if is_slower(o_ms, latency["median"]):
+                    speed += "\n" + tr_core("message", slower_reason(o_ms))
+                self.table.item(index, COLUMN_SPEEDUP).setToolTip(speed)
+            if row.get("settings"):
+                self.table.item(index, COLUMN_SETTINGS).setToolTip(
+                    self._settings_text(row["settings"], with_engine=True))
             first = self.table.item(index, COLUMN_RESULT)
             first.setData(Qt.ItemDataRole.UserRole, row["label"])
             if row.get("duration_s") is not None:
@@ -349,6 +400,47 @@ class TechniquesPanel(QWidget):
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
         self._fit_table()
+
+    def _fill_spreads(self, rows: list[dict[str, Any]],
+                      positions: dict[str, tuple[float, float]]) -> None:
+        """A horizontal bar from p10 to p90 through each marker."""
+        xs, ys, left, right = [], [], [], []
+        for row in rows:
+            latency = row["latency_ms"]
+            x, y = positions[row["label"]]
+            low = latency["p10"] if latency.get("p10") is not None else x
+            xs.append(x)
+            ys.append(y)
+            left.append(max(0.0, x - float(low)))
+            right.append(max(0.0, float(latency["p90"]) - x))
+        self.spreads.setData(x=np.array(xs), y=np.array(ys), left=np.array(left),
+                             right=np.array(right))
+
+    def spread_count(self) -> int:
+        """How many p10-p90 bars the chart draws."""
+        x = self.spreads.opts.get("x")
+        return 0 if x is None else len(x)
+
+    def _settings_text(self, settings: dict[str, Any] | None,
+                       with_engine: bool = False) -> str:
+        """What a run used: 'epochs: 1', 'calibration batches: 32' ('—' for none), and its
+        engine first when ``with_engine`` ('PyTorch eager (torch.ao), epochs: 1')."""
+        if not settings:
+            return "—"
+        parts = []
+        if with_engine:
+            from quantgui.core.engines import get_engine
+
+            try:
+                parts.append(tr_engine(get_engine(str(settings.get("engine"))).title))
+            except Exception:  # noqa: BLE001 - an engine unregistered since: its name will do
+                parts.append(str(settings.get("engine", "")))
+        if "epochs" in settings:
+            parts.append(self.tr("epochs: {count}").format(count=settings["epochs"]))
+        if "calibration_batches" in settings:
+            parts.append(self.tr("calibration batches: {count}").format(
+                count=settings["calibration_batches"]))
+        return ", ".join(part for part in parts if part) or "—"
 
     def _fit_table(self) -> None:
         """Four rows: no empty space below them, and the rest for the chart."""
@@ -432,6 +524,7 @@ class TechniquesPanel(QWidget):
         ordered = sorted((positions[label] for label in front if label in positions),
                          key=lambda p: p[0])
         self.front_line.setData([p[0] for p in ordered], [p[1] for p in ordered])
+        self._fill_spreads(rows, positions)
 
         xs = [p[0] for p in positions.values()]
         right = max(xs) * 1.35 if xs else 1.0
@@ -444,6 +537,8 @@ class TechniquesPanel(QWidget):
                      else f"{value:.2f}%" if accuracy else f"{value:.1f} dB")
             lines = (html.escape(titles[row["label"]]) + "<br>"
                      + html.escape(f"{format_bytes(row['size_bytes'])} · {shown}"))
+            if row.get("latency_ties"):
+                lines += "<br>" + html.escape(self.tr("latency tie (p10–p90)"))
             if row["pareto"]:
                 lines = f"<b>{lines}</b>"
             # beside the marker, never on it: on its right, or on its left when another result

@@ -11,8 +11,10 @@ from quantgui.core.compare_techniques import (
     Point,
     compare_techniques,
     dominates,
+    latency_ties,
     pareto_front,
     plan_recipes,
+    same_latency,
 )
 from quantgui.core.demos import load_demo
 from quantgui.core.events import CancelToken, Progress, drive
@@ -31,6 +33,37 @@ def test_pareto_front_keeps_what_nothing_beats_on_every_axis():
     assert dominates(points["static"], points["worse"])
     assert not dominates(points["static"], points["qat"])
     assert not dominates(points["qat"], points["qat"])  # equal is not better
+
+
+def test_latencies_within_each_others_p10_p90_tie_on_the_pareto_front():
+    # issue 17: QAT was starred over Static on 0.05 ms inside the p90 spread
+    static = Point(0.50, 110.0, 0.99, (0.45, 0.62))
+    qat = Point(0.45, 110.0, 0.99, (0.41, 0.58))  # 0.05 ms faster, spreads overlap
+    assert same_latency(static, qat)
+    assert not dominates(qat, static) and not dominates(static, qat)
+    assert pareto_front({"static": static, "qat": qat}) == ["static", "qat"]
+    assert latency_ties({"static": static, "qat": qat}) == {"static": ["qat"],
+                                                             "qat": ["static"]}
+    # apart beyond their spreads: the faster one wins again
+    faster = Point(0.30, 110.0, 0.99, (0.28, 0.33))
+    assert not same_latency(static, faster) and dominates(faster, static)
+    assert pareto_front({"static": static, "faster": faster}) == ["faster"]
+    assert latency_ties({"static": static, "faster": faster}) == {}
+    # a tie on latency still loses on the other axes
+    larger = Point(0.45, 200.0, 0.99, (0.41, 0.58))
+    assert dominates(static, larger)
+    assert pareto_front({"static": static, "larger": larger}) == ["static"]
+
+
+def test_the_table_rows_say_each_runs_settings_and_latency_ties(comparison):
+    _, result, _ = comparison
+    rows = {row["label"]: row for row in result.rows()}
+    assert rows["qat"]["settings"] == {"engine": "torch_ao", "epochs": 1}
+    assert rows["static"]["settings"] == {"engine": "torch_ao", "calibration_batches": 4}
+    assert rows["dynamic"]["settings"] == {"engine": "torch_ao"}
+    assert rows[ORIGINAL]["settings"] is None
+    ties = latency_ties(result.points())
+    assert all(row["latency_ties"] == ties.get(label, []) for label, row in rows.items())
 
 
 def test_recipes_take_only_the_settings_each_technique_has():

@@ -54,6 +54,22 @@ def test_pareto_front_keeps_only_the_best_trade_offs():
     assert pareto_front(entries, "latency") == ["a", "b", "c"]
 
 
+def test_latencies_within_each_others_p10_p90_tie_on_the_latency_front():
+    def spread(entry, p10, p90):
+        entry.report = {"quantized": {"latency_ms": {"median": entry.latency_ms, "p10": p10,
+                                                     "p90": p90}}}
+        return entry
+
+    static = spread(_entry("static", 0.98, 50, 0.50), 0.45, 0.62)
+    qat = spread(_entry("qat", 0.98, 50, 0.45), 0.41, 0.58)  # inside static's spread
+    assert pareto_front([static, qat], "latency") == ["static", "qat"]
+    faster = spread(_entry("faster", 0.98, 50, 0.30), 0.28, 0.33)
+    assert pareto_front([static, faster], "latency") == ["faster"]
+    # a run saved without p10/p90 is its median alone
+    assert pareto_front([_entry("x", 0.9, 1, 1.0), _entry("y", 0.9, 1, 1.1)],
+                        "latency") == ["x"]
+
+
 def test_two_unreadable_histories_set_aside_in_the_same_second_are_both_kept(tmp_path):
     path = tmp_path / "h.json"
     for text in ("{first", "{second", "{third"):

@@ -45,8 +45,8 @@ def _check_table(panel, report: dict) -> None:
         cells = [table.item(row, column).text() for column in range(table.columnCount())]
         assert re.fullmatch(NUMBER + r" (KiB|MiB|B)", cells[tp.COLUMN_SIZE]), cells
         assert re.fullmatch(NUMBER + "×", cells[tp.COLUMN_RATIO]), cells
-        assert re.fullmatch(NUMBER + " ms", cells[tp.COLUMN_MEDIAN]), cells
-        assert re.fullmatch(NUMBER + " ms", cells[tp.COLUMN_P90]), cells
+        assert re.fullmatch(NUMBER + r" ms( \(tie\))?", cells[tp.COLUMN_MEDIAN]), cells
+        assert re.fullmatch(NUMBER + "–" + NUMBER + " ms", cells[tp.COLUMN_P90]), cells
         assert re.fullmatch(NUMBER + "×", cells[tp.COLUMN_SPEEDUP]), cells
         assert re.fullmatch(NUMBER + "%", cells[tp.COLUMN_ACCURACY]), cells
         assert re.fullmatch(r"\d+ of 13", cells[tp.COLUMN_LAYERS]), cells
@@ -57,6 +57,14 @@ def _check_table(panel, report: dict) -> None:
     assert [table.item(r, tp.COLUMN_RESULT).text() for r in range(1, 4)] == [
         "Dynamic", "Static", "QAT"]
     assert table.item(0, tp.COLUMN_LAYERS).text() == "0 of 13"
+    # what each run used (issue 17: QAT trained 1 epoch here, 3 when run alone)
+    assert [table.item(r, tp.COLUMN_SETTINGS).text() for r in range(4)] == [
+        "—", "—", "calibration batches: 4", "epochs: 1"]
+    assert table.item(3, tp.COLUMN_SETTINGS).toolTip() == "PyTorch eager (torch.ao), epochs: 1"
+    # a latency tie (p10-p90 overlap) is said in the cell, as the report has it
+    for row in range(4):
+        ties = report["rows"][row]["latency_ties"]
+        assert table.item(row, tp.COLUMN_MEDIAN).text().endswith("(tie)") == bool(ties)
     assert not table.isColumnHidden(tp.COLUMN_ACCURACY)  # the demo has labels
     # the stars are exactly the report's Pareto front, in the same rows
     starred = panel.pareto_labels()
@@ -245,3 +253,59 @@ def test_the_tab_speaks_spanish(qtbot, qapp):
         assert "concordancia" in panel.pareto_note.text()
     finally:
         assert install_translator(qapp, "en") == "en"
+
+
+def _report_with_a_tie() -> dict:
+    """Static and QAT 0.05 ms apart inside each other's p10-p90 spread (issue 17), Dynamic
+    slower than float, measured while other programs took 70 % of the CPU."""
+    def row(label, title, median, p10, p90, speedup, pareto, settings, ties):
+        return {"label": label, "technique": label, "engine": "torch_ao",
+                "technique_title": title, "engine_title": "PyTorch eager (torch.ao)",
+                "size_bytes": 1000, "latency_ms": {"median": median, "p10": p10, "p90": p90,
+                                                   "other_cpu_percent": 70.0},
+                "accuracy": 0.99, "sqnr_db": 30.0, "size_ratio": 0.25, "speedup": speedup,
+                "quantized_layers": 3, "layers": 3, "duration_s": 1.0, "pareto": pareto,
+                "settings": settings, "latency_ties": ties}
+
+    return {
+        "model": "m", "threads": 1, "batch_size": 8, "quality_axis": "accuracy",
+        "pareto_front": ["static", "qat"], "skipped": {},
+        "rows": [
+            {"label": "float32", "technique": None, "engine": None, "size_bytes": 4000,
+             "latency_ms": {"median": 0.80, "p10": 0.78, "p90": 0.83,
+                            "other_cpu_percent": 70.0},
+             "accuracy": 0.99, "sqnr_db": None, "size_ratio": 1.0, "speedup": 1.0,
+             "quantized_layers": 0, "layers": 3, "duration_s": None, "pareto": False,
+             "settings": None, "latency_ties": []},
+            row("dynamic", "Dynamic", 1.152, 1.10, 1.20, 0.80 / 1.152, False,
+                {"engine": "torch_ao"}, []),
+            row("static", "Static", 0.50, 0.45, 0.62, 1.6, True,
+                {"engine": "torch_ao", "calibration_batches": 32}, ["qat"]),
+            row("qat", "QAT", 0.45, 0.41, 0.58, 0.80 / 0.45, True,
+                {"engine": "torch_ao", "epochs": 1}, ["static"]),
+        ],
+    }
+
+
+def test_ties_settings_slower_results_and_a_busy_machine_are_said(qtbot):
+    from quantgui.ui import techniques_panel as tp
+
+    panel = tp.TechniquesPanel()
+    qtbot.addWidget(panel)
+    panel.show_comparison(_report_with_a_tie())
+    table = panel.table
+    assert [table.item(r, tp.COLUMN_MEDIAN).text() for r in range(4)] == [
+        "0.80 ms", "1.15 ms", "0.50 ms (tie)", "0.45 ms (tie)"]
+    assert table.item(2, tp.COLUMN_P90).text() == "0.45–0.62 ms"
+    assert "Same latency within p10–p90 as QAT" in table.item(2, tp.COLUMN_MEDIAN).toolTip()
+    assert "Tie: Static and QAT have the same latency within p10–p90" in \
+        panel.pareto_note.text()
+    labels = " ".join(label.textItem.toHtml() for label in panel.point_labels)
+    assert labels.count("latency tie (p10–p90)") == 2
+    assert panel.spread_count() == 4  # every result's p10-p90 drawn through its marker
+    # Dynamic is slower than float: said beside its speed-up, with why
+    tip = table.item(1, tp.COLUMN_SPEEDUP).toolTip()
+    assert tip.startswith("1.44x slower than float") and "Below ~1 ms per call" in tip
+    assert [table.item(r, tp.COLUMN_SETTINGS).text() for r in range(4)] == [
+        "—", "—", "calibration batches: 32", "epochs: 1"]
+    assert "Measured while other programs used 70% of the CPU" in panel.setup.text()
