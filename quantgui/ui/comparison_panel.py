@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,6 +40,82 @@ def size_unit(largest: int) -> tuple[float, str]:
 
 def format_percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.2%}"
+
+
+CHART_MIN_PX = 140  # a bar chart's least height, title and axes included: readable labels
+CELL_MARGIN_PX = 12  # a table cell's text margins and grid line
+
+
+def _natural_width(table: QTableWidget, column: int) -> int:
+    """The width ``column`` needs to show its header and every cell on one line."""
+    header = table.horizontalHeaderItem(column)
+    lines = header.text().split("\n") if header is not None else [""]
+    width = max(table.horizontalHeader().fontMetrics().horizontalAdvance(line)
+                for line in lines) + 2 * CELL_MARGIN_PX
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        item = table.item(row, column)
+        if item is not None:
+            width = max(width, metrics.horizontalAdvance(item.text()) + CELL_MARGIN_PX)
+    return width
+
+
+def _longest_word(table: QTableWidget, column: int) -> int:
+    metrics = table.fontMetrics()
+    words = [word for row in range(table.rowCount()) if table.item(row, column) is not None
+             for word in table.item(row, column).text().split()]
+    header = table.horizontalHeaderItem(column)
+    head = max((table.horizontalHeader().fontMetrics().horizontalAdvance(line)
+                for line in header.text().split("\n")), default=0) if header else 0
+    return max([head, *(metrics.horizontalAdvance(word) for word in words)]) + CELL_MARGIN_PX
+
+
+def fit_columns(table: QTableWidget, shares: dict[int, float], rest: tuple[int, ...],
+                least: int = 60) -> None:
+    """Columns as wide as their text where the viewport allows; else the columns in
+    ``shares`` get at most that share of the viewport (their text wraps or is elided) and the
+    columns in ``rest`` share what is left (at least ``least`` px each). Every column but
+    those in ``rest`` keeps its natural width when it has no share."""
+    available = table.viewport().width()
+    if available <= 0 or table.columnCount() == 0:
+        return
+    columns = [c for c in range(table.columnCount()) if not table.isColumnHidden(c)]
+    natural = {c: _natural_width(table, c) for c in columns}
+    if sum(natural.values()) <= available:
+        spare = available - sum(natural.values())
+        widths = dict(natural)
+        for c in rest:  # the spare room to the columns that take the rest
+            widths[c] += spare // len(rest)
+    else:
+        widths = {}
+        for c in columns:
+            if c in rest:
+                continue
+            if c in shares:
+                widths[c] = min(natural[c], max(int(shares[c] * available),
+                                                _longest_word(table, c) if table.wordWrap()
+                                                else least))
+            else:
+                widths[c] = natural[c]
+        left = available - sum(widths.values())
+        for c in rest:
+            widths[c] = max(left // len(rest), least)
+    header = table.horizontalHeader()
+    for c, width in widths.items():
+        header.resizeSection(c, width)
+
+
+class _Elided(QStyledItemDelegate):
+    """One column's own elide mode (the table's is the others')."""
+
+    def __init__(self, mode: Qt.TextElideMode, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.mode = mode
+
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
+                        index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = self.mode
 
 
 def speed_cell(original_ms: float, quantized_ms: float) -> tuple[str, str]:
@@ -78,9 +156,15 @@ class ComparisonPanel(QWidget):
             ["", self.tr("Original"), self.tr("Quantized"), self.tr("Quantized / original")])
         self.summary.verticalHeader().setVisible(False)
         self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the columns fit the viewport (fit_columns) and a long text wraps: no cell is cut
         self.summary.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.Interactive)
+        self.summary.horizontalHeader().setStretchLastSection(False)
+        self.summary.setWordWrap(True)
+        self.summary.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary.viewport().installEventFilter(self)
         self.summary.setAccessibleName(self.tr("Comparison of original and quantized model"))
         self.summary.setToolTip(self.tr("Size is the saved state_dict; latency is the median of "
                                         "warm runs with the stated threads and batch size."))
@@ -101,9 +185,17 @@ class ComparisonPanel(QWidget):
                                    brushes=[theme.ORIGINAL, theme.QUANTIZED])
             plot.addItem(bars)
             plot.setXRange(-0.6, 1.6)
+            plot.setMinimumHeight(CHART_MIN_PX)
             self.bars[key] = bars
+        # the two charts readable whatever the what-if below takes (the splitter keeps this)
+        spacing = self.charts.ci.layout.verticalSpacing()
+        self.charts.setMinimumHeight(2 * CHART_MIN_PX + int(spacing) + 2 * 12)
+        self.charts.setMinimumWidth(180)
         top.addWidget(self.summary)
         top.addWidget(self.charts)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setChildrenCollapsible(False)
         top.setSizes([560, 360])
 
         self.layers = QTableWidget(0, 5, content)
@@ -113,15 +205,23 @@ class ComparisonPanel(QWidget):
         self.layers.verticalHeader().setVisible(False)
         self.layers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.layers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # long names (a Hugging Face model's) elided in the middle, whole in the tooltip: the
+        # Quantized and Note columns stay in view (fit_columns on every resize)
+        self.layers.setWordWrap(False)
+        self.layers.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.layers.setItemDelegateForColumn(4, _Elided(Qt.TextElideMode.ElideRight, self))
         header = self.layers.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.layers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.layers.viewport().installEventFilter(self)
         self.layers.setAccessibleName(self.tr("Layer table"))
         self.layers.setToolTip(self.tr("Every layer of the model, and what quantization did "
                                        "to it."))
+        self.layers.setMinimumHeight(110)  # a few rows, whatever the what-if above takes
         content.addWidget(top)
         content.addWidget(self.layers)
+        content.setChildrenCollapsible(False)
         self.content = content
         content.setSizes([300, 400])
         self.stack.addWidget(content)
@@ -145,6 +245,24 @@ class ComparisonPanel(QWidget):
         warning = timing.load_warning(percent)
         self.load_note.setText(tr_core("message", warning) if warning else "")
         self.load_note.setVisible(bool(warning))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.summary.viewport():
+                self.fit_summary()
+            elif watched is self.layers.viewport():
+                self.fit_layers()
+        return super().eventFilter(watched, event)
+
+    def fit_summary(self) -> None:
+        """The figures' columns share the width; the row names and ratios take what they
+        need up to a share; a text too long for its cell wraps onto another line."""
+        fit_columns(self.summary, {0: 0.3, 3: 0.28}, rest=(1, 2))
+
+    def fit_layers(self) -> None:
+        """Names and types up to a share of the width (elided in the middle beyond it), the
+        Quantized column whole, the notes the rest."""
+        fit_columns(self.layers, {0: 0.3, 1: 0.2, 2: 0.24}, rest=(4,), least=90)
 
     def add_section(self, widget: QWidget) -> None:
         """Another view of the result (the Layers tab's previous-run table) above the layers."""
@@ -231,10 +349,12 @@ class ComparisonPanel(QWidget):
                       yes if layer.quantized else no, tr_core("note", layer.note))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                if column == 4:
+                if column != 3:  # elided when narrow: the whole text on hover
                     item.setToolTip(text)
                 if column == 3:
                     item.setForeground(theme.QUANTIZED if layer.quantized else
                                        self.palette().placeholderText().color())
                 self.layers.setItem(row, column, item)
         self.stack.setCurrentIndex(1)
+        self.fit_summary()
+        self.fit_layers()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QElapsedTimer,
+    QEvent,
+    QObject,
     QSize,
     Qt,
     QTimer,
@@ -63,8 +66,27 @@ def tr_technique(text: str) -> str:
     return QCoreApplication.translate("technique", text)
 
 
+LEFT_WIDTH = 350  # the settings panel's width, when the window has room for it
+LEFT_LEAST = 300  # and the least it takes, to give the tab bar room at 1024x768
 DEFAULT_DEMO = "digits-cnn"  # mirrors quantgui.core.demos.DEFAULT_DEMO (kept torch-free here)
 OPEN_MODEL = "__open__"
+
+
+class _ResizeWatch(QObject):
+    """Calls ``callback`` when ``watched`` is resized or its layout changes (a child of it;
+    weak, so the window it belongs to is freed when closed)."""
+
+    def __init__(self, watched: QWidget, callback: Callable[[], Any]) -> None:
+        super().__init__(watched)
+        self._callback = weakref.WeakMethod(callback)
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            callback = self._callback()
+            if callback is not None:
+                callback()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -140,9 +162,16 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.left_panel)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([350, 930])
+        splitter.setSizes([LEFT_WIDTH, 930])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
+        self.splitter = splitter
+        self._left_given = 0  # px the settings gave up so that every tab shows (_fit_tabs)
+        self._tabs_fitter = QTimer(self)  # after the resize or the new titles, once
+        self._tabs_fitter.setSingleShot(True)
+        self._tabs_fitter.setInterval(0)
+        self._tabs_fitter.timeout.connect(self._fit_tabs)
+        _ResizeWatch(self.tabs, self._fit_tabs_soon)
         self._build_menus()
         self.state.run_shown.connect(lambda _: self.results_io.update_actions())
         self.engines_panel.run_selected.connect(lambda name: self.show_compared_run(name))
@@ -311,7 +340,7 @@ class MainWindow(QMainWindow):
         self.left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.left_scroll.setWidget(panel)
         self.left_panel = QWidget(self)
-        self.left_panel.setMinimumWidth(340)
+        self.left_panel.setMinimumWidth(LEFT_LEAST)
         left = QVBoxLayout(self.left_panel)
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(0)
@@ -1342,6 +1371,28 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_box = box
         box.open()
+
+    def _fit_tabs_soon(self) -> None:
+        self._tabs_fitter.start()
+
+    def _fit_tabs(self) -> None:
+        """Every tab in the tab bar, without scroll buttons: the settings panel gives up width
+        (down to LEFT_LEAST) when the tabs need it, and takes it back when the window grows.
+        A language whose titles need more still reaches each tab with the scroll buttons and
+        Ctrl+1…Ctrl+0."""
+        sizes = self.splitter.sizes()
+        if len(sizes) != 2 or not self.isVisible():
+            return
+        left, right = sizes
+        needed = self.tabs.tabBar().sizeHint().width() + 8  # the tab widget's frame
+        if right < needed and left > LEFT_LEAST:
+            give = min(needed - right, left - LEFT_LEAST)
+        elif right > needed and self._left_given > 0:
+            give = -min(right - needed, self._left_given)
+        else:
+            return
+        self._left_given += give
+        self.splitter.setSizes([left - give, right + give])
 
     def set_tab(self, key: str) -> None:
         keys = list(self.tab_names)

@@ -37,6 +37,8 @@ class PreviousRunBox(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # rows as tall as their text at the width shown (not the width when it was filled)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Previous run compared with this run"))
         self.reused = QLabel(self)
         self.reused.setWordWrap(True)
@@ -115,7 +117,9 @@ class PreviousRunBox(QGroupBox):
         self.table.resizeRowsToContents()
         height = (self.table.horizontalHeader().height()
                   + sum(self.table.rowHeight(r) for r in range(self.table.rowCount())) + 4)
-        self.table.setMinimumHeight(min(height, 260))
+        # a few rows at least, the rest scrolls: the charts and the layers above and below it
+        # keep a readable height at 1024x768
+        self.table.setMinimumHeight(min(height, 150))
         if c.reused:
             self.reused.setText(self.tr("Reused from the previous run: {items}.").format(
                 items=", ".join(c.reused)))
