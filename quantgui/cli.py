@@ -950,7 +950,7 @@ def _write_outputs(args: argparse.Namespace, loaded: Any, recipe: Any, result: A
                                      overwrite=args.overwrite, inputs=_input_files(args),
                                      staging=batch):
                 done.append(f"Script written to {path}" if path == args.export_script
-                            else f"Its data written to {path}")
+                            else f"Written beside it, for the script to read: {path}")
         state.checkpoint()
         if getattr(args, "html", None):
             from quantgui.core.report_html import render

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -79,6 +80,8 @@ class CodeView(QWidget):
         super().__init__(parent)
         self.provider: Provider | None = None
         self.problem = ""  # the message shown in place of the code, if any
+        # the script's name, which names the files beside it: the last export's, once there is one
+        self.script_path: Path | None = None
         self._dirty = True
         self._pending = False
         self._shown_key: Any = None
@@ -149,7 +152,8 @@ class CodeView(QWidget):
             self._show("", inputs)
             return
         loaded, recipe = inputs
-        key = (id(loaded), recipe)
+        script_path = self.script_path
+        key = (id(loaded), recipe, script_path)
         if key == self._shown_key and not self.problem:
             self.updated.emit()
             return
@@ -158,7 +162,7 @@ class CodeView(QWidget):
         def job(cancel: Any) -> str:
             from quantgui.core.script import generate_script
 
-            return generate_script(loaded, recipe)
+            return generate_script(loaded, recipe, script_path)
 
         self.runner.start(job)
 

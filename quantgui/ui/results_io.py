@@ -307,8 +307,9 @@ class ResultsIO(QObject):
             path=path))
 
     def export_script_to(self, path: str | Path, replace: bool = False) -> bool:
-        """Write the script the Code tab shows (and, for your own model, its data and weights
-        beside it). Files already beside it are replaced only after the user agrees in
+        """Write the script the Code tab shows and, beside it, the files it reads (weights,
+        data, a Python model's source files), so that the folder runs wherever it is copied.
+        Files already beside it are replaced only after the user agrees in
         ``replace_question`` (or with ``replace``); the model's own files never are. False when
         nothing was started (an error, or the question is waiting for an answer)."""
         from quantgui.core.errors import QuantGUIError
@@ -346,8 +347,9 @@ class ResultsIO(QObject):
             self.replace_question.close()
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace the files beside the "
                                                              "script?"),
-                          self.tr("Exporting the script to {path} also writes its data and "
-                                  "weights beside it, and these files exist already:").format(
+                          self.tr("Exporting the script to {path} also writes the files it "
+                                  "reads beside it (weights, data, the model's source files), "
+                                  "and these files exist already:").format(
                               path=path),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                           self.host.dialog_parent())
@@ -403,9 +405,12 @@ class ResultsIO(QObject):
                                                    size=_size(value.size_bytes), verdict=verdict)
         elif kind == "script":
             message = self.tr("Script written to {path}.").format(path=value[0])
-            if len(value) > 1:
-                message += " " + self.tr("Its data: {paths}.").format(
-                    paths=", ".join(str(p) for p in value[1:]))
+            self.code_view.script_path = Path(value[0])  # the Code tab shows what was written
+            self.code_view.schedule()
+            if len(value) > 1:  # named from the script's folder: the folder runs anywhere
+                folder = Path(value[0]).parent
+                message += " " + self.tr("The files it reads are beside it: {paths}.").format(
+                    paths=", ".join(_beside(p, folder) for p in value[1:]))
         else:
             message = self.tr("HTML report written to {path}.").format(path=value)
         host.show_status(message)
@@ -552,6 +557,14 @@ class ResultsIO(QObject):
         """Join the worker threads (the window's closeEvent, once it is really closing)."""
         self.writer.stop_and_wait()
         self.code_view.shutdown()
+
+
+def _beside(path: Path, folder: Path) -> str:
+    """``path`` as seen from ``folder`` (the script's), or whole where it is elsewhere."""
+    try:
+        return Path(path).relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _size(count: int) -> str:

@@ -57,7 +57,9 @@ def test_script_for_a_users_python_model_and_data(tmp_path):
     recipe = recipe_for("static")
     result = drive(run(loaded, recipe))
     written = write_script(tmp_path / "s.py", loaded, recipe)
-    assert [p.name for p in written[1:]] == ["s_data.pt", "s_float_weights.pt"]
+    assert [p.name for p in written[1:]] == ["s_float_weights.pt", "s_data.pt",
+                                             "tiny.py"]
+    assert written[3] == tmp_path / "s_model" / "tiny.py"
     outputs = tmp_path / "o.pt"
     done = subprocess.run([sys.executable, str(written[0]), "--outputs", str(outputs)],
                           capture_output=True, text=True, timeout=300)
