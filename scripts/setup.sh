@@ -2,6 +2,13 @@
 # Create .venv with the CPU build of torch first (an unpinned torch would pull a CUDA build of
 # several GB), then QuantGUI and its test tools. Safe to run again.
 #
+# pip runs only when something changed: a complete install leaves a record in .venv (the torch
+# pin, the extras, the checkout's path and pyproject.toml itself); while that record matches and
+# QuantGUI, torch, PySide6, pyqtgraph and numpy import from .venv, nothing is installed and no
+# network is needed. When an install is due and fails (no package index: a classroom, a train)
+# but .venv is still usable, it says so in one line and goes on with what is installed; without
+# a usable .venv it fails. pip's output goes to .venv/quantgui-setup.log.
+#
 #   ./scripts/setup.sh                 the Python environment only: enough for the offscreen tests
 #                                      (scripts/test.sh, .ci/run); never needs root
 #   ./scripts/setup.sh --display       the Python environment, then the system libraries Qt needs
@@ -10,6 +17,9 @@
 #                                      or with `sudo -n`; otherwise it stops with the command to run
 #   ./scripts/setup.sh --check-display installs nothing: prints the missing system packages, one a
 #                                      line, and exits with 1 when there are any
+#   ./scripts/setup.sh --stamp         installs nothing: prints the record a complete .venv has
+#                                      for this checkout (QUANTGUI_SETUP_STAMP: where the record
+#                                      is kept, default .venv/quantgui-setup.stamp)
 #
 # The libraries are found as the dynamic linker finds them: `ldd` on PySide6's xcb platform
 # plugin and the Qt libraries it loads (QUANTGUI_QT_PYTHON: the Python whose PySide6 is checked,
@@ -19,13 +29,59 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 MODE=${1:-}
 
+TORCH=torch==2.13.0
+EXTRAS=test
+STAMP=${QUANTGUI_SETUP_STAMP:-.venv/quantgui-setup.stamp}
+LOG=${STAMP%.stamp}.log
+
+expected_stamp() {  # what .venv was installed for; any change means installing again
+  printf '%s\n' "QuantGUI's .venv was installed for:" "$TORCH" "extras: $EXTRAS" \
+    "checkout: $(pwd -P)" "pyproject.toml:"
+  cat pyproject.toml
+}
+
+usable_environment() {  # QuantGUI and the libraries it starts with import from .venv
+  # -I: not from the current folder (the checkout's own quantgui/ would always be found)
+  [ -x .venv/bin/python ] && .venv/bin/python -I -c 'import importlib.util, sys
+sys.exit(any(importlib.util.find_spec(name) is None
+             for name in ("quantgui", "torch", "PySide6", "pyqtgraph", "numpy")))' >/dev/null 2>&1
+}
+
+install_packages() {  # in a condition, where set -e does not apply: every step is chained
+  local pip=(.venv/bin/python -m pip install --progress-bar off)
+  "${pip[@]}" --upgrade pip && "${pip[@]}" "$TORCH" && "${pip[@]}" -e ".[$EXTRAS]"
+}
+
 python_environment() {
+  if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(expected_stamp)" ] && usable_environment; then
+    return 0
+  fi
   if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
   fi
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet "torch==2.13.0"
-  .venv/bin/python -m pip install --quiet -e ".[test]"
+  mkdir -p "$(dirname "$STAMP")"
+  if usable_environment; then
+    echo "QuantGUI: updating .venv with pip (it has no record of this pyproject.toml and" \
+         "$TORCH)…" >&2
+  else
+    echo "QuantGUI: installing $TORCH (the CPU build), then QuantGUI and its test tools into" \
+         ".venv with pip (once; a few minutes)…" >&2
+  fi
+  if install_packages >"$LOG" 2>&1; then
+    expected_stamp >"$STAMP.new" && mv -f "$STAMP.new" "$STAMP"
+    return 0
+  fi
+  local why
+  why=$(grep -E '^ERROR:' "$LOG" | tail -n 1 | cut -c 1-160) || true
+  if usable_environment; then
+    echo "QuantGUI: pip could not update .venv (${why:-see $LOG}); going on with what is" \
+         "installed. Run ./scripts/setup.sh again when a package index is reachable." >&2
+    return 0
+  fi
+  tail -n 20 "$LOG" >&2
+  echo "QuantGUI: installing into .venv failed and .venv is not usable (pip's output:" \
+       "$LOG). Check the network or the package index, then run ./scripts/setup.sh again." >&2
+  return 1
 }
 
 qt_dir() {  # PySide6's Qt folder, without importing Qt itself
@@ -145,5 +201,6 @@ case $MODE in
   --display) python_environment; display_libraries ;;
   --display-libs) display_libraries ;;
   --check-display) check_display ;;
-  *) echo "usage: $0 [--display | --display-libs | --check-display]" >&2; exit 2 ;;
+  --stamp) expected_stamp ;;
+  *) echo "usage: $0 [--display | --display-libs | --check-display | --stamp]" >&2; exit 2 ;;
 esac
