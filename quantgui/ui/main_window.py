@@ -45,6 +45,7 @@ from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import gc_guard, theme
 from quantgui.ui.code_view import CodeView
 from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
+from quantgui.ui.engine_advisor import EngineAdvisor
 from quantgui.ui.engines_panel import EnginesPanel, tr_engine
 from quantgui.ui.history_panel import HistoryPanel
 from quantgui.ui.i18n import LANGUAGES, tr_core
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         self._tabs_fitter.timeout.connect(self._fit_tabs)
         _ResizeWatch(self.tabs, self._fit_tabs_soon)
         self._build_menus()
+        # the engine box: the engine that can quantize the model, said before the run
+        self.engine_advisor = EngineAdvisor(self.state, self.settings_panel, self, self)
         self.state.run_shown.connect(lambda _: self.results_io.update_actions())
         self.engines_panel.run_selected.connect(lambda name: self.show_compared_run(name))
         self.techniques_panel.run_selected.connect(lambda label: self.show_compared_run(label))
@@ -1230,9 +1233,25 @@ class MainWindow(QMainWindow):
             seconds=seconds, size=q.size_bytes / o.size_bytes,
             latency=q.latency.median_ms / o.latency.median_ms,
             count=result.quantized_layer_count, total=len(result.layers))
-        self.statusBar().showMessage(message)
+        few = self._few_quantized(result)  # in the status bar too, not only in the log
+        self.statusBar().showMessage(f"{few} {message}" if few else message)
         self.log.append(message)
         self.run_finished.emit("finished")
+
+    def _few_quantized(self, result: Any) -> str:
+        """The run's warning when most convolution and linear layers stayed float, or ""."""
+        from quantgui.core import analysis, texts
+        from quantgui.core.engines import get_engine
+
+        technique = result.technique
+        if self.loaded is None or not technique.converts_convolutions:
+            return ""
+        few = analysis.few_quantized(self.loaded.model, result.layers)
+        if few is None:
+            return ""
+        return tr_core("log", texts.LOG_FEW_QUANTIZED.format(
+            quantized=few[0], weighted=few[1], model=result.model_name,
+            technique=technique.title, engine=get_engine(result.engine).title))
 
     def _on_run_cancelled(self) -> None:
         rerun = self._job_kind == "quantize" and self.state.last_run is not None
@@ -1468,6 +1487,7 @@ class MainWindow(QMainWindow):
             self.log.append(self.tr("Cancelled; the window is closing."), "warning")
         self.layers_panel.stop_jobs()
         self.advisor.stop()
+        self.engine_advisor.stop()
         self.results_io.shutdown()
         self.user_models.shutdown()
         self.loader.stop_and_wait()

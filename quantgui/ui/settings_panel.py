@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QToolButton,
@@ -162,8 +163,15 @@ class _Field:
         return w.text()
 
 
+ENGINE = "engine"  # the recipe field the window may choose itself (quantgui.ui.engine_advisor)
+
+
 class SettingsPanel(QWidget):
-    """The form for one technique; keeps the values typed for each technique."""
+    """The form for one technique; keeps the values typed for each technique.
+
+    The engine box is the window's to set (``set_auto_engine``) until the user picks an engine
+    in it for that technique (``engine_chosen_by_hand``); under it, ``engine_note`` says in
+    one line why the engine was chosen, or warns about the one chosen by hand."""
 
     changed = Signal()
 
@@ -177,6 +185,10 @@ class SettingsPanel(QWidget):
         self._body: QWidget | None = None
         self._building = False
         self.advanced_button: QToolButton | None = None
+        self._engine_chosen: set[str] = set()  # techniques whose engine the user picked
+        self._engine_note = ("", False)  # the core's sentence (English), and is it a warning
+        self._engine_checking = False  # the note says the engine is being chosen
+        self.engine_note: QLabel | None = None
 
     def set_method(self, method: str) -> None:
         from quantgui.core.recipes import RECIPE_TYPES
@@ -217,6 +229,14 @@ class SettingsPanel(QWidget):
             self.fields[field.name] = editor
             target = advanced if field.metadata.get("advanced") else basic
             target.addRow(editor.label, editor.widget)
+            if field.name == ENGINE:
+                editor.widget.activated.connect(self._engine_activated)
+                self.engine_note = QLabel(body)
+                self.engine_note.setObjectName("engine_note")
+                self.engine_note.setWordWrap(True)
+                self.engine_note.setAccessibleName(self.tr("Why this engine"))
+                target.addRow(self.engine_note)
+                self._show_engine_note()
         outer.addLayout(basic)
         button = QToolButton(body)
         button.setText(self.tr("Advanced"))
@@ -255,6 +275,7 @@ class SettingsPanel(QWidget):
         """Every technique's settings back to their defaults: what was typed for each is
         forgotten, and the form shows the current technique's defaults (``changed``)."""
         self._saved.clear()
+        self._engine_chosen.clear()  # the window chooses the engine again
         method, self.method = self.method, ""  # "": set_method keeps nothing of the form
         if method:
             self.set_method(method)
@@ -271,9 +292,61 @@ class SettingsPanel(QWidget):
         self.fields[name].set_value(value)
 
     def set_values(self, values: dict[str, Any]) -> None:
+        """Values the user asked for (a past run's, a recipe's): an engine among them is
+        theirs, as if picked in the box."""
         for name, value in values.items():
             if name in self.fields:
                 self.fields[name].set_value(value)
+        if ENGINE in values and ENGINE in self.fields:
+            self._engine_picked(self.method)
+
+    # --- the engine box -------------------------------------------------------------------
+    def _engine_activated(self, _index: int) -> None:  # a bound method: no lambda holds self
+        self._engine_picked(self.method)
+
+    def _engine_picked(self, method: str) -> None:
+        if method not in self._engine_chosen:
+            self._engine_chosen.add(method)
+            self.changed.emit()  # the window judges the user's engine (a warning, or none)
+
+    def engine_chosen_by_hand(self, method: str | None = None) -> bool:
+        """The user picked the engine of ``method`` (default: the form's) in its box."""
+        return (method or self.method) in self._engine_chosen
+
+    def set_auto_engine(self, name: str) -> None:
+        """The window's choice of engine, shown in the box unless the user picked one."""
+        field = self.fields.get(ENGINE)
+        if field is None or self.engine_chosen_by_hand() or field.value() == name:
+            return
+        field.set_value(name)
+
+    def show_engine_note(self, text: str, warning: bool = False) -> None:
+        """``text``: the core's sentence (English, translated here); "" hides the note."""
+        self._engine_note = (text, warning)
+        self._engine_checking = False
+        self._show_engine_note()
+
+    def show_engine_checking(self) -> None:
+        """The engine is being chosen for these settings (``show_engine_note`` ends it)."""
+        self._engine_note = ("", False)
+        self._engine_checking = True
+        self._show_engine_note()
+
+    def engine_note_text(self) -> str:
+        return self.engine_note.text() if self.engine_note is not None else ""
+
+    def _show_engine_note(self) -> None:
+        from quantgui.ui import theme
+        from quantgui.ui.i18n import tr_core as translate
+
+        label = self.engine_note
+        if label is None:
+            return
+        text, warning = self._engine_note
+        label.setText(self.tr("Checking which engine can quantize this model…")
+                      if self._engine_checking else translate("message", text))
+        label.setStyleSheet(f"color: {theme.error_color()}" if warning else "")
+        label.setVisible(bool(label.text()))
 
     def recipe(self):
         """The recipe for the current values; raises RecipeError (or ValueError)."""
