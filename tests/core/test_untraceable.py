@@ -28,7 +28,7 @@ def test_untraceable_part_stays_float_rest_is_quantized(method):
     assert layers["first"].quantized and layers["last"].quantized
     # the Linear inside the untraceable module is quantized as a unit of its own
     assert layers["gate.inner"].quantized
-    assert "FX cannot trace 'gate'" in layers["gate.inner"].note
+    assert "kept float" not in layers["gate.inner"].note
     assert type(result.quantized_model.gate).__name__ == "Gate"
     assert result.agreement.sqnr_db > 15
 
