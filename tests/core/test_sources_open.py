@@ -368,7 +368,9 @@ def test_a_gpt2_folder_compares_its_logits(hf_folders):
         logits = loaded.model(loaded.data.val_inputs[:2])
     assert logits.shape == (2, 16, 40)  # sequences capped by 16 positions, 40 tokens
     result = _run(loaded, "dynamic")
-    assert "model.lm_head" in {layer.name for layer in result.layers if layer.quantized}
+    quantized = {layer.name for layer in result.layers if layer.quantized}
+    assert "model.transformer.h.0.attn.c_attn" in quantized
+    assert "model.lm_head" not in quantized  # tied to the embedding: kept float, still shared
 
 
 @pytest.mark.parametrize("name, shape, expected, head", [
