@@ -16,6 +16,7 @@ from typing import IO, Any
 import numpy as np
 import torch
 
+from quantgui.core import texts as core_texts
 from quantgui.core.data import DataBundle, split
 from quantgui.core.errors import DataError
 from quantgui.core.events import CancelToken, EventStream, Progress, drive
@@ -71,8 +72,8 @@ def random_data(input_shape: tuple[int, ...], *, count: int = RANDOM_SAMPLES,
     inputs = torch.randn(count, *input_shape, generator=generator)
     train, val, _, _ = split(inputs, None, val_fraction, seed)
     return DataBundle(name="random", train_inputs=train, val_inputs=val, kind=_kind(input_shape),
-                      description=f"random data ({count} Gaussian samples of shape "
-                                  f"{tuple(input_shape)}): good for calibration only, no accuracy")
+                      description=core_texts.MODEL_RANDOM_DATA.format(count=count,
+                                                                 shape=tuple(input_shape)))
 
 
 def _check_dtype(dtype: np.dtype, what: str, path: Path) -> None:
@@ -429,8 +430,8 @@ def signature_random_data(signature: Any, *, count: int = RANDOM_SAMPLES,
     train, val, _, _ = split(inputs, None, val_fraction, seed)
     return DataBundle(name="random", train_inputs=train, val_inputs=val,
                       kind=signature.data_kind, signature=signature,
-                      description=f"random data ({count} samples of {signature.describe()}): "
-                                  "good for calibration only, no accuracy")
+                      description=core_texts.MODEL_RANDOM_INPUTS.format(
+                          count=count, inputs=signature.describe()))
 
 
 def _read_texts(path: Path, text_column: str | None, label_column: str | None
@@ -506,8 +507,8 @@ def _load_text(path: Path, text_encoder: Any, signature: Any, text_column: str |
     yield Progress("tokenizing", len(texts), len(texts))
     inputs = parts[0] if len(parts) == 1 else torch.cat(parts)
     labels, found = (None, None) if raw_labels is None else _text_labels(raw_labels, path)
-    return inputs, labels, found, (f"{len(texts)} texts from {path.name}, tokenized "
-                                   f"({signature.describe()})")
+    return inputs, labels, found, core_texts.MODEL_TEXTS.format(
+        count=len(texts), file=path.name, inputs=signature.describe())
 
 
 def _named_inputs(content: object, signature: Any, path: Path) -> torch.Tensor | None:
@@ -581,17 +582,20 @@ def stream_data(source: str | Path, *, input_shape: tuple[int, ...] | None,
     elif is_dir:
         inputs, labels, found = yield from _load_images(path, image_size, mean, std, cancel)
         num_classes = num_classes or found
-        kind, description = "image", (f"images from {path.name}/ ({found} classes, "
-                                      f"{inputs.shape[0]} images of {tuple(inputs.shape[1:])})")
+        kind, description = "image", core_texts.MODEL_IMAGES.format(
+            folder=path.name, classes=found, count=inputs.shape[0],
+            shape=tuple(inputs.shape[1:]))
     elif path.suffix.lower() == ".csv":
         inputs, labels, found = _load_csv(path, label_column)
         num_classes = num_classes or found
-        description = f"CSV {path.name} ({inputs.shape[0]} rows, {inputs.shape[1]} features)"
+        description = core_texts.MODEL_CSV.format(file=path.name, rows=inputs.shape[0],
+                                             features=inputs.shape[1])
     elif path.suffix.lower() in (".pt", ".pth", ".npy", ".npz"):
         if label_column is not None:
             raise DataError("--label-column applies to CSV data only.", "Leave it out.")
         inputs, labels = _load_tensors(path, signature)
-        description = f"{path.name} ({inputs.shape[0] if inputs.ndim else 0} samples)"
+        description = core_texts.MODEL_TENSORS.format(file=path.name,
+                                                 count=inputs.shape[0] if inputs.ndim else 0)
     else:
         raise DataError(f"{path} is not a data format QuantGUI reads ('{path.suffix}').",
                         "Use a .pt, .npy, .npz or .csv file, a folder of images in class "

@@ -1,6 +1,6 @@
 """Every text of the core that the window shows, by translation context (see
 ``quantgui.core.texts``): the fixed texts listed there and those of the registries (settings'
-labels and help, engines, techniques, demo models).
+labels, help and choices, engines, techniques, demo models).
 
 For tools and tests: it imports the recipes, techniques, engines and demos (torch among them),
 and nothing in the core imports it.
@@ -22,6 +22,7 @@ def _recipe_texts() -> list[str]:
     for recipe_type in (Recipe, *(t.recipe_type for t in techniques())):
         for field in dataclasses.fields(recipe_type):
             found += [field.metadata.get("label") or "", field.metadata.get("help") or ""]
+            found += [str(choice) for choice in field.metadata.get("choices") or ()]
     return found
 
 
@@ -31,7 +32,7 @@ def core_texts() -> dict[str, list[str]]:
         "recipe": [*_recipe_texts(), *(text for e in engines() for text in (e.title,
                                                                              e.description))],
         "technique": [text for t in techniques() for text in (t.title, t.summary)],
-        "model": [demo.description for demo in DEMOS.values()],
+        "model": [*(demo.description for demo in DEMOS.values()), *texts.MODELS],
         "note": [*texts.NOTES, *(text for t in techniques() for text in (t.int8_note,
                                                                           t.float_note))],
         "log": list(texts.LOGS),

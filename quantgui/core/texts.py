@@ -5,7 +5,7 @@ it hands to the window is listed here, grouped by translation context:
 
 - ``recipe``: the settings' labels and help, the engines' titles and descriptions;
 - ``technique``: the techniques' titles and summaries;
-- ``model``: the demo models' descriptions;
+- ``model``: the demo models' descriptions, and what an opened model and its data are;
 - ``note``: layer notes (why a layer is int8, fused or float);
 - ``log``: lines of the Log tab;
 - ``message``: common messages of errors and checks.
@@ -271,3 +271,36 @@ MESSAGE_LOAD_WARNING = ("Measured while other programs used {percent}% of the CP
 
 MESSAGES: tuple[str, ...] = tuple(value for name, value in list(globals().items())
                                   if name.startswith("MESSAGE_"))
+
+# ---- what an opened model and its data are (context "model") --------------------------------
+# A model's description is its parts joined by "; " (the model; what it compares; notes;
+# "data: ..."), each one of these templates filled: the window translates it part by part
+# (quantgui.ui.i18n.tr_core). quantgui.core.sources and quantgui.core.datasets build them.
+MODEL_HUGGING_FACE = "Hugging Face model {architecture} from {folder}/ with weights {weights}"
+MODEL_COMPARES = "compares its {output}"
+MODEL_IMAGES_ASSUMED = "{size}x{size} images assumed (the config has no image_size)"
+MODEL_SEQUENCES = "sequences of {length} tokens"
+MODEL_CONV1D = "its {count} Conv1D layers run as the Linear layers they are"
+MODEL_FACTORY_WEIGHTS = "architecture by name: {name} with weights {weights}"
+MODEL_FACTORY_RANDOM = ("architecture by name: {name} (random initialisation: no weights file "
+                        "given (weights are never downloaded))")
+MODEL_PYTHON = "Python class {name} from {file}"
+MODEL_PYTHON_WEIGHTS = "Python class {name} from {file} with weights {weights}"
+MODEL_PYTHON_RANDOM = "Python class {name} from {file} (random weights: no weights file given)"
+MODEL_PICKLE = "pickled model {file} (trusted)"
+MODEL_TORCHSCRIPT = "TorchScript model {file}"
+MODEL_EXPORT = "torch.export program {file}"
+MODEL_EXPORT_LAYERS = "{count} layer(s) recovered from its graph"
+MODEL_DATA = "data: {data}"
+MODEL_RANDOM_DATA = ("random data ({count} Gaussian samples of shape {shape}): good for "
+                     "calibration only, no accuracy")
+MODEL_RANDOM_INPUTS = ("random data ({count} samples of {inputs}): good for calibration only, "
+                       "no accuracy")
+MODEL_IMAGES = "images from {folder}/ ({classes} classes, {count} images of {shape})"
+MODEL_CSV = "CSV {file} ({rows} rows, {features} features)"
+MODEL_TENSORS = "{file} ({count} samples)"
+MODEL_TEXTS = "{count} texts from {file}, tokenized ({inputs})"
+MODEL_PARTS = "; "  # between the parts of a description
+
+MODELS: tuple[str, ...] = tuple(value for name, value in list(globals().items())
+                                if name.startswith("MODEL_") and name != "MODEL_PARTS")

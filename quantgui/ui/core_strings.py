@@ -19,6 +19,10 @@ RECIPE = (
         "recipe",
         "Which int8 kernels run the model. x86 is best on Intel/AMD CPUs; onednn is close; "
         "fbgemm is slower on convolutions; qnnpack is for ARM (about 20x slower on x86)."),
+    QT_TRANSLATE_NOOP("recipe", "x86"),
+    QT_TRANSLATE_NOOP("recipe", "fbgemm"),
+    QT_TRANSLATE_NOOP("recipe", "onednn"),
+    QT_TRANSLATE_NOOP("recipe", "qnnpack"),
     QT_TRANSLATE_NOOP("recipe", "Threads"),
     QT_TRANSLATE_NOOP(
         "recipe",
@@ -32,17 +36,28 @@ RECIPE = (
         "recipe",
         "Layer types whose weights are stored in int8. Activations are quantized on the fly at "
         "each call, so no calibration data is needed."),
+    QT_TRANSLATE_NOOP("recipe", "Linear"),
+    QT_TRANSLATE_NOOP("recipe", "LSTM"),
+    QT_TRANSLATE_NOOP("recipe", "GRU"),
+    QT_TRANSLATE_NOOP("recipe", "LSTMCell"),
+    QT_TRANSLATE_NOOP("recipe", "GRUCell"),
+    QT_TRANSLATE_NOOP("recipe", "RNNCell"),
     QT_TRANSLATE_NOOP("recipe", "Weight type"),
     QT_TRANSLATE_NOOP(
         "recipe",
         "int8 stores weights in a quarter of the space and runs faster on CPU. float16 is "
         "offered for completeness: on CPU it saves neither time nor disk."),
+    QT_TRANSLATE_NOOP("recipe", "int8"),
+    QT_TRANSLATE_NOOP("recipe", "float16"),
     QT_TRANSLATE_NOOP("recipe", "Observer"),
     QT_TRANSLATE_NOOP(
         "recipe",
         "How activation ranges are learned from calibration data. MinMax is fast but an "
         "outlier stretches the range; moving-average MinMax resists outliers; Histogram "
         "chooses the range that minimises the error (slowest, usually best)."),
+    QT_TRANSLATE_NOOP("recipe", "minmax"),
+    QT_TRANSLATE_NOOP("recipe", "moving_average_minmax"),
+    QT_TRANSLATE_NOOP("recipe", "histogram"),
     QT_TRANSLATE_NOOP("recipe", "Per-channel weights"),
     QT_TRANSLATE_NOOP(
         "recipe",
@@ -65,8 +80,12 @@ RECIPE = (
         "Step size of fine-tuning. QAT starts from a trained model: keep it small."),
     QT_TRANSLATE_NOOP("recipe", "Optimizer"),
     QT_TRANSLATE_NOOP("recipe", "Adam adapts step sizes; SGD uses momentum 0.9."),
+    QT_TRANSLATE_NOOP("recipe", "adam"),
+    QT_TRANSLATE_NOOP("recipe", "sgd"),
     QT_TRANSLATE_NOOP("recipe", "Learning-rate schedule"),
     QT_TRANSLATE_NOOP("recipe", "Cosine decays the learning rate to zero."),
+    QT_TRANSLATE_NOOP("recipe", "constant"),
+    QT_TRANSLATE_NOOP("recipe", "cosine"),
     QT_TRANSLATE_NOOP("recipe", "Freeze observers after epoch"),
     QT_TRANSLATE_NOOP(
         "recipe",
@@ -80,11 +99,16 @@ RECIPE = (
     QT_TRANSLATE_NOOP(
         "recipe",
         "Where training runs. The model always moves to the CPU to convert."),
+    QT_TRANSLATE_NOOP("recipe", "cpu"),
+    QT_TRANSLATE_NOOP("recipe", "cuda"),
     QT_TRANSLATE_NOOP("recipe", "Loss"),
     QT_TRANSLATE_NOOP(
         "recipe",
         "cross_entropy on the labels, or distillation: match the original model's outputs "
         "(needs no labels). auto picks cross_entropy when labels exist."),
+    QT_TRANSLATE_NOOP("recipe", "auto"),
+    QT_TRANSLATE_NOOP("recipe", "cross_entropy"),
+    QT_TRANSLATE_NOOP("recipe", "distillation"),
     QT_TRANSLATE_NOOP("recipe", "Random seed"),
     QT_TRANSLATE_NOOP("recipe", "Seed for the order of training batches."),
     QT_TRANSLATE_NOOP("recipe", "PyTorch eager (torch.ao)"),
@@ -163,6 +187,45 @@ MODEL = (
         "model",
         "The seed tutorial's Linear(10, 2) on random data: so small that int8 is slower than "
         "float and, with file overhead, larger."),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "Hugging Face model {architecture} from {folder}/ with weights {weights}"),
+    QT_TRANSLATE_NOOP("model", "compares its {output}"),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "{size}x{size} images assumed (the config has no image_size)"),
+    QT_TRANSLATE_NOOP("model", "sequences of {length} tokens"),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "its {count} Conv1D layers run as the Linear layers they are"),
+    QT_TRANSLATE_NOOP("model", "architecture by name: {name} with weights {weights}"),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "architecture by name: {name} (random initialisation: no weights file given (weights "
+        "are never downloaded))"),
+    QT_TRANSLATE_NOOP("model", "Python class {name} from {file}"),
+    QT_TRANSLATE_NOOP("model", "Python class {name} from {file} with weights {weights}"),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "Python class {name} from {file} (random weights: no weights file given)"),
+    QT_TRANSLATE_NOOP("model", "pickled model {file} (trusted)"),
+    QT_TRANSLATE_NOOP("model", "TorchScript model {file}"),
+    QT_TRANSLATE_NOOP("model", "torch.export program {file}"),
+    QT_TRANSLATE_NOOP("model", "{count} layer(s) recovered from its graph"),
+    QT_TRANSLATE_NOOP("model", "data: {data}"),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "random data ({count} Gaussian samples of shape {shape}): good for calibration only, "
+        "no accuracy"),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "random data ({count} samples of {inputs}): good for calibration only, no accuracy"),
+    QT_TRANSLATE_NOOP(
+        "model",
+        "images from {folder}/ ({classes} classes, {count} images of {shape})"),
+    QT_TRANSLATE_NOOP("model", "CSV {file} ({rows} rows, {features} features)"),
+    QT_TRANSLATE_NOOP("model", "{file} ({count} samples)"),
+    QT_TRANSLATE_NOOP("model", "{count} texts from {file}, tokenized ({inputs})"),
 )
 
 NOTE = (

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from quantgui.core.techniques import techniques
 from quantgui.ui import theme
 from quantgui.ui.comparison_panel import format_bytes, size_unit
+from quantgui.ui.retranslate import refilled_by_owner
 from quantgui.ui.wording import plural
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -43,6 +44,49 @@ def _spot_tip(x: float, y: float, data: Any) -> str:
     # A function, not a bound method: the scatter item must not hold the panel (a reference
     # cycle would leave both to the garbage collector, which may run in a worker thread).
     return data[1] if isinstance(data, tuple) else ""
+
+
+# shown elsewhere in the table (technique, backend, threads, batch size) or on its own
+_NOT_IN_SETTINGS = {"method", "backend", "threads", "batch_size", "keep_float"}
+
+
+def _value_words(name: str, value: Any, meta: dict[str, Any]) -> str:
+    translate = QCoreApplication.translate
+    if name == "engine":
+        from quantgui.core.engines import get_engine
+
+        try:
+            return translate("recipe", get_engine(str(value)).title)
+        except Exception:  # noqa: BLE001 - an engine of a plug-in no longer installed
+            return str(value)
+    if isinstance(value, bool):
+        return translate("HistoryPanel", "yes") if value else translate("HistoryPanel", "no")
+    if isinstance(value, (list, tuple)):
+        return "/".join(_value_words(name, item, meta) for item in value)
+    if isinstance(value, str) and value in (meta.get("choices") or ()):
+        return translate("recipe", value)
+    return str(value)
+
+
+def settings_words(recipe: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) of each setting of ``recipe`` (a recipe's dict) that the History shows,
+    in the window's language: the settings' labels and their choices' titles from the core's
+    registry (context "recipe"); a setting this version does not know keeps its name."""
+    import dataclasses
+
+    from quantgui.core.recipes import RECIPE_TYPES, Recipe
+
+    recipe_type = RECIPE_TYPES.get(str(recipe.get("method")), Recipe)
+    metadata = {f.name: f.metadata for f in dataclasses.fields(recipe_type)}
+    words = []
+    for name, value in recipe.items():
+        if name in _NOT_IN_SETTINGS or value in (None, [], ()):
+            continue
+        meta = metadata.get(name, {})
+        label = meta.get("label")
+        words.append((QCoreApplication.translate("recipe", label) if label else name,
+                      _value_words(name, value, meta)))
+    return words
 
 
 class _RunTable(QTableWidget):
@@ -98,6 +142,7 @@ class HistoryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        refilled_by_owner(self.table)  # written again from the runs on a language switch
         self.table.delete_pressed.connect(self.delete_selected)
         self.table.itemDoubleClicked.connect(lambda _: self.compare_selected())
 
@@ -136,6 +181,7 @@ class HistoryPanel(QWidget):
         self.compare_table = QTableWidget(0, 2, self.compare_box)
         self.compare_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.compare_table.setAccessibleName(self.tr("Run comparison"))
+        refilled_by_owner(self.compare_table)
         self.compare_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.compare_table.verticalHeader().setDefaultSectionSize(
@@ -254,8 +300,8 @@ class HistoryPanel(QWidget):
         for row, entry in enumerate(entries):
             cells = [time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.timestamp)),
                      entry.model, self.method_titles.get(entry.method, entry.method),
-                     entry.settings or "—", self._size_text(entry), self._latency_text(entry),
-                     self._quality_text(entry)]
+                     self.settings_text(entry), self._size_text(entry),
+                     self._latency_text(entry), self._quality_text(entry)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
@@ -264,7 +310,7 @@ class HistoryPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(self.tr("Run {id}: {settings}").format(
-                    id=entry.id, settings=entry.settings or "—"))
+                    id=entry.id, settings=cells[3]))
                 self.table.setItem(row, column, item)
         if selected:
             self.select_ids(list(selected))
@@ -317,6 +363,32 @@ class HistoryPanel(QWidget):
             return self.tr("SQNR {value:.1f} dB").format(value=e.sqnr_db)
         return self.tr("SQNR ∞ (identical)")
 
+    def settings_text(self, entry: Any) -> str:
+        """A run's settings in words, in the window's language: "Engine: PyTorch eager
+        (torch.ao), Observer: histogram, ..." from its recipe (the settings' own labels, and
+        the titles of their choices); the summary the history file keeps, for a run saved
+        without its recipe."""
+        recipe = entry.report.get("recipe") if isinstance(entry.report, dict) else None
+        if not isinstance(recipe, dict):
+            return entry.settings or "—"
+        parts = [f"{label}: {value}" for label, value in settings_words(recipe)]
+        keep = recipe.get("keep_float")
+        if keep:
+            parts.append(self.tr("Kept in float: {layers}").format(
+                layers="/".join(str(name) for name in keep)))
+        return ", ".join(parts) or "—"
+
+    # --- a live switch of language --------------------------------------------------------
+    def retranslate(self) -> None:
+        """View > Language: the table, the charts and the two runs compared written again
+        from the runs, in the new language."""
+        if self.history is None:
+            return
+        self.refresh()
+        if self.compare_box.isVisible() and len(self.compared) == 2:
+            with contextlib.suppress(KeyError):
+                self.compare(self.compared)
+
     # --- comparing two runs ---------------------------------------------------------------
     def compare_selected(self) -> None:
         ids = self.selected_ids()
@@ -344,7 +416,8 @@ class HistoryPanel(QWidget):
              self.method_titles.get(b.method, b.method), None, None, None),
             (self.tr("Backend"), a.backend, b.backend, None, None, None),
             (self.tr("Threads"), str(a.threads), str(b.threads), None, None, None),
-            (self.tr("Settings"), a.settings or none, b.settings or none, None, None, None),
+            (self.tr("Settings"), self.settings_text(a), self.settings_text(b), None, None,
+             None),
             (self.tr("Kept in float"), ", ".join(a.keep_float) or none,
              ", ".join(b.keep_float) or none, None, None, None),
             (self.tr("Size"), self._size_text(a), self._size_text(b), a.size_bytes,
@@ -441,7 +514,8 @@ class HistoryPanel(QWidget):
 
     def _tip(self, entry: Any) -> str:
         return (f"{self.tr('Run {id}').format(id=entry.id)}: "
-                f"{self.method_titles.get(entry.method, entry.method)}\n{entry.settings}\n"
+                f"{self.method_titles.get(entry.method, entry.method)}\n"
+                f"{self.settings_text(entry)}\n"
                 f"{self._size_text(entry)}, {self._latency_text(entry)}, "
                 f"{self._quality_text(entry)}")
 

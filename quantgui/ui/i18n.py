@@ -11,6 +11,7 @@ import re
 import string
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QKeySequence
 
 from quantgui.core.resources import resources_dir
 from quantgui.ui.preferences import app_settings
@@ -53,13 +54,31 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
     if not ours.load(locale, "quantgui", "_", translations_dir()):
         return "en"
     _current[0] = code
-    app.installTranslator(ours)
-    _installed.append(ours)
     qt = QTranslator(app)  # Qt's own strings (dialog buttons), when shipped with PySide6
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
+    # installed last, asked first: our names of the keys (key_names) before Qt's
+    app.installTranslator(ours)
+    _installed.append(ours)
     return code
+
+
+def key_names() -> tuple[str, ...]:
+    """The names of the keys in shortcuts as the keyboards of the window's language print
+    them, which is how every shortcut is written (``shortcut_text``): the menus, and the
+    texts that name a shortcut (their translations say the same, a test checks it). Qt's own
+    Spanish names them "Control" and "Mayúsculas" where the keys say Ctrl and Mayús; these
+    messages of Qt's "QShortcut" context, in our catalogue, come first."""
+    translate = QCoreApplication.translate
+    return (translate("QShortcut", "Ctrl"), translate("QShortcut", "Shift"),
+            translate("QShortcut", "Alt"), translate("QShortcut", "Esc"))
+
+
+def shortcut_text(keys: QKeySequence | QKeySequence.StandardKey | str) -> str:
+    """``keys`` as the menus show them, in the window's language ("Ctrl+Mayús+R")."""
+    sequence = keys if isinstance(keys, QKeySequence) else QKeySequence(keys)
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)
 
 
 # ---- the core's texts ---------------------------------------------------------------------
@@ -103,29 +122,46 @@ def core_templates(context: str) -> list[tuple[re.Pattern[str], str]]:
     return _templates[context]
 
 
+PARTS = "; "  # quantgui.core.texts.MODEL_PARTS: between the parts of a model's description
+
+
 def tr_core(context: str, text: str, _depth: int = 0) -> str:
     """``text`` from the core in the current language: listed as is, or made from a listed
     template (whose values are translated too where they are core texts: a technique's
-    title, a nested note). A text the catalogue lacks comes back unchanged."""
+    title, a nested note), or parts joined by "; " that are each one of those (a model's
+    description: the model; what it compares; its data). A text the catalogue lacks comes
+    back unchanged."""
+    found = _tr_found(context, text, _depth)
+    return text if found is None else found
+
+
+def _tr_found(context: str, text: str, depth: int) -> str | None:
+    """``tr_core``, or None when the catalogue knows neither the text nor its parts."""
     if not text:
         return text
     translated = QCoreApplication.translate(context, text)
-    if translated != text or _depth > 2:
+    if translated != text:
         return translated
+    if depth > 4:
+        return None
+    if PARTS in text:  # before the templates, whose values would swallow the other parts
+        parts = [_tr_found(context, part, depth + 1) for part in text.split(PARTS)]
+        if all(part is not None for part in parts):
+            return PARTS.join(parts)  # type: ignore[arg-type]
     for pattern, template in core_templates(context):
         match = pattern.fullmatch(text)
         if match is None:
             continue
         translated = QCoreApplication.translate(context, template)
         if translated == template:
-            return text
-        values = {name: _tr_value(context, value, _depth)
+            return None
+        values = {name: _tr_value(context, value, depth)
                   for name, value in match.groupdict().items()}
         try:
             return _FIELD.sub(lambda m: "{" + m.group(1) + "}", translated).format_map(values)
         except (KeyError, IndexError, ValueError):  # a translation that names other fields
-            return text
-    return text
+            return None
+    return None
 
 
 def _tr_value(context: str, value: str, depth: int) -> str:

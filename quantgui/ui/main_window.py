@@ -71,6 +71,7 @@ LEFT_WIDTH = 350  # the settings panel's width, when the window has room for it
 LEFT_LEAST = 300  # and the least it takes, to give the tab bar room at 1024x768
 DEFAULT_DEMO = "digits-cnn"  # mirrors quantgui.core.demos.DEFAULT_DEMO (kept torch-free here)
 OPEN_MODEL = "__open__"
+MENU_CLOSED_MS = 30  # View > Language applies this long after its menu closed (it repaints first)
 
 
 class _ResizeWatch(QObject):
@@ -454,7 +455,9 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == current)
             action.setData(code)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            # after the menu has closed and the window repainted: the switch takes a moment
+            action.triggered.connect(lambda _=False, c=code: QTimer.singleShot(
+                MENU_CLOSED_MS, self, lambda: self.set_language(c)))
             group.addAction(action)
             language_menu.addAction(action)
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
@@ -1326,7 +1329,7 @@ class MainWindow(QMainWindow):
         self.theme = theme.apply_theme(name)
         self.settings.setValue(theme.THEME_KEY, self.theme)
         self.theme_actions[self.theme].setChecked(True)
-        theme.restyle_plots(self)
+        theme.restyle_window(self)
         if self.summary is not None:
             self.model_summary.setText(self._summary_html())  # its colours are in the text
         self._validate()

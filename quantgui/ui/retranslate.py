@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quantgui.ui.i18n import translations_dir
+from quantgui.ui.i18n import PARTS, translations_dir
 
 _FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
 _LOG_LINE = re.compile(r"^(\d\d:\d\d:\d\d  (?:\[\w+\] )?)(.*)$")
@@ -58,6 +58,16 @@ _PIECES = re.compile(r"(<[^<>]*>|\n|<br\s*/?>|&nbsp;|\s+·\s+)")
 _JOINS = re.compile(r"(?<=[.:;!?…)])\s+|\s+(?=\()")
 # cached Python attributes of the window's objects that hold translated texts for later use
 CACHED_TEXTS = ("method_titles", "method_help", "tab_names")
+# a table's or tree's property: its owner writes its cells again from its data in its
+# ``retranslate()`` (a run history, a comparison), so the walk leaves them alone (headers apart)
+REFILLED = "quantgui_refilled"
+
+
+def refilled_by_owner(*views: QWidget) -> None:
+    """``views`` (tables, trees) get their cells written again by their owner's
+    ``retranslate()``: faster than taking each cell apart, and exact."""
+    for view in views:
+        view.setProperty(REFILLED, True)
 
 
 @dataclass(frozen=True)
@@ -67,21 +77,37 @@ class Message:
     fields: tuple[str, ...]
 
 
-@dataclass
 class _Template:
-    pattern: re.Pattern[str]
-    message: Message
-    literal: int  # characters that are not fields: the more, the more specific
+    """A template of the catalogue, as written in one language. Its regular expression is
+    compiled the first time a text holds all of its words (``pieces``): a catalogue has
+    hundreds of templates, a text is made from one of them at most."""
+
+    def __init__(self, source: str, pieces: tuple[str, ...], message: Message,
+                 literal: int) -> None:
+        self.source = source  # the regular expression, not compiled yet
+        self.pieces = pieces  # the texts between its fields, each found in a filled text
+        self.message = message
+        self.literal = literal  # characters that are not fields: the more, the more specific
+        self._pattern: re.Pattern[str] | None = None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        if not all(piece in text for piece in self.pieces):
+            return None
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern.fullmatch(text)
 
 
 _NUMBER = r"[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+|nan|inf)(?:e[-+]?\d+)?%?"
 
 
-def _pattern(template: str) -> re.Pattern[str] | None:
-    """A regular expression matching ``template`` filled in: a value never spans a line, a
-    tag or the end of a sentence, and a number format ({x:.1f}) takes a number; None for a
-    template without words of its own ("{a}, {b}" would match anything)."""
+def _pattern_source(template: str) -> tuple[str, tuple[str, ...]] | None:
+    """The regular expression matching ``template`` filled in, and the texts between its
+    fields: a value never spans a line, a tag or the end of a sentence, and a number format
+    ({x:.1f}) takes a number; None for a template without words of its own ("{a}, {b}" would
+    match anything)."""
     parts: list[str] = []
+    pieces: list[str] = []
     seen: set[str] = set()
     literal = ""
     try:
@@ -91,6 +117,8 @@ def _pattern(template: str) -> re.Pattern[str] | None:
     for text, name, spec, _ in parsed:
         parts.append(re.escape(text))
         literal += text
+        if text:
+            pieces.append(text)
         if name is None:
             continue
         if not name.isidentifier():
@@ -101,7 +129,7 @@ def _pattern(template: str) -> re.Pattern[str] | None:
         seen.add(name)
     if not seen or not any(c.isalpha() for c in literal):
         return None
-    return re.compile("".join(parts))
+    return "".join(parts), tuple(pieces)
 
 
 class Catalogue:
@@ -118,9 +146,9 @@ class Catalogue:
             fields = tuple(m.group(1) for m in _FIELD.finditer(source))
             message = Message(context, source, fields)
             self.exact.setdefault(text, []).append(message)
-            pattern = _pattern(text) if fields else None
-            if pattern is not None:
-                self.templates.append(_Template(pattern, message,
+            found = _pattern_source(text) if fields else None
+            if found is not None:
+                self.templates.append(_Template(found[0], found[1], message,
                                                 len(_FIELD.sub("", text).strip())))
         self.templates.sort(key=lambda t: -t.literal)
 
@@ -129,7 +157,7 @@ class Catalogue:
         candidates = self.exact.get(text)
         if candidates:
             return _prefer(candidates, contexts, lambda m: m.context), {}
-        matches = [(t, m) for t in self.templates if (m := t.pattern.fullmatch(text))]
+        matches = [(t, m) for t in self.templates if (m := t.match(text))]
         if not matches:
             return None
         best = max(t.literal for t, _ in matches)
@@ -180,6 +208,14 @@ class Translator:
         if not text or not any(c.isalpha() for c in text) or depth > 4:
             return text
         core = text.strip()
+        if PARTS in core and core not in self.source.exact:
+            # parts joined by "; " (a model's description), each a message of its own: taken
+            # apart before the templates, whose values would swallow the parts after theirs
+            parts = core.split(PARTS)
+            new_parts = [self.text(part, contexts, depth + 1) for part in parts]
+            if all(self._known(part, new, contexts)
+                   for part, new in zip(parts, new_parts, strict=True)):
+                return text.replace(core, PARTS.join(new_parts), 1)
         found = self.source.find(core, contexts)
         if found is not None:
             message, values = found
@@ -348,7 +384,9 @@ def _retranslate_table(table: QTableWidget, contexts: tuple[str, ...],
                        tr: Callable[[object, str, str, tuple[str, ...]], str]) -> None:
     items = [table.horizontalHeaderItem(c) for c in range(table.columnCount())]
     items += [table.verticalHeaderItem(r) for r in range(table.rowCount())]
-    items += [table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())]
+    if not table.property(REFILLED):
+        items += [table.item(r, c) for r in range(table.rowCount())
+                  for c in range(table.columnCount())]
     for item in items:
         if item is None:
             continue
@@ -365,7 +403,7 @@ def _retranslate_tree(tree: QTreeWidget, contexts: tuple[str, ...],
                       tr: Callable[[object, str, str, tuple[str, ...]], str]) -> None:
     items = [tree.headerItem()]
     iterator = QTreeWidgetItemIterator(tree)
-    while iterator.value() is not None:
+    while iterator.value() is not None and not tree.property(REFILLED):
         items.append(iterator.value())
         iterator += 1
     for item in items:

@@ -70,8 +70,8 @@ class _Field:
                     if unavailable:
                         combo.setItemData(combo.count() - 1, unavailable,
                                           Qt.ItemDataRole.ToolTipRole)
-            for choice in choices or ():
-                combo.addItem(str(choice), choice)
+            for choice in choices or ():  # shown in words, kept as the recipe's value
+                combo.addItem(tr_core(str(choice)), choice)
             combo.currentIndexChanged.connect(on_change)
             _narrow(combo)
             self.widget, self.mode = combo, "choice"

@@ -33,6 +33,7 @@ from quantgui.ui import theme
 from quantgui.ui.comparison_panel import format_bytes, format_percent
 from quantgui.ui.engines_panel import tr_engine
 from quantgui.ui.i18n import tr_core
+from quantgui.ui.retranslate import refilled_by_owner
 
 PARETO_MARK = "★"
 ORIGINAL_LABEL = "float32"  # the original's label in the core's report (ORIGINAL there)
@@ -163,6 +164,7 @@ class TechniquesPanel(QWidget):
         self.table.setAccessibleName(self.tr("Technique comparison table"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._on_selection)
+        refilled_by_owner(self.table)  # written again from the report on a language switch
         # which run Comparison, Layers and Outputs show, and how to show another
         self.shown_note = QLabel(content)
         self.shown_note.setWordWrap(True)
@@ -218,6 +220,24 @@ class TechniquesPanel(QWidget):
         self.report = None
         self._shown = ""
         self.stack.setCurrentIndex(0)
+
+    # --- a live switch of language or theme -------------------------------------------------
+    def retranslate(self) -> None:
+        """View > Language: the comparison written again from its report, in the new language
+        (texts made from values are not taken apart again)."""
+        self._show_again()
+
+    def restyle(self) -> None:
+        """View > Theme: the chart's labels and markers in the new palette."""
+        self._show_again()
+
+    def _show_again(self) -> None:
+        if self.report is None:
+            return
+        shown, page = self._shown, self.stack.currentIndex()
+        self.show_comparison(self.report)
+        self.mark_shown(shown)
+        self.stack.setCurrentIndex(page)
 
     # --- the run shown in Comparison, Layers and Outputs ----------------------------------
     def shown_label(self) -> str:

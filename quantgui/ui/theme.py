@@ -4,8 +4,15 @@ window's theme (View > Theme: the system's, light or dark, kept in the settings)
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QTableWidget,
+    QTreeWidget,
+    QTreeWidgetItemIterator,
+    QWidget,
+)
 
 ORIGINAL = QColor(31, 119, 180)  # blue
 QUANTIZED = QColor(230, 110, 20)  # orange
@@ -15,6 +22,7 @@ ERROR = QColor(200, 40, 40)
 THEMES = ("system", "light", "dark")
 THEME_KEY = "theme"  # QSettings
 _system: dict[str, object] = {}  # the style and palette the application started with
+_previous: dict[str, object] = {}  # the palette before the last apply_theme
 
 
 def is_dark() -> bool:
@@ -67,13 +75,14 @@ def _palette(dark: bool) -> QPalette:
 def apply_theme(name: str) -> str:
     """Put the application in theme ``name`` ("system", "light" or "dark"; anything else is
     "system"): Fusion with its light or dark palette, or the style and palette it started
-    with. Plots made from now on match; ``restyle_plots`` updates those on screen."""
+    with. Plots made from now on match; ``restyle_window`` updates those on screen."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     if not _system:
         _system["style"] = app.style().name()
         _system["palette"] = QPalette(app.palette())
     name = name if name in THEMES else "system"
+    _previous["palette"] = QPalette(app.palette())
     if name == "system":
         app.setStyle(str(_system["style"]))
         app.setPalette(_system["palette"])  # type: ignore[arg-type]
@@ -84,9 +93,63 @@ def apply_theme(name: str) -> str:
     return name
 
 
-def restyle_plots(root: QWidget) -> None:
-    """The plots under ``root`` in the palette now: background, axes, titles, legends."""
+def _colour_map(old: QPalette, new: QPalette) -> dict[int, QColor]:
+    """The old palette's text and background colours -> the new palette's, role by role: a
+    cell or a label drawn in the old theme's muted grey is drawn in the new one's."""
+    role = QPalette.ColorRole
+    mapping: dict[int, QColor] = {}
+    for which in (role.Text, role.WindowText, role.PlaceholderText, role.ButtonText,
+                  role.Base, role.Window, role.AlternateBase):
+        mapping.setdefault(old.color(which).rgba(), new.color(which))
+    return mapping
+
+
+def _mapped(colour: QColor, mapping: dict[int, QColor]) -> QColor | None:
+    return mapping.get(colour.rgba())
+
+
+def _restyle_items(root: QWidget, mapping: dict[int, QColor]) -> None:
+    """The cells of the tables and trees under ``root`` whose text or background is in a
+    colour of the old palette take the new palette's."""
+    for table in root.findChildren(QTableWidget):
+        items = [table.item(r, c) for r in range(table.rowCount())
+                 for c in range(table.columnCount())]
+        for item in items:
+            if item is None:
+                continue
+            for get, put in ((item.foreground, item.setForeground),
+                             (item.background, item.setBackground)):
+                brush = get()
+                new = _mapped(brush.color(), mapping) if brush.style() != Qt.BrushStyle.NoBrush \
+                    else None
+                if new is not None:
+                    put(new)
+    for tree in root.findChildren(QTreeWidget):
+        iterator = QTreeWidgetItemIterator(tree)
+        while iterator.value() is not None:
+            item = iterator.value()
+            for column in range(tree.columnCount()):
+                for get, put in ((item.foreground, item.setForeground),
+                                 (item.background, item.setBackground)):
+                    brush = get(column)
+                    new = (_mapped(brush.color(), mapping)
+                           if brush.style() != Qt.BrushStyle.NoBrush else None)
+                    if new is not None:
+                        put(column, new)
+            iterator += 1
+
+
+def restyle_window(root: QWidget) -> None:
+    """Everything under ``root`` drawn in colours of its own, in the palette ``apply_theme``
+    put in place: the plots (background, axes, titles, legends, texts on the plots), the
+    cells of tables and trees coloured with the old palette's greys, and the widgets of the
+    window that draw more (a ``restyle()`` method: a chart made again from its data)."""
+    # Qt hands the new palette to each widget through posted events: delivered now, so that
+    # what is drawn again below (a widget's own palette()) is in the new colours
+    QCoreApplication.sendPostedEvents()
     palette = QApplication.palette()
+    old = _previous.get("palette")
+    mapping = _colour_map(old, palette) if isinstance(old, QPalette) else {}
     background = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
     for view in root.findChildren(pg.GraphicsView):
@@ -96,4 +159,15 @@ def restyle_plots(root: QWidget) -> None:
                 item.setPen(text)
                 item.setTextPen(text)
             elif isinstance(item, pg.LabelItem):
-                item.setText(item.text, color=text.name())
+                colour = item.opts.get("color")
+                if colour is None or _mapped(pg.mkColor(colour), mapping) is not None:
+                    item.setText(item.text, color=text.name())
+            elif isinstance(item, pg.TextItem):  # value labels, line labels, point labels
+                new = _mapped(item.textItem.defaultTextColor(), mapping)
+                if new is not None:
+                    item.setColor(new)
+    _restyle_items(root, mapping)
+    for widget in (root, *root.findChildren(QWidget)):
+        hook = getattr(widget, "restyle", None)
+        if type(widget).__module__.startswith("quantgui.") and callable(hook):
+            hook()

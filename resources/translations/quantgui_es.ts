@@ -520,259 +520,274 @@ propio</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="340"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="63"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/history_panel.py" line="63"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/history_panel.py" line="122"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="412"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="342"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="122"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="414"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="78"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="343"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="122"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="415"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="79"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="347"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="123"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="419"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="79"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="350"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="123"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="423"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="79"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="352"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="123"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="425"/>
         <source>Latency</source>
         <translation>Latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="80"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="124"/>
         <source>Accuracy / SQNR</source>
         <translation>Exactitud / SQNR</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="84"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="128"/>
         <source>Every finished run is kept here, also after QuantGUI restarts. Select two runs and press Compare.</source>
         <translation>Cada ejecución terminada se guarda aquí, también tras reiniciar QuantGUI. Seleccione dos ejecuciones y pulse Comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="94"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="138"/>
         <source>Run history</source>
         <translation>Historial de ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="95"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="139"/>
         <source>Every finished run. Delete removes the selected runs; select two to compare them.</source>
         <translation>Cada ejecución terminada. Eliminar quita las ejecuciones seleccionadas; seleccione dos para compararlas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="105"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="150"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="106"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="151"/>
         <source>Remove the selected runs from the history (Delete).</source>
         <translation>Quitar del historial las ejecuciones seleccionadas (Supr).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="108"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="153"/>
         <source>Delete the selected runs</source>
         <translation>Eliminar las ejecuciones seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="110"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="155"/>
         <source>Compare</source>
         <translation>Comparar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="111"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="156"/>
         <source>Show the two selected runs side by side.</source>
         <translation>Mostrar lado a lado las dos ejecuciones seleccionadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="112"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="157"/>
         <source>Compare the two selected runs</source>
         <translation>Comparar las dos ejecuciones seleccionadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="115"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="160"/>
         <source>Apply these settings</source>
         <translation>Aplicar estos ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="116"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="161"/>
         <source>Select the run&apos;s technique and fill in its settings, to run it again or change it.</source>
         <translation>Selecciona la técnica de la ejecución y rellena sus ajustes, para repetirla o cambiarla.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="121"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="166"/>
         <source>Apply settings</source>
         <translation>Aplicar ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="123"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="168"/>
         <source>Apply the selected run&apos;s settings</source>
         <translation>Aplicar los ajustes de la ejecución seleccionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="134"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="179"/>
         <source>Two runs side by side</source>
         <translation>Dos ejecuciones lado a lado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="138"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="183"/>
         <source>Run comparison</source>
         <translation>Comparación de ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="143"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="189"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="144"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="190"/>
         <source>Close the comparison</source>
         <translation>Cerrar la comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="151"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="197"/>
         <source>Trade-off charts</source>
         <translation>Gráficos de compromiso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="152"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="198"/>
         <source>The current model&apos;s runs: quality against size and against latency. The line joins the best trade-offs (the Pareto front); click a point to select its run.</source>
         <translation>Las ejecuciones del modelo actual: calidad frente a tamaño y frente a latencia. La línea une los mejores compromisos (el frente de Pareto); pulse un punto para seleccionar su ejecución.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="266"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="312"/>
         <source>Run {id}: {settings}</source>
         <translation>Ejecución {id}: {settings}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="271"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="317"/>
         <source>1 run kept</source>
         <translation>1 ejecución guardada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="272"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="318"/>
         <source>{count} runs kept</source>
         <translation>{count} ejecuciones guardadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="313"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="359"/>
         <source> ({delta:+.2f} points)</source>
         <translation> ({delta:+.2f} puntos)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="317"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="363"/>
         <source>SQNR {value:.1f} dB</source>
         <translation>SQNR {value:.1f} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="318"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="364"/>
         <source>SQNR ∞ (identical)</source>
         <translation>SQNR ∞ (idéntico)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="345"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="377"/>
+        <source>Kept in float: {layers}</source>
+        <translation>Mantenidas en float: {layers}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/history_panel.py" line="417"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="346"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="418"/>
         <source>Threads</source>
         <translation>Hilos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="348"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="421"/>
         <source>Kept in float</source>
         <translation>Mantenidas en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="354"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="427"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="356"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="429"/>
         <source>Original accuracy</source>
         <translation>Exactitud original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="358"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="431"/>
         <source>SQNR</source>
         <translation>SQNR</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="362"/>
-        <location filename="../../quantgui/ui/history_panel.py" line="363"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="435"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="436"/>
         <source>Run {id}</source>
         <translation>Ejecución {id}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="390"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="463"/>
         <source>Accuracy (%)</source>
         <translation>Exactitud (%)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="390"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="463"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="396"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="469"/>
         <source>No runs of {model} yet: press Quantize and each run appears here.</source>
         <translation>Aún no hay ejecuciones de {model}: pulse Cuantizar y cada ejecución aparecerá aquí.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="398"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="471"/>
         <source>this model</source>
         <translation>este modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="402"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="475"/>
         <source>{model}: 1 run. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
         <translation>{model}: 1 ejecución. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="404"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="477"/>
         <source>{model}: {count} runs. The line joins the Pareto front, the runs no other run beats on both quality and cost.</source>
         <translation>{model}: {count} ejecuciones. La línea une el frente de Pareto, las ejecuciones que ninguna otra supera a la vez en calidad y en coste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="412"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="485"/>
         <source>Quality against size</source>
         <translation>Calidad frente a tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="413"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="486"/>
         <source>Size (MiB)</source>
         <translation>Tamaño (MiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="414"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="487"/>
         <source>Size (KiB)</source>
         <translation>Tamaño (KiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="416"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="489"/>
         <source>Quality against latency</source>
         <translation>Calidad frente a latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/history_panel.py" line="417"/>
+        <location filename="../../quantgui/ui/history_panel.py" line="490"/>
         <source>Latency (ms)</source>
         <translation>Latencia (ms)</translation>
     </message>
@@ -1409,792 +1424,792 @@ propio</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="105"/>
+        <location filename="../../quantgui/ui/main_window.py" line="106"/>
         <source>QuantGUI — PyTorch quantization</source>
         <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="182"/>
-        <location filename="../../quantgui/ui/main_window.py" line="519"/>
+        <location filename="../../quantgui/ui/main_window.py" line="183"/>
+        <location filename="../../quantgui/ui/main_window.py" line="522"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="216"/>
-        <location filename="../../quantgui/ui/main_window.py" line="219"/>
+        <location filename="../../quantgui/ui/main_window.py" line="217"/>
+        <location filename="../../quantgui/ui/main_window.py" line="220"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="220"/>
+        <location filename="../../quantgui/ui/main_window.py" line="221"/>
         <source>A demo model with its data, ready to quantize.</source>
         <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="225"/>
+        <location filename="../../quantgui/ui/main_window.py" line="226"/>
         <source>Model description</source>
         <translation>Descripción del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="226"/>
-        <location filename="../../quantgui/ui/main_window.py" line="526"/>
+        <location filename="../../quantgui/ui/main_window.py" line="227"/>
+        <location filename="../../quantgui/ui/main_window.py" line="529"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="229"/>
+        <location filename="../../quantgui/ui/main_window.py" line="230"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="236"/>
+        <location filename="../../quantgui/ui/main_window.py" line="237"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="247"/>
+        <location filename="../../quantgui/ui/main_window.py" line="248"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="258"/>
+        <location filename="../../quantgui/ui/main_window.py" line="259"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="262"/>
+        <location filename="../../quantgui/ui/main_window.py" line="263"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="268"/>
+        <location filename="../../quantgui/ui/main_window.py" line="269"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="270"/>
+        <location filename="../../quantgui/ui/main_window.py" line="271"/>
         <source>Reset to defaults</source>
         <translation>Valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="272"/>
         <source>Reset the settings to their defaults</source>
         <translation>Devolver los ajustes a sus valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="272"/>
+        <location filename="../../quantgui/ui/main_window.py" line="273"/>
         <source>Every technique&apos;s settings back to their defaults (the technique stays chosen).</source>
         <translation>Los ajustes de todas las técnicas vuelven a sus valores por defecto (la técnica elegida se mantiene).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="292"/>
-        <location filename="../../quantgui/ui/main_window.py" line="294"/>
+        <location filename="../../quantgui/ui/main_window.py" line="293"/>
+        <location filename="../../quantgui/ui/main_window.py" line="295"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="295"/>
+        <location filename="../../quantgui/ui/main_window.py" line="296"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="298"/>
         <location filename="../../quantgui/ui/main_window.py" line="299"/>
+        <location filename="../../quantgui/ui/main_window.py" line="300"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="300"/>
+        <location filename="../../quantgui/ui/main_window.py" line="301"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="302"/>
         <location filename="../../quantgui/ui/main_window.py" line="303"/>
+        <location filename="../../quantgui/ui/main_window.py" line="304"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="304"/>
+        <location filename="../../quantgui/ui/main_window.py" line="305"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="312"/>
         <location filename="../../quantgui/ui/main_window.py" line="313"/>
+        <location filename="../../quantgui/ui/main_window.py" line="314"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="315"/>
+        <location filename="../../quantgui/ui/main_window.py" line="316"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="323"/>
+        <location filename="../../quantgui/ui/main_window.py" line="324"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="329"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1198"/>
+        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1201"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="331"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="333"/>
+        <location filename="../../quantgui/ui/main_window.py" line="334"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="361"/>
+        <location filename="../../quantgui/ui/main_window.py" line="362"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="371"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
+        <location filename="../../quantgui/ui/main_window.py" line="372"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="371"/>
+        <location filename="../../quantgui/ui/main_window.py" line="372"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="372"/>
+        <location filename="../../quantgui/ui/main_window.py" line="373"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="373"/>
+        <location filename="../../quantgui/ui/main_window.py" line="374"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="373"/>
+        <location filename="../../quantgui/ui/main_window.py" line="374"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="381"/>
+        <location filename="../../quantgui/ui/main_window.py" line="382"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="382"/>
+        <location filename="../../quantgui/ui/main_window.py" line="383"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="386"/>
+        <location filename="../../quantgui/ui/main_window.py" line="387"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="389"/>
+        <location filename="../../quantgui/ui/main_window.py" line="390"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="394"/>
+        <location filename="../../quantgui/ui/main_window.py" line="395"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="395"/>
+        <location filename="../../quantgui/ui/main_window.py" line="396"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="408"/>
+        <location filename="../../quantgui/ui/main_window.py" line="409"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="413"/>
+        <location filename="../../quantgui/ui/main_window.py" line="414"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="414"/>
+        <location filename="../../quantgui/ui/main_window.py" line="415"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="417"/>
+        <location filename="../../quantgui/ui/main_window.py" line="418"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="420"/>
+        <location filename="../../quantgui/ui/main_window.py" line="421"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="422"/>
+        <location filename="../../quantgui/ui/main_window.py" line="423"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="426"/>
+        <location filename="../../quantgui/ui/main_window.py" line="427"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="428"/>
+        <location filename="../../quantgui/ui/main_window.py" line="429"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="437"/>
+        <location filename="../../quantgui/ui/main_window.py" line="438"/>
         <source>&amp;Reset settings to defaults</source>
         <translation>&amp;Restablecer los ajustes por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="442"/>
+        <location filename="../../quantgui/ui/main_window.py" line="443"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="449"/>
+        <location filename="../../quantgui/ui/main_window.py" line="450"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="452"/>
-        <location filename="../../quantgui/ui/main_window.py" line="463"/>
+        <location filename="../../quantgui/ui/main_window.py" line="453"/>
+        <location filename="../../quantgui/ui/main_window.py" line="466"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="460"/>
+        <location filename="../../quantgui/ui/main_window.py" line="463"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="463"/>
+        <location filename="../../quantgui/ui/main_window.py" line="466"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="464"/>
+        <location filename="../../quantgui/ui/main_window.py" line="467"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="473"/>
+        <location filename="../../quantgui/ui/main_window.py" line="476"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="474"/>
+        <location filename="../../quantgui/ui/main_window.py" line="477"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="476"/>
+        <location filename="../../quantgui/ui/main_window.py" line="479"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="479"/>
+        <location filename="../../quantgui/ui/main_window.py" line="482"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="495"/>
+        <location filename="../../quantgui/ui/main_window.py" line="498"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="528"/>
+        <location filename="../../quantgui/ui/main_window.py" line="531"/>
         <source>Opening…</source>
         <translation>Abriendo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="552"/>
+        <location filename="../../quantgui/ui/main_window.py" line="555"/>
         <source>Opening: {stage}</source>
         <translation>Abriendo: {stage}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="569"/>
+        <location filename="../../quantgui/ui/main_window.py" line="572"/>
         <source>Opening cancelled; {name} is still loaded.</source>
         <translation>Apertura cancelada; {name} sigue cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="572"/>
+        <location filename="../../quantgui/ui/main_window.py" line="575"/>
         <source>No model is loaded.</source>
         <translation>No hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="573"/>
+        <location filename="../../quantgui/ui/main_window.py" line="576"/>
         <source>Opening cancelled; no model is loaded.</source>
         <translation>Apertura cancelada; no hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="600"/>
+        <location filename="../../quantgui/ui/main_window.py" line="603"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="602"/>
+        <location filename="../../quantgui/ui/main_window.py" line="605"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="610"/>
+        <location filename="../../quantgui/ui/main_window.py" line="613"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="611"/>
+        <location filename="../../quantgui/ui/main_window.py" line="614"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="616"/>
+        <location filename="../../quantgui/ui/main_window.py" line="619"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="622"/>
+        <location filename="../../quantgui/ui/main_window.py" line="625"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="622"/>
+        <location filename="../../quantgui/ui/main_window.py" line="625"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="628"/>
+        <location filename="../../quantgui/ui/main_window.py" line="631"/>
         <source>Inputs</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="632"/>
+        <location filename="../../quantgui/ui/main_window.py" line="635"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="678"/>
+        <location filename="../../quantgui/ui/main_window.py" line="681"/>
         <source>{technique} selected: it quantizes the most of {name}.</source>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1014"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1017"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1016"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1019"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1049"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1052"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1052"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1057"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1060"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1088"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1091"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1092"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1095"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1122"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1125"/>
         <source>Comparison, Layers and Outputs show {run}.</source>
         <translation>Comparación, Capas y Salidas muestran {run}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1136"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1139"/>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
         <source>Per-layer error</source>
         <translation>Error por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1138"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1138"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
         <source>Compiling</source>
         <translation>Compilando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1139"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
         <source>Opening the ONNX Runtime session</source>
         <translation>Abriendo la sesión de ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
         <source>Checking the data</source>
         <translation>Comprobando los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
         <source>Ranking layers</source>
         <translation>Clasificando las capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1146"/>
         <source>Reading the model</source>
         <translation>Leyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
         <source>Importing its code</source>
         <translation>Importando su código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1145"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1148"/>
         <source>Building the model</source>
         <translation>Construyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1146"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
         <source>Loading the weights</source>
         <translation>Cargando los pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
         <source>Loading the tokenizer</source>
         <translation>Cargando el tokenizador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1148"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
         <source>Reading the data</source>
         <translation>Leyendo los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1152"/>
         <source>Reading images</source>
         <translation>Leyendo imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1153"/>
         <source>Tokenizing</source>
         <translation>Tokenizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1154"/>
         <source>Checking the model</source>
         <translation>Comprobando el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1268"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1271"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1320"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1323"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1341"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1344"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1354"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1357"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1360"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1363"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1365"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1368"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1431"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1434"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1433"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1436"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1434"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1437"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1437"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1440"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1449"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1452"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1452"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1455"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1454"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1457"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1456"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1459"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1487"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1490"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="372"/>
-        <location filename="../../quantgui/ui/main_window.py" line="624"/>
+        <location filename="../../quantgui/ui/main_window.py" line="373"/>
+        <location filename="../../quantgui/ui/main_window.py" line="627"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="497"/>
+        <location filename="../../quantgui/ui/main_window.py" line="500"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="625"/>
+        <location filename="../../quantgui/ui/main_window.py" line="628"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="626"/>
+        <location filename="../../quantgui/ui/main_window.py" line="629"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="629"/>
+        <location filename="../../quantgui/ui/main_window.py" line="632"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="630"/>
+        <location filename="../../quantgui/ui/main_window.py" line="633"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="630"/>
+        <location filename="../../quantgui/ui/main_window.py" line="633"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="632"/>
+        <location filename="../../quantgui/ui/main_window.py" line="635"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <location filename="../../quantgui/ui/main_window.py" line="639"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="708"/>
+        <location filename="../../quantgui/ui/main_window.py" line="711"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="871"/>
-        <location filename="../../quantgui/ui/main_window.py" line="904"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1012"/>
+        <location filename="../../quantgui/ui/main_window.py" line="874"/>
+        <location filename="../../quantgui/ui/main_window.py" line="907"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1015"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="878"/>
+        <location filename="../../quantgui/ui/main_window.py" line="881"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="880"/>
+        <location filename="../../quantgui/ui/main_window.py" line="883"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="905"/>
+        <location filename="../../quantgui/ui/main_window.py" line="908"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="907"/>
+        <location filename="../../quantgui/ui/main_window.py" line="910"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="922"/>
+        <location filename="../../quantgui/ui/main_window.py" line="925"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="927"/>
+        <location filename="../../quantgui/ui/main_window.py" line="930"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="933"/>
+        <location filename="../../quantgui/ui/main_window.py" line="936"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="966"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1083"/>
+        <location filename="../../quantgui/ui/main_window.py" line="969"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="970"/>
+        <location filename="../../quantgui/ui/main_window.py" line="973"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1128"/>
         <location filename="../../quantgui/ui/main_window.py" line="1131"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1134"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1134"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1134"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1135"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1138"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1135"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1138"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1136"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1139"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1166"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1169"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1182"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1185"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1192"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1229"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1195"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1232"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="954"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1070"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1209"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1224"/>
+        <location filename="../../quantgui/ui/main_window.py" line="957"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1073"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1212"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1227"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1231"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1234"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1258"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1262"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1261"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1265"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1260"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1263"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1263"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1266"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1274"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1272"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1275"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1269"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1272"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1270"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1273"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1292"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1295"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1298"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1301"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1383"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1386"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -2900,6 +2915,29 @@ propio</translation>
         <location filename="../../quantgui/ui/layers/whatif.py" line="127"/>
         <source>Nothing was reused from the previous run.</source>
         <translation>No se reutilizó nada de la ejecución anterior.</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <location filename="../../quantgui/ui/i18n.py" line="74"/>
+        <source>Ctrl</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/i18n.py" line="74"/>
+        <source>Shift</source>
+        <translation>Mayús</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/i18n.py" line="75"/>
+        <source>Alt</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/i18n.py" line="75"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
     </message>
 </context>
 <context>
@@ -3699,7 +3737,7 @@ propio</translation>
 <context>
     <name>TechniquesPanel</name>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="104"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="105"/>
         <source>How do the three techniques compare on this model?
 
 Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic, Static and QAT, using the settings on the left that they share (engine, threads, batch size, layers kept in float), times them together with the float32 original, and shows size, latency, accuracy and agreement side by side with the Pareto front: the best trade-offs. Each technique&apos;s run is added to the History.</source>
@@ -3708,311 +3746,311 @@ Run ▸ Compare all three (Ctrl+Shift+A) quantizes the loaded model with Dynamic
 Ejecutar ▸ Comparar las tres (Ctrl+Mayús+A) cuantiza el modelo cargado con Dinámica, Estática y QAT, con los ajustes de la izquierda que comparten (motor, hilos, tamaño de lote, capas mantenidas en float), las mide junto con el original float32 y muestra tamaño, latencia, exactitud y concordancia lado a lado con el frente de Pareto: los mejores compromisos. La ejecución de cada técnica se añade al Historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="112"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="113"/>
         <source>Compare all three: how to start</source>
         <translation>Comparar las tres: cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="121"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="122"/>
         <source>Pareto front</source>
         <translation>Frente de Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="125"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="126"/>
         <source>How the techniques were measured</source>
         <translation>Cómo se midieron las técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="130"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="131"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
         <source>Size of the saved model (state_dict).</source>
         <translation>Tamaño del modelo guardado (state_dict).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="133"/>
         <source>Size
 ratio</source>
         <translation>Tamaño
 relativo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="132"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="133"/>
         <source>Size against the float32 original: lower is smaller.</source>
         <translation>Tamaño frente al original float32: menos es más pequeño.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
         <source>Latency
 median</source>
         <translation>Latencia
 mediana</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="134"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
         <source>Median latency of one batch.</source>
         <translation>Latencia mediana de un lote.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="136"/>
         <source>p10–p90</source>
         <translation>p10–p90</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="135"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="136"/>
         <source>The spread of the runs: 10th to 90th percentile latency of one batch. Results whose spreads overlap have the same latency (tie).</source>
         <translation>La dispersión de las ejecuciones: latencia de un lote del percentil 10 al 90. Los resultados cuyas dispersiones se solapan tienen la misma latencia (empate).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="138"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="139"/>
         <source>Speed-up</source>
         <translation>Aceleración</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="138"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="139"/>
         <source>Median latency of the original divided by this one&apos;s: above 1× is faster.</source>
         <translation>Latencia mediana del original dividida por la de este: por encima de 1× es más rápido.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="140"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="141"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="140"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="141"/>
         <source>Validation accuracy.</source>
         <translation>Exactitud de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="141"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="142"/>
         <source>Agreement
 SQNR (dB)</source>
         <translation>Concordancia
 SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="141"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="142"/>
         <source>How close the outputs stay to the original&apos;s: higher is closer, ∞ is identical.</source>
         <translation>Cuánto se acercan las salidas a las del original: más alto es más cercano, ∞ es idéntico.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="144"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="145"/>
         <source>int8
 layers</source>
         <translation>Capas
 int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="144"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="145"/>
         <source>Layers running in int8, of all layers.</source>
         <translation>Capas que se ejecutan en int8, del total.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="145"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="146"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="145"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="146"/>
         <source>★: on the Pareto front.</source>
         <translation>★: en el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="146"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="147"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="146"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="147"/>
         <source>What each run used: QAT&apos;s epochs, static quantization&apos;s calibration batches (QAT trains for 1 epoch here unless its settings were opened); the cell&apos;s tooltip adds the engine.</source>
         <translation>Lo que usó cada ejecución: las épocas de QAT, los lotes de calibración de la cuantización estática (QAT entrena 1 época aquí salvo que se hayan abierto sus ajustes); la ayuda emergente de la celda añade el motor.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="163"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="164"/>
         <source>Technique comparison table</source>
         <translation>Tabla de comparación de técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="169"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="171"/>
         <source>Run shown in Comparison, Layers and Outputs</source>
         <translation>Ejecución mostrada en Comparación, Capas y Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="171"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="173"/>
         <source>The original and every result are timed together in interleaved rounds, so their latencies can be compared.</source>
         <translation>El original y cada resultado se miden juntos en rondas intercaladas, así que sus latencias se pueden comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="177"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="179"/>
         <source>What the Pareto front is</source>
         <translation>Qué es el frente de Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="181"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="183"/>
         <source>Techniques not run</source>
         <translation>Técnicas no ejecutadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="184"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="186"/>
         <source>Latency against accuracy chart</source>
         <translation>Gráfico de latencia frente a exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="185"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="187"/>
         <source>One point per result: left is faster, up is more accurate, a bigger marker is a bigger model. The dashed line joins the Pareto front.</source>
         <translation>Un punto por resultado: a la izquierda es más rápido, arriba es más exacto, un marcador mayor es un modelo mayor. La línea discontinua une el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="192"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="194"/>
         <source>Median latency (ms), lower is faster</source>
         <translation>Latencia mediana (ms), menos es más rápido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="242"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="262"/>
         <source>Comparison, Layers and Outputs show {title}; select another row to show that run there (and save it).</source>
         <translation>Comparación, Capas y Salidas muestran {title}; seleccione otra fila para mostrar allí esa ejecución (y guardarla).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="246"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="266"/>
         <source>Select a row to show that run in Comparison, Layers and Outputs (and save it).</source>
         <translation>Seleccione una fila para mostrar esa ejecución en Comparación, Capas y Salidas (y guardarla).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="280"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="300"/>
         <source>Pareto front: {results}</source>
         <translation>Frente de Pareto: {results}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="284"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="304"/>
         <source>No technique ran.</source>
         <translation>No se ejecutó ninguna técnica.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="288"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="308"/>
         <source>{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were timed together in interleaved rounds.</source>
         <translation>{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se midieron juntos en rondas intercaladas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="294"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="314"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="294"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="314"/>
         <source>agreement (SQNR)</source>
         <translation>concordancia (SQNR)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="296"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="316"/>
         <source>{mark} Pareto front: the results that no other result beats on latency, size and {quality} at once. Each one is a best trade-off; every result off the front is beaten on all three by one on it.</source>
         <translation>{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente es superado en las tres cosas por uno del frente.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="301"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="321"/>
         <source>Tie: {results} have the same latency within p10–p90; neither counts as faster.</source>
         <translation>Empate: {results} tienen la misma latencia dentro de p10–p90; ninguno cuenta como más rápido.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="336"/>
         <source>accuracy {value}</source>
         <translation>exactitud {value}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="317"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="337"/>
         <source>agreement {value} dB</source>
         <translation>concordancia {value} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="321"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="341"/>
         <source>{title}: {size:.2f}× the size, {speed}, {quality}.</source>
         <translation>{title}: {size:.2f}× el tamaño, {speed}, {quality}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="332"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="352"/>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="541"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="561"/>
         <source>latency tie (p10–p90)</source>
         <translation>empate de latencia (p10–p90)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="338"/>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="471"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="358"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="491"/>
         <source>float32 original</source>
         <translation>original float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="355"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="375"/>
         <source>{ms:.2f} ms (tie)</source>
         <translation>{ms:.2f} ms (empate)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="356"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="376"/>
         <source>{ms:.2f} ms</source>
         <translation>{ms:.2f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="357"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="377"/>
         <source>{low:.2f}–{high:.2f} ms</source>
         <translation>{low:.2f}–{high:.2f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="363"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="383"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="383"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="403"/>
         <source>Same latency within p10–p90 as {results}: a tie for the Pareto front.</source>
         <translation>La misma latencia dentro de p10–p90 que {results}: un empate para el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="398"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="418"/>
         <source>Quantized in {seconds:.1f} s.</source>
         <translation>Cuantizado en {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="439"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="459"/>
         <source>epochs: {count}</source>
         <translation>épocas: {count}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="441"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="461"/>
         <source>calibration batches: {count}</source>
         <translation>lotes de calibración: {count}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="461"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="481"/>
         <source>Not run here:</source>
         <translation>No ejecutado aquí:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="486"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="506"/>
         <source>Accuracy (%), higher is better</source>
         <translation>Exactitud (%), más alto es mejor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="487"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="507"/>
         <source>Agreement SQNR (dB), higher is closer</source>
         <translation>SQNR de concordancia (dB), más alto es más cercano</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="488"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="508"/>
         <source>Latency against accuracy; marker area: model size</source>
         <translation>Latencia frente a exactitud; área del marcador: tamaño del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="490"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="510"/>
         <source>Latency against agreement; marker area: model size</source>
         <translation>Latencia frente a concordancia; área del marcador: tamaño del modelo</translation>
     </message>
@@ -4144,172 +4182,172 @@ int8</translation>
 <context>
     <name>log</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="266"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="329"/>
         <source>Quantizing {model} with {technique} on {engine} (torch {torch}, {threads} threads).</source>
         <translation>Cuantizando {model} con {technique} en {engine} (torch {torch}, {threads} hilos).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="269"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="332"/>
         <source>No layer of {model} was quantized by {technique} on {engine}; see the layer table for the reasons.</source>
         <translation>{technique} en {engine} no cuantizó ninguna capa de {model}; los motivos están en la tabla de capas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="273"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="336"/>
         <source>Only {quantized} of the {weighted} convolution and linear layers of {model} run in int8 with {technique} on {engine}; the layer table says why for each, and Compare engines shows whether another engine converts more.</source>
         <translation>Solo {quantized} de las {weighted} capas convolucionales y lineales de {model} se ejecutan en int8 con {technique} en {engine}; la tabla de capas dice por qué en cada una, y Comparar motores muestra si otro motor convierte más.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="278"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="341"/>
         <source>torch.ao&apos;s FX graph mode stopped on this model: {error}</source>
         <translation>El modo de grafo FX de torch.ao se detuvo en este modelo: {error}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="279"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="342"/>
         <source>torch.ao.ns could not compare the layers ({error}); the per-layer errors come from forward hooks.</source>
         <translation>torch.ao.ns no pudo comparar las capas ({error}); los errores por capa vienen de forward hooks.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="283"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="346"/>
         <source>{layer} shares its weight with {other}: the ONNX model holds that weight twice (the lookup&apos;s table, and transposed for the product), so both are made int8 (keeping one float would make the model larger).</source>
         <translation>{layer} comparte su peso con {other}: el modelo ONNX guarda ese peso dos veces (la tabla de la búsqueda y, traspuesto, para el producto), así que ambos pasan a int8 (dejar uno en float haría el modelo más grande).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="288"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="351"/>
         <source>{layer} shares its weight with {other}: kept float, so that the weight is stored once (an int8 copy of it beside the float original would make the quantized model larger than the float one).</source>
         <translation>{layer} comparte su peso con {other}: se deja en float para que el peso se guarde una sola vez (una copia int8 junto al original en float haría el modelo cuantizado más grande que el float).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="293"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="356"/>
         <source>The multi-head attention fast path is off during the run (it does not accept dynamically quantized weights); run the quantized model with torch.backends.mha.set_fastpath_enabled(False).</source>
         <translation>La vía rápida de la atención multi-cabeza se desactiva durante la ejecución (no acepta pesos cuantizados dinámicamente); ejecute el modelo cuantizado con torch.backends.mha.set_fastpath_enabled(False).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="298"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="361"/>
         <source>Training on {device}; the model moves to the CPU before convert (int8 kernels are CPU-only).</source>
         <translation>Entrenando en {device}; el modelo pasa a la CPU antes de convertirlo (los kernels int8 son solo de CPU).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="302"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="365"/>
         <source>{name}: quantizing…</source>
         <translation>{name}: cuantizando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="303"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="366"/>
         <source>{name}: skipped ({reason})</source>
         <translation>{name}: omitido ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="304"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="367"/>
         <source>{name}: failed ({reason})</source>
         <translation>{name}: falló ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="305"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="368"/>
         <source>{name}: not run ({reason})</source>
         <translation>{name}: no ejecutado ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="306"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="369"/>
         <source>torchao could not prepare the default torch.export capture; the strict capture (TorchDynamo) worked.</source>
         <translation>torchao no pudo preparar la captura predeterminada de torch.export; la captura estricta (TorchDynamo) funcionó.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="310"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="373"/>
         <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes any batch size.</source>
         <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado acepta cualquier tamaño de lote.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="315"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="378"/>
         <source>Compiled by inductor in {compile:.1f} s (float32 reference {compile_float:.1f} s), for batches of {batch}: other batch sizes are padded or split, never recompiled. The saved .pt2 program takes only batches of {fixed} (the model fixes its batch size).</source>
         <translation>Compilado por inductor en {compile:.1f} s (referencia float32 {compile_float:.1f} s), para lotes de {batch}: otros tamaños de lote se rellenan o se dividen, nunca se recompila. El programa .pt2 guardado solo acepta lotes de {fixed} (el modelo fija su tamaño de lote).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="320"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="383"/>
         <source>torchao&apos;s numeric debugger could not compare the layers ({error}); no per-layer errors for this run.</source>
         <translation>El depurador numérico de torchao no pudo comparar las capas ({error}); esta ejecución no tiene errores por capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="324"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="387"/>
         <source>The {engine} engine quantizes Linear layers dynamically; {types} stay float32 (compiled).</source>
         <translation>El motor {engine} cuantiza dinámicamente las capas Linear; {types} se quedan en float32 (compilado).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="328"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="391"/>
         <source>The per-layer comparison failed ({error}); no per-layer errors for this run.</source>
         <translation>La comparación por capas falló ({error}); esta ejecución no tiene errores por capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="331"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="394"/>
         <source>This torchao cannot freeze batch-norm statistics in an exported graph; they keep updating.</source>
         <translation>Esta versión de torchao no puede congelar las estadísticas de batch-norm en un grafo exportado; siguen actualizándose.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="335"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="398"/>
         <source>Exported with {exporter}, opset {opset}.</source>
         <translation>Exportado con {exporter}, opset {opset}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="336"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="399"/>
         <source>Reused the ONNX model exported with {exporter}, opset {opset}.</source>
         <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="339"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="402"/>
         <source>Exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
         <translation>Exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="342"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="405"/>
         <source>Reused the ONNX model exported with {exporter}, opset {opset}; ORT pre-processing skipped ({skipped}).</source>
         <translation>Se reutilizó el modelo ONNX exportado con {exporter}, opset {opset}; se omitió el preprocesado de ORT ({skipped}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="346"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="409"/>
         <source>onnxruntime&apos;s qdq_loss_debug could not compare the layers ({error}).</source>
         <translation>qdq_loss_debug de onnxruntime no pudo comparar las capas ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="349"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="412"/>
         <source>{count} ONNX nodes ({types}) hold infinite values (a transformer&apos;s attention mask), which calibration cannot give a range: these op types stay float.</source>
         <translation>{count} nodos ONNX ({types}) contienen valores infinitos (la máscara de atención de un transformer), a los que la calibración no puede dar un rango: estos tipos de operación quedan en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="353"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="416"/>
         <source>Calibrated on {used} of {total} batches: ONNX Runtime&apos;s calibration holds every activation of every batch ({mib:.0f} MiB a sample, {budget:.0f} GiB at most).</source>
         <translation>Calibrado con {used} de {total} lotes: la calibración de ONNX Runtime guarda cada activación de cada lote ({mib:.0f} MiB por muestra, {budget:.0f} GiB como máximo).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="357"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="420"/>
         <source>torchao weight-only int8: {int8} of {linear} Linear layers hold int8 weights; the model saves in {size:,} bytes instead of {float_size:,} ({ratio:.2f}x). Activations stay float32.</source>
         <translation>torchao weight-only int8: {int8} de {linear} capas Linear tienen pesos int8; el modelo se guarda en {size:,} bytes en lugar de {float_size:,} ({ratio:.2f}x). Las activaciones se quedan en float32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="362"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="425"/>
         <source>Weight-only int8 gives no speed-up on CPU: no int8 kernel runs; at every call the int8 weights are converted to float32 in front of a float32 matmul, so the compiled model is about as fast as float32 at large batches and slower at batch 1. What it saves is size: the Linear weights are 4x smaller on disk and in memory. For int8 speed on CPU use dynamic quantization on the PyTorch eager or ONNX Runtime engine.</source>
         <translation>Weight-only int8 no acelera en CPU: no se ejecuta ningún kernel int8; en cada llamada los pesos int8 se convierten a float32 delante de un matmul float32, así que el modelo compilado es más o menos igual de rápido que float32 con lotes grandes y más lento con lote 1. Lo que ahorra es tamaño: los pesos Linear ocupan 4x menos en disco y en memoria. Para velocidad int8 en CPU use la cuantización dinámica en el motor PyTorch eager u ONNX Runtime.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="369"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="432"/>
         <source>Not built here: {reason}</source>
         <translation>No construido aquí: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="370"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="433"/>
         <source>Compiled with inductor (freezing): int8 in {compile:.1f} s, float32 in {compile_float:.1f} s (apart from latency).</source>
         <translation>Compilado con inductor (freezing): int8 en {compile:.1f} s, float32 en {compile_float:.1f} s (aparte de la latencia).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="374"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="437"/>
         <source>The per-layer errors could not be measured ({error}).</source>
         <translation>No se pudieron medir los errores por capa ({error}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="375"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="438"/>
         <source>Per-layer errors measured on {samples} validation samples.</source>
         <translation>Errores por capa medidos en {samples} muestras de validación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="376"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="439"/>
         <source>Per-layer errors measured on {samples} of {available} validation samples: the model&apos;s layers give {values:,} activation values a sample, so a few samples already give millions a layer (the output agreement uses every sample).</source>
         <translation>Errores por capa medidos en {samples} de {available} muestras de validación: las capas del modelo dan {values:,} valores de activación por muestra, así que unas pocas muestras ya dan millones por capa (la concordancia de salidas usa todas las muestras).</translation>
     </message>
@@ -4317,312 +4355,312 @@ int8</translation>
 <context>
     <name>message</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="384"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="447"/>
         <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
         <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="388"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="451"/>
         <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
         <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="393"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="456"/>
         <source>{recommendation} Left out for agreement: {engines}.</source>
         <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="394"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="457"/>
         <source>No engine produced outputs that can be compared.</source>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="485"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="548"/>
         <source>{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode cannot rewrite this model), and torch.export captures the model whole.</source>
         <translation>Se eligió {engine} para {technique} en {model}: {default} no puede aplicarla (el modo de grafo FX no puede reescribir este modelo), y torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="489"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="552"/>
         <source>{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export captures the model whole.</source>
         <translation>Se eligió {engine} para {technique} en {model}: {default} cuantizaría solo {quantized} de sus {weighted} capas convolucionales y lineales (FX no puede trazar el resto), y torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="494"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="557"/>
         <source>{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode cannot rewrite this model); {engine} can, as torch.export captures the model whole.</source>
         <translation>Se mantiene {default}, como se eligió, pero no puede aplicar {technique} a {model} (el modo de grafo FX no puede reescribir este modelo); {engine} sí puede, porque torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="499"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="562"/>
         <source>{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}; {engine} captures the model whole with torch.export.</source>
         <translation>Se mantiene {default}, como se eligió, pero cuantizará solo {quantized} de las {weighted} capas convolucionales y lineales de {model} con {technique}; {engine} captura el modelo entero con torch.export.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="504"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="567"/>
         <source>{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), and {engine} cannot take it either ({why}).</source>
         <translation>{default} no puede aplicar {technique} a {model} (el modo de grafo FX no puede reescribir este modelo), y {engine} tampoco puede tomarlo ({why}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="508"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="571"/>
         <source>{default} will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}, and {engine} cannot take it either ({why}).</source>
         <translation>{default} cuantizará solo {quantized} de las {weighted} capas convolucionales y lineales de {model} con {technique}, y {engine} tampoco puede tomarlo ({why}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="395"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="458"/>
         <source>The setting {name} must be true or false, not {value}.</source>
         <translation>El ajuste {name} debe ser verdadero o falso, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="396"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="459"/>
         <source>Use true/false, yes/no or 1/0.</source>
         <translation>Use true/false, yes/no o 1/0.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="397"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="460"/>
         <source>The setting {name} must be a whole number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número entero, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="398"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="461"/>
         <source>Give an integer such as 3, without quotes or decimals.</source>
         <translation>Dé un entero como 3, sin comillas ni decimales.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="399"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="462"/>
         <source>The setting {name} must be a finite number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número finito, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="402"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="465"/>
         <source>Give a number such as 0.001 (NaN and infinity are not allowed).</source>
         <translation>Dé un número como 0.001 (NaN e infinito no se admiten).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="405"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="468"/>
         <source>The setting {name} must be text, not {value}.</source>
         <translation>El ajuste {name} debe ser texto, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="406"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="469"/>
         <source>Give it as text in quotes.</source>
         <translation>Escríbalo como texto entre comillas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="407"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="470"/>
         <source>The setting {name} must be a list of names, not {value}.</source>
         <translation>El ajuste {name} debe ser una lista de nombres, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="410"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="473"/>
         <source>Give a list, e.g. [&quot;fc1&quot;, &quot;fc2&quot;] (or [] for none).</source>
         <translation>Dé una lista, p. ej. [&quot;fc1&quot;, &quot;fc2&quot;] (o [] para ninguno).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="411"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="474"/>
         <source>The setting {name} must be a number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="412"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="475"/>
         <source>The setting {name}={value} is out of range.</source>
         <translation>El ajuste {name}={value} está fuera de rango.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="413"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="476"/>
         <source>Use a value from {low} to {high}.</source>
         <translation>Use un valor de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="414"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="477"/>
         <source>Unknown {name} {value}.</source>
         <translation>Valor desconocido de {name}: {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="415"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="478"/>
         <source>Choose one of: {choices}.</source>
         <translation>Elija uno de: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="416"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="479"/>
         <source>Unknown setting(s) for {method}: {names}.</source>
         <translation>Ajustes desconocidos para {method}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="417"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="480"/>
         <source>Known settings: {names}.</source>
         <translation>Ajustes conocidos: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="418"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="481"/>
         <source>Unknown method {value}.</source>
         <translation>Técnica desconocida {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="419"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="482"/>
         <source>Dynamic quantization needs at least one layer type.</source>
         <translation>La cuantización dinámica necesita al menos un tipo de capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="420"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="483"/>
         <source>Select Linear, for example.</source>
         <translation>Seleccione Linear, por ejemplo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="421"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="484"/>
         <source>Dynamic quantization does not support layer type {value}.</source>
         <translation>La cuantización dinámica no admite el tipo de capa {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="424"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="487"/>
         <source>Choose from: {choices}.</source>
         <translation>Elija entre: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="425"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="488"/>
         <source>The setting model must be text (a model file or folder, or demo:NAME), not {value}.</source>
         <translation>El ajuste model debe ser texto (un archivo o carpeta de modelo, o demo:NOMBRE), no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="428"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="491"/>
         <source>Give the model&apos;s path in quotes, or leave the setting out.</source>
         <translation>Dé la ruta del modelo entre comillas, o quite el ajuste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="431"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="494"/>
         <source>The setting model_args must be a JSON object of the model&apos;s arguments, not {value}.</source>
         <translation>El ajuste model_args debe ser un objeto JSON con los argumentos del modelo, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="434"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="497"/>
         <source>Write the arguments as a JSON object of names and values, or leave the setting out.</source>
         <translation>Escriba los argumentos como un objeto JSON de nombres y valores, o quite el ajuste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="437"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="500"/>
         <source>The recipe {path} does not exist.</source>
         <translation>La receta {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="438"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="501"/>
         <source>Check the path and its spelling.</source>
         <translation>Compruebe la ruta y cómo está escrita.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="439"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="502"/>
         <source>The recipe {path} is a folder, not a recipe file.</source>
         <translation>La receta {path} es una carpeta, no un archivo de receta.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="440"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="503"/>
         <source>The recipe {path} is not a regular file (a pipe, a device or a socket).</source>
         <translation>La receta {path} no es un archivo normal (es una tubería, un dispositivo o un socket).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="443"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="506"/>
         <source>The recipe {path} cannot be read: {reason}.</source>
         <translation>La receta {path} no se puede leer: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="444"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="507"/>
         <source>Check the file and its permissions.</source>
         <translation>Compruebe el archivo y sus permisos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="445"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="508"/>
         <source>The recipe {path} is {size}, far more than a recipe (a small JSON file of settings, at most {limit}).</source>
         <translation>La receta {path} ocupa {size}, mucho más que una receta (un pequeño archivo JSON de ajustes, de {limit} como mucho).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="449"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="512"/>
         <source>The recipe {path} is empty: it is not a JSON recipe.</source>
         <translation>La receta {path} está vacía: no es una receta JSON.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="450"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="513"/>
         <source>{path} is not a JSON recipe: it is not UTF-8 text (byte {byte} at position {position}).</source>
         <translation>{path} no es una receta JSON: no es texto UTF-8 (byte {byte} en la posición {position}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="454"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="517"/>
         <source>{path} is not a JSON recipe: it is not valid JSON ({reason} at line {line}, column {column}).</source>
         <translation>{path} no es una receta JSON: no es JSON válido ({reason} en la línea {line}, columna {column}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="458"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="521"/>
         <source>{path} is not a usable recipe: its JSON nests too deeply (a recipe is one flat object of settings).</source>
         <translation>{path} no es una receta utilizable: su JSON se anida demasiado (una receta es un solo objeto plano de ajustes).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="462"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="525"/>
         <source>{path} is not a recipe: it is not a JSON object of settings.</source>
         <translation>{path} no es una receta: no es un objeto JSON de ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="465"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="528"/>
         <source>{path} is not a recipe: it has no technique (&quot;method&quot;).</source>
         <translation>{path} no es una receta: no tiene técnica (&quot;method&quot;).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="468"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="531"/>
         <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
         <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="471"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="534"/>
         <source>The recipe {path} gives {name} twice, so which value is meant is unclear.</source>
         <translation>La receta {path} da {name} dos veces, así que no está claro qué valor vale.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="474"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="537"/>
         <source>Keep one of the two.</source>
         <translation>Deje solo uno de los dos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="475"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="538"/>
         <source>The recipe {path} cannot be used: the setting {name} holds a number of {digits} digits.</source>
         <translation>La receta {path} no se puede usar: el ajuste {name} tiene un número de {digits} cifras.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="479"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="542"/>
         <source>The recipe {path} cannot be used: the setting {name} holds {value}, which is not a finite number.</source>
         <translation>La receta {path} no se puede usar: el ajuste {name} vale {value}, que no es un número finito.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="483"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="546"/>
         <source>Give an ordinary number such as 3 or 0.001.</source>
         <translation>Dé un número corriente como 3 o 0.001.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="484"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="547"/>
         <source>The recipe {path} cannot be used. {reason}</source>
         <translation>La receta {path} no se puede usar. {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="512"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="575"/>
         <source>{ratio:.2f}x slower than float</source>
         <translation>{ratio:.2f}x más lento que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="513"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="576"/>
         <source>{ratio:.2f}x faster than float</source>
         <translation>{ratio:.2f}x más rápido que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="514"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="577"/>
         <source>as fast as float</source>
         <translation>igual de rápido que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="515"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="578"/>
         <source>Below ~1 ms per call, the overhead of quantizing activations (and dequantizing the outputs) dominates: the int8 kernels save less time than the conversions cost.</source>
         <translation>Por debajo de ~1 ms por llamada domina el coste de cuantizar las activaciones (y descuantizar las salidas): los kernels int8 ahorran menos tiempo del que cuestan las conversiones.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="519"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="582"/>
         <source>The int8 kernels of this engine are no faster than float32 for these layers on this CPU, and quantizing the activations costs time of its own.</source>
         <translation>Los kernels int8 de este motor no son más rápidos que float32 para estas capas en esta CPU, y cuantizar las activaciones cuesta su propio tiempo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="523"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="586"/>
         <source>Measured while other programs used {percent}% of the CPU: latencies are unreliable.</source>
         <translation>Medido mientras otros programas usaban el {percent} % de la CPU: las latencias no son fiables.</translation>
     </message>
@@ -4630,255 +4668,360 @@ int8</translation>
 <context>
     <name>model</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="139"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="163"/>
         <source>Conv-BatchNorm-ReLU network on 8x8 handwritten digits: static quantization fuses each block into int8 kernels, about 3x faster than float at a quarter of the size; dynamic leaves its convolutions float.</source>
         <translation>Red Conv-BatchNorm-ReLU sobre dígitos manuscritos de 8x8: la cuantización estática fusiona cada bloque en kernels int8, unas 3 veces más rápida que float con una cuarta parte del tamaño; la dinámica deja sus convoluciones en float.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="144"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="168"/>
         <source>Three-layer perceptron on 8x8 handwritten digits, 0.1 ms a batch: so small that int8 runs slower than float; it shows the 4x smaller weights and the accuracy kept.</source>
         <translation>Perceptrón de tres capas sobre dígitos manuscritos de 8x8, 0,1 ms por lote: tan pequeño que int8 va más lento que float; muestra los pesos 4 veces más pequeños y la exactitud conservada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="148"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="172"/>
         <source>LSTM that reads each digit image row by row: dynamic quantization makes its weights int8 (a quarter of the size) but runs slower than float, since below ~1 ms a call quantizing the activations costs more than int8 saves.</source>
         <translation>LSTM que lee cada imagen de dígito fila a fila: la cuantización dinámica pasa sus pesos a int8 (una cuarta parte del tamaño) pero va más lenta que float, porque por debajo de ~1 ms por llamada cuantizar las activaciones cuesta más de lo que int8 ahorra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="153"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="177"/>
         <source>Small transformer encoder over the image rows as tokens (attention, LayerNorm, GELU): int8 keeps its accuracy, but at this size it is no faster than float (static runs slower).</source>
         <translation>Pequeño codificador transformer sobre las filas de la imagen como tokens (atención, LayerNorm, GELU): int8 conserva su exactitud, pero a este tamaño no es más rápido que float (la estática va más lenta).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="158"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="182"/>
         <source>Wide MLP (3 x Linear 1024) on digits: large enough for int8 to run 3-5x faster than float (dynamic and static).</source>
         <translation>MLP ancho (3 x Linear 1024) sobre dígitos: lo bastante grande para que int8 vaya de 3 a 5 veces más rápido que float (dinámica y estática).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="162"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="186"/>
         <source>The seed tutorial&apos;s Linear(10, 2) on random data: so small that int8 is slower than float and, with file overhead, larger.</source>
         <translation>El Linear(10, 2) del tutorial semilla sobre datos aleatorios: tan pequeño que int8 es más lento que float y, con la sobrecarga del archivo, más grande.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="190"/>
+        <source>Hugging Face model {architecture} from {folder}/ with weights {weights}</source>
+        <translation>Modelo de Hugging Face {architecture} de {folder}/ con los pesos {weights}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="193"/>
+        <source>compares its {output}</source>
+        <translation>compara sus {output}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="194"/>
+        <source>{size}x{size} images assumed (the config has no image_size)</source>
+        <translation>se suponen imágenes de {size}x{size} (la configuración no tiene image_size)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="197"/>
+        <source>sequences of {length} tokens</source>
+        <translation>secuencias de {length} tokens</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="198"/>
+        <source>its {count} Conv1D layers run as the Linear layers they are</source>
+        <translation>sus {count} capas Conv1D se ejecutan como las capas Linear que son</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="201"/>
+        <source>architecture by name: {name} with weights {weights}</source>
+        <translation>arquitectura por nombre: {name} con los pesos {weights}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="202"/>
+        <source>architecture by name: {name} (random initialisation: no weights file given (weights are never downloaded))</source>
+        <translation>arquitectura por nombre: {name} (inicialización aleatoria: no se dio un archivo de pesos (los pesos nunca se descargan))</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="206"/>
+        <source>Python class {name} from {file}</source>
+        <translation>clase de Python {name} de {file}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="207"/>
+        <source>Python class {name} from {file} with weights {weights}</source>
+        <translation>clase de Python {name} de {file} con los pesos {weights}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="208"/>
+        <source>Python class {name} from {file} (random weights: no weights file given)</source>
+        <translation>clase de Python {name} de {file} (pesos aleatorios: no se dio un archivo de pesos)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="211"/>
+        <source>pickled model {file} (trusted)</source>
+        <translation>modelo serializado con pickle {file} (de confianza)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="212"/>
+        <source>TorchScript model {file}</source>
+        <translation>modelo TorchScript {file}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="213"/>
+        <source>torch.export program {file}</source>
+        <translation>programa torch.export {file}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="214"/>
+        <source>{count} layer(s) recovered from its graph</source>
+        <translation>{count} capa(s) recuperada(s) de su grafo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="215"/>
+        <source>data: {data}</source>
+        <translation>datos: {data}</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="216"/>
+        <source>random data ({count} Gaussian samples of shape {shape}): good for calibration only, no accuracy</source>
+        <translation>datos aleatorios ({count} muestras gaussianas de forma {shape}): solo sirven para calibrar, sin exactitud</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="220"/>
+        <source>random data ({count} samples of {inputs}): good for calibration only, no accuracy</source>
+        <translation>datos aleatorios ({count} muestras de {inputs}): solo sirven para calibrar, sin exactitud</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="223"/>
+        <source>images from {folder}/ ({classes} classes, {count} images of {shape})</source>
+        <translation>imágenes de {folder}/ ({classes} clases, {count} imágenes de {shape})</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="226"/>
+        <source>CSV {file} ({rows} rows, {features} features)</source>
+        <translation>CSV {file} ({rows} filas, {features} características)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="227"/>
+        <source>{file} ({count} samples)</source>
+        <translation>{file} ({count} muestras)</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="228"/>
+        <source>{count} texts from {file}, tokenized ({inputs})</source>
+        <translation>{count} textos de {file}, tokenizados ({inputs})</translation>
     </message>
 </context>
 <context>
     <name>note</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="169"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="232"/>
         <source>kept in float by request</source>
         <translation>mantenida en float a petición</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="170"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="233"/>
         <source>fused into {layer}</source>
         <translation>fusionada en {layer}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="171"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="234"/>
         <source>folded away by graph rewriting</source>
         <translation>eliminada al reescribir el grafo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="172"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="235"/>
         <source>float16 weights (no speed or size gain on CPU)</source>
         <translation>pesos float16 (sin ganancia de velocidad ni de tamaño en CPU)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="173"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="236"/>
         <source>{note} (fused {type})</source>
         <translation>{note} ({type} fusionada)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="174"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="237"/>
         <source>simulated only: FX left a reference module (float weights between quantize and dequantize) because no int8 kernel pattern matched its neighbours</source>
         <translation>solo simulada: FX dejó un módulo de referencia (pesos float entre quantize y dequantize) porque ningún patrón de kernel int8 encajó con sus vecinas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="178"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="241"/>
         <source>no weights to quantize</source>
         <translation>sin pesos que cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="179"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="242"/>
         <source>kept float: FX&apos;s int8 softmax clamps its input scores to the fixed output range [0, 1) and ruins attention (measured: SQNR -0.6 dB on the transformer demo)</source>
         <translation>se queda en float: el softmax int8 de FX recorta sus puntuaciones de entrada al rango fijo de salida [0, 1) y estropea la atención (medido: SQNR -0.6 dB en la demo transformer)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="183"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="246"/>
         <source>kept float: FX cannot trace &apos;{module}&apos; ({reason})</source>
         <translation>se queda en float: FX no puede trazar «{module}» ({reason})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="184"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="247"/>
         <source>the model</source>
         <translation>el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="185"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="248"/>
         <source>int8 table: shares its weight with {other}, which ONNX Runtime stores twice (for the lookup and, transposed, for the product); both are int8</source>
         <translation>tabla int8: comparte su peso con {other}, que ONNX Runtime guarda dos veces (para la búsqueda y, traspuesto, para el producto); ambos son int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="189"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="252"/>
         <source>kept float: shares its weight with {other} (an int8 copy beside the float one would make the model larger)</source>
         <translation>se queda en float: comparte su peso con {other} (una copia int8 junto a la float haría el modelo más grande)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="194"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="257"/>
         <source>int8 weights; activations stay float</source>
         <translation>pesos int8; las activaciones se quedan en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="195"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="258"/>
         <source>{note}, trained with fake quantization</source>
         <translation>{note}, entrenada con cuantización simulada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="196"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="259"/>
         <source>{note}; fused into oneDNN int8 kernels by inductor</source>
         <translation>{note}; inductor la fusiona en kernels int8 de oneDNN</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="197"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="260"/>
         <source>float32 with {layer} (kept float); inductor folds it when compiling</source>
         <translation>float32 con {layer} (mantenida en float); inductor la integra al compilar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="200"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="263"/>
         <source>folded into {layer}</source>
         <translation>integrada en {layer}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="201"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="264"/>
         <source>folded into the preceding convolution</source>
         <translation>integrada en la convolución anterior</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="202"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="265"/>
         <source>its weights are used inside {parent}&apos;s own computation (e.g. MultiheadAttention&apos;s projections), which runs in {state} on this engine</source>
         <translation>sus pesos se usan dentro del cálculo propio de {parent} (p. ej. las proyecciones de MultiheadAttention), que en este motor se ejecuta en {state}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="206"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="269"/>
         <source>not in the exported graph (folded or unused)</source>
         <translation>no está en el grafo exportado (integrada o sin usar)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="207"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="270"/>
         <source>no int8 pattern for {type} in {method} quantization on this engine; runs in float32 (compiled)</source>
         <translation>no hay patrón int8 para {type} en la cuantización {method} en este motor; se ejecuta en float32 (compilado)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="211"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="274"/>
         <source>no int8 kernel for {type} on this engine; runs in float32 (compiled)</source>
         <translation>no hay kernel int8 para {type} en este motor; se ejecuta en float32 (compilado)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="214"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="277"/>
         <source>int8 weights; activations quantized per row at run time (torch._int_mm)</source>
         <translation>pesos int8; activaciones cuantizadas por fila al ejecutar (torch._int_mm)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="217"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="280"/>
         <source>not quantized by torchao; runs in float32 (compiled)</source>
         <translation>torchao no la cuantizó; se ejecuta en float32 (compilado)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="218"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="281"/>
         <source>dynamic quantization on this engine covers Linear layers only; {type} runs in float32 (compiled)</source>
         <translation>la cuantización dinámica en este motor solo cubre capas Linear; {type} se ejecuta en float32 (compilado)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="222"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="285"/>
         <source>no ONNX node of its own: the exporter folded it into {layer}</source>
         <translation>sin nodo ONNX propio: el exportador la integró en {layer}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="225"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="288"/>
         <source>no ONNX node of its own: {parent} computes it in its own ONNX nodes, which this view does not attribute to it</source>
         <translation>sin nodo ONNX propio: {parent} la calcula en sus propios nodos ONNX, que esta vista no le atribuye</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="229"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="292"/>
         <source>no ONNX node of its own: folded away by the exporter</source>
         <translation>sin nodo ONNX propio: el exportador la eliminó</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="230"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="293"/>
         <source>simulated only: int8 weights around ONNX {ops}, but ONNX Runtime fused no int8 kernel there and runs it in float32</source>
         <translation>solo simulada: pesos int8 alrededor de ONNX {ops}, pero ONNX Runtime no fusionó ningún kernel int8 ahí y la ejecuta en float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="234"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="297"/>
         <source>asked to stay float, but ONNX Runtime runs it as {op}</source>
         <translation>se pidió dejarla en float, pero ONNX Runtime la ejecuta como {op}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="235"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="298"/>
         <source>int8 weights and activations: ONNX {node} between QuantizeLinear/DequantizeLinear, run by ONNX Runtime as {op}</source>
         <translation>pesos y activaciones int8: ONNX {node} entre QuantizeLinear/DequantizeLinear, que ONNX Runtime ejecuta como {op}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="239"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="302"/>
         <source>int8 weights; activations quantized at run time (ONNX {node}, run by ONNX Runtime as {op})</source>
         <translation>pesos int8; activaciones cuantizadas al ejecutar (ONNX {node}, que ONNX Runtime ejecuta como {op})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="243"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="306"/>
         <source>ONNX {op} runs in float32: not a layer type selected for dynamic quantization, or ONNX Runtime has no dynamic int8 kernel for it</source>
         <translation>ONNX {op} se ejecuta en float32: no es un tipo de capa elegido para la cuantización dinámica, u ONNX Runtime no tiene kernel int8 dinámico para ella</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="247"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="310"/>
         <source>ONNX {op} runs in float32: ONNX Runtime&apos;s static quantization skips it</source>
         <translation>ONNX {op} se ejecuta en float32: la cuantización estática de ONNX Runtime la omite</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="250"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="313"/>
         <source>int8 weights (torchao weight-only); activations float</source>
         <translation>pesos int8 (torchao weight-only); activaciones en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="251"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="314"/>
         <source>kept in float32 (Keep in float)</source>
         <translation>mantenida en float32 (Mantener en float)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="252"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="315"/>
         <source>float32: this engine quantizes only nn.Linear weights</source>
         <translation>float32: este motor solo cuantiza los pesos de nn.Linear</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="253"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="316"/>
         <source>float32: torchao left this Linear unquantized</source>
         <translation>float32: torchao dejó esta Linear sin cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="254"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="317"/>
         <source>int8 weights; activations quantized at run time</source>
         <translation>pesos int8; activaciones cuantizadas al ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="255"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="318"/>
         <source>not a layer type selected for dynamic quantization</source>
         <translation>no es un tipo de capa elegido para la cuantización dinámica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="193"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="256"/>
         <source>int8 weights and activations</source>
         <translation>pesos y activaciones int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="256"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="319"/>
         <source>no int8 kernel for {type} in static quantization; kept float</source>
         <translation>no hay kernel int8 para {type} en la cuantización estática; se queda en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="259"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="322"/>
         <source>int8 weights and activations, trained with fake quantization</source>
         <translation>pesos y activaciones int8, entrenada con cuantización simulada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="262"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="325"/>
         <source>no int8 kernel for {type} in QAT; kept float</source>
         <translation>no hay kernel int8 para {type} en QAT; se queda en float</translation>
     </message>
@@ -4902,221 +5045,341 @@ int8</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="22"/>
+        <source>x86</source>
+        <translation>x86</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="23"/>
+        <source>fbgemm</source>
+        <translation>fbgemm</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="24"/>
+        <source>onednn</source>
+        <translation>onednn</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="25"/>
+        <source>qnnpack</source>
+        <translation>qnnpack</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="26"/>
         <source>Threads</source>
         <translation>Hilos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="23"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="27"/>
         <source>CPU threads used for calibration, training and the latency measurement.</source>
         <translation>Hilos de CPU para la calibración, el entrenamiento y la medición de latencia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="26"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="30"/>
         <source>Batch size</source>
         <translation>Tamaño de lote</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="27"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="31"/>
         <source>Samples per batch for calibration, training and latency.</source>
         <translation>Muestras por lote para la calibración, el entrenamiento y la latencia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="28"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="32"/>
         <source>Keep in float</source>
         <translation>Mantener en float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="29"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="33"/>
         <source>Names of layers to leave in float32.</source>
         <translation>Nombres de las capas que se dejan en float32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="30"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="34"/>
         <source>Layer types</source>
         <translation>Tipos de capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="31"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="35"/>
         <source>Layer types whose weights are stored in int8. Activations are quantized on the fly at each call, so no calibration data is needed.</source>
         <translation>Tipos de capa cuyos pesos se guardan en int8. Las activaciones se cuantizan al vuelo en cada llamada, así que no hacen falta datos de calibración.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="35"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="39"/>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="40"/>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="41"/>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="42"/>
+        <source>LSTMCell</source>
+        <translation>LSTMCell</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="43"/>
+        <source>GRUCell</source>
+        <translation>GRUCell</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="44"/>
+        <source>RNNCell</source>
+        <translation>RNNCell</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="45"/>
         <source>Weight type</source>
         <translation>Tipo de los pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="36"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="46"/>
         <source>int8 stores weights in a quarter of the space and runs faster on CPU. float16 is offered for completeness: on CPU it saves neither time nor disk.</source>
         <translation>int8 guarda los pesos en la cuarta parte del espacio y es más rápido en CPU. float16 se ofrece por completitud: en CPU no ahorra ni tiempo ni disco.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="40"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="50"/>
+        <source>int8</source>
+        <translation>int8</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="51"/>
+        <source>float16</source>
+        <translation>float16</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="52"/>
         <source>Observer</source>
         <translation>Observador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="41"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="53"/>
         <source>How activation ranges are learned from calibration data. MinMax is fast but an outlier stretches the range; moving-average MinMax resists outliers; Histogram chooses the range that minimises the error (slowest, usually best).</source>
         <translation>Cómo se aprenden los rangos de activación con los datos de calibración. MinMax es rápido, pero un valor atípico estira el rango; MinMax con media móvil resiste los atípicos; Histogram elige el rango que minimiza el error (el más lento, normalmente el mejor).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="46"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="58"/>
+        <source>minmax</source>
+        <translation>mín-máx</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="59"/>
+        <source>moving_average_minmax</source>
+        <translation>mín-máx con media móvil</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="60"/>
+        <source>histogram</source>
+        <translation>histograma</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="61"/>
         <source>Per-channel weights</source>
         <translation>Pesos por canal</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="47"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="62"/>
         <source>One scale per output channel instead of one per tensor: more accurate, same speed.</source>
         <translation>Una escala por canal de salida en lugar de una por tensor: más exacto, misma velocidad.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="50"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="65"/>
         <source>Calibration batches</source>
         <translation>Lotes de calibración</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="51"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="66"/>
         <source>How many batches of training data are run through the model to learn activation ranges.</source>
         <translation>Cuántos lotes de datos de entrenamiento pasan por el modelo para aprender los rangos de activación.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="55"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="70"/>
         <source>Reduce range</source>
         <translation>Reducir rango</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="56"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="71"/>
         <source>Use 7-bit activations to avoid overflow on CPUs without VNNI. Automatic by default: off when this CPU has VNNI.</source>
         <translation>Usar activaciones de 7 bits para evitar desbordamientos en CPU sin VNNI. Automático por defecto: desactivado si esta CPU tiene VNNI.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="60"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="75"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="61"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="76"/>
         <source>Passes over the training data with fake quantization.</source>
         <translation>Pasadas por los datos de entrenamiento con cuantización simulada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="62"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="77"/>
         <source>Learning rate</source>
         <translation>Tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="63"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="78"/>
         <source>Step size of fine-tuning. QAT starts from a trained model: keep it small.</source>
         <translation>Tamaño del paso del ajuste fino. QAT parte de un modelo entrenado: manténgalo pequeño.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="66"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="81"/>
         <source>Optimizer</source>
         <translation>Optimizador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="67"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="82"/>
         <source>Adam adapts step sizes; SGD uses momentum 0.9.</source>
         <translation>Adam adapta el tamaño de los pasos; SGD usa momento 0.9.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="68"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="83"/>
+        <source>adam</source>
+        <translation>adam</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="84"/>
+        <source>sgd</source>
+        <translation>sgd</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="85"/>
         <source>Learning-rate schedule</source>
         <translation>Calendario de la tasa de aprendizaje</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="69"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="86"/>
         <source>Cosine decays the learning rate to zero.</source>
         <translation>Cosine reduce la tasa de aprendizaje hasta cero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="70"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="87"/>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="88"/>
+        <source>cosine</source>
+        <translation>coseno</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="89"/>
         <source>Freeze observers after epoch</source>
         <translation>Congelar observadores tras la época</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="71"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="90"/>
         <source>After this epoch the quantization ranges stop moving, so the last epochs fine-tune against fixed ranges. Empty: never freeze.</source>
         <translation>Tras esta época los rangos de cuantización dejan de moverse, así que las últimas épocas ajustan con rangos fijos. Vacío: no congelar nunca.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="75"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="94"/>
         <source>Freeze batch-norm after epoch</source>
         <translation>Congelar batch-norm tras la época</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="76"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="95"/>
         <source>After this epoch batch-norm statistics stop updating. Empty: never freeze.</source>
         <translation>Tras esta época las estadísticas de batch-norm dejan de actualizarse. Vacío: no congelar nunca.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="79"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="98"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="80"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="99"/>
         <source>Where training runs. The model always moves to the CPU to convert.</source>
         <translation>Dónde se entrena. El modelo siempre pasa a la CPU para convertirlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="83"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="102"/>
+        <source>cpu</source>
+        <translation>cpu</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="103"/>
+        <source>cuda</source>
+        <translation>cuda</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="104"/>
         <source>Loss</source>
         <translation>Pérdida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="84"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="105"/>
         <source>cross_entropy on the labels, or distillation: match the original model&apos;s outputs (needs no labels). auto picks cross_entropy when labels exist.</source>
         <translation>cross_entropy sobre las etiquetas, o distillation: imitar las salidas del modelo original (no necesita etiquetas). auto elige cross_entropy cuando hay etiquetas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="88"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="109"/>
+        <source>auto</source>
+        <translation>automática</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="110"/>
+        <source>cross_entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="111"/>
+        <source>distillation</source>
+        <translation>destilación</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="112"/>
         <source>Random seed</source>
         <translation>Semilla aleatoria</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="89"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="113"/>
         <source>Seed for the order of training batches.</source>
         <translation>Semilla del orden de los lotes de entrenamiento.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="90"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="114"/>
         <source>PyTorch eager (torch.ao)</source>
         <translation>PyTorch eager (torch.ao)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="91"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="115"/>
         <source>torch.ao.quantization&apos;s int8 kernels in eager PyTorch (FX graph mode: fusion and stubs are automatic). No compilation; the reference is the float model in eager PyTorch.</source>
         <translation>Los kernels int8 de torch.ao.quantization en PyTorch eager (modo grafo FX: la fusión y los stubs son automáticos). Sin compilación; la referencia es el modelo float en PyTorch eager.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="96"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="120"/>
         <source>PyTorch compiled (PT2E + inductor)</source>
         <translation>PyTorch compilado (PT2E + inductor)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="97"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="121"/>
         <source>torchao PT2E quantization, compiled by torch.compile (inductor, freezing) into oneDNN int8 kernels: where PyTorch users deploy. Compilation takes seconds and is reported apart from latency.</source>
         <translation>Cuantización PT2E de torchao, compilada por torch.compile (inductor, freezing) en kernels int8 de oneDNN: donde despliegan los usuarios de PyTorch. La compilación tarda segundos y se informa aparte de la latencia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="102"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="126"/>
         <source>ONNX Runtime</source>
         <translation>ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="103"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="127"/>
         <source>Exports the model to ONNX, quantizes it with onnxruntime.quantization (static QDQ calibrated on your data, or dynamic) and runs it in an ONNX Runtime session; compared against the float32 model in ONNX Runtime.</source>
         <translation>Exporta el modelo a ONNX, lo cuantiza con onnxruntime.quantization (QDQ estático calibrado con sus datos, o dinámico) y lo ejecuta en una sesión de ONNX Runtime; se compara con el modelo float32 en ONNX Runtime.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="108"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="132"/>
         <source>torchao weight-only</source>
         <translation>torchao weight-only</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="109"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="133"/>
         <source>torchao weight-only int8: nn.Linear weights are stored in int8 (4x smaller); activations stay float32, so no calibration is needed. Lowered with torch.compile (inductor, freezing) and compared with compiled float32. On CPU it saves size but gives no speed-up. int4 needs a CUDA GPU and the mslk package, float8 a GPU of compute capability 8.9+; neither is built by this engine.</source>
         <translation>torchao weight-only int8: los pesos de nn.Linear se guardan en int8 (4x menos); las activaciones se quedan en float32, así que no hace falta calibrar. Se compila con torch.compile (inductor, freezing) y se compara con float32 compilado. En CPU ahorra tamaño pero no acelera. int4 necesita una GPU CUDA y el paquete mslk, float8 una GPU de capacidad de cómputo 8.9+; este motor no construye ninguno de los dos.</translation>
     </message>
@@ -5129,32 +5392,32 @@ int8</translation>
 <context>
     <name>technique</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="119"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="143"/>
         <source>Dynamic</source>
         <translation>Dinámica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="124"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="148"/>
         <source>Static</source>
         <translation>Estática</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="130"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="154"/>
         <source>QAT</source>
         <translation>QAT</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="120"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="144"/>
         <source>Weights are stored in int8 ahead of time and activations are quantized on the fly at each call. It needs no calibration data and suits Linear and LSTM layers best.</source>
         <translation>Los pesos se guardan en int8 de antemano y las activaciones se cuantizan al vuelo en cada llamada. No necesita datos de calibración y va mejor con capas Linear y LSTM.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="125"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="149"/>
         <source>Weights and activations are both int8, with activation ranges learned by running calibration data through the model. It gives the largest speed-up on convolutional networks.</source>
         <translation>Pesos y activaciones son int8, y los rangos de las activaciones se aprenden pasando datos de calibración por el modelo. Es la que más acelera las redes convolucionales.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="131"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="155"/>
         <source>The model is fine-tuned with fake quantization so that it learns to live with int8 rounding. It takes longer than static quantization but recovers accuracy that it loses.</source>
         <translation>El modelo se reentrena con cuantización simulada para que aprenda a convivir con el redondeo a int8. Tarda más que la cuantización estática, pero recupera la exactitud que esta pierde.</translation>
     </message>

@@ -60,7 +60,8 @@ def test_switch_to_spanish_with_a_result_and_back(qtbot, back_to_english):
     english_plots = plot_texts(win)
     assert "Quantize" in english and any("fused into " in t for t in english)
 
-    language_action(win, "es").trigger()
+    language_action(win, "es").trigger()  # applied once the menu has closed
+    qtbot.waitUntil(lambda: current_language() == "es")
     assert chosen_language() == "es" and current_language() == "es"
     assert win.quantize_button.text() == "Cuantizar"
     assert [win.tabs.tabText(i) for i in range(win.tabs.count())][:6] == [
@@ -87,6 +88,7 @@ def test_switch_to_spanish_with_a_result_and_back(qtbot, back_to_english):
     assert sorted({p for t in visible_texts(win) for p in sentences if p in t}) == []
 
     language_action(win, "en").trigger()
+    qtbot.waitUntil(lambda: current_language() == "en")
     assert current_language() == "en"
     assert win.quantize_button.text() == "Quantize"
     assert win.result is not None and win.method_titles["dynamic"] == "Dynamic"

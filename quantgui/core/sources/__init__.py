@@ -21,6 +21,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
+from quantgui.core import texts
 from quantgui.core.errors import ModelError
 from quantgui.core.events import CancelToken, EventStream, drive
 from quantgui.core.limits import check_allocation
@@ -248,7 +249,8 @@ def stream_user_model(spec: str, *, data: str = "random", method: str | None = N
     details = dict(loaded.details or {})
     if signature is not None:
         details["inputs"] = signature.to_dict()
-    return LoadedModel(name=source.display_name(spec), description=f"{loaded.description}; "
-                                                                   f"data: {bundle.description}",
+    description = texts.MODEL_PARTS.join(
+        (loaded.description, texts.MODEL_DATA.format(data=bundle.description)))
+    return LoadedModel(name=source.display_name(spec), description=description,
                        model=model, data=bundle, source=f"{loaded.kind}:{spec}",
                        model_args=parse_model_args(model_args) or None, details=details or None)

@@ -12,6 +12,7 @@ from typing import Any
 import torch
 from torch import fx, nn
 
+from quantgui.core import texts
 from quantgui.core.errors import ModelError
 from quantgui.core.limits import check_allocation
 from quantgui.core.signature import InputSignature, InputSpec, PackedInputs
@@ -202,14 +203,15 @@ def load_export(path: Path, trust: bool = False, memory: MemoryProbe | None = No
                          f"quantization ({type(error).__name__}: {error}).",
                          "Give the Python class and its weights instead "
                          "(--model model.py:Class:weights.pt).") from error
-    note = f"; {layers} layer(s) recovered from its graph"
+    description = texts.MODEL_PARTS.join((texts.MODEL_EXPORT.format(file=path.name),
+                                          texts.MODEL_EXPORT_LAYERS.format(count=layers)))
     if signature is not None:
         # zeros are in every range it infers: the batch sizes are checked on the inputs
         packed = PackedInputs(module, signature) if signature.packed else module
         check_batch_sizes(packed, signature.sample_shape, "export", memory, signature)
-        return ModelFile(module.eval(), None, f"{TITLE} {path.name}{note}", "export",
+        return ModelFile(module.eval(), None, description, "export",
                          signature=signature)
-    return ModelFile(module.eval(), shape, f"{TITLE} {path.name}{note}", "export")
+    return ModelFile(module.eval(), shape, description, "export")
 
 
 def check_batch_sizes(model: nn.Module, input_shape: tuple[int, ...], kind: str,

@@ -17,6 +17,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from quantgui.core import texts
 from quantgui.core.errors import ModelError
 from quantgui.core.events import EventStream
 from quantgui.core.sources import huggingface
@@ -125,10 +126,10 @@ def load_factory(spec: str, options: OpenOptions) -> EventStream[ModelFile]:
     if weights is not None:
         yield from begin("loading weights", options.cancel)
         apply_weights(model, load_state_dict_file(weights, options.memory), weights, name)
-        description = f"{name} with weights {weights.name}"
+        description = texts.MODEL_FACTORY_WEIGHTS.format(name=name, weights=weights.name)
         details["weights"] = str(weights)
     else:
-        description = f"{name} ({RANDOM_NOTE})"
+        description = texts.MODEL_FACTORY_RANDOM.format(name=name)
         details["weights"] = RANDOM_NOTE
     signature, note = None, ""
     config = getattr(model, "config", None)
@@ -136,12 +137,13 @@ def load_factory(spec: str, options: OpenOptions) -> EventStream[ModelFile]:
         yield from begin("checking model", options.cancel)
         model, signature, hf_details, note = huggingface.wrap(model, config, options.input_shape)
         details.update(hf_details)
-        note += f"; compares its {hf_details['compared_output']}"
+        note += texts.MODEL_PARTS + texts.MODEL_COMPARES.format(
+            output=hf_details["compared_output"])
     shape = signature.sample_shape if signature is not None and signature.is_float \
         else config_input_shape(model)
     if options.input_shape is not None and signature is None:
         shape = options.input_shape  # what the user gives wins over a default configuration
-    return ModelFile(model.eval(), shape, f"{TITLE}: {description}{note}", "factory",
+    return ModelFile(model.eval(), shape, description + note, "factory",
                      signature=signature, details=details)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from quantgui.core import texts
 from quantgui.core.errors import Cancelled, ModelError
 from quantgui.core.events import CancelToken, EventStream
 from quantgui.core.signature import InputSignature, InputSpec, unpack
@@ -190,8 +191,8 @@ def config_signature(model: nn.Module, config: Any, shape: tuple[int, ...] | Non
         size = getattr(config, "image_size", None)
         note = ""
         if size is None:
-            size, note = DEFAULT_IMAGE, f"; {DEFAULT_IMAGE}x{DEFAULT_IMAGE} images assumed " \
-                                        "(the config has no image_size)"
+            size, note = DEFAULT_IMAGE, texts.MODEL_PARTS + texts.MODEL_IMAGES_ASSUMED.format(
+                size=DEFAULT_IMAGE)
         height, width = (size, size) if isinstance(size, int) else tuple(size)
         pixel_shape = tuple(shape) if shape is not None else (channels, height, width)
         if shape is not None:
@@ -212,7 +213,7 @@ def config_signature(model: nn.Module, config: Any, shape: tuple[int, ...] | Non
                                  f"{limit} positions.", f"Give at most {limit}.")
         return InputSignature((InputSpec("input_ids", (length,), torch.int64, 0, vocabulary - 1),
                                InputSpec("attention_mask", (length,), torch.int64, 0, 1))), \
-            f"; sequences of {length} tokens"
+            texts.MODEL_PARTS + texts.MODEL_SEQUENCES.format(length=length)
     return None, ""
 
 
@@ -231,7 +232,7 @@ def wrap(model: nn.Module, config: Any, shape: tuple[int, ...] | None
     converted = linear_conv1d(model)
     if converted:
         details["conv1d_as_linear"] = converted
-        note += f"; its {converted} Conv1D layers run as the Linear layers they are"
+        note += texts.MODEL_PARTS + texts.MODEL_CONV1D.format(count=converted)
     return HFModel(model.eval(), signature, name), signature, details, note
 
 
@@ -370,8 +371,10 @@ def load_folder(folder: Path, options: OpenOptions) -> EventStream[ModelFile]:
     yield from begin("checking model", options.cancel)  # a forward pass finds its output
     wrapped, signature, details, note = wrap(model, config, options.input_shape)
     details["weights"] = weights.name
-    description = (f"{TITLE} {details['architecture']} from {folder.name}/ with weights "
-                   f"{weights.name}; compares its {details['compared_output']}{note}")
+    description = (texts.MODEL_HUGGING_FACE.format(architecture=details["architecture"],
+                                                   folder=folder.name, weights=weights.name)
+                   + texts.MODEL_PARTS + texts.MODEL_COMPARES.format(
+                       output=details["compared_output"]) + note)
     encoder = None
     if not signature.is_float and any((folder / name).is_file() for name in TOKENIZER_FILES):
         yield from begin("loading tokenizer", options.cancel)

@@ -10,6 +10,7 @@ from typing import Any
 
 from torch import nn
 
+from quantgui.core import texts
 from quantgui.core.errors import ModelError
 from quantgui.core.events import CancelToken, EventStream
 from quantgui.core.sources.base import MemoryProbe, ModelFile, OpenOptions, begin, check_file
@@ -45,15 +46,16 @@ def load_python(path: Path, class_name: str, weights: Path | None,
                          f"{error}",
                          "Check --model-args against the class's __init__ parameters "
                          f"{inspect.signature(cls.__init__)}.") from error
-    description = f"{TITLE} {class_name} from {path.name}"
+    description = texts.MODEL_PYTHON.format(name=class_name, file=path.name)
     details: dict[str, Any] = {"class": f"{class_name} from {path}"}
     if weights is not None:
         yield from begin("loading weights", cancel)
         apply_weights(model, load_state_dict_file(weights, memory), weights, class_name)
-        description += f" with weights {weights.name}"
+        description = texts.MODEL_PYTHON_WEIGHTS.format(name=class_name, file=path.name,
+                                                        weights=weights.name)
         details["weights"] = str(weights)
     else:
-        description += " (random weights: no weights file given)"
+        description = texts.MODEL_PYTHON_RANDOM.format(name=class_name, file=path.name)
         details["weights"] = RANDOM_NOTE
     return ModelFile(model.eval(), None, description, "python", details=details)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from quantgui.core import texts
 from quantgui.core.errors import ModelError
 from quantgui.core.sources.base import SAFE_FORMATS, ModelFile, OpenOptions, corrupt
 from quantgui.core.sources.imports import folder_on_path
@@ -51,7 +52,7 @@ def load_torch_save(path: Path, trust: bool) -> ModelFile:
     if not isinstance(model, nn.Module):
         raise ModelError(f"{path} holds a {type(model).__name__}, not an nn.Module.",
                          f"Give {SAFE_FORMATS}.")
-    return ModelFile(model.eval(), None, f"{TITLE} {path.name} (trusted)",
+    return ModelFile(model.eval(), None, texts.MODEL_PICKLE.format(file=path.name),
                      "pickle")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import torch
 
+from quantgui.core import texts
 from quantgui.core.errors import ModelError
 from quantgui.core.sources.base import ModelFile, OpenOptions, corrupt
 from quantgui.core.sources.registry import ModelSource, register
@@ -19,7 +20,8 @@ def load_torchscript(path: Path) -> ModelFile:
         model = torch.jit.load(str(path), map_location="cpu")
     except Exception as error:
         raise corrupt(path, TITLE, error) from error
-    return ModelFile(model.eval(), None, f"{TITLE} {path.name}", "torchscript")
+    return ModelFile(model.eval(), None, texts.MODEL_TORCHSCRIPT.format(file=path.name),
+                     "torchscript")
 
 
 def _refusal(method: str) -> ModelError:
