@@ -189,6 +189,7 @@ def format_table(report: dict[str, Any]) -> str:
         f"Agreement: cosine {agreement['cosine']:.5f}, SQNR {_fmt_sqnr(agreement['sqnr_db'])} dB, "
         f"MSE {agreement['mse']:.3g}, max |error| {agreement['max_abs_error']:.3g}"
         + ("" if top1 is None else f", top-1 agreement {100 * top1:.2f} %"))
+    lines += [f"Warning: {warning}" for warning in report.get("warnings") or ()]
     lines.append("")
     lines.append("Layers:")
     name_width = max([len(layer["name"]) for layer in layers] + [5])
@@ -507,6 +508,8 @@ def format_engine_table(report: dict[str, Any]) -> str:
                                for i, c in enumerate(row)))
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
+    for row in report["engines"]:
+        lines += [f"  {row['engine']}: warning: {warning}" for warning in row.get("warnings") or ()]
     for name, reason in report["skipped"].items():
         lines.append(f"  {name}: not run: {_cut(reason)}")
     if original:
@@ -606,6 +609,8 @@ def format_technique_table(report: dict[str, Any]) -> str:
                                for i, (c, w) in enumerate(zip(row, widths, strict=True))))
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
+    for row in report["rows"]:
+        lines += [f"  {row['label']}: warning: {warning}" for warning in row.get("warnings") or ()]
     for label, reason in report["skipped"].items():
         lines.append(f"  {label}: not run: {_cut(reason)}")
     lines.append("")

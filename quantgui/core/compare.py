@@ -75,6 +75,7 @@ class EngineComparison:
                 "accuracy": result.quantized.accuracy,
                 "sqnr_db": result.agreement.sqnr_db,
                 "top1_agreement": result.agreement.top1_agreement,
+                "warnings": list(result.warnings),  # what the figures do not say alone
             })
         return rows
 

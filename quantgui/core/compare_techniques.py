@@ -137,6 +137,7 @@ class TechniqueComparison:
                 "duration_s": result.duration_s, "pareto": label in self.front,
                 "settings": run_settings(result.recipe),
                 "latency_ties": ties.get(label, []),
+                "warnings": list(result.warnings),  # what the figures do not say alone
             })
         return rows
 

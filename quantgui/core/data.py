@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -98,12 +99,37 @@ class DataBundle:
             yield self.val_inputs[start:start + batch_size], labels
 
     def example_batch(self, batch_size: int) -> torch.Tensor:
-        """A fixed batch of validation inputs (repeated if the set is small), for latency."""
+        """A fixed batch of validation inputs (repeated if the set is small), for latency,
+        export and compilation: a tensor of its own, never a view of the data, so that a
+        model that writes into its input (inductor did, see engines.pt2e) cannot change the
+        data through it."""
         inputs = self.val_inputs
         if inputs.shape[0] < batch_size:
             repeats = -(-batch_size // inputs.shape[0])
             inputs = inputs.repeat(repeats, *([1] * (inputs.ndim - 1)))
-        return inputs[:batch_size].contiguous()
+        return inputs[:batch_size].clone(memory_format=torch.contiguous_format)
+
+    TENSORS = ("train_inputs", "val_inputs", "train_labels", "val_labels")
+
+    def private_copy(self) -> DataBundle:
+        """The same data in tensors of its own: what a run hands to the engines and to every
+        model it runs, so that nothing they do in place reaches the loaded data (one copy of
+        the data per run; ``changed_fields`` tells afterwards whether anything wrote to it)."""
+        return dataclasses.replace(self, **{
+            name: None if getattr(self, name) is None else getattr(self, name).clone()
+            for name in self.TENSORS})
+
+    def changed_fields(self, other: DataBundle) -> list[str]:
+        """The tensors (``TENSORS``) whose shape, dtype or values differ from ``other``'s."""
+        changed = []
+        for name in self.TENSORS:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine is None or theirs is None:
+                if (mine is None) != (theirs is None):
+                    changed.append(name)
+            elif mine.dtype != theirs.dtype or not torch.equal(mine, theirs):
+                changed.append(name)
+        return changed
 
 
 def split(inputs: torch.Tensor, labels: torch.Tensor | None, val_fraction: float,

@@ -12,6 +12,7 @@ from typing import Any
 import torch
 from torch import nn
 
+from quantgui.core import texts
 from quantgui.core.events import CancelToken, EventStream, Progress
 from quantgui.core.timing import LoadMeter
 
@@ -215,14 +216,68 @@ class Agreement:
     mse: float
     max_abs_error: float
     top1_agreement: float | None
+    reference_rms: float | None = None  # of the original's outputs (None: not measured)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @property
+    def near_zero(self) -> bool:
+        """The original's outputs are too close to zero for agreement figures to mean
+        anything (``NEAR_ZERO_RMS``)."""
+        return self.reference_rms is not None and self.reference_rms < NEAR_ZERO_RMS
+
+    @property
+    def unusable(self) -> bool:
+        """The quantized outputs do not follow the original's: SQNR below ``USABLE_SQNR_DB``
+        (or none: NaN), on outputs that are not near zero."""
+        return not self.near_zero and not self.sqnr_db >= USABLE_SQNR_DB
+
+    def warnings(self, engine: str) -> list[str]:
+        """What a result must say in words about these figures (texts of context "log")."""
+        if self.near_zero:
+            return [texts.LOG_NEAR_ZERO_OUTPUTS.format(rms=f"{self.reference_rms:.1e}",
+                                                       eps=f"{NEAR_ZERO_RMS:.1e}")]
+        if self.unusable:
+            return [texts.LOG_UNUSABLE_OUTPUTS.format(sqnr=f"{self.sqnr_db:.1f}",
+                                                      floor=f"{USABLE_SQNR_DB:g}",
+                                                      engine=engine)]
+        return []
+
+
+# Below this SQNR the error carries half the outputs' energy or more: the quantized model does
+# not follow the original, whatever the technique (a working int8 model gives 20-50 dB; a
+# result near 0 dB was a bug, e.g. the data changed under the comparison, not a data point).
+USABLE_SQNR_DB = 3.0
+# Outputs whose RMS is below float32's epsilon (1.2e-7): no quantizer's step is that fine
+# (torch.ao's observers floor their scales at it, the PT2E engine's at 2**-12), so int8
+# outputs round to zero and SQNR, cosine and top-1 measure that floor, not the model. A
+# randomly initialised MobileNetV2 gives logits of about 1e-26.
+NEAR_ZERO_RMS = float(torch.finfo(torch.float32).eps)
+
+
+
+def _rescale(reference: torch.Tensor, test: torch.Tensor
+             ) -> tuple[torch.Tensor, torch.Tensor, float]:
+    """Both divided by their largest magnitude, and the square of the factor, where their
+    squares would leave float32's range: squares of values near 1e-26 (a random MobileNetV2's
+    logits) underflow to 0, and 0 / 0 read as identical outputs (inf dB); values past 1e19
+    overflow. SQNR is a ratio: the same divisor on both sides leaves it as it is."""
+    if not reference.numel():
+        return reference, test, 1.0
+    peak = max(reference.abs().max().item(), test.abs().max().item())
+    if not math.isfinite(peak) or peak == 0.0 or SAFE_PEAKS[0] <= peak <= SAFE_PEAKS[1]:
+        return reference, test, 1.0
+    return reference / peak, test / peak, peak * peak
+
+
+# magnitudes whose squares (and sums of millions of them) stay well inside float32's range
+SAFE_PEAKS = (1e-15, 1e15)
+
 
 def sqnr_db(reference: torch.Tensor, test: torch.Tensor) -> float:
     """10·log10(‖y‖² / ‖y − ŷ‖²); infinite when the outputs are identical."""
-    reference, test = reference.float(), test.float()
+    reference, test, _ = _rescale(reference.float(), test.float())
     signal = reference.pow(2).sum(dtype=torch.float64).item()
     noise = (reference - test).pow(2).sum(dtype=torch.float64).item()
     if not (math.isfinite(noise) and math.isfinite(signal)):
@@ -261,10 +316,11 @@ class SqnrSum:
         # values) is never held whole
         rows = max(1, self.SLICE // max(1, reference[0].numel()))
         for start in range(0, reference.shape[0], rows):
-            part = _plain(reference[start:start + rows]).reshape(-1)
-            difference = part - _plain(test[start:start + rows]).reshape(-1)
-            self.signal += torch.dot(part, part).item()
-            self.noise += torch.dot(difference, difference).item()
+            part, other, factor = _rescale(_plain(reference[start:start + rows]).reshape(-1),
+                                           _plain(test[start:start + rows]).reshape(-1))
+            difference = part - other
+            self.signal += torch.dot(part, part).item() * factor
+            self.noise += torch.dot(difference, difference).item() * factor
         return True
 
     def db(self) -> float:
@@ -287,4 +343,6 @@ def agreement(reference: torch.Tensor, test: torch.Tensor) -> Agreement:
         top1 = (reference.argmax(1) == test.argmax(1)).float().mean().item()
     return Agreement(cosine=cosine, sqnr_db=sqnr_db(reference, test),
                      mse=diff.pow(2).mean().item(), max_abs_error=diff.abs().max().item(),
-                     top1_agreement=top1)
+                     top1_agreement=top1,
+                     # in float64: the squares of values near 1e-26 underflow float32
+                     reference_rms=math.sqrt(torch.dot(ref, ref).item() / max(1, ref.numel())))

@@ -6,6 +6,7 @@ The window, the command line and the tests all drive this same generator.
 
 from __future__ import annotations
 
+import dataclasses
 import platform
 import time
 from dataclasses import dataclass, field
@@ -83,6 +84,9 @@ class RunResult:
     # what the model's source says of it (LoadedModel.details): where it came from, random
     # initialisation or which weights, its inputs, the output compared
     model_details: dict[str, Any] | None = None
+    # what the figures do not show by themselves, in words (texts of context "log"): outputs
+    # the quantized model does not follow, outputs too near zero to compare, data that changed
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def technique(self) -> Technique:
@@ -125,6 +129,7 @@ class RunResult:
             "layer_error_samples": (None if self.error_sampling is None
                                     else self.error_sampling.to_dict()),
             "environment": self.environment,
+            "warnings": list(self.warnings),
             **model_details(self.model_details),
         }
 
@@ -217,15 +222,18 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
     engine = get_engine(recipe.engine)
     check_engine(loaded, recipe)
     recipe.check_runnable()
-    data = loaded.data
-    data.validate()
+    loaded.data.validate()
+    # the run's own copy of the data: whatever an engine or a model it builds writes into its
+    # inputs stays in the run (checked at the end); the loaded data is never handed out
+    data = loaded.data.private_copy()
+    given = dataclasses.replace(loaded, data=data)
     check_model(loaded.model, data)
     yield LogMessage(texts.LOG_QUANTIZING.format(
         model=loaded.name, technique=technique.title, engine=engine.title, torch=torch.__version__,
         threads=recipe.threads))
     with engine_and_threads(recipe), evaluating(loaded.model):
         calibrated_before = set(cache.calibration) if cache is not None else set()
-        build = yield from engine.build(loaded, recipe, cancel,
+        build = yield from engine.build(given, recipe, cancel,
                                         cache.calibration if cache is not None else None)
         if (technique.calibrates and calibrated_before
                 and calibrated_before >= set(cache.calibration)):
@@ -290,9 +298,16 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
                                                 recipe.batch_size)
             if sampling.subsampled:
                 yield LogMessage(sampling.describe())
-    if cache is not None:
+    agreement = metrics.agreement(original_outputs, quantized_outputs)
+    warnings = agreement.warnings(engine.title)
+    changed = data.changed_fields(loaded.data)
+    if changed:  # the original's outputs may come from the altered data: not kept either
+        warnings.insert(0, texts.LOG_DATA_CHANGED.format(engine=engine.title))
+    elif cache is not None:
         cache.original_outputs = original_outputs
         cache.original_sizes["eager"] = original_size
+    for warning in warnings:
+        yield LogMessage(warning, "warning")
     if not any(layer.quantized for layer in layers):
         yield LogMessage(texts.LOG_NOTHING_QUANTIZED.format(
             model=loaded.name, technique=technique.title, engine=engine.title), "warning")
@@ -305,13 +320,12 @@ def run(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | None = None,
     return RunResult(
         model_name=loaded.name, recipe=recipe, quantized_model=quantized,
         original=original_stats, quantized=quantized_stats,
-        agreement=metrics.agreement(original_outputs, quantized_outputs),
-        layers=layers, training=build.training,
+        agreement=agreement, layers=layers, training=build.training,
         original_outputs=original_outputs, quantized_outputs=quantized_outputs,
         duration_s=time.perf_counter() - started, environment=environment(recipe),
         reused=reused, engine=engine.name, reference=reference_stats,
         prepare_seconds=build.prepare_seconds, build=build, error_sampling=sampling,
-        model_details=getattr(loaded, "details", None))
+        model_details=getattr(loaded, "details", None), warnings=warnings)
 
 
 def _layer_errors(technique: Technique, original: nn.Module, build: EngineBuild,

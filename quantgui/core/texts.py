@@ -163,6 +163,23 @@ LOG_ERROR_SAMPLES_FEWER = ("Per-layer errors measured on {samples} of {available
                            "samples: the model's layers give {values:,} activation values a "
                            "sample, so a few samples already give millions a layer (the output "
                            "agreement uses every sample).")
+# what a result must say of its own figures (quantgui.core.metrics, quantgui.core.pipeline)
+LOG_UNUSABLE_OUTPUTS = (
+    "The quantized outputs do not follow the original's (SQNR {sqnr} dB, below {floor} dB: "
+    "the error is about as large as the outputs): do not use this model. A working int8 "
+    "model gives 20 dB or more, so something is wrong (calibration data unlike the "
+    "validation data, a layer int8 cannot hold, or a fault of the {engine} engine on this "
+    "model): try another engine, or keep the layers with the lowest SQNR in float (Layers "
+    "tab).")
+LOG_NEAR_ZERO_OUTPUTS = (
+    "The original model's outputs are all near zero (RMS {rms}, below float32's epsilon "
+    "{eps}): no quantization step is that fine, so the agreement figures (SQNR, cosine, "
+    "top-1) mean nothing on this model. Randomly initialised weights often give such outputs: "
+    "use trained weights, or the data the model was made for.")
+LOG_DATA_CHANGED = (
+    "The data changed during this run: the original model, or the one the {engine} engine "
+    "built from it, wrote into its inputs, so these figures may come from altered data (the "
+    "loaded data itself is unchanged). Do not rely on them; report the model and the engine.")
 
 LOGS: tuple[str, ...] = tuple(value for name, value in list(globals().items())
                               if name.startswith("LOG_"))

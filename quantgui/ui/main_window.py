@@ -976,7 +976,7 @@ class MainWindow(QMainWindow):
             added=added)
         if comparison.recommendation:
             self.log.append(tr_core("message", comparison.recommendation))
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(self._warned_message(comparison.results.values(), message))
         self.log.append(message)
         self.run_finished.emit("compared")
 
@@ -1096,7 +1096,7 @@ class MainWindow(QMainWindow):
                           "{front}; {added} run(s) added to the history.").format(
             count=len(comparison.results), seconds=self._elapsed.elapsed() / 1000.0,
             front=front, added=added)
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(self._warned_message(comparison.results.values(), message))
         self.log.append(message)
         self.run_finished.emit("compared")
 
@@ -1237,9 +1237,19 @@ class MainWindow(QMainWindow):
             latency=q.latency.median_ms / o.latency.median_ms,
             count=result.quantized_layer_count, total=len(result.layers))
         few = self._few_quantized(result)  # in the status bar too, not only in the log
-        self.statusBar().showMessage(f"{few} {message}" if few else message)
+        # what the figures do not say by themselves (unusable or near-zero outputs) comes first
+        warned = [tr_core("log", warning) for warning in getattr(result, "warnings", ())]
+        self.statusBar().showMessage(" ".join([*warned, *([few] if few else []), message]))
         self.log.append(message)
         self.run_finished.emit("finished")
+
+    def _warned_message(self, results: Any, message: str) -> str:
+        """``message``, after a sentence naming how many compared runs carry a warning."""
+        warned = sum(1 for result in results if getattr(result, "warnings", None))
+        if not warned:
+            return message
+        return self.tr("{count} of the runs carry a warning (see the Log): do not rely on "
+                       "their figures.").format(count=warned) + " " + message
 
     def _few_quantized(self, result: Any) -> str:
         """The run's warning when most convolution and linear layers stayed float, or ""."""

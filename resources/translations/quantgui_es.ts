@@ -1924,77 +1924,82 @@ propio</translation>
         <translation>Comprobando el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1251"/>
+        <source>{count} of the runs carry a warning (see the Log): do not rely on their figures.</source>
+        <translation>{count} de las ejecuciones llevan un aviso (vea el Registro): no se fíe de sus cifras.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1281"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1323"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1333"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1344"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1354"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1357"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1367"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1363"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1373"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1368"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1378"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1434"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1444"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1436"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1446"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1437"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1447"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1440"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1450"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1452"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1462"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1455"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1465"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1457"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1467"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1459"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1469"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1490"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1500"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
@@ -2163,53 +2168,53 @@ propio</translation>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1261"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1265"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1275"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1263"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1273"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1266"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1276"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1274"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1275"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1285"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1272"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1282"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1273"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1283"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1295"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1305"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1301"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1311"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1386"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1396"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -4351,316 +4356,331 @@ int8</translation>
         <source>Per-layer errors measured on {samples} of {available} validation samples: the model&apos;s layers give {values:,} activation values a sample, so a few samples already give millions a layer (the output agreement uses every sample).</source>
         <translation>Errores por capa medidos en {samples} de {available} muestras de validación: las capas del modelo dan {values:,} valores de activación por muestra, así que unas pocas muestras ya dan millones por capa (la concordancia de salidas usa todas las muestras).</translation>
     </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="444"/>
+        <source>The quantized outputs do not follow the original&apos;s (SQNR {sqnr} dB, below {floor} dB: the error is about as large as the outputs): do not use this model. A working int8 model gives 20 dB or more, so something is wrong (calibration data unlike the validation data, a layer int8 cannot hold, or a fault of the {engine} engine on this model): try another engine, or keep the layers with the lowest SQNR in float (Layers tab).</source>
+        <translation>Las salidas cuantizadas no siguen a las del original (SQNR {sqnr} dB, por debajo de {floor} dB: el error es casi tan grande como las salidas): no use este modelo. Un modelo int8 que funciona da 20 dB o más, así que algo va mal (datos de calibración distintos de los de validación, una capa que int8 no puede representar, o un fallo del motor {engine} con este modelo): pruebe otro motor, o mantenga en float las capas con el SQNR más bajo (pestaña Capas).</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="452"/>
+        <source>The original model&apos;s outputs are all near zero (RMS {rms}, below float32&apos;s epsilon {eps}): no quantization step is that fine, so the agreement figures (SQNR, cosine, top-1) mean nothing on this model. Randomly initialised weights often give such outputs: use trained weights, or the data the model was made for.</source>
+        <translation>Las salidas del modelo original están todas cerca de cero (RMS {rms}, por debajo del épsilon de float32, {eps}): ningún paso de cuantización es tan fino, así que las cifras de concordancia (SQNR, coseno, top-1) no significan nada en este modelo. Los pesos inicializados al azar suelen dar salidas así: use pesos entrenados, o los datos para los que se hizo el modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="458"/>
+        <source>The data changed during this run: the original model, or the one the {engine} engine built from it, wrote into its inputs, so these figures may come from altered data (the loaded data itself is unchanged). Do not rely on them; report the model and the engine.</source>
+        <translation>Los datos cambiaron durante esta ejecución: el modelo original, o el que el motor {engine} construyó a partir de él, escribió en sus entradas, así que estas cifras pueden venir de datos alterados (los datos cargados no han cambiado). No se fíe de ellas; informe del modelo y del motor.</translation>
+    </message>
 </context>
 <context>
     <name>message</name>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="447"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="467"/>
         <source>The {engine} engine does not implement {technique} quantization; it offers {techniques}.</source>
         <translation>El motor {engine} no implementa la cuantización {technique}; ofrece {techniques}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="451"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="471"/>
         <source>{engine} is the fastest engine that keeps agreement ({speedup:.2f}x float32 eager PyTorch, SQNR {sqnr:.1f} dB; agreement kept: within {tolerance:g} dB of the best or above {floor:g} dB).</source>
         <translation>{engine} es el motor más rápido que mantiene la concordancia ({speedup:.2f}x float32 en PyTorch eager, SQNR {sqnr:.1f} dB; concordancia mantenida: a menos de {tolerance:g} dB de la mejor o por encima de {floor:g} dB).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="456"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="476"/>
         <source>{recommendation} Left out for agreement: {engines}.</source>
         <translation>{recommendation} Descartados por concordancia: {engines}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="457"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="477"/>
         <source>No engine produced outputs that can be compared.</source>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="548"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="568"/>
         <source>{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode cannot rewrite this model), and torch.export captures the model whole.</source>
         <translation>Se eligió {engine} para {technique} en {model}: {default} no puede aplicarla (el modo de grafo FX no puede reescribir este modelo), y torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="552"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="572"/>
         <source>{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export captures the model whole.</source>
         <translation>Se eligió {engine} para {technique} en {model}: {default} cuantizaría solo {quantized} de sus {weighted} capas convolucionales y lineales (FX no puede trazar el resto), y torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="557"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="577"/>
         <source>{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode cannot rewrite this model); {engine} can, as torch.export captures the model whole.</source>
         <translation>Se mantiene {default}, como se eligió, pero no puede aplicar {technique} a {model} (el modo de grafo FX no puede reescribir este modelo); {engine} sí puede, porque torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="562"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="582"/>
         <source>{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}; {engine} captures the model whole with torch.export.</source>
         <translation>Se mantiene {default}, como se eligió, pero cuantizará solo {quantized} de las {weighted} capas convolucionales y lineales de {model} con {technique}; {engine} captura el modelo entero con torch.export.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="567"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="587"/>
         <source>{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), and {engine} cannot take it either ({why}).</source>
         <translation>{default} no puede aplicar {technique} a {model} (el modo de grafo FX no puede reescribir este modelo), y {engine} tampoco puede tomarlo ({why}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="571"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="591"/>
         <source>{default} will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}, and {engine} cannot take it either ({why}).</source>
         <translation>{default} cuantizará solo {quantized} de las {weighted} capas convolucionales y lineales de {model} con {technique}, y {engine} tampoco puede tomarlo ({why}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="458"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="478"/>
         <source>The setting {name} must be true or false, not {value}.</source>
         <translation>El ajuste {name} debe ser verdadero o falso, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="459"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="479"/>
         <source>Use true/false, yes/no or 1/0.</source>
         <translation>Use true/false, yes/no o 1/0.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="460"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="480"/>
         <source>The setting {name} must be a whole number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número entero, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="461"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="481"/>
         <source>Give an integer such as 3, without quotes or decimals.</source>
         <translation>Dé un entero como 3, sin comillas ni decimales.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="462"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="482"/>
         <source>The setting {name} must be a finite number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número finito, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="465"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="485"/>
         <source>Give a number such as 0.001 (NaN and infinity are not allowed).</source>
         <translation>Dé un número como 0.001 (NaN e infinito no se admiten).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="468"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="488"/>
         <source>The setting {name} must be text, not {value}.</source>
         <translation>El ajuste {name} debe ser texto, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="469"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="489"/>
         <source>Give it as text in quotes.</source>
         <translation>Escríbalo como texto entre comillas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="470"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="490"/>
         <source>The setting {name} must be a list of names, not {value}.</source>
         <translation>El ajuste {name} debe ser una lista de nombres, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="473"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="493"/>
         <source>Give a list, e.g. [&quot;fc1&quot;, &quot;fc2&quot;] (or [] for none).</source>
         <translation>Dé una lista, p. ej. [&quot;fc1&quot;, &quot;fc2&quot;] (o [] para ninguno).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="474"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="494"/>
         <source>The setting {name} must be a number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="475"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="495"/>
         <source>The setting {name}={value} is out of range.</source>
         <translation>El ajuste {name}={value} está fuera de rango.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="476"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="496"/>
         <source>Use a value from {low} to {high}.</source>
         <translation>Use un valor de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="477"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="497"/>
         <source>Unknown {name} {value}.</source>
         <translation>Valor desconocido de {name}: {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="478"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="498"/>
         <source>Choose one of: {choices}.</source>
         <translation>Elija uno de: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="479"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="499"/>
         <source>Unknown setting(s) for {method}: {names}.</source>
         <translation>Ajustes desconocidos para {method}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="480"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="500"/>
         <source>Known settings: {names}.</source>
         <translation>Ajustes conocidos: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="481"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="501"/>
         <source>Unknown method {value}.</source>
         <translation>Técnica desconocida {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="482"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="502"/>
         <source>Dynamic quantization needs at least one layer type.</source>
         <translation>La cuantización dinámica necesita al menos un tipo de capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="483"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="503"/>
         <source>Select Linear, for example.</source>
         <translation>Seleccione Linear, por ejemplo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="484"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="504"/>
         <source>Dynamic quantization does not support layer type {value}.</source>
         <translation>La cuantización dinámica no admite el tipo de capa {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="487"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="507"/>
         <source>Choose from: {choices}.</source>
         <translation>Elija entre: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="488"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="508"/>
         <source>The setting model must be text (a model file or folder, or demo:NAME), not {value}.</source>
         <translation>El ajuste model debe ser texto (un archivo o carpeta de modelo, o demo:NOMBRE), no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="491"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="511"/>
         <source>Give the model&apos;s path in quotes, or leave the setting out.</source>
         <translation>Dé la ruta del modelo entre comillas, o quite el ajuste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="494"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="514"/>
         <source>The setting model_args must be a JSON object of the model&apos;s arguments, not {value}.</source>
         <translation>El ajuste model_args debe ser un objeto JSON con los argumentos del modelo, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="497"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="517"/>
         <source>Write the arguments as a JSON object of names and values, or leave the setting out.</source>
         <translation>Escriba los argumentos como un objeto JSON de nombres y valores, o quite el ajuste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="500"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="520"/>
         <source>The recipe {path} does not exist.</source>
         <translation>La receta {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="501"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="521"/>
         <source>Check the path and its spelling.</source>
         <translation>Compruebe la ruta y cómo está escrita.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="502"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="522"/>
         <source>The recipe {path} is a folder, not a recipe file.</source>
         <translation>La receta {path} es una carpeta, no un archivo de receta.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="503"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="523"/>
         <source>The recipe {path} is not a regular file (a pipe, a device or a socket).</source>
         <translation>La receta {path} no es un archivo normal (es una tubería, un dispositivo o un socket).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="506"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="526"/>
         <source>The recipe {path} cannot be read: {reason}.</source>
         <translation>La receta {path} no se puede leer: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="507"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="527"/>
         <source>Check the file and its permissions.</source>
         <translation>Compruebe el archivo y sus permisos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="508"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="528"/>
         <source>The recipe {path} is {size}, far more than a recipe (a small JSON file of settings, at most {limit}).</source>
         <translation>La receta {path} ocupa {size}, mucho más que una receta (un pequeño archivo JSON de ajustes, de {limit} como mucho).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="512"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="532"/>
         <source>The recipe {path} is empty: it is not a JSON recipe.</source>
         <translation>La receta {path} está vacía: no es una receta JSON.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="513"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="533"/>
         <source>{path} is not a JSON recipe: it is not UTF-8 text (byte {byte} at position {position}).</source>
         <translation>{path} no es una receta JSON: no es texto UTF-8 (byte {byte} en la posición {position}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="517"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="537"/>
         <source>{path} is not a JSON recipe: it is not valid JSON ({reason} at line {line}, column {column}).</source>
         <translation>{path} no es una receta JSON: no es JSON válido ({reason} en la línea {line}, columna {column}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="521"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="541"/>
         <source>{path} is not a usable recipe: its JSON nests too deeply (a recipe is one flat object of settings).</source>
         <translation>{path} no es una receta utilizable: su JSON se anida demasiado (una receta es un solo objeto plano de ajustes).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="525"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="545"/>
         <source>{path} is not a recipe: it is not a JSON object of settings.</source>
         <translation>{path} no es una receta: no es un objeto JSON de ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="528"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="548"/>
         <source>{path} is not a recipe: it has no technique (&quot;method&quot;).</source>
         <translation>{path} no es una receta: no tiene técnica (&quot;method&quot;).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="531"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="551"/>
         <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
         <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="534"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="554"/>
         <source>The recipe {path} gives {name} twice, so which value is meant is unclear.</source>
         <translation>La receta {path} da {name} dos veces, así que no está claro qué valor vale.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="537"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="557"/>
         <source>Keep one of the two.</source>
         <translation>Deje solo uno de los dos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="538"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="558"/>
         <source>The recipe {path} cannot be used: the setting {name} holds a number of {digits} digits.</source>
         <translation>La receta {path} no se puede usar: el ajuste {name} tiene un número de {digits} cifras.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="542"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="562"/>
         <source>The recipe {path} cannot be used: the setting {name} holds {value}, which is not a finite number.</source>
         <translation>La receta {path} no se puede usar: el ajuste {name} vale {value}, que no es un número finito.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="546"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="566"/>
         <source>Give an ordinary number such as 3 or 0.001.</source>
         <translation>Dé un número corriente como 3 o 0.001.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="547"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="567"/>
         <source>The recipe {path} cannot be used. {reason}</source>
         <translation>La receta {path} no se puede usar. {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="575"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="595"/>
         <source>{ratio:.2f}x slower than float</source>
         <translation>{ratio:.2f}x más lento que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="576"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="596"/>
         <source>{ratio:.2f}x faster than float</source>
         <translation>{ratio:.2f}x más rápido que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="577"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="597"/>
         <source>as fast as float</source>
         <translation>igual de rápido que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="578"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="598"/>
         <source>Below ~1 ms per call, the overhead of quantizing activations (and dequantizing the outputs) dominates: the int8 kernels save less time than the conversions cost.</source>
         <translation>Por debajo de ~1 ms por llamada domina el coste de cuantizar las activaciones (y descuantizar las salidas): los kernels int8 ahorran menos tiempo del que cuestan las conversiones.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="582"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="602"/>
         <source>The int8 kernels of this engine are no faster than float32 for these layers on this CPU, and quantizing the activations costs time of its own.</source>
         <translation>Los kernels int8 de este motor no son más rápidos que float32 para estas capas en esta CPU, y cuantizar las activaciones cuesta su propio tiempo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="586"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="606"/>
         <source>Measured while other programs used {percent}% of the CPU: latencies are unreliable.</source>
         <translation>Medido mientras otros programas usaban el {percent} % de la CPU: las latencias no son fiables.</translation>
     </message>

@@ -74,10 +74,10 @@ class ScriptSection:
 # export or compile for a batch shape put it in their script section.
 SCRIPT_EXAMPLE_BATCH = '''def example_batch(inputs: torch.Tensor, size: int) -> torch.Tensor:
     """The first ``size`` validation inputs (repeated if there are fewer), as QuantGUI uses to
-    export and compile the model."""
+    export and compile the model: a copy, so that nothing written into it reaches the data."""
     if inputs.shape[0] < size:
         inputs = inputs.repeat(-(-size // inputs.shape[0]), *([1] * (inputs.ndim - 1)))
-    return inputs[:size].contiguous()
+    return inputs[:size].clone(memory_format=torch.contiguous_format)
 '''
 
 

@@ -201,6 +201,42 @@ def _program_bytes(program: torch.export.ExportedProgram) -> bytes:
         return program_bytes(program)
 
 
+def _no_sum_into_graph_inputs() -> None:
+    """Inductor must not write into the inputs it is called with.
+
+    In an int8 graph, inductor (torch 2.13) fuses ``linear(x) + other`` into a oneDNN qlinear
+    whose "sum" post-op accumulates into ``other`` in place, and its check
+    (``mkldnn_fusion._qlinear_binary_can_be_inplace``) takes a graph input for ``other`` as
+    readily as a buffer of its own. A transformer block's residual ``x + proj(y)`` then wrote
+    its result into the caller's tensor at every call: the batch compiled with, timed and
+    predicted on was a view of the validation data, which changed under every later
+    figure. Patched once per process, for recompilations too: a graph input (or a constant,
+    an input too) is never accumulated into; the out-of-place add is used instead."""
+    try:
+        from torch._inductor import ir
+        from torch._inductor.fx_passes import mkldnn_fusion
+    except ImportError:  # an inductor without these internals has its own rules
+        return
+    check = getattr(mkldnn_fusion, "_qlinear_binary_can_be_inplace", None)
+    if check is None or getattr(check, "inputs_kept", False):
+        return
+
+    def storage(value: Any) -> Any:
+        while True:
+            if isinstance(value, ir.MutableBox):
+                value = value.data
+            elif isinstance(value, ir.BaseView):
+                value = value.unwrap_view()
+            else:
+                return value
+
+    def can_be_inplace(other: Any) -> bool:
+        return not isinstance(storage(other), ir.InputBuffer) and check(other)
+
+    can_be_inplace.inputs_kept = True  # type: ignore[attr-defined]
+    mkldnn_fusion._qlinear_binary_can_be_inplace = can_be_inplace
+
+
 def _compile(module: nn.Module, batch: torch.Tensor) -> tuple[FixedBatch, float]:
     """Compile with inductor freezing (weights become constants; the int8 patterns are fused
     into oneDNN kernels) and run once, which is when compilation happens, so the config patch
@@ -218,6 +254,7 @@ def _compile(module: nn.Module, batch: torch.Tensor) -> tuple[FixedBatch, float]
     with _stage("torch.compile (inductor) could not compile the model",
                 "Try the PyTorch eager engine (torch_ao), or check that a C++ compiler works."), \
             inductor_config.patch(freezing=True):
+        _no_sum_into_graph_inputs()
         compiled = torch.compile(module, dynamic=False)
         wrapped = FixedBatch(compiled, batch.shape[0])
         started = time.perf_counter()
@@ -1071,7 +1108,8 @@ class Pt2eEngine(Engine):
         except importlib.metadata.PackageNotFoundError:
             version = "0.18.0"
         code = "\n\n".join([SCRIPT_EXAMPLE_BATCH.rstrip(), _SCRIPT_EXPORT.rstrip(),
-                            script_source(FixedBatch, _tree_map).rstrip(),
+                            script_source(FixedBatch, _tree_map,
+                                          _no_sum_into_graph_inputs).rstrip(),
                             _SCRIPT_LOWER.rstrip(), quantize.rstrip(), _SCRIPT_SAVE])
         return ScriptSection(
             imports=imports, code=code, saves_as=".pt2 program, torch.export.save",
@@ -1127,6 +1165,7 @@ _SCRIPT_LOWER = '''def lower(module: nn.Module, batch: torch.Tensor, strict: boo
                       module._forward_hooks, module._forward_hooks_always_called):
             hooks.clear()
     with inductor_config.patch(freezing=True):
+        _no_sum_into_graph_inputs()  # the compiled model must not write into its input
         runner = FixedBatch(torch.compile(module, dynamic=False), batch.shape[0])
         runner(batch)  # compilation happens at the first call: inside the freezing patch
     runner.export_strict = strict  # how save_quantized captures the module again

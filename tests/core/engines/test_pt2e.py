@@ -284,3 +284,29 @@ def test_registry_finds_the_engine_and_it_does_not_import_torchao_on_import():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120)
     assert out.stdout.strip() == "False"
+
+
+def test_inductor_never_accumulates_int8_linear_sums_into_a_graph_input():
+    """The root of a PT2E run changing the loaded validation data: inductor fused a residual
+    ``x + linear(y)`` into a qlinear whose "sum" post-op writes into ``x`` in place, and took
+    the graph's input (the caller's tensor) for ``x``. Checked on inductor's own IR, without
+    compiling: the engine's patch refuses inputs and keeps the in-place sum for buffers of
+    the graph's own."""
+    from torch._inductor import ir
+    from torch._inductor.fx_passes import mkldnn_fusion
+
+    from quantgui.core.engines.pt2e import _no_sum_into_graph_inputs
+
+    def box(buffer_type: type, name: str) -> ir.TensorBox:
+        layout = ir.FixedLayout(torch.device("cpu"), torch.float32, [8, 32], [32, 1])
+        return ir.TensorBox.create(buffer_type(name=name, layout=layout))
+
+    graph_input, own = box(ir.InputBuffer, "arg0_1"), box(ir.Buffer, "buf0")
+    flat = ir.TensorBox(ir.ReinterpretView(
+        data=graph_input.data.data,
+        layout=ir.FixedLayout(torch.device("cpu"), torch.float32, [256], [1])))
+    _no_sum_into_graph_inputs()
+    _no_sum_into_graph_inputs()  # once per process: a second call changes nothing
+    can_be_inplace = mkldnn_fusion._qlinear_binary_can_be_inplace
+    assert not can_be_inplace(graph_input) and not can_be_inplace(flat)
+    assert can_be_inplace(own)
