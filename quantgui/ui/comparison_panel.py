@@ -188,8 +188,9 @@ class ComparisonPanel(QWidget):
             plot.setMinimumHeight(CHART_MIN_PX)
             self.bars[key] = bars
         # the two charts readable whatever the what-if below takes (the splitter keeps this)
-        spacing = self.charts.ci.layout.verticalSpacing()
-        self.charts.setMinimumHeight(2 * CHART_MIN_PX + int(spacing) + 2 * 12)
+        # the layout's spacing as a constant: reading it through ``ci.layout`` here made the
+        # next palette change crash Qt in the grid layout's size hint (PySide6 6.11)
+        self.charts.setMinimumHeight(2 * CHART_MIN_PX + 2 * 12 + 10)
         self.charts.setMinimumWidth(180)
         top.addWidget(self.summary)
         top.addWidget(self.charts)
