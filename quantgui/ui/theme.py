@@ -45,13 +45,31 @@ def muted_color() -> str:
     return QApplication.palette().color(QPalette.ColorRole.PlaceholderText).name()
 
 
+def luminance(colour: QColor) -> float:
+    """WCAG 2.1's relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green())
+            + 0.0722 * linear(colour.blue()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours, 1 to 21 (AA: 4.5 for text, 3 for a control's
+    outline)."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def _palette(dark: bool) -> QPalette:
     """Fusion's palette, light or dark; in both, a progress bar's groove and chunk, a
-    disabled button and a selection stand out from the window."""
+    disabled button and a selection stand out from the window, and the muted grey
+    (PlaceholderText: "float" and "no" cells, notes) reads 4.5:1 or more on Base, Window and
+    AlternateBase."""
     role = QPalette.ColorRole
     if not dark:
         palette = QApplication.style().standardPalette()
-        palette.setColor(role.PlaceholderText, QColor(110, 110, 110))
+        palette.setColor(role.PlaceholderText, QColor(100, 100, 100))  # 5.2:1 on Window
         return palette
     palette = QPalette()
     colours = {role.Window: (45, 45, 48), role.WindowText: (230, 230, 230),
@@ -60,7 +78,7 @@ def _palette(dark: bool) -> QPalette:
                role.Text: (230, 230, 230), role.Button: (58, 58, 62),
                role.ButtonText: (230, 230, 230), role.BrightText: (255, 90, 90),
                role.Link: (110, 170, 255), role.Highlight: (60, 130, 220),
-               role.HighlightedText: (255, 255, 255), role.PlaceholderText: (160, 160, 160),
+               role.HighlightedText: (255, 255, 255), role.PlaceholderText: (170, 170, 170),
                role.Light: (80, 80, 84), role.Midlight: (66, 66, 70), role.Mid: (40, 40, 43),
                role.Dark: (25, 25, 27), role.Shadow: (10, 10, 10)}
     for which, rgb in colours.items():
