@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QProxyStyle,
+    QStyle,
     QTableWidget,
     QTreeWidget,
     QTreeWidgetItemIterator,
@@ -61,6 +63,63 @@ def contrast(a: QColor, b: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def outline_color(palette: QPalette, ratio: float = 4.0) -> QColor:
+    """The colour of a check box's or radio button's outline: from Base toward Text, the
+    first that stands out ``ratio``:1 from Base, AlternateBase and Window (a box sits in a
+    table's row or on the window; 3:1 is WCAG's least, the rest is for antialiasing)."""
+    role = QPalette.ColorRole
+    base, text = palette.color(role.Base), palette.color(role.Text)
+    behind = [palette.color(r) for r in (role.Base, role.AlternateBase, role.Window)]
+    for step in range(1, 51):
+        t = step / 50
+        colour = QColor(round(base.red() + (text.red() - base.red()) * t),
+                        round(base.green() + (text.green() - base.green()) * t),
+                        round(base.blue() + (text.blue() - base.blue()) * t))
+        if min(contrast(colour, b) for b in behind) >= ratio:
+            return colour
+    return QColor(text)
+
+
+class _Style(QProxyStyle):
+    """Fusion, whose check boxes and radio buttons have an outline that can be seen: Fusion
+    draws it in a shade of the palette's Window (a box in a dark table was nearly
+    invisible, 1.1:1); here it is drawn in ``outline_color`` (Fusion's own drawing, handed a
+    Window whose shade is that colour)."""
+
+    _SHADE = {QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+              lambda c: c.darker(140).lighter(110),
+              QStyle.PrimitiveElement.PE_IndicatorRadioButton: lambda c: c.darker(150)}
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+        self._windows: dict[tuple[int, int], QColor] = {}
+
+    def _window_for(self, element: QStyle.PrimitiveElement, outline: QColor) -> QColor:
+        """The Window colour whose shade for ``element`` is nearest ``outline``."""
+        key = (element.value, outline.rgba())
+        if key not in self._windows:
+            shade = self._SHADE[element]
+            h, s, _, _ = outline.getHsv()
+            candidates = [QColor.fromHsv(max(h, 0), s, v) for v in range(256)]
+            self._windows[key] = min(candidates, key=lambda c: abs(
+                luminance(shade(QColor(c))) - luminance(outline)))
+        return self._windows[key]
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
+        if element in self._SHADE and option is not None:
+            saved = QPalette(option.palette)
+            palette = QPalette(saved)
+            palette.setColor(QPalette.ColorRole.Window,
+                             self._window_for(element, outline_color(saved)))
+            option.palette = palette
+            try:
+                super().drawPrimitive(element, option, painter, widget)
+            finally:
+                option.palette = saved
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
 def _palette(dark: bool) -> QPalette:
     """Fusion's palette, light or dark; in both, a progress bar's groove and chunk, a
     disabled button and a selection stand out from the window, and the muted grey
@@ -105,7 +164,7 @@ def apply_theme(name: str) -> str:
         app.setStyle(str(_system["style"]))
         app.setPalette(_system["palette"])  # type: ignore[arg-type]
     else:
-        app.setStyle("Fusion")
+        app.setStyle(_Style())
         app.setPalette(_palette(name == "dark"))
     configure_pyqtgraph()
     return name
