@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QProxyStyle,
+    QStyle,
     QTableWidget,
     QTreeWidget,
     QTreeWidgetItemIterator,
@@ -45,13 +47,88 @@ def muted_color() -> str:
     return QApplication.palette().color(QPalette.ColorRole.PlaceholderText).name()
 
 
+def luminance(colour: QColor) -> float:
+    """WCAG 2.1's relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * linear(colour.red()) + 0.7152 * linear(colour.green())
+            + 0.0722 * linear(colour.blue()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours, 1 to 21 (AA: 4.5 for text, 3 for a control's
+    outline)."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def outline_color(palette: QPalette, ratio: float = 4.0) -> QColor:
+    """The colour of a check box's or radio button's outline: from Base toward Text, the
+    first that stands out ``ratio``:1 from Base, AlternateBase and Window (a box sits in a
+    table's row or on the window; 3:1 is WCAG's least, the rest is for antialiasing)."""
+    role = QPalette.ColorRole
+    base, text = palette.color(role.Base), palette.color(role.Text)
+    behind = [palette.color(r) for r in (role.Base, role.AlternateBase, role.Window)]
+    for step in range(1, 51):
+        t = step / 50
+        colour = QColor(round(base.red() + (text.red() - base.red()) * t),
+                        round(base.green() + (text.green() - base.green()) * t),
+                        round(base.blue() + (text.blue() - base.blue()) * t))
+        if min(contrast(colour, b) for b in behind) >= ratio:
+            return colour
+    return QColor(text)
+
+
+class _Style(QProxyStyle):
+    """Fusion, whose check boxes and radio buttons have an outline that can be seen: Fusion
+    draws it in a shade of the palette's Window (a box in a dark table was nearly
+    invisible, 1.1:1); here it is drawn in ``outline_color`` (Fusion's own drawing, handed a
+    Window whose shade is that colour)."""
+
+    _SHADE = {QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+              lambda c: c.darker(140).lighter(110),
+              QStyle.PrimitiveElement.PE_IndicatorRadioButton: lambda c: c.darker(150)}
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+        self._windows: dict[tuple[int, int], QColor] = {}
+
+    def _window_for(self, element: QStyle.PrimitiveElement, outline: QColor) -> QColor:
+        """The Window colour whose shade for ``element`` is nearest ``outline``."""
+        key = (element.value, outline.rgba())
+        if key not in self._windows:
+            shade = self._SHADE[element]
+            h, s, _, _ = outline.getHsv()
+            candidates = [QColor.fromHsv(max(h, 0), s, v) for v in range(256)]
+            self._windows[key] = min(candidates, key=lambda c: abs(
+                luminance(shade(QColor(c))) - luminance(outline)))
+        return self._windows[key]
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802
+        if element in self._SHADE and option is not None:
+            saved = QPalette(option.palette)
+            palette = QPalette(saved)
+            palette.setColor(QPalette.ColorRole.Window,
+                             self._window_for(element, outline_color(saved)))
+            option.palette = palette
+            try:
+                super().drawPrimitive(element, option, painter, widget)
+            finally:
+                option.palette = saved
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
 def _palette(dark: bool) -> QPalette:
     """Fusion's palette, light or dark; in both, a progress bar's groove and chunk, a
-    disabled button and a selection stand out from the window."""
+    disabled button and a selection stand out from the window, and the muted grey
+    (PlaceholderText: "float" and "no" cells, notes) reads 4.5:1 or more on Base, Window and
+    AlternateBase."""
     role = QPalette.ColorRole
     if not dark:
         palette = QApplication.style().standardPalette()
-        palette.setColor(role.PlaceholderText, QColor(110, 110, 110))
+        palette.setColor(role.PlaceholderText, QColor(100, 100, 100))  # 5.2:1 on Window
         return palette
     palette = QPalette()
     colours = {role.Window: (45, 45, 48), role.WindowText: (230, 230, 230),
@@ -60,7 +137,7 @@ def _palette(dark: bool) -> QPalette:
                role.Text: (230, 230, 230), role.Button: (58, 58, 62),
                role.ButtonText: (230, 230, 230), role.BrightText: (255, 90, 90),
                role.Link: (110, 170, 255), role.Highlight: (60, 130, 220),
-               role.HighlightedText: (255, 255, 255), role.PlaceholderText: (160, 160, 160),
+               role.HighlightedText: (255, 255, 255), role.PlaceholderText: (170, 170, 170),
                role.Light: (80, 80, 84), role.Midlight: (66, 66, 70), role.Mid: (40, 40, 43),
                role.Dark: (25, 25, 27), role.Shadow: (10, 10, 10)}
     for which, rgb in colours.items():
@@ -87,7 +164,7 @@ def apply_theme(name: str) -> str:
         app.setStyle(str(_system["style"]))
         app.setPalette(_system["palette"])  # type: ignore[arg-type]
     else:
-        app.setStyle("Fusion")
+        app.setStyle(_Style())
         app.setPalette(_palette(name == "dark"))
     configure_pyqtgraph()
     return name
