@@ -166,3 +166,30 @@ def test_cli_reports_a_model_files_class_and_random_weights(tmp_path):
     details = json.loads(report.read_text())["model_details"]
     assert details["class"] == f"Net from {tmp_path / 'model' / 'model.py'}"
     assert details["weights"] == "random initialisation: no weights file given"
+
+
+@pytest.mark.slow  # transformers' import and a run: about 20 s
+def test_hf_pickle_weights_say_what_they_are_and_open_with_trust(tmp_path, capsys, monkeypatch):
+    """A Hugging Face folder whose pytorch_model.bin holds more than tensors (issue 17): one
+    whole line saying it is a pickle that can run code, that --trust opens it and that
+    save_pretrained writes safetensors (torch's own message was cut mid-sentence); --trust
+    opens it."""
+    import argparse
+
+    from quantgui.cli import main
+    from tests.core.test_bad_files import pickled_hf_folder
+
+    monkeypatch.setenv("QUANTGUI_DATA_DIR", str(tmp_path / "data"))
+    folder, _ = pickled_hf_folder(tmp_path / "bert", argparse.Namespace(lr=1e-3))
+    capsys.readouterr()  # save_pretrained's progress bar
+    args = ["quantize", "--model", str(folder), "--method", "dynamic", "--threads", "1",
+            "--no-history", "--no-progress"]
+    assert main(args) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and str(folder) in lines[0]
+    for words in ("a pickle", "can run any code", "pass --trust", "save_pretrained",
+                  "model.safetensors"):
+        assert words in lines[0]
+    assert "torch.load" not in lines[0] and "\x1b" not in lines[0]
+    assert main([*args, "--trust"]) == 0
+    assert "Opened bert" in capsys.readouterr().err

@@ -27,5 +27,10 @@ class ModelError(QuantGUIError):
     """A model that cannot be loaded or does not accept its inputs."""
 
 
+class NeedsTrust(ModelError):
+    """A file that opens only if the user trusts it: unpickling it can run code. The command
+    line's --trust and the window's "Trust and open" open it."""
+
+
 class Cancelled(Exception):
     """The user cancelled; nothing was changed."""

@@ -193,6 +193,27 @@ MESSAGE_RECOMMENDED = (
     "{floor:g} dB).")
 MESSAGE_LEFT_OUT = "{recommendation} Left out for agreement: {engines}."
 MESSAGE_NO_ENGINE_COMPARED = "No engine produced outputs that can be compared."
+# the engine chosen before a run (quantgui.core.engine_choice): one sentence each
+MESSAGE_ENGINE_CHOSEN_REFUSED = (
+    "{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode "
+    "cannot rewrite this model), and torch.export captures the model whole.")
+MESSAGE_ENGINE_CHOSEN_FEW = (
+    "{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of "
+    "its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export "
+    "captures the model whole.")
+MESSAGE_ENGINE_KEPT_REFUSED = (
+    "{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode "
+    "cannot rewrite this model); {engine} can, as torch.export captures the model whole.")
+MESSAGE_ENGINE_KEPT_FEW = (
+    "{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} "
+    "convolution and linear layers of {model} with {technique}; {engine} captures the model "
+    "whole with torch.export.")
+MESSAGE_ENGINE_NO_OTHER_REFUSED = (
+    "{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), "
+    "and {engine} cannot take it either ({why}).")
+MESSAGE_ENGINE_NO_OTHER_FEW = (
+    "{default} will quantize only {quantized} of the {weighted} convolution and linear layers "
+    "of {model} with {technique}, and {engine} cannot take it either ({why}).")
 # a setting of the wrong type or out of range (quantgui.core.recipes), also inside a recipe file
 MESSAGE_SETTING_BOOL = "The setting {name} must be true or false, not {value}."
 MESSAGE_SETTING_BOOL_HINT = "Use true/false, yes/no or 1/0."
@@ -252,27 +273,14 @@ MESSAGE_RECIPE_NOT_FINITE = ("The recipe {path} cannot be used: the setting {nam
                              "{value}, which is not a finite number.")
 MESSAGE_RECIPE_NUMBER_HINT = "Give an ordinary number such as 3 or 0.001."
 MESSAGE_RECIPE_INVALID = "The recipe {path} cannot be used. {reason}"
-# the engine chosen before a run (quantgui.core.engine_choice): one sentence each
-MESSAGE_ENGINE_CHOSEN_REFUSED = (
-    "{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode "
-    "cannot rewrite this model), and torch.export captures the model whole.")
-MESSAGE_ENGINE_CHOSEN_FEW = (
-    "{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of "
-    "its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export "
-    "captures the model whole.")
-MESSAGE_ENGINE_KEPT_REFUSED = (
-    "{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode "
-    "cannot rewrite this model); {engine} can, as torch.export captures the model whole.")
-MESSAGE_ENGINE_KEPT_FEW = (
-    "{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} "
-    "convolution and linear layers of {model} with {technique}; {engine} captures the model "
-    "whole with torch.export.")
-MESSAGE_ENGINE_NO_OTHER_REFUSED = (
-    "{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), "
-    "and {engine} cannot take it either ({why}).")
-MESSAGE_ENGINE_NO_OTHER_FEW = (
-    "{default} will quantize only {quantized} of the {weighted} convolution and linear layers "
-    "of {model} with {technique}, and {engine} cannot take it either ({why}).")
+# a Hugging Face folder whose weights are a pickle holding more than tensors
+# (quantgui.core.sources.huggingface)
+MESSAGE_HF_PICKLE = ("The weights of the Hugging Face folder {folder}, {file}, are a pickle "
+                     "that holds more than tensors ({found}): unpickling it can run any code it "
+                     "contains, so it was not opened.")
+MESSAGE_HF_PICKLE_HINT = ("Only if you trust where it came from, pass --trust to open it. Then "
+                          "model.save_pretrained(folder) writes model.safetensors, which holds "
+                          "tensors only and opens without asking.")
 # how a latency reads (quantgui.core.timing): int8 against float, and the load it ran under
 MESSAGE_SPEED_SLOWER = "{ratio:.2f}x slower than float"
 MESSAGE_SPEED_FASTER = "{ratio:.2f}x faster than float"

@@ -475,6 +475,33 @@ MESSAGE = (
         "above {floor:g} dB)."),
     QT_TRANSLATE_NOOP("message", "{recommendation} Left out for agreement: {engines}."),
     QT_TRANSLATE_NOOP("message", "No engine produced outputs that can be compared."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode "
+        "cannot rewrite this model), and torch.export captures the model whole."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} "
+        "of its {weighted} convolution and linear layers (FX cannot trace the rest), and "
+        "torch.export captures the model whole."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph "
+        "mode cannot rewrite this model); {engine} can, as torch.export captures the model "
+        "whole."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} "
+        "convolution and linear layers of {model} with {technique}; {engine} captures the "
+        "model whole with torch.export."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this "
+        "model), and {engine} cannot take it either ({why})."),
+    QT_TRANSLATE_NOOP(
+        "message",
+        "{default} will quantize only {quantized} of the {weighted} convolution and linear "
+        "layers of {model} with {technique}, and {engine} cannot take it either ({why})."),
     QT_TRANSLATE_NOOP("message", "The setting {name} must be true or false, not {value}."),
     QT_TRANSLATE_NOOP("message", "Use true/false, yes/no or 1/0."),
     QT_TRANSLATE_NOOP("message", "The setting {name} must be a whole number, not {value}."),
@@ -567,31 +594,14 @@ MESSAGE = (
     QT_TRANSLATE_NOOP("message", "The recipe {path} cannot be used. {reason}"),
     QT_TRANSLATE_NOOP(
         "message",
-        "{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode "
-        "cannot rewrite this model), and torch.export captures the model whole."),
+        "The weights of the Hugging Face folder {folder}, {file}, are a pickle that holds more "
+        "than tensors ({found}): unpickling it can run any code it contains, so it was not "
+        "opened."),
     QT_TRANSLATE_NOOP(
         "message",
-        "{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} "
-        "of its {weighted} convolution and linear layers (FX cannot trace the rest), and "
-        "torch.export captures the model whole."),
-    QT_TRANSLATE_NOOP(
-        "message",
-        "{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph "
-        "mode cannot rewrite this model); {engine} can, as torch.export captures the model "
-        "whole."),
-    QT_TRANSLATE_NOOP(
-        "message",
-        "{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} "
-        "convolution and linear layers of {model} with {technique}; {engine} captures the "
-        "model whole with torch.export."),
-    QT_TRANSLATE_NOOP(
-        "message",
-        "{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this "
-        "model), and {engine} cannot take it either ({why})."),
-    QT_TRANSLATE_NOOP(
-        "message",
-        "{default} will quantize only {quantized} of the {weighted} convolution and linear "
-        "layers of {model} with {technique}, and {engine} cannot take it either ({why})."),
+        "Only if you trust where it came from, pass --trust to open it. Then "
+        "model.save_pretrained(folder) writes model.safetensors, which holds tensors only and "
+        "opens without asking."),
     QT_TRANSLATE_NOOP("message", "{ratio:.2f}x slower than float"),
     QT_TRANSLATE_NOOP("message", "{ratio:.2f}x faster than float"),
     QT_TRANSLATE_NOOP("message", "as fast as float"),

@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -114,6 +114,7 @@ class EnginesPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Engine comparison table"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.installEventFilter(self)  # refitted to its rows when its width changes
         self.table.itemSelectionChanged.connect(self._on_selection)
         # which run Comparison, Layers and Outputs show, and how to show another
         self.shown_note = QLabel(content)
@@ -160,6 +161,11 @@ class EnginesPanel(QWidget):
         self.report = None
         self._shown = ""
         self.stack.setCurrentIndex(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_table()
+        return super().eventFilter(watched, event)
 
     # --- the run shown in Comparison, Layers and Outputs ----------------------------------
     def shown_engine(self) -> str:
@@ -286,9 +292,15 @@ class EnginesPanel(QWidget):
         height = (self.table.horizontalHeader().sizeHint().height()
                   + sum(self.table.rowHeight(r) for r in range(rows))
                   + 2 * self.table.frameWidth() + 2)
-        if self.table.rowCount() > rows:
+        # a narrow window scrolls the columns: the scroll bar must not hide the last row
+        frame = 2 * self.table.frameWidth()
+        scrolls = (self.table.horizontalHeader().length()
+                   > self.table.width() - frame - self.table.verticalScrollBar().width()
+                   * self.table.verticalScrollBar().isVisible())
+        if self.table.rowCount() > rows or scrolls:
             height += self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(height)
+        if height != self.table.height():
+            self.table.setFixedHeight(height)
 
     def _fill_skipped(self, skipped: dict[str, str]) -> None:
         from quantgui.core.engines import get_engine

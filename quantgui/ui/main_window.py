@@ -613,8 +613,11 @@ class MainWindow(QMainWindow):
         self.model_summary.setText(self.tr("The model could not be loaded."))
         self.statusBar().showMessage(self.tr("The model could not be loaded: {message}").format(
             message=window_words(failure.message)))
-        user_file = self.user_models.pending is not None
+        request = self.user_models.pending
+        user_file = request is not None
         self._end_load()
+        if self.user_models.ask_trust_after(request, failure):
+            return  # a pickle that opens only if trusted: the trust question instead
         # a file of the user's: one click back to the Open dialog, every field as it was
         self.show_error(self.tr("The model could not be loaded"), failure,
                         retry=self.user_models.open_dialog if user_file else None)

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -163,6 +163,7 @@ class TechniquesPanel(QWidget):
         header.setSectionResizeMode(COLUMN_RESULT, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Technique comparison table"))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.installEventFilter(self)  # refitted to its rows when its width changes
         self.table.itemSelectionChanged.connect(self._on_selection)
         refilled_by_owner(self.table)  # written again from the report on a language switch
         # which run Comparison, Layers and Outputs show, and how to show another
@@ -203,6 +204,9 @@ class TechniquesPanel(QWidget):
         self.scatter = pg.ScatterPlotItem(pxMode=True)
         self.plot.addItem(self.scatter)
         self.point_labels: list[pg.TextItem] = []
+        # each label, the point it names and its marker's size (px): placed by _place_labels
+        self._label_marks: list[tuple[pg.TextItem, tuple[float, float], float]] = []
+        self.plot.getViewBox().sigResized.connect(self._place_labels)
         # the table as tall as its rows (see _fit_table), the chart takes the rest
         layout.addWidget(self.table)
         layout.addWidget(self.shown_note)
@@ -238,6 +242,11 @@ class TechniquesPanel(QWidget):
         self.show_comparison(self.report)
         self.mark_shown(shown)
         self.stack.setCurrentIndex(page)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_table()
+        return super().eventFilter(watched, event)
 
     # --- the run shown in Comparison, Layers and Outputs ----------------------------------
     def shown_label(self) -> str:
@@ -468,9 +477,15 @@ class TechniquesPanel(QWidget):
         height = (self.table.horizontalHeader().sizeHint().height()
                   + sum(self.table.rowHeight(r) for r in range(rows))
                   + 2 * self.table.frameWidth() + 2)
-        if self.table.rowCount() > rows:
+        # a narrow window scrolls the columns: the scroll bar must not hide the last row
+        frame = 2 * self.table.frameWidth()
+        scrolls = (self.table.horizontalHeader().length()
+                   > self.table.width() - frame - self.table.verticalScrollBar().width()
+                   * self.table.verticalScrollBar().isVisible())
+        if self.table.rowCount() > rows or scrolls:
             height += self.table.horizontalScrollBar().sizeHint().height()
-        self.table.setFixedHeight(height)
+        if height != self.table.height():
+            self.table.setFixedHeight(height)
 
     def _fill_skipped(self, skipped: dict[str, str]) -> None:
         if not skipped:
@@ -503,6 +518,7 @@ class TechniquesPanel(QWidget):
         for label in self.point_labels:
             self.plot.removeItem(label)
         self.point_labels = []
+        self._label_marks = []
         self.plot.setLabel("left", self.tr("Accuracy (%), higher is better") if accuracy
                            else self.tr("Agreement SQNR (dB), higher is closer"))
         self.plot.setTitle(self.tr("Latency against accuracy; marker area: model size")
@@ -549,7 +565,6 @@ class TechniquesPanel(QWidget):
         xs = [p[0] for p in positions.values()]
         right = max(xs) * 1.35 if xs else 1.0
         bottom, ceiling = low - 0.45 * span, top + 0.3 * span
-        order = list(positions)
         for row in rows:
             x, y = positions[row["label"]]
             value = quality(row)
@@ -561,20 +576,57 @@ class TechniquesPanel(QWidget):
                 lines += "<br>" + html.escape(self.tr("latency tie (p10–p90)"))
             if row["pareto"]:
                 lines = f"<b>{lines}</b>"
-            # beside the marker, never on it: on its right, or on its left when another result
-            # sits close on the right (the original and Dynamic, as a rule)
-            crowded = any(
-                (ox > x or (ox == x and order.index(other) > order.index(row["label"])))
-                and ox - x < 0.15 * right and abs(oy - y) < 0.12 * (ceiling - bottom)
-                for other, (ox, oy) in positions.items() if other != row["label"])
-            gap = int(sizes[row["label"]] / 2) + 4
-            style = f"margin-right:{gap}px;text-align:right" if crowded \
-                else f"margin-left:{gap}px"
-            label = pg.TextItem(html=f"<div style='{style}'>{lines}</div>",
-                                anchor=(1.0 if crowded else 0.0, 0.5))
+            # where it goes is worked out in pixels, once the chart is laid out (_place_labels)
+            label = pg.TextItem(html=f"<div>{lines}</div>", anchor=(0.0, 0.0))
             label.setColor(self.palette().text().color())  # html alone would be black
             label.setPos(x, y)
             self.plot.addItem(label)
             self.point_labels.append(label)
+            self._label_marks.append((label, (x, y), sizes[row["label"]]))
         self.plot.setXRange(0, right, padding=0)
         self.plot.setYRange(bottom, ceiling, padding=0)
+        self._place_labels()
+
+    def _place_labels(self, *_: Any) -> None:
+        """Each point's label beside its marker, inside the chart and clear of the other
+        labels and markers: on the right, the left, above, below or at a corner, the first of
+        these that fits (else the one that overlaps least). Worked out in pixels, again at
+        every resize (the same data is more crowded in a smaller chart)."""
+        box = self.plot.getViewBox()
+        width, height = box.width(), box.height()
+        (x0, x1), (y0, y1) = box.viewRange()
+        if width <= 1 or height <= 1 or x1 <= x0 or y1 <= y0 or not self._label_marks:
+            return
+
+        def pixels(x: float, y: float) -> tuple[float, float]:
+            return (x - x0) / (x1 - x0) * width, (y1 - y) / (y1 - y0) * height
+
+        def area(rect: QRectF) -> float:
+            return max(rect.width(), 0.0) * max(rect.height(), 0.0)
+
+        inside = QRectF(0, 0, width, height)
+        markers = []
+        for _label, (x, y), size in self._label_marks:
+            px, py = pixels(x, y)
+            markers.append(QRectF(px - size / 2, py - size / 2, size, size))
+        placed: list[QRectF] = []
+        for index, (label, (x, y), size) in enumerate(self._label_marks):
+            bounds = label.boundingRect()
+            w, h = bounds.width(), bounds.height()
+            px, py = pixels(x, y)
+            gap, corner = size / 2 + 4, size / 2 * 0.7 + 3
+            spots = [(px + gap, py - h / 2), (px - gap - w, py - h / 2),  # right, left
+                     (px - w / 2, py - gap - h), (px - w / 2, py + gap),  # above, below
+                     (px + corner, py - corner - h), (px + corner, py + corner),
+                     (px - corner - w, py - corner - h), (px - corner - w, py + corner)]
+            others = placed + [m for i, m in enumerate(markers) if i != index]
+
+            def cost(spot: tuple[float, float], w: float = w, h: float = h,
+                     others: list[QRectF] = others) -> float:
+                rect = QRectF(spot[0], spot[1], w, h)
+                outside = w * h - area(rect & inside)
+                return 10 * outside + sum(area(rect & other) for other in others)
+
+            left, top = min(spots, key=cost)  # the first of the least: the order is the taste
+            placed.append(QRectF(left, top, w, h))
+            label.setPos(x0 + left / width * (x1 - x0), y1 - top / height * (y1 - y0))

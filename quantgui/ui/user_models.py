@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 from quantgui.ui.open_dialog import OpenModelDialog, OpenRequest
 from quantgui.ui.preferences import app_settings
 from quantgui.ui.state import WindowHost, WindowState
-from quantgui.ui.wording import fit_title
+from quantgui.ui.wording import fit_title, window_words
 
 RECENT_KEY = "recent_models"
 RECENT_COUNT = 5
@@ -92,7 +92,24 @@ class UserModels(QObject):
         else:
             self.load(request)
 
-    def _ask_trust(self, request: OpenRequest) -> None:
+    def ask_trust_after(self, request: OpenRequest | None, failure: Any) -> bool:
+        """A file that the core opens only when trusted (NeedsTrust: a Hugging Face folder
+        whose weights are a pickle) failed untrusted: the trust question, with the core's
+        reason; True when asked. Declined, the failure is shown as any other."""
+        from quantgui.core.errors import NeedsTrust
+
+        if request is None or request.trust or not isinstance(failure.error, NeedsTrust):
+            return False
+        self._ask_trust(request, failure)
+        return True
+
+    def _trust_hint(self) -> str:
+        # the core's hint names --trust; the window asks instead
+        return self.tr("Only if you trust where it came from, choose “Trust and open”. Then "
+                       "model.save_pretrained(folder) writes model.safetensors, which holds "
+                       "tensors only and opens without asking.")
+
+    def _ask_trust(self, request: OpenRequest, failure: Any = None) -> None:
         if self.trust_box is not None:
             self.trust_box.close()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Trust this file?"),
@@ -100,25 +117,37 @@ class UserModels(QObject):
                                   "trust where it came from."),
                           QMessageBox.StandardButton.NoButton, self.host.dialog_parent())
         box.setObjectName("trustDialog")
-        box.setInformativeText(self.tr(
-            "{name} is a whole pickled model: opening it unpickles the file, which can run any "
-            "code it contains. Safer: a torch.export program (.pt2), or the Python file and "
-            "class with state_dict weights.").format(name=Path(request.model).name))
+        if failure is not None:  # the core says what the file holds
+            box.setInformativeText(f"{window_words(failure.message)} {self._trust_hint()}")
+        else:
+            box.setInformativeText(self.tr(
+                "{name} is a whole pickled model: opening it unpickles the file, which can run "
+                "any code it contains. Safer: a torch.export program (.pt2), or the Python file "
+                "and class with state_dict weights.").format(name=Path(request.model).name))
         trust = box.addButton(self.tr("Trust and open"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _: self._on_trust_answer(
-            box, request, box.clickedButton() is trust))
+            box, request, box.clickedButton() is trust, failure))
         self.trust_box, self.trust_button = box, trust
         fit_title(box)
         box.open()
 
-    def _on_trust_answer(self, box: QMessageBox, request: OpenRequest, trusted: bool) -> None:
+    def _on_trust_answer(self, box: QMessageBox, request: OpenRequest, trusted: bool,
+                         failure: Any = None) -> None:
         if self.trust_box is box:
             self.trust_box, self.trust_button = None, None
         if self.closing:
+            return
+        if failure is not None and not trusted:  # it was refused already: say so, once
+            from quantgui.core.errors import NeedsTrust
+            from quantgui.jobs.worker import JobFailure
+
+            said = JobFailure(NeedsTrust(failure.message, self._trust_hint()), failure.details)
+            self.host.show_error(self.tr("The model could not be loaded"), said,
+                                 retry=self.open_dialog)
             return
         # Declined: the core refuses the file (without unpickling it) and says why.
         self.load(replace(request, trust=trusted))

@@ -123,7 +123,7 @@
     <message>
         <location filename="../../quantgui/ui/comparison_panel.py" line="156"/>
         <location filename="../../quantgui/ui/comparison_panel.py" line="177"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="203"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="204"/>
         <source>Quantized</source>
         <translation>Cuantizado</translation>
     </message>
@@ -154,7 +154,7 @@
     </message>
     <message>
         <location filename="../../quantgui/ui/comparison_panel.py" line="175"/>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="337"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="338"/>
         <source>Size (KiB)</source>
         <translation>Tamaño (KiB)</translation>
     </message>
@@ -164,132 +164,132 @@
         <translation>Latencia (ms)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="202"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="203"/>
         <source>Layer</source>
         <translation>Capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="202"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="203"/>
         <source>Original type</source>
         <translation>Tipo original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="203"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="204"/>
         <source>Quantized type</source>
         <translation>Tipo cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="204"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="205"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="218"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="219"/>
         <source>Layer table</source>
         <translation>Tabla de capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="219"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="220"/>
         <source>Every layer of the model, and what quantization did to it.</source>
         <translation>Cada capa del modelo y lo que la cuantización hizo con ella.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="231"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="232"/>
         <source>Latency measurement warning</source>
         <translation>Aviso sobre la medida de latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="293"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="294"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="295"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="296"/>
         <source>{median:.3f} ms (p90 {p90:.3f})</source>
         <translation>{median:.3f} ms (p90 {p90:.3f})</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="296"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="297"/>
         <source>Latency</source>
         <translation>Latencia</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="301"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="302"/>
         <source>{threads} threads, batch {batch}, {runs} runs</source>
         <translation>{threads} hilos, lote {batch}, {runs} ejecuciones</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="302"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="303"/>
         <source>Measured with</source>
         <translation>Medido con</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="309"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="310"/>
         <source>{delta:+.2f} points</source>
         <translation>{delta:+.2f} puntos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="310"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="311"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="313"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="314"/>
         <source>Layers quantized</source>
         <translation>Capas cuantizadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="313"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="314"/>
         <source>0 of {total}</source>
         <translation>0 de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="314"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="315"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="317"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="317"/>
         <source>float32</source>
         <translation>float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="321"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="322"/>
         <source>Engine</source>
         <translation>Motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="324"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="325"/>
         <source>Engine float32 latency</source>
         <translation>Latencia float32 del motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="332"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="333"/>
         <source>Preparation (not in latency)</source>
         <translation>Preparación (fuera de la latencia)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="333"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="334"/>
         <source>Backend</source>
         <translation>Backend</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="337"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="338"/>
         <source>Size (MiB)</source>
         <translation>Tamaño (MiB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="346"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="347"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/comparison_panel.py" line="346"/>
+        <location filename="../../quantgui/ui/comparison_panel.py" line="347"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -433,73 +433,73 @@ propio</translation>
         <translation>Tabla de comparación de motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="121"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="122"/>
         <source>Run shown in Comparison, Layers and Outputs</source>
         <translation>Ejecución mostrada en Comparación, Capas y Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="123"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="124"/>
         <source>All engines are timed together in interleaved rounds, so their speed-ups can be compared.</source>
         <translation>Todos los motores se miden juntos en rondas intercaladas, de modo que sus aceleraciones son comparables.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="129"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="130"/>
         <source>Engines not run</source>
         <translation>Motores no ejecutados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="131"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="132"/>
         <source>Speed-up per engine bar chart</source>
         <translation>Gráfico de barras de la aceleración por motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="132"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="133"/>
         <source>Speed-up over float32 eager PyTorch; the line marks 1× (no faster). The recommended engine is orange.</source>
         <translation>Aceleración respecto a float32 en PyTorch eager; la línea marca 1× (no más rápido). El motor recomendado está en naranja.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="135"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="136"/>
         <source>Speed-up over float32 eager PyTorch</source>
         <translation>Aceleración respecto a float32 en PyTorch eager</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="186"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="192"/>
         <source>Comparison, Layers and Outputs show {engine}; select another row to show that run there (and save it).</source>
         <translation>Comparación, Capas y Salidas muestran {engine}; seleccione otra fila para mostrar allí esa ejecución (y guardarla).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="191"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="197"/>
         <source>Select a row to show that run in Comparison, Layers and Outputs (and save it).</source>
         <translation>Seleccione una fila para mostrar esa ejecución en Comparación, Capas y Salidas (y guardarla).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="218"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="224"/>
         <source>Recommended: {engine}</source>
         <translation>Recomendado: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="227"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="233"/>
         <source>{model}, {method}: {threads} thread(s), batch {batch}. float32 eager PyTorch: {median:.3f} ms (p90 {p90:.3f}). Timed together in interleaved rounds; preparation and compile time are apart.</source>
         <translation>{model}, {method}: {threads} hilo(s), lote {batch}. float32 en PyTorch eager: {median:.3f} ms (p90 {p90:.3f}). Medidos juntos en rondas intercaladas; la preparación y la compilación van aparte.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="233"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="239"/>
         <source>{model}, {method}: no engine ran.</source>
         <translation>{model}, {method}: no se ejecutó ningún motor.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="253"/>
-        <location filename="../../quantgui/ui/engines_panel.py" line="254"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="259"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="260"/>
         <source>{ms:.3f} ms</source>
         <translation>{ms:.3f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="255"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="261"/>
         <source>{threads}, {batch}</source>
         <translation>{threads}, {batch}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/engines_panel.py" line="307"/>
+        <location filename="../../quantgui/ui/engines_panel.py" line="319"/>
         <source>Not run here:</source>
         <translation>No ejecutado aquí:</translation>
     </message>
@@ -898,160 +898,161 @@ propio</translation>
 <context>
     <name>LayerDetail</name>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="27"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="78"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="38"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="106"/>
         <source>Select a layer to see its weights.</source>
         <translation>Seleccione una capa para ver sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="29"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="40"/>
         <source>Selected layer</source>
         <translation>Capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="31"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="42"/>
         <source>channel </source>
         <translation>canal </translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="32"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="43"/>
         <source>Output channel</source>
         <translation>Canal de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="33"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="44"/>
         <source>The output channel whose int8 grid is drawn (per-channel weights).</source>
         <translation>El canal de salida cuya rejilla int8 se dibuja (pesos por canal).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="41"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="52"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="86"/>
         <source>Weights of the selected layer</source>
         <translation>Pesos de la capa seleccionada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="47"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="80"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="157"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="58"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="108"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="185"/>
         <source>Weights and int8 grid</source>
         <translation>Pesos y rejilla int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="49"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="60"/>
         <source>Weight range per output channel</source>
         <translation>Rango de los pesos por canal de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="50"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="61"/>
         <source>output channel</source>
         <translation>canal de salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="52"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="81"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="223"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="63"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="109"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="251"/>
         <source>Activation range from calibration</source>
         <translation>Rango de activación de la calibración</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="53"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="130"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="64"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="158"/>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="54"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="130"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="65"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="158"/>
         <source>output</source>
         <translation>salida</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="89"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="117"/>
         <source>{name} ({type}) holds {count} layers. Select one of them to see its weights.</source>
         <translation>{name} ({type}) contiene {count} capas. Seleccione una para ver sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="90"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="118"/>
         <source>module</source>
         <translation>módulo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="120"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="148"/>
         <source>{scheme} int8 weights, scale {scale:.3g}, zero point {zp:g}</source>
         <translation>pesos int8 {scheme}, escala {scale:.3g}, punto cero {zp:g}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="122"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="150"/>
         <source>per-channel</source>
         <translation>por canal</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="123"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="151"/>
         <source>per-tensor</source>
         <translation>por tensor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="126"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="154"/>
         <source>float weights</source>
         <translation>pesos float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="127"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="155"/>
         <source>weights before quantization (run to see the int8 grid)</source>
         <translation>pesos antes de cuantizar (ejecute para ver la rejilla int8)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="129"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="157"/>
         <source>no weights</source>
         <translation>sin pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="133"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="161"/>
         <source>{which} range [{low:.3g}, {high:.3g}]</source>
         <translation>rango de {which} [{low:.3g}, {high:.3g}]</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="147"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="175"/>
         <source>No weights to show</source>
         <translation>No hay pesos que mostrar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="154"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="182"/>
         <source>Weights of channel {channel} and its int8 grid</source>
         <translation>Pesos del canal {channel} y su rejilla int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="158"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="186"/>
         <source>Weights</source>
         <translation>Pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="165"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="193"/>
         <source>original</source>
         <translation>original</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="166"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="194"/>
         <source>quantized</source>
         <translation>cuantizado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="188"/>
-        <location filename="../../quantgui/ui/layers/detail.py" line="190"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="216"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="218"/>
         <source>int8 levels</source>
         <translation>niveles int8</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="191"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="219"/>
         <source>weight value</source>
         <translation>valor del peso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="220"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="248"/>
         <source>Activation range: none (float or dynamic layer)</source>
         <translation>Rango de activación: ninguno (capa float o dinámica)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/detail.py" line="221"/>
+        <location filename="../../quantgui/ui/layers/detail.py" line="249"/>
         <source>Activation range: known after a static or QAT run</source>
         <translation>Rango de activación: se conoce tras una ejecución estática o QAT</translation>
     </message>
@@ -1552,7 +1553,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="330"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1201"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1204"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -1573,7 +1574,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="372"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
@@ -1774,238 +1775,238 @@ propio</translation>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="619"/>
+        <location filename="../../quantgui/ui/main_window.py" line="622"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="625"/>
+        <location filename="../../quantgui/ui/main_window.py" line="628"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="625"/>
+        <location filename="../../quantgui/ui/main_window.py" line="628"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="631"/>
+        <location filename="../../quantgui/ui/main_window.py" line="634"/>
         <source>Inputs</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="635"/>
+        <location filename="../../quantgui/ui/main_window.py" line="638"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="681"/>
+        <location filename="../../quantgui/ui/main_window.py" line="684"/>
         <source>{technique} selected: it quantizes the most of {name}.</source>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1017"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1020"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1019"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1022"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1052"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1060"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1063"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1091"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1094"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1095"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1098"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1125"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1128"/>
         <source>Comparison, Layers and Outputs show {run}.</source>
         <translation>Comparación, Capas y Salidas muestran {run}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1139"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
         <source>Per-layer error</source>
         <translation>Error por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
         <source>Compiling</source>
         <translation>Compilando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1145"/>
         <source>Opening the ONNX Runtime session</source>
         <translation>Abriendo la sesión de ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1146"/>
         <source>Checking the data</source>
         <translation>Comprobando los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
         <source>Ranking layers</source>
         <translation>Clasificando las capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1146"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
         <source>Reading the model</source>
         <translation>Leyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
         <source>Importing its code</source>
         <translation>Importando su código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1148"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
         <source>Building the model</source>
         <translation>Construyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1152"/>
         <source>Loading the weights</source>
         <translation>Cargando los pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1153"/>
         <source>Loading the tokenizer</source>
         <translation>Cargando el tokenizador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1154"/>
         <source>Reading the data</source>
         <translation>Leyendo los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1152"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1155"/>
         <source>Reading images</source>
         <translation>Leyendo imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1153"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1156"/>
         <source>Tokenizing</source>
         <translation>Tokenizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1154"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1157"/>
         <source>Checking the model</source>
         <translation>Comprobando el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1251"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1254"/>
         <source>{count} of the runs carry a warning (see the Log): do not rely on their figures.</source>
         <translation>{count} de las ejecuciones llevan un aviso (vea el Registro): no se fíe de sus cifras.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1281"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1333"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1336"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1354"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1357"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1367"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1370"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1373"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1376"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1378"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1381"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1444"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1447"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1446"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1449"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1447"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1450"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1453"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1462"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1465"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1465"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1468"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1467"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1470"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1469"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1472"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1500"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1503"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="373"/>
-        <location filename="../../quantgui/ui/main_window.py" line="627"/>
+        <location filename="../../quantgui/ui/main_window.py" line="630"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
@@ -2015,206 +2016,206 @@ propio</translation>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="628"/>
+        <location filename="../../quantgui/ui/main_window.py" line="631"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="629"/>
+        <location filename="../../quantgui/ui/main_window.py" line="632"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="632"/>
+        <location filename="../../quantgui/ui/main_window.py" line="635"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="633"/>
+        <location filename="../../quantgui/ui/main_window.py" line="636"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="633"/>
+        <location filename="../../quantgui/ui/main_window.py" line="636"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="635"/>
+        <location filename="../../quantgui/ui/main_window.py" line="638"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="639"/>
+        <location filename="../../quantgui/ui/main_window.py" line="642"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="711"/>
+        <location filename="../../quantgui/ui/main_window.py" line="714"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="874"/>
-        <location filename="../../quantgui/ui/main_window.py" line="907"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1015"/>
+        <location filename="../../quantgui/ui/main_window.py" line="877"/>
+        <location filename="../../quantgui/ui/main_window.py" line="910"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1018"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="881"/>
+        <location filename="../../quantgui/ui/main_window.py" line="884"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="883"/>
+        <location filename="../../quantgui/ui/main_window.py" line="886"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="908"/>
+        <location filename="../../quantgui/ui/main_window.py" line="911"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="910"/>
+        <location filename="../../quantgui/ui/main_window.py" line="913"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="925"/>
+        <location filename="../../quantgui/ui/main_window.py" line="928"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="930"/>
+        <location filename="../../quantgui/ui/main_window.py" line="933"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="936"/>
+        <location filename="../../quantgui/ui/main_window.py" line="939"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="969"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
+        <location filename="../../quantgui/ui/main_window.py" line="972"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1089"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="973"/>
+        <location filename="../../quantgui/ui/main_window.py" line="976"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1131"/>
         <location filename="../../quantgui/ui/main_window.py" line="1134"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1138"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1138"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1139"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1169"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1172"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1185"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1188"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1195"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1232"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1198"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1235"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="957"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1073"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1212"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1227"/>
+        <location filename="../../quantgui/ui/main_window.py" line="960"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1215"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1230"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1234"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1237"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1271"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1275"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1274"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1278"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1273"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1276"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1276"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1279"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1287"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1285"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1288"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1282"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1285"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1283"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1286"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1305"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1308"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1311"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1314"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1396"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1399"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -3620,22 +3621,22 @@ propio</translation>
 <context>
     <name>SqnrChart</name>
     <message>
-        <location filename="../../quantgui/ui/layers/chart.py" line="20"/>
+        <location filename="../../quantgui/ui/layers/chart.py" line="21"/>
         <source>SQNR by layer</source>
         <translation>SQNR por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/chart.py" line="21"/>
+        <location filename="../../quantgui/ui/layers/chart.py" line="22"/>
         <source>Output SQNR of each quantized layer (bars; red: below the dashed line at {limit:.0f} dB) and accumulated SQNR (dots). Higher is better.</source>
         <translation>SQNR de salida de cada capa cuantizada (barras; en rojo: por debajo de la línea discontinua en {limit:.0f} dB) y SQNR acumulada (puntos). Más alto es mejor.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/chart.py" line="25"/>
+        <location filename="../../quantgui/ui/layers/chart.py" line="26"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/layers/chart.py" line="53"/>
+        <location filename="../../quantgui/ui/layers/chart.py" line="67"/>
         <source>Press Quantize to measure each layer&apos;s error</source>
         <translation>Pulse Cuantizar para medir el error de cada capa</translation>
     </message>
@@ -3884,178 +3885,178 @@ int8</translation>
         <translation>Tabla de comparación de técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="171"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="172"/>
         <source>Run shown in Comparison, Layers and Outputs</source>
         <translation>Ejecución mostrada en Comparación, Capas y Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="173"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="174"/>
         <source>The original and every result are timed together in interleaved rounds, so their latencies can be compared.</source>
         <translation>El original y cada resultado se miden juntos en rondas intercaladas, así que sus latencias se pueden comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="179"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="180"/>
         <source>What the Pareto front is</source>
         <translation>Qué es el frente de Pareto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="183"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="184"/>
         <source>Techniques not run</source>
         <translation>Técnicas no ejecutadas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="186"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="187"/>
         <source>Latency against accuracy chart</source>
         <translation>Gráfico de latencia frente a exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="187"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="188"/>
         <source>One point per result: left is faster, up is more accurate, a bigger marker is a bigger model. The dashed line joins the Pareto front.</source>
         <translation>Un punto por resultado: a la izquierda es más rápido, arriba es más exacto, un marcador mayor es un modelo mayor. La línea discontinua une el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="194"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="195"/>
         <source>Median latency (ms), lower is faster</source>
         <translation>Latencia mediana (ms), menos es más rápido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="262"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="271"/>
         <source>Comparison, Layers and Outputs show {title}; select another row to show that run there (and save it).</source>
         <translation>Comparación, Capas y Salidas muestran {title}; seleccione otra fila para mostrar allí esa ejecución (y guardarla).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="266"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="275"/>
         <source>Select a row to show that run in Comparison, Layers and Outputs (and save it).</source>
         <translation>Seleccione una fila para mostrar esa ejecución en Comparación, Capas y Salidas (y guardarla).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="300"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="309"/>
         <source>Pareto front: {results}</source>
         <translation>Frente de Pareto: {results}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="304"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="313"/>
         <source>No technique ran.</source>
         <translation>No se ejecutó ninguna técnica.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="308"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="317"/>
         <source>{model}: {threads} thread(s), batch {batch}, {engine}. The original and every result were timed together in interleaved rounds.</source>
         <translation>{model}: {threads} hilo(s), lote {batch}, {engine}. El original y cada resultado se midieron juntos en rondas intercaladas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="314"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="323"/>
         <source>accuracy</source>
         <translation>exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="314"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="323"/>
         <source>agreement (SQNR)</source>
         <translation>concordancia (SQNR)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="316"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="325"/>
         <source>{mark} Pareto front: the results that no other result beats on latency, size and {quality} at once. Each one is a best trade-off; every result off the front is beaten on all three by one on it.</source>
         <translation>{mark} Frente de Pareto: los resultados que ningún otro supera a la vez en latencia, tamaño y {quality}. Cada uno es un mejor compromiso; cada resultado fuera del frente es superado en las tres cosas por uno del frente.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="321"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="330"/>
         <source>Tie: {results} have the same latency within p10–p90; neither counts as faster.</source>
         <translation>Empate: {results} tienen la misma latencia dentro de p10–p90; ninguno cuenta como más rápido.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="336"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="345"/>
         <source>accuracy {value}</source>
         <translation>exactitud {value}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="337"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="346"/>
         <source>agreement {value} dB</source>
         <translation>concordancia {value} dB</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="341"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="350"/>
         <source>{title}: {size:.2f}× the size, {speed}, {quality}.</source>
         <translation>{title}: {size:.2f}× el tamaño, {speed}, {quality}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="352"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="361"/>
         <source>and</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="561"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="576"/>
         <source>latency tie (p10–p90)</source>
         <translation>empate de latencia (p10–p90)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="358"/>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="491"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="367"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="506"/>
         <source>float32 original</source>
         <translation>original float32</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="375"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="384"/>
         <source>{ms:.2f} ms (tie)</source>
         <translation>{ms:.2f} ms (empate)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="376"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="385"/>
         <source>{ms:.2f} ms</source>
         <translation>{ms:.2f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="377"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="386"/>
         <source>{low:.2f}–{high:.2f} ms</source>
         <translation>{low:.2f}–{high:.2f} ms</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="383"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="392"/>
         <source>{count} of {total}</source>
         <translation>{count} de {total}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="403"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="412"/>
         <source>Same latency within p10–p90 as {results}: a tie for the Pareto front.</source>
         <translation>La misma latencia dentro de p10–p90 que {results}: un empate para el frente de Pareto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="418"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="427"/>
         <source>Quantized in {seconds:.1f} s.</source>
         <translation>Cuantizado en {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="459"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="468"/>
         <source>epochs: {count}</source>
         <translation>épocas: {count}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="461"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="470"/>
         <source>calibration batches: {count}</source>
         <translation>lotes de calibración: {count}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="481"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="496"/>
         <source>Not run here:</source>
         <translation>No ejecutado aquí:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="506"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="522"/>
         <source>Accuracy (%), higher is better</source>
         <translation>Exactitud (%), más alto es mejor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="507"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="523"/>
         <source>Agreement SQNR (dB), higher is closer</source>
         <translation>SQNR de concordancia (dB), más alto es más cercano</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="508"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="524"/>
         <source>Latency against accuracy; marker area: model size</source>
         <translation>Latencia frente a exactitud; área del marcador: tamaño del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/techniques_panel.py" line="510"/>
+        <location filename="../../quantgui/ui/techniques_panel.py" line="526"/>
         <source>Latency against agreement; marker area: model size</source>
         <translation>Latencia frente a concordancia; área del marcador: tamaño del modelo</translation>
     </message>
@@ -4139,47 +4140,57 @@ int8</translation>
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="98"/>
+        <location filename="../../quantgui/ui/user_models.py" line="108"/>
+        <source>Only if you trust where it came from, choose “Trust and open”. Then model.save_pretrained(folder) writes model.safetensors, which holds tensors only and opens without asking.</source>
+        <translation>Solo si confía en su procedencia, elija «Confiar y abrir». Después, model.save_pretrained(carpeta) escribe model.safetensors, que solo contiene tensores y se abre sin preguntar.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/user_models.py" line="115"/>
         <source>Trust this file?</source>
         <translation>¿Confía en este archivo?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="99"/>
+        <location filename="../../quantgui/ui/user_models.py" line="116"/>
         <source>Loading this file runs code from it. Only continue if you trust where it came from.</source>
         <translation>Cargar este archivo ejecuta código que contiene. Continúe solo si confía en su procedencia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="104"/>
+        <location filename="../../quantgui/ui/user_models.py" line="124"/>
         <source>{name} is a whole pickled model: opening it unpickles the file, which can run any code it contains. Safer: a torch.export program (.pt2), or the Python file and class with state_dict weights.</source>
         <translation>{name} es un modelo completo serializado con pickle: abrirlo deserializa el archivo, lo que puede ejecutar cualquier código que contenga. Más seguro: un programa de torch.export (.pt2), o el archivo de Python y la clase con pesos en un state_dict.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="107"/>
+        <location filename="../../quantgui/ui/user_models.py" line="127"/>
         <source>Trust and open</source>
         <translation>Confiar y abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="132"/>
+        <location filename="../../quantgui/ui/user_models.py" line="149"/>
+        <source>The model could not be loaded</source>
+        <translation>No se pudo cargar el modelo</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/user_models.py" line="161"/>
         <source>Wait for the current job to end.</source>
         <translation>Espere a que termine el trabajo en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="137"/>
+        <location filename="../../quantgui/ui/user_models.py" line="166"/>
         <source>Not a valid shape: {text}</source>
         <translation>No es una forma válida: {text}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="141"/>
+        <location filename="../../quantgui/ui/user_models.py" line="170"/>
         <source>Opening {name}…</source>
         <translation>Abriendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="218"/>
+        <location filename="../../quantgui/ui/user_models.py" line="247"/>
         <source>No recent models</source>
         <translation>No hay modelos recientes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/user_models.py" line="222"/>
+        <location filename="../../quantgui/ui/user_models.py" line="251"/>
         <source>Clear the list</source>
         <translation>Vaciar la lista</translation>
     </message>
@@ -4395,292 +4406,302 @@ int8</translation>
         <translation>Ningún motor produjo salidas que se puedan comparar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="568"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="478"/>
         <source>{engine} chosen for {technique} on {model}: {default} cannot apply it (FX graph mode cannot rewrite this model), and torch.export captures the model whole.</source>
         <translation>Se eligió {engine} para {technique} en {model}: {default} no puede aplicarla (el modo de grafo FX no puede reescribir este modelo), y torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="572"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="482"/>
         <source>{engine} chosen for {technique} on {model}: {default} would quantize only {quantized} of its {weighted} convolution and linear layers (FX cannot trace the rest), and torch.export captures the model whole.</source>
         <translation>Se eligió {engine} para {technique} en {model}: {default} cuantizaría solo {quantized} de sus {weighted} capas convolucionales y lineales (FX no puede trazar el resto), y torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="577"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="487"/>
         <source>{default} is kept as chosen, but it cannot apply {technique} to {model} (FX graph mode cannot rewrite this model); {engine} can, as torch.export captures the model whole.</source>
         <translation>Se mantiene {default}, como se eligió, pero no puede aplicar {technique} a {model} (el modo de grafo FX no puede reescribir este modelo); {engine} sí puede, porque torch.export captura el modelo entero.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="582"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="492"/>
         <source>{default} is kept as chosen, but it will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}; {engine} captures the model whole with torch.export.</source>
         <translation>Se mantiene {default}, como se eligió, pero cuantizará solo {quantized} de las {weighted} capas convolucionales y lineales de {model} con {technique}; {engine} captura el modelo entero con torch.export.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="587"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="497"/>
         <source>{default} cannot apply {technique} to {model} (FX graph mode cannot rewrite this model), and {engine} cannot take it either ({why}).</source>
         <translation>{default} no puede aplicar {technique} a {model} (el modo de grafo FX no puede reescribir este modelo), y {engine} tampoco puede tomarlo ({why}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="591"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="501"/>
         <source>{default} will quantize only {quantized} of the {weighted} convolution and linear layers of {model} with {technique}, and {engine} cannot take it either ({why}).</source>
         <translation>{default} cuantizará solo {quantized} de las {weighted} capas convolucionales y lineales de {model} con {technique}, y {engine} tampoco puede tomarlo ({why}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="478"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="505"/>
         <source>The setting {name} must be true or false, not {value}.</source>
         <translation>El ajuste {name} debe ser verdadero o falso, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="479"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="506"/>
         <source>Use true/false, yes/no or 1/0.</source>
         <translation>Use true/false, yes/no o 1/0.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="480"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="507"/>
         <source>The setting {name} must be a whole number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número entero, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="481"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="508"/>
         <source>Give an integer such as 3, without quotes or decimals.</source>
         <translation>Dé un entero como 3, sin comillas ni decimales.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="482"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="509"/>
         <source>The setting {name} must be a finite number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número finito, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="485"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="512"/>
         <source>Give a number such as 0.001 (NaN and infinity are not allowed).</source>
         <translation>Dé un número como 0.001 (NaN e infinito no se admiten).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="488"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="515"/>
         <source>The setting {name} must be text, not {value}.</source>
         <translation>El ajuste {name} debe ser texto, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="489"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="516"/>
         <source>Give it as text in quotes.</source>
         <translation>Escríbalo como texto entre comillas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="490"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="517"/>
         <source>The setting {name} must be a list of names, not {value}.</source>
         <translation>El ajuste {name} debe ser una lista de nombres, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="493"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="520"/>
         <source>Give a list, e.g. [&quot;fc1&quot;, &quot;fc2&quot;] (or [] for none).</source>
         <translation>Dé una lista, p. ej. [&quot;fc1&quot;, &quot;fc2&quot;] (o [] para ninguno).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="494"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="521"/>
         <source>The setting {name} must be a number, not {value}.</source>
         <translation>El ajuste {name} debe ser un número, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="495"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="522"/>
         <source>The setting {name}={value} is out of range.</source>
         <translation>El ajuste {name}={value} está fuera de rango.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="496"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="523"/>
         <source>Use a value from {low} to {high}.</source>
         <translation>Use un valor de {low} a {high}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="497"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="524"/>
         <source>Unknown {name} {value}.</source>
         <translation>Valor desconocido de {name}: {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="498"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="525"/>
         <source>Choose one of: {choices}.</source>
         <translation>Elija uno de: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="499"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="526"/>
         <source>Unknown setting(s) for {method}: {names}.</source>
         <translation>Ajustes desconocidos para {method}: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="500"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="527"/>
         <source>Known settings: {names}.</source>
         <translation>Ajustes conocidos: {names}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="501"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="528"/>
         <source>Unknown method {value}.</source>
         <translation>Técnica desconocida {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="502"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="529"/>
         <source>Dynamic quantization needs at least one layer type.</source>
         <translation>La cuantización dinámica necesita al menos un tipo de capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="503"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="530"/>
         <source>Select Linear, for example.</source>
         <translation>Seleccione Linear, por ejemplo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="504"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="531"/>
         <source>Dynamic quantization does not support layer type {value}.</source>
         <translation>La cuantización dinámica no admite el tipo de capa {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="507"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="534"/>
         <source>Choose from: {choices}.</source>
         <translation>Elija entre: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="508"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="535"/>
         <source>The setting model must be text (a model file or folder, or demo:NAME), not {value}.</source>
         <translation>El ajuste model debe ser texto (un archivo o carpeta de modelo, o demo:NOMBRE), no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="511"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="538"/>
         <source>Give the model&apos;s path in quotes, or leave the setting out.</source>
         <translation>Dé la ruta del modelo entre comillas, o quite el ajuste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="514"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="541"/>
         <source>The setting model_args must be a JSON object of the model&apos;s arguments, not {value}.</source>
         <translation>El ajuste model_args debe ser un objeto JSON con los argumentos del modelo, no {value}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="517"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="544"/>
         <source>Write the arguments as a JSON object of names and values, or leave the setting out.</source>
         <translation>Escriba los argumentos como un objeto JSON de nombres y valores, o quite el ajuste.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="520"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="547"/>
         <source>The recipe {path} does not exist.</source>
         <translation>La receta {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="521"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="548"/>
         <source>Check the path and its spelling.</source>
         <translation>Compruebe la ruta y cómo está escrita.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="522"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="549"/>
         <source>The recipe {path} is a folder, not a recipe file.</source>
         <translation>La receta {path} es una carpeta, no un archivo de receta.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="523"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="550"/>
         <source>The recipe {path} is not a regular file (a pipe, a device or a socket).</source>
         <translation>La receta {path} no es un archivo normal (es una tubería, un dispositivo o un socket).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="526"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="553"/>
         <source>The recipe {path} cannot be read: {reason}.</source>
         <translation>La receta {path} no se puede leer: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="527"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="554"/>
         <source>Check the file and its permissions.</source>
         <translation>Compruebe el archivo y sus permisos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="528"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="555"/>
         <source>The recipe {path} is {size}, far more than a recipe (a small JSON file of settings, at most {limit}).</source>
         <translation>La receta {path} ocupa {size}, mucho más que una receta (un pequeño archivo JSON de ajustes, de {limit} como mucho).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="532"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="559"/>
         <source>The recipe {path} is empty: it is not a JSON recipe.</source>
         <translation>La receta {path} está vacía: no es una receta JSON.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="533"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="560"/>
         <source>{path} is not a JSON recipe: it is not UTF-8 text (byte {byte} at position {position}).</source>
         <translation>{path} no es una receta JSON: no es texto UTF-8 (byte {byte} en la posición {position}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="537"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="564"/>
         <source>{path} is not a JSON recipe: it is not valid JSON ({reason} at line {line}, column {column}).</source>
         <translation>{path} no es una receta JSON: no es JSON válido ({reason} en la línea {line}, columna {column}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="541"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="568"/>
         <source>{path} is not a usable recipe: its JSON nests too deeply (a recipe is one flat object of settings).</source>
         <translation>{path} no es una receta utilizable: su JSON se anida demasiado (una receta es un solo objeto plano de ajustes).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="545"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="572"/>
         <source>{path} is not a recipe: it is not a JSON object of settings.</source>
         <translation>{path} no es una receta: no es un objeto JSON de ajustes.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="548"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="575"/>
         <source>{path} is not a recipe: it has no technique (&quot;method&quot;).</source>
         <translation>{path} no es una receta: no tiene técnica (&quot;method&quot;).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="551"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="578"/>
         <source>Choose a file written by Save recipe… or by quantgui-cli --save-recipe.</source>
         <translation>Elija un archivo escrito por Guardar receta… o por quantgui-cli --save-recipe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="554"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="581"/>
         <source>The recipe {path} gives {name} twice, so which value is meant is unclear.</source>
         <translation>La receta {path} da {name} dos veces, así que no está claro qué valor vale.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="557"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="584"/>
         <source>Keep one of the two.</source>
         <translation>Deje solo uno de los dos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="558"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="585"/>
         <source>The recipe {path} cannot be used: the setting {name} holds a number of {digits} digits.</source>
         <translation>La receta {path} no se puede usar: el ajuste {name} tiene un número de {digits} cifras.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="562"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="589"/>
         <source>The recipe {path} cannot be used: the setting {name} holds {value}, which is not a finite number.</source>
         <translation>La receta {path} no se puede usar: el ajuste {name} vale {value}, que no es un número finito.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="566"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="593"/>
         <source>Give an ordinary number such as 3 or 0.001.</source>
         <translation>Dé un número corriente como 3 o 0.001.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="567"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="594"/>
         <source>The recipe {path} cannot be used. {reason}</source>
         <translation>La receta {path} no se puede usar. {reason}</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/core_strings.py" line="595"/>
+        <source>The weights of the Hugging Face folder {folder}, {file}, are a pickle that holds more than tensors ({found}): unpickling it can run any code it contains, so it was not opened.</source>
+        <translation>Los pesos de la carpeta de Hugging Face {folder}, {file}, son un pickle que contiene más que tensores ({found}): deserializarlo puede ejecutar cualquier código que contenga, así que no se ha abierto.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="600"/>
+        <source>Only if you trust where it came from, pass --trust to open it. Then model.save_pretrained(folder) writes model.safetensors, which holds tensors only and opens without asking.</source>
+        <translation>Solo si confía en su procedencia, páselo con --trust para abrirlo. Después, model.save_pretrained(carpeta) escribe model.safetensors, que solo contiene tensores y se abre sin preguntar.</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/core_strings.py" line="605"/>
         <source>{ratio:.2f}x slower than float</source>
         <translation>{ratio:.2f}x más lento que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="596"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="606"/>
         <source>{ratio:.2f}x faster than float</source>
         <translation>{ratio:.2f}x más rápido que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="597"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="607"/>
         <source>as fast as float</source>
         <translation>igual de rápido que float</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="598"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="608"/>
         <source>Below ~1 ms per call, the overhead of quantizing activations (and dequantizing the outputs) dominates: the int8 kernels save less time than the conversions cost.</source>
         <translation>Por debajo de ~1 ms por llamada domina el coste de cuantizar las activaciones (y descuantizar las salidas): los kernels int8 ahorran menos tiempo del que cuestan las conversiones.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="602"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="612"/>
         <source>The int8 kernels of this engine are no faster than float32 for these layers on this CPU, and quantizing the activations costs time of its own.</source>
         <translation>Los kernels int8 de este motor no son más rápidos que float32 para estas capas en esta CPU, y cuantizar las activaciones cuesta su propio tiempo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/core_strings.py" line="606"/>
+        <location filename="../../quantgui/ui/core_strings.py" line="616"/>
         <source>Measured while other programs used {percent}% of the CPU: latencies are unreliable.</source>
         <translation>Medido mientras otros programas usaban el {percent} % de la CPU: las latencias no son fiables.</translation>
     </message>

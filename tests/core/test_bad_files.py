@@ -337,3 +337,86 @@ def test_load_quantized_state_dict_still_loads_a_good_file(tmp_path, saved_state
     torch.save(payload, tmp_path / "q.pt")
     model = load_quantized_state_dict(tmp_path / "q.pt", loaded.model)
     assert model(loaded.data.val_inputs[:4]).shape == (4, 10)
+
+
+# --- a Hugging Face folder whose weights are a pickle (issue 17) ---------------------------
+class _Opens:
+    """Unpickled, it creates ``marker``: what a hostile pickle could do instead."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # noqa: ANN204
+        return (open, (self.marker, "w"))
+
+
+def pickled_hf_folder(folder: Path, extra: object) -> tuple[Path, dict[str, torch.Tensor]]:
+    """A tiny BERT folder (offline, from its config) with pytorch_model.bin written by
+    torch.save, holding its state_dict and ``extra`` (what old training scripts stored beside
+    the weights): a pickle the weights-only unpickler refuses. transformers 5 always writes
+    safetensors, whatever safe_serialization says, so the .bin is written here."""
+    from tests.fixtures import hf
+
+    hf.bert_classifier(folder, tokenizer=False)
+    (folder / "model.safetensors").unlink()
+    from transformers import AutoModelForSequenceClassification
+
+    state = AutoModelForSequenceClassification.from_config(
+        __import__("transformers").AutoConfig.from_pretrained(folder)).state_dict()
+    torch.manual_seed(1)
+    state = {name: torch.randn_like(value) if value.is_floating_point() else value
+             for name, value in state.items()}
+    torch.save({**state, "training_args": extra}, folder / "pytorch_model.bin")
+    return folder, state
+
+
+def test_hf_pickle_weights_are_refused_saying_why_and_how_to_open_them(tmp_path):
+    import argparse
+
+    from quantgui.core.errors import NeedsTrust
+    from quantgui.core.sources import load_model_file
+
+    folder, _ = pickled_hf_folder(tmp_path / "bert", argparse.Namespace(lr=1e-3))
+    before = (folder / "pytorch_model.bin").read_bytes()
+    with pytest.raises(NeedsTrust) as caught:
+        load_model_file(str(folder))
+    message, hint = caught.value.message, caught.value.hint
+    assert str(folder) in message and "pytorch_model.bin" in message
+    assert "is a pickle" in message or "are a pickle" in message
+    assert "can run any code" in message and "argparse.Namespace" in message
+    assert "--trust" in hint and "save_pretrained" in hint and "model.safetensors" in hint
+    text = str(caught.value)
+    assert "torch.load" not in text and "\x1b" not in text and "weights_only" not in text
+    assert message.endswith(".") and hint.endswith(".")  # whole sentences, nothing cut
+    assert (folder / "pytorch_model.bin").read_bytes() == before
+
+
+def test_hf_pickle_weights_never_run_code_untrusted_and_open_when_trusted(tmp_path):
+    from quantgui.core.errors import NeedsTrust
+    from quantgui.core.sources import load_model_file
+
+    marker = tmp_path / "ran"
+    folder, state = pickled_hf_folder(tmp_path / "bert", _Opens(str(marker)))
+    with pytest.raises(NeedsTrust, match=r"\(io\.open\)"):
+        load_model_file(str(folder))
+    assert not marker.exists()
+    loaded = load_model_file(str(folder), trust=True)  # the user said so: it is unpickled
+    assert marker.exists()
+    weights = dict(loaded.model.named_parameters())
+    compared = 0
+    for name, value in state.items():
+        found = next((p for n, p in weights.items() if n.endswith(name)), None)
+        if found is not None and value.is_floating_point():
+            assert torch.equal(found.detach(), value), name  # the file's weights, not random
+            compared += 1
+    assert compared > 10
+
+
+def test_hf_pickle_of_tensors_only_opens_without_trust(tmp_path):
+    from quantgui.core.sources import load_model_file
+
+    folder, state = pickled_hf_folder(tmp_path / "bert", None)
+    raw = torch.load(folder / "pytorch_model.bin", weights_only=True)
+    raw.pop("training_args")
+    torch.save(raw, folder / "pytorch_model.bin")
+    load_model_file(str(folder))

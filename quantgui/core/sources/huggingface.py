@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
+import re
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -21,7 +23,7 @@ import torch
 from torch import nn
 
 from quantgui.core import texts
-from quantgui.core.errors import Cancelled, ModelError
+from quantgui.core.errors import Cancelled, ModelError, NeedsTrust
 from quantgui.core.events import CancelToken, EventStream
 from quantgui.core.signature import InputSignature, InputSpec, unpack
 from quantgui.core.sources.base import ModelFile, OpenOptions, begin, check_file, first_line
@@ -347,6 +349,79 @@ def image_normalisation(folder: Path) -> dict[str, Any] | None:
     return {"mean": tuple(float(x) for x in mean), "std": tuple(float(x) for x in std)}
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # torch's message has bold on and off in it
+
+
+def is_pickle(weights: Path) -> bool:
+    return weights.name.endswith((".bin", ".bin.index.json"))
+
+
+def refused_global(error: BaseException) -> str | None:
+    """What torch's weights-only unpickler refused to rebuild ("argparse.Namespace"), when
+    that is why the weights did not load: the pickle holds more than tensors. None otherwise
+    (a damaged file, say, which trusting would not open either)."""
+    chain: BaseException | None = error
+    for _ in range(10):
+        if chain is None:
+            break
+        if isinstance(chain, pickle.UnpicklingError):
+            match = re.search(r"Unsupported global: GLOBAL ([\w.]+)", str(chain))
+            if match:
+                return match.group(1)
+        chain = chain.__cause__ or chain.__context__
+    return None
+
+
+def _pickle_files(weights: Path) -> list[Path]:
+    if not weights.name.endswith(".index.json"):
+        return [weights]
+    try:
+        names = set(json.loads(weights.read_text(encoding="utf-8"))["weight_map"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ModelError(f"The weights index {weights} cannot be read: {error}.",
+                         "Save the model again with save_pretrained.") from None
+    if not all(isinstance(name, str) and Path(name).name == name for name in names):
+        raise ModelError(f"The weights index {weights} names files outside its folder.",
+                         "Save the model again with save_pretrained.")
+    return [weights.parent / name for name in sorted(names)]
+
+
+def load_trusted(transformers: Any, auto: Any, config: Any, weights: Path,
+                 cancel: CancelToken | None) -> nn.Module:
+    """The user trusts the pickle: it is unpickled (weights_only=False; transformers 5 reads
+    .bin files weights-only whatever it is told) and only its tensors go to the model."""
+    state: dict[str, torch.Tensor] = {}
+    for path in _pickle_files(weights):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        try:
+            content = torch.load(path, map_location="cpu", weights_only=False)
+        except Exception as error:
+            raise ModelError(f"Unpickling {path} failed: {type(error).__name__}: "
+                             f"{_ANSI.sub('', first_line(error))[:200]}",
+                             "Pickles need the code of their classes importable under the same "
+                             "module names; save the model with save_pretrained.") from error
+        if isinstance(content, nn.Module):
+            content = content.state_dict()
+        if isinstance(content, dict):
+            state.update({k: v for k, v in content.items() if isinstance(v, torch.Tensor)})
+    model_class = getattr(auto, "_model_mapping", {}).get(type(config), None)
+    if model_class is None or not state:
+        raise ModelError(f"{weights} holds no weights {auto.__name__} can use.",
+                         "Save the model with save_pretrained from the same architecture.")
+    try:
+        with offline(), cancellable_loading(transformers, cancel):
+            return model_class.from_pretrained(None, config=config, state_dict=state)
+    except Cancelled:
+        raise
+    except Exception as error:
+        raise ModelError(f"Loading the {getattr(config, 'model_type', '?')} model from the "
+                         f"trusted {weights} failed: {type(error).__name__}: "
+                         f"{_ANSI.sub('', first_line(error))}",
+                         "Check that its weights were saved with save_pretrained from the same "
+                         "architecture.") from error
+
+
 def load_folder(folder: Path, options: OpenOptions) -> EventStream[ModelFile]:
     transformers = transformers_module()
     weights = weights_file(folder)
@@ -363,11 +438,18 @@ def load_folder(folder: Path, options: OpenOptions) -> EventStream[ModelFile]:
     except Cancelled:
         raise
     except Exception as error:
-        raise ModelError(f"Loading the {getattr(config, 'model_type', '?')} model in {folder} "
-                         f"with {auto.__name__} failed: {type(error).__name__}: "
-                         f"{first_line(error)}",
-                         "Check that its weights were saved with save_pretrained from the same "
-                         "architecture.") from error
+        found = refused_global(error) if is_pickle(weights) else None
+        if found is None:
+            raise ModelError(f"Loading the {getattr(config, 'model_type', '?')} model in "
+                             f"{folder} with {auto.__name__} failed: {type(error).__name__}: "
+                             f"{_ANSI.sub('', first_line(error))}",
+                             "Check that its weights were saved with save_pretrained from the "
+                             "same architecture.") from error
+        if not options.trust:  # torch's own words end mid-sentence and name torch.load
+            raise NeedsTrust(texts.MESSAGE_HF_PICKLE.format(folder=folder, file=weights.name,
+                                                            found=found),
+                             texts.MESSAGE_HF_PICKLE_HINT) from None
+        model = load_trusted(transformers, auto, config, weights, options.cancel)
     yield from begin("checking model", options.cancel)  # a forward pass finds its output
     wrapped, signature, details, note = wrap(model, config, options.input_shape)
     details["weights"] = weights.name

@@ -3,6 +3,7 @@ WORST_DB, the dashed line) and the accumulated SQNR as dots."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pyqtgraph as pg
@@ -39,19 +40,39 @@ class SqnrChart(pg.PlotWidget):
         """The quantized layers of ``result`` (None: empty, with what to do), ``worst`` red."""
         layers = [layer for layer in result.layers if layer.quantized] if result else []
         self.bar_names = [layer.name for layer in layers]
-        heights = [layer.output_sqnr_db or 0.0 for layer in layers]
+        # identical outputs (∞ dB) are drawn to the chart's end, an unknown one as 0
+        finite = [v for layer in layers for v in (layer.output_sqnr_db,
+                                                  layer.accumulated_sqnr_db)
+                  if v is not None and math.isfinite(v)]
+        ceiling = max([*finite, WORST_DB])
+        heights = [_bar(layer.output_sqnr_db, ceiling) for layer in layers]
         brushes = [pg.mkBrush(theme.ERROR if layer.name in worst else theme.QUANTIZED)
                    for layer in layers]
         self.bars.setOpts(x0=[0] * len(layers), y=list(range(len(layers))), width=heights,
                           height=0.6, brushes=brushes)
-        points = [(layer.accumulated_sqnr_db, i) for i, layer in enumerate(layers)
-                  if layer.accumulated_sqnr_db is not None]
+        points = [(_bar(layer.accumulated_sqnr_db, ceiling), i) for i, layer in enumerate(layers)
+                  if layer.accumulated_sqnr_db is not None
+                  and not math.isnan(layer.accumulated_sqnr_db)]
         self.accumulated_points.setData(x=[p[0] for p in points], y=[p[1] for p in points])
         plot = self.getPlotItem()
         plot.getAxis("left").setTicks([[(i, short_label(name))
                                          for i, name in enumerate(self.bar_names)]])
-        plot.setTitle(None if layers else self.tr("Press Quantize to measure each layer's error"))
+        if layers:
+            # emptied first: a hidden title keeps its text's width as the plot's least width,
+            # and the empty state's long sentence made the plot wider than the chart (the bars
+            # and the last ticks were drawn past its right edge)
+            plot.setTitle("")
+            plot.setTitle(None)
+        else:
+            plot.setTitle(self.tr("Press Quantize to measure each layer's error"))
         if layers:
             top = max([*heights, *(p[0] for p in points), WORST_DB]) * 1.08
             plot.setXRange(0, top, padding=0)
             plot.setYRange(-0.6, len(layers) - 0.4, padding=0)
+
+
+def _bar(value: float | None, ceiling: float) -> float:
+    """A bar's length: ∞ (identical outputs) at the chart's end, an unknown one 0."""
+    if value is None or math.isnan(value):
+        return 0.0
+    return ceiling if math.isinf(value) else value

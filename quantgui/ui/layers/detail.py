@@ -10,9 +10,20 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from quantgui.ui import theme
+from quantgui.ui.comparison_panel import CHART_MIN_PX
+
+LEGEND_PX = 28  # the histogram's legend row
 
 
 class LayerDetail(QWidget):
@@ -60,9 +71,26 @@ class LayerDetail(QWidget):
             plot.setTitle(plot.titleLabel.text, size="9pt")
             plot.hideButtons()
             plot.showGrid(y=True, alpha=0.2)
-        layout.addWidget(self.detail_plots, 1)
+            plot.setMinimumHeight(CHART_MIN_PX)
+            plot.setMinimumWidth(0)
+        # three readable charts whatever room the Layers tab leaves them: below that height
+        # they scroll (they were 25 px tall at 1024x768, their labels on top of each other)
+        layout_ = self.detail_plots.ci.layout
+        self.detail_plots.setMinimumHeight(int(
+            LEGEND_PX + 3 * CHART_MIN_PX + 3 * layout_.verticalSpacing() + 24))
+        self.detail_scroll = QScrollArea(self)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setWidget(self.detail_plots)
+        self.detail_scroll.setAccessibleName(self.tr("Weights of the selected layer"))
+        layout.addWidget(self.detail_scroll, 1)
         layout.addStretch(0)
-        self.detail_plots.hide()  # until a layer is selected
+        self._show_plots(False)  # until a layer is selected
+
+    def _show_plots(self, shown: bool) -> None:
+        self.detail_plots.setVisible(shown)
+        self.detail_scroll.setVisible(shown)
 
     def _clear_plots(self) -> None:
         for plot in (self.histogram_plot, self.channel_plot, self.activation_plot):
@@ -74,7 +102,7 @@ class LayerDetail(QWidget):
         """No layer selected (or another model loaded): no plots on a previous layer's axes."""
         self._shown = None
         self._clear_plots()
-        self.detail_plots.hide()
+        self._show_plots(False)
         self.detail_label.setText(self.tr("Select a layer to see its weights."))
         self.channel_spin.hide()
         self.histogram_plot.setTitle(self.tr("Weights and int8 grid"))
@@ -84,7 +112,7 @@ class LayerDetail(QWidget):
         """A module of the tree is selected: its layers have the weights."""
         self._shown = None
         self._clear_plots()
-        self.detail_plots.hide()
+        self._show_plots(False)
         self.detail_label.setText(self.tr(
             "{name} ({type}) holds {count} layers. Select one of them to see its "
             "weights.").format(name=name, type=type_text or self.tr("module"), count=count))
@@ -103,7 +131,7 @@ class LayerDetail(QWidget):
         from quantgui.core import analysis
 
         self._clear_plots()
-        self.detail_plots.show()
+        self._show_plots(True)
         members = None
         if result is not None:
             members = analysis.fused_groups(result.layers).get(name)
