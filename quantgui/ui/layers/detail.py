@@ -75,9 +75,9 @@ class LayerDetail(QWidget):
             plot.setMinimumWidth(0)
         # three readable charts whatever room the Layers tab leaves them: below that height
         # they scroll (they were 25 px tall at 1024x768, their labels on top of each other)
-        layout_ = self.detail_plots.ci.layout
-        self.detail_plots.setMinimumHeight(int(
-            LEGEND_PX + 3 * CHART_MIN_PX + 3 * layout_.verticalSpacing() + 24))
+        # (the layout's spacing as a constant: reading verticalSpacing() through ci.layout
+        # made the next palette change crash Qt, as in the Comparison tab)
+        self.detail_plots.setMinimumHeight(LEGEND_PX + 3 * CHART_MIN_PX + 3 * 10 + 24)
         self.detail_scroll = QScrollArea(self)
         self.detail_scroll.setWidgetResizable(True)
         self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
