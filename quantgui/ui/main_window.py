@@ -130,7 +130,10 @@ class MainWindow(QMainWindow):
         self.advisor.advised.connect(self._on_advised)
         self._progress_total_steps = 0
         self._job_kind = "quantize"  # or "engines": what self.runner is running
-        self._engine_names: list[str] = []  # the engines a comparison goes through
+        # the engine a comparison runs now, its place and how many run: from its "engines"
+        # progress, which counts only the engines that do run (not those skipped)
+        self._engine_name = ""
+        self._engine_count: int | None = None
         self._engine_index = 0
         self.comparison_report: dict | None = None  # the last engine comparison
         self.techniques_report: dict | None = None  # the last Compare all three
@@ -896,7 +899,6 @@ class MainWindow(QMainWindow):
 
     def compare_engines(self, names: list[str] | None = None) -> None:
         """The settings' technique on every engine (or ``names``), in the worker thread."""
-        from quantgui.core.engines import engine_names
         from quantgui.jobs.tasks import compare_engines_job
 
         recipe = self._recipe_to_run()
@@ -904,8 +906,7 @@ class MainWindow(QMainWindow):
             return
         # the last quantize result and comparison stay shown until this one finishes
         self._job_kind = "engines"
-        self._engine_names = list(names) if names else engine_names()
-        self._engine_index = 0
+        self._engine_name, self._engine_count, self._engine_index = "", None, 0
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Starting…"))
         self.log.append(self.tr("Compare engines: {recipe}").format(
@@ -920,8 +921,10 @@ class MainWindow(QMainWindow):
         self.state.start_job("engines")
 
     def _engine_progress(self, last: Any) -> None:
-        """'Engine 2/4: ONNX Runtime — Calibrating 3/8', and one bar over all engines."""
-        count = max(len(self._engine_names), 1)
+        """'Engine 2/3: ONNX Runtime — Calibrating 3/8', and one bar over all engines."""
+        if self._engine_count is None:  # no engine started yet: "Starting…" stays
+            return
+        count = self._engine_count
         index = min(self._engine_index, count)
         if index >= count:  # every engine built: the common timing rounds
             self.progress.setRange(0, 0)
@@ -932,7 +935,7 @@ class MainWindow(QMainWindow):
         fraction = 0.0
         text = self.tr("Engine {index}/{count}: {engine}").format(
             index=index + 1, count=count,
-            engine=tr_engine(self._engine_title(self._engine_names[index])))
+            engine=tr_engine(self._engine_title(self._engine_name)))
         if isinstance(last, TrainStep):  # QAT: the steps of all epochs
             steps = max(last.epochs * last.steps_per_epoch, 1)
             fraction = min(((last.epoch - 1) * last.steps_per_epoch + last.step) / steps, 1.0)
@@ -1176,7 +1179,8 @@ class MainWindow(QMainWindow):
             if isinstance(event, (Progress, TrainStep)):
                 last_progress = event
             if isinstance(event, Progress) and event.stage == "engines":
-                self._engine_index = event.current
+                self._engine_index, self._engine_count = event.current, event.total
+                self._engine_name = event.item or self._engine_name
         if self._job_kind == "engines":
             self._engine_progress(last_progress)
         elif self._job_kind == "techniques":
