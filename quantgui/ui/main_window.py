@@ -45,6 +45,7 @@ from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import gc_guard, theme
 from quantgui.ui.code_view import CodeView
 from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
+from quantgui.ui.elided_label import ElidedLabel
 from quantgui.ui.engine_advisor import EngineAdvisor
 from quantgui.ui.engines_panel import EnginesPanel, tr_engine
 from quantgui.ui.history_panel import HistoryPanel
@@ -330,9 +331,10 @@ class MainWindow(QMainWindow):
         self.progress.setValue(0)
         self.progress.setMinimumHeight(max(self.progress.sizeHint().height(), 12))
         progress_row = QHBoxLayout()
-        self.stage_label = QLabel(self.tr("Ready"), panel)
+        # one line, elided: "Engine 2/3: <long title> — …" neither widens the panel nor pushes
+        # Quantize and Cancel up; the whole text is its tooltip
+        self.stage_label = ElidedLabel(self.tr("Ready"), panel)
         self.stage_label.setAccessibleName(self.tr("Stage"))
-        self.stage_label.setWordWrap(True)  # "Engine 2/4: <long title> — …" must not widen it
         self.elapsed_label = QLabel("", panel)
         self.elapsed_label.setAccessibleName(self.tr("Elapsed time"))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight
