@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class ElidedLabel(QLabel):
-    """One line, elided on the right to its width. ``text()`` is the whole text given (what a
-    language switch translates), the tooltip too."""
+    """One line, elided on the right to its width. ``text()`` is the text given (what a
+    language switch translates); ``set_suffix`` adds a part of its own after it (the seconds a
+    stage has lasted); ``full_text()`` is both, the tooltip too."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._suffix = ""
         self.setWordWrap(False)
         self.setTextFormat(Qt.TextFormat.PlainText)
         # as wide as the layout gives, never wider for a long text; one line high
@@ -24,9 +26,17 @@ class ElidedLabel(QLabel):
     def text(self) -> str:  # noqa: D102 - the text given, not the part that fits
         return self._text
 
+    def full_text(self) -> str:
+        return self._text + self._suffix
+
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         self._text = text
         self._update()
+
+    def set_suffix(self, suffix: str) -> None:
+        if suffix != self._suffix:
+            self._suffix = suffix
+            self._update()
 
     def line_height(self) -> int:
         """The height of one line of text, with the label's margins."""
@@ -44,7 +54,7 @@ class ElidedLabel(QLabel):
         self.setFixedHeight(self.line_height())
 
     def _update(self) -> None:
-        full = self._text
+        full = self.full_text()
         if self.toolTip() != full:
             self.setToolTip(full)
         width = max(self.contentsRect().width() - 2 * self.margin(), 0)
