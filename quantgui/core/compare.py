@@ -128,15 +128,20 @@ def compare_engines(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | N
     results: dict[str, RunResult] = {}
     skipped: dict[str, str] = {}
     chosen = [get_engine(name) for name in names] if names else engines()
-    for index, engine in enumerate(chosen):
-        cancel.raise_if_cancelled()
-        yield Progress("engines", index, len(chosen))
+    # the engines that cannot run here are said first and left out of the count: "Engine 2/3"
+    # counts the engines that do run
+    runnable = []
+    for engine in chosen:
         reason = engine.unavailable_reason() or engine.unsupported_reason(
             loaded.model, recipe.method)
         if reason:
             skipped[engine.name] = reason
             yield LogMessage(texts.LOG_STEP_SKIPPED.format(name=engine.title, reason=reason))
-            continue
+        else:
+            runnable.append(engine)
+    for index, engine in enumerate(runnable):
+        cancel.raise_if_cancelled()
+        yield Progress("engines", index, len(runnable), engine.name)
         yield LogMessage(texts.LOG_STEP_QUANTIZING.format(name=engine.title))
         try:
             results[engine.name] = yield from run(loaded, recipe.replace(engine=engine.name),
@@ -150,7 +155,7 @@ def compare_engines(loaded: LoadedModel, recipe: Recipe, cancel: CancelToken | N
             skipped[engine.name] = reason
             yield LogMessage(texts.LOG_STEP_FAILED.format(name=engine.title, reason=reason),
                              "warning")
-    yield Progress("engines", len(chosen), len(chosen))
+    yield Progress("engines", len(runnable), len(runnable))
     if results:
         cancel.raise_if_cancelled()
         yield Progress("measuring", 0, 1)

@@ -17,11 +17,13 @@ from quantgui.core.errors import Cancelled
 
 @dataclass(frozen=True)
 class Progress:
-    """One step of a stage: ``stage`` is an identifier such as "calibrating"."""
+    """One step of a stage: ``stage`` is an identifier such as "calibrating"; ``item``, where
+    a step is about one thing of several, names it (the engine a comparison starts)."""
 
     stage: str
     current: int
     total: int
+    item: str = ""
 
 
 @dataclass(frozen=True)

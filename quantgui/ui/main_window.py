@@ -45,6 +45,7 @@ from quantgui.jobs.worker import JobFailure, JobRunner
 from quantgui.ui import gc_guard, theme
 from quantgui.ui.code_view import CodeView
 from quantgui.ui.comparison_panel import ComparisonPanel, format_bytes
+from quantgui.ui.elided_label import ElidedLabel
 from quantgui.ui.engine_advisor import EngineAdvisor
 from quantgui.ui.engines_panel import EnginesPanel, tr_engine
 from quantgui.ui.history_panel import HistoryPanel
@@ -67,6 +68,7 @@ def tr_technique(text: str) -> str:
     return QCoreApplication.translate("technique", text)
 
 
+STAGE_QUIET_MS = 2000  # a stage without news this long shows the seconds it has lasted
 LEFT_WIDTH = 350  # the settings panel's width, when the window has room for it
 LEFT_LEAST = 300  # and the least it takes, to give the tab bar room at 1024x768
 DEFAULT_DEMO = "digits-cnn"  # mirrors quantgui.core.demos.DEFAULT_DEMO (kept torch-free here)
@@ -129,8 +131,12 @@ class MainWindow(QMainWindow):
         self.advisor.enabled = self._auto_method
         self.advisor.advised.connect(self._on_advised)
         self._progress_total_steps = 0
+        self._stage_clock = QElapsedTimer()  # since the stage shown began (its last event)
         self._job_kind = "quantize"  # or "engines": what self.runner is running
-        self._engine_names: list[str] = []  # the engines a comparison goes through
+        # the engine a comparison runs now, its place and how many run: from its "engines"
+        # progress, which counts only the engines that do run (not those skipped)
+        self._engine_name = ""
+        self._engine_count: int | None = None
         self._engine_index = 0
         self.comparison_report: dict | None = None  # the last engine comparison
         self.techniques_report: dict | None = None  # the last Compare all three
@@ -327,9 +333,10 @@ class MainWindow(QMainWindow):
         self.progress.setValue(0)
         self.progress.setMinimumHeight(max(self.progress.sizeHint().height(), 12))
         progress_row = QHBoxLayout()
-        self.stage_label = QLabel(self.tr("Ready"), panel)
+        # one line, elided: "Engine 2/3: <long title> — …" neither widens the panel nor pushes
+        # Quantize and Cancel up; the whole text is its tooltip
+        self.stage_label = ElidedLabel(self.tr("Ready"), panel)
         self.stage_label.setAccessibleName(self.tr("Stage"))
-        self.stage_label.setWordWrap(True)  # "Engine 2/4: <long title> — …" must not widen it
         self.elapsed_label = QLabel("", panel)
         self.elapsed_label.setAccessibleName(self.tr("Elapsed time"))
         self.elapsed_label.setAlignment(Qt.AlignmentFlag.AlignRight
@@ -528,7 +535,7 @@ class MainWindow(QMainWindow):
         self.state.start_job("load")
         self.model_summary.setText(self.tr("Loading…"))
         self.progress.setRange(0, 0)
-        self.stage_label.setText(self.tr("Opening…"))
+        self._set_stage(self.tr("Opening…"))
         self._elapsed.start()
         self._clock.start()
         self.loader.start(job)
@@ -552,7 +559,7 @@ class MainWindow(QMainWindow):
             word = f"{word} {last.current}/{last.total}"
         else:
             self.progress.setRange(0, 0)
-        self.stage_label.setText(self.tr("Opening: {stage}").format(stage=word))
+        self._set_stage(self.tr("Opening: {stage}").format(stage=word))
 
     def _end_load(self) -> None:
         """A load ended without a new model: the progress and the model shown are the previous
@@ -874,7 +881,7 @@ class MainWindow(QMainWindow):
         self.training.reset(self.summary.accuracy if self.summary else None)
         self._progress_total_steps = 0
         self.progress.setRange(0, 0)
-        self.stage_label.setText(self.tr("Starting…"))
+        self._set_stage(self.tr("Starting…"))
         if get_technique(recipe.method).trains:
             self.training.prepare(recipe.epochs,
                                   recipe.steps_per_epoch(self.loaded.data.train_inputs.shape[0]),
@@ -896,7 +903,6 @@ class MainWindow(QMainWindow):
 
     def compare_engines(self, names: list[str] | None = None) -> None:
         """The settings' technique on every engine (or ``names``), in the worker thread."""
-        from quantgui.core.engines import engine_names
         from quantgui.jobs.tasks import compare_engines_job
 
         recipe = self._recipe_to_run()
@@ -904,10 +910,9 @@ class MainWindow(QMainWindow):
             return
         # the last quantize result and comparison stay shown until this one finishes
         self._job_kind = "engines"
-        self._engine_names = list(names) if names else engine_names()
-        self._engine_index = 0
+        self._engine_name, self._engine_count, self._engine_index = "", None, 0
         self.progress.setRange(0, 0)
-        self.stage_label.setText(self.tr("Starting…"))
+        self._set_stage(self.tr("Starting…"))
         self.log.append(self.tr("Compare engines: {recipe}").format(
             recipe=recipe.to_json().replace("\n", " ")))
         self.statusBar().showMessage(self.tr("Comparing engines on {name} ({method})…").format(
@@ -920,19 +925,21 @@ class MainWindow(QMainWindow):
         self.state.start_job("engines")
 
     def _engine_progress(self, last: Any) -> None:
-        """'Engine 2/4: ONNX Runtime — Calibrating 3/8', and one bar over all engines."""
-        count = max(len(self._engine_names), 1)
+        """'Engine 2/3: ONNX Runtime — Calibrating 3/8', and one bar over all engines."""
+        if self._engine_count is None:  # no engine started yet: "Starting…" stays
+            return
+        count = self._engine_count
         index = min(self._engine_index, count)
         if index >= count:  # every engine built: the common timing rounds
             self.progress.setRange(0, 0)
-            self.stage_label.setText(self.tr("Timing all engines together…"))
+            self._set_stage(self.tr("Timing all engines together…"))
             return
         from quantgui.core.events import Progress, TrainStep
 
         fraction = 0.0
         text = self.tr("Engine {index}/{count}: {engine}").format(
             index=index + 1, count=count,
-            engine=tr_engine(self._engine_title(self._engine_names[index])))
+            engine=tr_engine(self._engine_title(self._engine_name)))
         if isinstance(last, TrainStep):  # QAT: the steps of all epochs
             steps = max(last.epochs * last.steps_per_epoch, 1)
             fraction = min(((last.epoch - 1) * last.steps_per_epoch + last.step) / steps, 1.0)
@@ -943,7 +950,7 @@ class MainWindow(QMainWindow):
             text += f" — {self._stage_word(last.stage).lower()} {last.current}/{last.total}"
         self.progress.setRange(0, 100 * count)
         self.progress.setValue(int(100 * (index + fraction)))
-        self.stage_label.setText(text)
+        self._set_stage(text)
 
     @staticmethod
     def _engine_title(name: str) -> str:
@@ -1015,7 +1022,7 @@ class MainWindow(QMainWindow):
         self._engine_index = 0
         self._technique_training_shown = False
         self.progress.setRange(0, 0)
-        self.stage_label.setText(self.tr("Starting…"))
+        self._set_stage(self.tr("Starting…"))
         for label, planned in recipes.items():
             self.log.append(self.tr("Compare all three, {label}: {recipe}").format(
                 label=label, recipe=planned.to_json().replace("\n", " ")))
@@ -1052,7 +1059,7 @@ class MainWindow(QMainWindow):
         index = min(self._engine_index, count)
         if index >= count:  # every technique done: the common timing rounds
             self.progress.setRange(0, 0)
-            self.stage_label.setText(self.tr("Timing all results together…"))
+            self._set_stage(self.tr("Timing all results together…"))
             return
         fraction = 0.0
         text = self.tr("Technique {index}/{count}: {technique}").format(
@@ -1068,7 +1075,7 @@ class MainWindow(QMainWindow):
             text += f" — {self._stage_word(last.stage).lower()} {last.current}/{last.total}"
         self.progress.setRange(0, 100 * count)
         self.progress.setValue(int(100 * (index + fraction)))
-        self.stage_label.setText(text)
+        self._set_stage(text)
 
     def _on_techniques_compared(self, comparison: Any) -> None:
         from quantgui.core.history import json_safe
@@ -1131,10 +1138,10 @@ class MainWindow(QMainWindow):
     def cancel_run(self) -> None:
         if self.runner.is_running():
             self.runner.cancel()
-            self.stage_label.setText(self.tr("Cancelling…"))
+            self._set_stage(self.tr("Cancelling…"))
         elif self.loader.is_running():
             self.loader.cancel()
-            self.stage_label.setText(self.tr("Cancelling…"))
+            self._set_stage(self.tr("Cancelling…"))
 
     def _stage_word(self, stage: str) -> str:
         return {"preparing": self.tr("Preparing"), "calibrating": self.tr("Calibrating"),
@@ -1176,7 +1183,10 @@ class MainWindow(QMainWindow):
             if isinstance(event, (Progress, TrainStep)):
                 last_progress = event
             if isinstance(event, Progress) and event.stage == "engines":
-                self._engine_index = event.current
+                self._engine_index, self._engine_count = event.current, event.total
+                self._engine_name = event.item or self._engine_name
+        if last_progress is None:  # only log lines: the stage and its seconds go on
+            return
         if self._job_kind == "engines":
             self._engine_progress(last_progress)
         elif self._job_kind == "techniques":
@@ -1185,23 +1195,35 @@ class MainWindow(QMainWindow):
             e = last_progress
             self.progress.setRange(0, e.epochs * e.steps_per_epoch)
             self.progress.setValue((e.epoch - 1) * e.steps_per_epoch + e.step)
-            self.stage_label.setText(self.tr("Epoch {epoch}/{epochs}, step {step}/{steps}").format(
+            self._set_stage(self.tr("Epoch {epoch}/{epochs}, step {step}/{steps}").format(
                 epoch=e.epoch, epochs=e.epochs, step=e.step, steps=e.steps_per_epoch))
         elif isinstance(last_progress, Progress):
             e = last_progress
             self.progress.setRange(0, max(e.total, 1))
             self.progress.setValue(e.current)
-            self.stage_label.setText(f"{self._stage_word(e.stage)} {e.current}/{e.total}")
+            self._set_stage(f"{self._stage_word(e.stage)} {e.current}/{e.total}")
+
+    def _set_stage(self, text: str) -> None:
+        """The stage under way, from its latest event: its seconds are counted from now."""
+        self._stage_clock.start()
+        self.stage_label.set_suffix("")
+        self.stage_label.setText(text)
 
     def _update_elapsed(self) -> None:
         seconds = self._elapsed.elapsed() / 1000.0
         self.elapsed_label.setText(self.tr("{seconds:.1f} s").format(seconds=seconds))
+        # a stage that sends no event for a while ("compiling 0/2" for 25 s) shows it is alive
+        if self._clock.isActive() and self._stage_clock.isValid():
+            quiet = self._stage_clock.elapsed()
+            self.stage_label.set_suffix(
+                "" if quiet < STAGE_QUIET_MS else " · " + self.tr("{seconds} s").format(
+                    seconds=quiet // 1000))
 
     def _reset_progress(self) -> None:
         """No run yet on this model: no "Done 5.3 s" or full bar from the previous one."""
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.stage_label.setText(self.tr("Ready"))
+        self._set_stage(self.tr("Ready"))
         self.elapsed_label.setText("")
 
     def _end_run(self, stage_text: str, result: Any = None) -> None:
@@ -1213,7 +1235,7 @@ class MainWindow(QMainWindow):
         self.training.stop()
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if stage_text == self.tr("Done") else 0)
-        self.stage_label.setText(stage_text)
+        self._set_stage(stage_text)
         self._job_kind = "quantize"
         if result is not None:
             self.state.complete_run(result)

@@ -1425,797 +1425,802 @@ propio</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="106"/>
+        <location filename="../../quantgui/ui/main_window.py" line="108"/>
         <source>QuantGUI — PyTorch quantization</source>
         <translation>QuantGUI — cuantización de PyTorch</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="183"/>
-        <location filename="../../quantgui/ui/main_window.py" line="522"/>
+        <location filename="../../quantgui/ui/main_window.py" line="189"/>
+        <location filename="../../quantgui/ui/main_window.py" line="529"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="217"/>
-        <location filename="../../quantgui/ui/main_window.py" line="220"/>
+        <location filename="../../quantgui/ui/main_window.py" line="223"/>
+        <location filename="../../quantgui/ui/main_window.py" line="226"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="221"/>
+        <location filename="../../quantgui/ui/main_window.py" line="227"/>
         <source>A demo model with its data, ready to quantize.</source>
         <translation>Un modelo de demostración con sus datos, listo para cuantizar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="226"/>
+        <location filename="../../quantgui/ui/main_window.py" line="232"/>
         <source>Model description</source>
         <translation>Descripción del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="227"/>
-        <location filename="../../quantgui/ui/main_window.py" line="529"/>
+        <location filename="../../quantgui/ui/main_window.py" line="233"/>
+        <location filename="../../quantgui/ui/main_window.py" line="536"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="230"/>
+        <location filename="../../quantgui/ui/main_window.py" line="236"/>
         <source>Model summary</source>
         <translation>Resumen del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="243"/>
         <source>Technique</source>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="248"/>
+        <location filename="../../quantgui/ui/main_window.py" line="254"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="259"/>
+        <location filename="../../quantgui/ui/main_window.py" line="265"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="263"/>
+        <location filename="../../quantgui/ui/main_window.py" line="269"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="269"/>
+        <location filename="../../quantgui/ui/main_window.py" line="275"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="277"/>
         <source>Reset to defaults</source>
         <translation>Valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="272"/>
+        <location filename="../../quantgui/ui/main_window.py" line="278"/>
         <source>Reset the settings to their defaults</source>
         <translation>Devolver los ajustes a sus valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="273"/>
+        <location filename="../../quantgui/ui/main_window.py" line="279"/>
         <source>Every technique&apos;s settings back to their defaults (the technique stays chosen).</source>
         <translation>Los ajustes de todas las técnicas vuelven a sus valores por defecto (la técnica elegida se mantiene).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="293"/>
-        <location filename="../../quantgui/ui/main_window.py" line="295"/>
+        <location filename="../../quantgui/ui/main_window.py" line="299"/>
+        <location filename="../../quantgui/ui/main_window.py" line="301"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="296"/>
+        <location filename="../../quantgui/ui/main_window.py" line="302"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="299"/>
-        <location filename="../../quantgui/ui/main_window.py" line="300"/>
+        <location filename="../../quantgui/ui/main_window.py" line="305"/>
+        <location filename="../../quantgui/ui/main_window.py" line="306"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="301"/>
+        <location filename="../../quantgui/ui/main_window.py" line="307"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="303"/>
-        <location filename="../../quantgui/ui/main_window.py" line="304"/>
+        <location filename="../../quantgui/ui/main_window.py" line="309"/>
+        <location filename="../../quantgui/ui/main_window.py" line="310"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="305"/>
+        <location filename="../../quantgui/ui/main_window.py" line="311"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="313"/>
-        <location filename="../../quantgui/ui/main_window.py" line="314"/>
+        <location filename="../../quantgui/ui/main_window.py" line="319"/>
+        <location filename="../../quantgui/ui/main_window.py" line="320"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="316"/>
+        <location filename="../../quantgui/ui/main_window.py" line="322"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="324"/>
+        <location filename="../../quantgui/ui/main_window.py" line="330"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1204"/>
+        <location filename="../../quantgui/ui/main_window.py" line="338"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1226"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="331"/>
+        <location filename="../../quantgui/ui/main_window.py" line="339"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="334"/>
+        <location filename="../../quantgui/ui/main_window.py" line="341"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="362"/>
+        <location filename="../../quantgui/ui/main_window.py" line="369"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="372"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
+        <location filename="../../quantgui/ui/main_window.py" line="379"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="372"/>
+        <location filename="../../quantgui/ui/main_window.py" line="379"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="373"/>
+        <location filename="../../quantgui/ui/main_window.py" line="380"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="374"/>
+        <location filename="../../quantgui/ui/main_window.py" line="381"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="374"/>
+        <location filename="../../quantgui/ui/main_window.py" line="381"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="382"/>
+        <location filename="../../quantgui/ui/main_window.py" line="389"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="383"/>
+        <location filename="../../quantgui/ui/main_window.py" line="390"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="387"/>
+        <location filename="../../quantgui/ui/main_window.py" line="394"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="390"/>
+        <location filename="../../quantgui/ui/main_window.py" line="397"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="395"/>
+        <location filename="../../quantgui/ui/main_window.py" line="402"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="396"/>
+        <location filename="../../quantgui/ui/main_window.py" line="403"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="409"/>
+        <location filename="../../quantgui/ui/main_window.py" line="416"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="414"/>
+        <location filename="../../quantgui/ui/main_window.py" line="421"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="415"/>
+        <location filename="../../quantgui/ui/main_window.py" line="422"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="418"/>
+        <location filename="../../quantgui/ui/main_window.py" line="425"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="421"/>
+        <location filename="../../quantgui/ui/main_window.py" line="428"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="423"/>
+        <location filename="../../quantgui/ui/main_window.py" line="430"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="427"/>
+        <location filename="../../quantgui/ui/main_window.py" line="434"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="429"/>
+        <location filename="../../quantgui/ui/main_window.py" line="436"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="438"/>
+        <location filename="../../quantgui/ui/main_window.py" line="445"/>
         <source>&amp;Reset settings to defaults</source>
         <translation>&amp;Restablecer los ajustes por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="443"/>
+        <location filename="../../quantgui/ui/main_window.py" line="450"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="457"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="453"/>
-        <location filename="../../quantgui/ui/main_window.py" line="466"/>
+        <location filename="../../quantgui/ui/main_window.py" line="460"/>
+        <location filename="../../quantgui/ui/main_window.py" line="473"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="463"/>
+        <location filename="../../quantgui/ui/main_window.py" line="470"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="466"/>
+        <location filename="../../quantgui/ui/main_window.py" line="473"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="467"/>
+        <location filename="../../quantgui/ui/main_window.py" line="474"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="476"/>
+        <location filename="../../quantgui/ui/main_window.py" line="483"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="477"/>
+        <location filename="../../quantgui/ui/main_window.py" line="484"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="479"/>
+        <location filename="../../quantgui/ui/main_window.py" line="486"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="482"/>
+        <location filename="../../quantgui/ui/main_window.py" line="489"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="498"/>
+        <location filename="../../quantgui/ui/main_window.py" line="505"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="531"/>
+        <location filename="../../quantgui/ui/main_window.py" line="538"/>
         <source>Opening…</source>
         <translation>Abriendo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="555"/>
+        <location filename="../../quantgui/ui/main_window.py" line="562"/>
         <source>Opening: {stage}</source>
         <translation>Abriendo: {stage}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="572"/>
+        <location filename="../../quantgui/ui/main_window.py" line="579"/>
         <source>Opening cancelled; {name} is still loaded.</source>
         <translation>Apertura cancelada; {name} sigue cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="575"/>
+        <location filename="../../quantgui/ui/main_window.py" line="582"/>
         <source>No model is loaded.</source>
         <translation>No hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="576"/>
+        <location filename="../../quantgui/ui/main_window.py" line="583"/>
         <source>Opening cancelled; no model is loaded.</source>
         <translation>Apertura cancelada; no hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="603"/>
+        <location filename="../../quantgui/ui/main_window.py" line="610"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="605"/>
+        <location filename="../../quantgui/ui/main_window.py" line="612"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="613"/>
+        <location filename="../../quantgui/ui/main_window.py" line="620"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="614"/>
+        <location filename="../../quantgui/ui/main_window.py" line="621"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="622"/>
+        <location filename="../../quantgui/ui/main_window.py" line="629"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="628"/>
+        <location filename="../../quantgui/ui/main_window.py" line="635"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="628"/>
+        <location filename="../../quantgui/ui/main_window.py" line="635"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="634"/>
+        <location filename="../../quantgui/ui/main_window.py" line="641"/>
         <source>Inputs</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="638"/>
+        <location filename="../../quantgui/ui/main_window.py" line="645"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="684"/>
+        <location filename="../../quantgui/ui/main_window.py" line="691"/>
         <source>{technique} selected: it quantizes the most of {name}.</source>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1020"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1027"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1022"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1062"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1065"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1063"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1070"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1094"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1101"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1098"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1105"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1128"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1135"/>
         <source>Comparison, Layers and Outputs show {run}.</source>
         <translation>Comparación, Capas y Salidas muestran {run}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
         <source>Per-layer error</source>
         <translation>Error por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
         <source>Compiling</source>
         <translation>Compilando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1145"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1152"/>
         <source>Opening the ONNX Runtime session</source>
         <translation>Abriendo la sesión de ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1146"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1153"/>
         <source>Checking the data</source>
         <translation>Comprobando los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1154"/>
         <source>Ranking layers</source>
         <translation>Clasificando las capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1156"/>
         <source>Reading the model</source>
         <translation>Leyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1157"/>
         <source>Importing its code</source>
         <translation>Importando su código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1158"/>
         <source>Building the model</source>
         <translation>Construyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1152"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1159"/>
         <source>Loading the weights</source>
         <translation>Cargando los pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1153"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1160"/>
         <source>Loading the tokenizer</source>
         <translation>Cargando el tokenizador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1154"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1161"/>
         <source>Reading the data</source>
         <translation>Leyendo los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1155"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1162"/>
         <source>Reading images</source>
         <translation>Leyendo imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1156"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1163"/>
         <source>Tokenizing</source>
         <translation>Tokenizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1157"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
         <source>Checking the model</source>
         <translation>Comprobando el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1254"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1219"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../quantgui/ui/main_window.py" line="1276"/>
         <source>{count} of the runs carry a warning (see the Log): do not rely on their figures.</source>
         <translation>{count} de las ejecuciones llevan un aviso (vea el Registro): no se fíe de sus cifras.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1306"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1336"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1358"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1357"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1379"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1370"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1392"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1376"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1398"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1381"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1403"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1447"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1469"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1449"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1471"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1472"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1453"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1475"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1465"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1487"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1468"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1490"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1470"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1492"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1472"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1494"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1503"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1525"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="373"/>
-        <location filename="../../quantgui/ui/main_window.py" line="630"/>
+        <location filename="../../quantgui/ui/main_window.py" line="380"/>
+        <location filename="../../quantgui/ui/main_window.py" line="637"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="500"/>
+        <location filename="../../quantgui/ui/main_window.py" line="507"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="631"/>
+        <location filename="../../quantgui/ui/main_window.py" line="638"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="632"/>
+        <location filename="../../quantgui/ui/main_window.py" line="639"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="635"/>
+        <location filename="../../quantgui/ui/main_window.py" line="642"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <location filename="../../quantgui/ui/main_window.py" line="643"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <location filename="../../quantgui/ui/main_window.py" line="643"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="638"/>
+        <location filename="../../quantgui/ui/main_window.py" line="645"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="642"/>
+        <location filename="../../quantgui/ui/main_window.py" line="649"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="714"/>
+        <location filename="../../quantgui/ui/main_window.py" line="721"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="877"/>
-        <location filename="../../quantgui/ui/main_window.py" line="910"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1018"/>
+        <location filename="../../quantgui/ui/main_window.py" line="884"/>
+        <location filename="../../quantgui/ui/main_window.py" line="915"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1025"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="884"/>
+        <location filename="../../quantgui/ui/main_window.py" line="891"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="886"/>
+        <location filename="../../quantgui/ui/main_window.py" line="893"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="911"/>
+        <location filename="../../quantgui/ui/main_window.py" line="916"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="913"/>
+        <location filename="../../quantgui/ui/main_window.py" line="918"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="928"/>
+        <location filename="../../quantgui/ui/main_window.py" line="935"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="933"/>
+        <location filename="../../quantgui/ui/main_window.py" line="940"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="939"/>
+        <location filename="../../quantgui/ui/main_window.py" line="946"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="972"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1089"/>
+        <location filename="../../quantgui/ui/main_window.py" line="979"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1096"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="976"/>
+        <location filename="../../quantgui/ui/main_window.py" line="983"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1134"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1148"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1148"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1172"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1179"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1188"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1198"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1198"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1235"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1214"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1257"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="960"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1215"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1230"/>
+        <location filename="../../quantgui/ui/main_window.py" line="967"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1083"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1252"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1259"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1274"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1278"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1296"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1300"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1276"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1298"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1279"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1301"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1287"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1309"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1288"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1310"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1285"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1307"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1286"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1308"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1308"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1330"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1314"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1336"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1399"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1421"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
