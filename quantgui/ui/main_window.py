@@ -443,7 +443,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         for index, key in enumerate(self.tab_names):
             action = QAction(self.tab_names[key], self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            if index < 10:  # Ctrl+1 … Ctrl+9, and Ctrl+0 for the tenth ("Ctrl+10" is no key)
+                action.setShortcut(QKeySequence(f"Ctrl+{(index + 1) % 10}"))
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             view_menu.addAction(action)
         view_menu.addSeparator()
