@@ -687,16 +687,15 @@ class MainWindow(QMainWindow):
                                                   name=self.loaded.name))
 
     def _show_start(self) -> None:
-        """A model is loaded: the Start tab says what to do with it (and is shown instead of
-        the panels a new model leaves empty)."""
+        """A model is loaded: the Start tab says what to do with it, and is shown whichever
+        tab was current (a demo and a file of the user's alike; the panels a new model leaves
+        empty are not left on screen)."""
         self.start_page.show_model(self.loaded.name, self.loaded.description)
         advising = self._auto_method and self.advisor.runner.is_running()
         self.start_page.show_technique(self._method, advising)
         if not advising:
             self.start_page.show_chosen(self._method)
-        if self.tabs.currentWidget() in (self.training, self.comparison, self.outputs,
-                                         self.layers_panel):
-            self.tabs.setCurrentWidget(self.start_page)
+        self.tabs.setCurrentWidget(self.start_page)
 
     def _validate(self) -> None:
         """The form's recipe into the state, and what is wrong with it under the form."""

@@ -1,10 +1,15 @@
-"""The window by keyboard: each tab has a Ctrl+digit shortcut (Ctrl+0 the tenth)."""
+"""The window by keyboard, and where it goes: each tab has a Ctrl+digit shortcut (Ctrl+0 the
+tenth), and every model opened (a demo or a file of the user's) shows the Start tab."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+
+from .helpers import LOAD_TIMEOUT_MS
+from .test_open_model import accept_and_load, open_dialog, tiny_pt2  # noqa: F401 - a fixture
 
 DIGITS = [Qt.Key(Qt.Key.Key_0.value + d) for d in range(10)]
 
@@ -37,3 +42,21 @@ def test_ctrl_0_is_a_key_that_reaches_the_techniques_tab(qtbot, window):
     window.tabs.setCurrentWidget(window.start_page)
     QTest.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.techniques_panel
+
+
+@pytest.mark.parametrize("tab", ["history", "engines"])
+def test_a_demo_and_a_file_both_open_on_the_start_tab(qtbot, window, tiny_pt2, tab):  # noqa: F811
+    panels = {"history": window.history_panel, "engines": window.engines_panel,
+              "code": window.code_view, "log": window.log}
+    window.tabs.setCurrentWidget(panels[tab])
+    other = "digits-lstm" if window.loaded.name != "digits-lstm" else "digits-cnn"
+    with qtbot.waitSignal(window.model_loaded, timeout=LOAD_TIMEOUT_MS):
+        window.load_model(other)
+    assert window.loaded.name == other
+    assert window.tabs.currentWidget() is window.start_page
+
+    window.tabs.setCurrentWidget(panels[tab])
+    dialog = open_dialog(qtbot, window, str(tiny_pt2))
+    accept_and_load(qtbot, window, dialog)
+    assert window.loaded.name == "tiny.pt2"
+    assert window.tabs.currentWidget() is window.start_page
