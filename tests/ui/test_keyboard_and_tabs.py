@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from .helpers import LOAD_TIMEOUT_MS
 from .test_open_model import accept_and_load, open_dialog, tiny_pt2  # noqa: F401 - a fixture
@@ -60,3 +61,56 @@ def test_a_demo_and_a_file_both_open_on_the_start_tab(qtbot, window, tiny_pt2, t
     accept_and_load(qtbot, window, dialog)
     assert window.loaded.name == "tiny.pt2"
     assert window.tabs.currentWidget() is window.start_page
+
+
+@pytest.fixture
+def back_to_english(qapp):
+    yield
+    from quantgui.ui.i18n import install_translator
+
+    install_translator(qapp, "en")
+
+
+def labelled_rows(win) -> list[tuple[QLabel, QWidget]]:
+    """Each label of the window with the control it names: a form's row label, or a label
+    whose buddy is set; those of controls with a tooltip."""
+    rows = []
+    for form in win.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and field is not None and isinstance(label.widget(), QLabel) \
+                    and field.widget() is not None and field.widget().toolTip():
+                rows.append((label.widget(), field.widget()))
+    for label in win.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and buddy.toolTip() and (label, buddy) not in rows:
+            rows.append((label, buddy))
+    return rows
+
+
+def untipped(win) -> list[tuple[str, str, str]]:
+    return [(label.text(), label.toolTip(), field.toolTip())
+            for label, field in labelled_rows(win) if label.toolTip() != field.toolTip()]
+
+
+def test_each_setting_label_shows_its_controls_tooltip(qtbot, window, back_to_english):
+    win = window
+    for method in ("dynamic", "static", "qat"):
+        win.select_method(method)
+        win.settings_panel.advanced_button.setChecked(True)
+        rows = labelled_rows(win)
+        assert len(rows) >= 4, method
+        assert any(label.text() == "Engine" for label, _ in rows)
+        assert untipped(win) == [], method
+    engine = win.settings_panel.fields["engine"]
+    english = engine.widget.toolTip()
+    win.set_language("es")
+    assert engine.widget.toolTip() != english  # in Spanish now
+    assert engine.label_widget.toolTip() == engine.widget.toolTip()
+    assert untipped(win) == []
+    win.select_method("dynamic")  # a form built in Spanish
+    assert untipped(win) == []
+    win.set_language("en")
+    assert win.settings_panel.fields["engine"].label_widget.toolTip() == english
+    assert untipped(win) == []
