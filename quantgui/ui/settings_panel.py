@@ -181,6 +181,7 @@ class SettingsPanel(QWidget):
     one line why the engine was chosen, or warns about the one chosen by hand."""
 
     changed = Signal()
+    built = Signal()  # a new form: the window puts its controls in the Tab order again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,7 +280,18 @@ class SettingsPanel(QWidget):
             old.hide()  # gone now, not at the next event loop turn (no two forms drawn)
             old.deleteLater()
         self._building = False
+        self.built.emit()
         self.changed.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's controls in the order they read: the basic settings, the Advanced
+        button, the advanced settings (Tab skips them while the section is closed)."""
+        basic = [w for editor in self.fields.values() if not editor.meta.get("advanced")
+                 for w in (editor.boxes or [editor.widget])]
+        advanced = [w for editor in self.fields.values() if editor.meta.get("advanced")
+                    for w in (editor.boxes or [editor.widget])]
+        button = [self.advanced_button] if self.advanced_button is not None else []
+        return [*basic, *button, *advanced]
 
     def retranslate(self) -> None:
         """After a language switch (``quantgui.ui.retranslate``): each label's tooltip is its

@@ -1,13 +1,22 @@
 """The window by keyboard, and where it goes: each tab has a Ctrl+digit shortcut (Ctrl+0 the
-tenth), and every model opened (a demo or a file of the user's) shows the Start tab."""
+tenth), Tab reaches the technique buttons and goes down the settings panel, never landing on a
+control out of sight, each setting's label shows its control's tooltip, and every model opened
+(a demo or a file of the user's) shows the Start tab."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QWidget,
+)
 
 from .helpers import LOAD_TIMEOUT_MS
 from .test_open_model import accept_and_load, open_dialog, tiny_pt2  # noqa: F401 - a fixture
@@ -114,3 +123,97 @@ def test_each_setting_label_shows_its_controls_tooltip(qtbot, window, back_to_en
     win.set_language("en")
     assert win.settings_panel.fields["engine"].label_widget.toolTip() == english
     assert untipped(win) == []
+
+
+def tab_from(widget, key=Qt.Key.Key_Tab) -> QWidget:
+    QTest.keyClick(widget, key)
+    return QApplication.focusWidget()
+
+
+class _ButtonsTabFocusOnly(QProxyStyle):
+    """Fusion, with buttons taking the focus by Tab only, as macOS's style gives them."""
+
+    def styleHint(self, hint, option=None, widget=None, data=None):  # noqa: N802 - Qt's
+        if hint == QStyle.StyleHint.SH_Button_FocusPolicy:
+            return int(Qt.FocusPolicy.TabFocus.value)
+        return super().styleHint(hint, option, widget, data)
+
+
+@pytest.fixture
+def mac_like_window(qtbot, qapp):
+    """The window where Tab goes to text controls and lists only unless a control asks for
+    more, and buttons are reached by Tab alone: macOS without Full Keyboard Access."""
+    from quantgui.ui.main_window import MainWindow
+
+    from .conftest import delete_now
+
+    hints = QGuiApplication.styleHints()
+    behaviour = hints.tabFocusBehavior()
+    style, palette = qapp.style().name(), qapp.palette()
+    qapp.setStyle(_ButtonsTabFocusOnly("Fusion"))
+    hints.setTabFocusBehavior(Qt.TabFocusBehavior.TabFocusTextControls)
+    win = MainWindow(method="dynamic")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    try:
+        with qtbot.waitSignal(win.model_loaded, timeout=LOAD_TIMEOUT_MS):
+            win.show()
+        yield win
+    finally:
+        win.close()
+        delete_now(win)
+        hints.setTabFocusBehavior(behaviour)
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+
+
+@pytest.mark.parametrize("which", ["window", "mac_like_window"])
+def test_tab_reaches_the_technique_buttons(qtbot, request, which):
+    win = request.getfixturevalue(which)
+    win.activateWindow()
+    win.model_combo.setFocus(Qt.FocusReason.TabFocusReason)
+    assert QApplication.focusWidget() is win.model_combo
+    focused = tab_from(win.model_combo)
+    assert focused is win.method_buttons["dynamic"], focused
+    assert focused.hasFocus()
+    # the arrows move within the group, as Qt does for exclusive radio buttons
+    QTest.keyClick(focused, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is win.method_buttons["static"]
+    assert win.method_buttons["static"].isChecked()
+    # Tab then goes on into the settings; Shift+Tab comes back to the checked technique
+    assert win.settings_panel.isAncestorOf(tab_from(QApplication.focusWidget()))
+    assert tab_from(QApplication.focusWidget(), Qt.Key.Key_Backtab) \
+        is win.method_buttons["static"]
+
+
+@pytest.mark.parametrize("tab", ["start", "history"])
+def test_tab_never_lands_out_of_sight(qtbot, window, tab):
+    """From the Engine box, Shift+Tab goes back up the settings panel (not to the Start
+    tab's Compare all three, where Space started a comparison), and forty steps either way
+    focus only controls on screen."""
+    win = window
+    win.activateWindow()
+    win.set_tab(tab)
+    for method in ("dynamic", "static"):
+        win.select_method(method)
+        engine = win.settings_panel.fields["engine"].widget
+        engine.setFocus(Qt.FocusReason.TabFocusReason)
+        back = tab_from(engine, Qt.Key.Key_Backtab)
+        assert back is win.method_buttons[method], back
+        for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            engine.setFocus(Qt.FocusReason.TabFocusReason)
+            seen = []
+            for _ in range(40):
+                focused = tab_from(QApplication.focusWidget(), key)
+                assert focused is not None and focused.isVisible(), (key, focused)
+                seen.append(focused)
+            assert win.model_combo in seen and win.quantize_button in seen
+        # down the panel in reading order, from the model to the last button
+        win.model_combo.setFocus(Qt.FocusReason.TabFocusReason)
+        order = [win.model_combo]
+        while order[-1] is not win.techniques_button and len(order) < 60:
+            order.append(tab_from(order[-1]))
+        fields = [w for w in win.settings_panel.focus_chain() if w.isVisible()]
+        assert order == [win.model_combo, win.method_buttons[method], *fields,
+                         win.reset_button, win.quantize_button, win.compare_button,
+                         win.techniques_button]
