@@ -1,7 +1,8 @@
 """The window by keyboard, and where it goes: each tab has a Ctrl+digit shortcut (Ctrl+0 the
-tenth), Tab reaches the technique buttons and goes down the settings panel, never landing on a
-control out of sight, each setting's label shows its control's tooltip, and every model opened
-(a demo or a file of the user's) shows the Start tab."""
+tenth), Tab reaches the technique buttons (with a focus outline that can be seen) and goes down
+the settings panel, never landing on a control out of sight, each setting's label shows its
+control's tooltip, and every model opened (a demo or a file of the user's) shows the Start
+tab."""
 
 from __future__ import annotations
 
@@ -167,6 +168,28 @@ def mac_like_window(qtbot, qapp):
         qapp.setPalette(palette)
 
 
+def focus_pixels(button) -> int:
+    """How many pixels of the checked technique button change 3:1 or more (WCAG's least for a
+    focus indicator) when Tab puts the focus on it from the model selector; the focus then
+    goes back with Shift+Tab."""
+    from quantgui.ui.theme import contrast
+
+    combo = button.window().model_combo
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    assert tab_from(combo) is button
+    focused = button.grab().toImage()
+    assert tab_from(button, Qt.Key.Key_Backtab) is combo
+    unfocused = button.grab().toImage()
+    return sum(1 for x in range(focused.width()) for y in range(focused.height())
+               if contrast(focused.pixelColor(x, y), unfocused.pixelColor(x, y)) >= 3)
+
+
+def focus_shown(button) -> bool:
+    """The focus shows as an outline that can be seen: at least its top and bottom edges,
+    two pixels thick, along the button's text."""
+    return focus_pixels(button) >= 2 * button.fontMetrics().horizontalAdvance(button.text())
+
+
 @pytest.mark.parametrize("which", ["window", "mac_like_window"])
 def test_tab_reaches_the_technique_buttons(qtbot, request, which):
     win = request.getfixturevalue(which)
@@ -184,6 +207,20 @@ def test_tab_reaches_the_technique_buttons(qtbot, request, which):
     assert win.settings_panel.isAncestorOf(tab_from(QApplication.focusWidget()))
     assert tab_from(QApplication.focusWidget(), Qt.Key.Key_Backtab) \
         is win.method_buttons["static"]
+
+
+def test_the_focus_shows_on_a_technique_button_in_both_themes(qtbot, window):
+    """View > Theme's light and dark (the system's theme keeps the system's own look)."""
+    from quantgui.ui import theme
+
+    window.activateWindow()
+    try:
+        for name in ("light", "dark"):
+            window.set_theme(name)
+            button = window.method_buttons["dynamic"]
+            assert focus_shown(button), (name, focus_pixels(button))
+    finally:
+        theme.apply_theme("system")
 
 
 @pytest.mark.parametrize("tab", ["start", "history"])
