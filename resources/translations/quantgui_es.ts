@@ -1431,7 +1431,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="183"/>
-        <location filename="../../quantgui/ui/main_window.py" line="522"/>
+        <location filename="../../quantgui/ui/main_window.py" line="540"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
@@ -1453,7 +1453,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="227"/>
-        <location filename="../../quantgui/ui/main_window.py" line="529"/>
+        <location filename="../../quantgui/ui/main_window.py" line="547"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1468,754 +1468,754 @@ propio</translation>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="248"/>
+        <location filename="../../quantgui/ui/main_window.py" line="251"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="259"/>
+        <location filename="../../quantgui/ui/main_window.py" line="262"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="263"/>
+        <location filename="../../quantgui/ui/main_window.py" line="266"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="269"/>
+        <location filename="../../quantgui/ui/main_window.py" line="272"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="271"/>
+        <location filename="../../quantgui/ui/main_window.py" line="274"/>
         <source>Reset to defaults</source>
         <translation>Valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="272"/>
+        <location filename="../../quantgui/ui/main_window.py" line="275"/>
         <source>Reset the settings to their defaults</source>
         <translation>Devolver los ajustes a sus valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="273"/>
+        <location filename="../../quantgui/ui/main_window.py" line="276"/>
         <source>Every technique&apos;s settings back to their defaults (the technique stays chosen).</source>
         <translation>Los ajustes de todas las técnicas vuelven a sus valores por defecto (la técnica elegida se mantiene).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="293"/>
-        <location filename="../../quantgui/ui/main_window.py" line="295"/>
+        <location filename="../../quantgui/ui/main_window.py" line="296"/>
+        <location filename="../../quantgui/ui/main_window.py" line="298"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="296"/>
+        <location filename="../../quantgui/ui/main_window.py" line="299"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="299"/>
-        <location filename="../../quantgui/ui/main_window.py" line="300"/>
+        <location filename="../../quantgui/ui/main_window.py" line="302"/>
+        <location filename="../../quantgui/ui/main_window.py" line="303"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="301"/>
+        <location filename="../../quantgui/ui/main_window.py" line="304"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="303"/>
-        <location filename="../../quantgui/ui/main_window.py" line="304"/>
+        <location filename="../../quantgui/ui/main_window.py" line="306"/>
+        <location filename="../../quantgui/ui/main_window.py" line="307"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="305"/>
+        <location filename="../../quantgui/ui/main_window.py" line="308"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="313"/>
-        <location filename="../../quantgui/ui/main_window.py" line="314"/>
+        <location filename="../../quantgui/ui/main_window.py" line="316"/>
+        <location filename="../../quantgui/ui/main_window.py" line="317"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="316"/>
+        <location filename="../../quantgui/ui/main_window.py" line="319"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="324"/>
+        <location filename="../../quantgui/ui/main_window.py" line="327"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1204"/>
+        <location filename="../../quantgui/ui/main_window.py" line="333"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1227"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="331"/>
+        <location filename="../../quantgui/ui/main_window.py" line="334"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="334"/>
+        <location filename="../../quantgui/ui/main_window.py" line="337"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="362"/>
+        <location filename="../../quantgui/ui/main_window.py" line="379"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="372"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
+        <location filename="../../quantgui/ui/main_window.py" line="389"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1166"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="372"/>
+        <location filename="../../quantgui/ui/main_window.py" line="389"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="373"/>
+        <location filename="../../quantgui/ui/main_window.py" line="390"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="374"/>
+        <location filename="../../quantgui/ui/main_window.py" line="391"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="374"/>
+        <location filename="../../quantgui/ui/main_window.py" line="391"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="382"/>
+        <location filename="../../quantgui/ui/main_window.py" line="399"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="383"/>
+        <location filename="../../quantgui/ui/main_window.py" line="400"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="387"/>
+        <location filename="../../quantgui/ui/main_window.py" line="404"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="390"/>
+        <location filename="../../quantgui/ui/main_window.py" line="407"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="395"/>
+        <location filename="../../quantgui/ui/main_window.py" line="412"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="396"/>
+        <location filename="../../quantgui/ui/main_window.py" line="413"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="409"/>
+        <location filename="../../quantgui/ui/main_window.py" line="426"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="414"/>
+        <location filename="../../quantgui/ui/main_window.py" line="431"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="415"/>
+        <location filename="../../quantgui/ui/main_window.py" line="432"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="418"/>
+        <location filename="../../quantgui/ui/main_window.py" line="435"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="421"/>
+        <location filename="../../quantgui/ui/main_window.py" line="438"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="423"/>
+        <location filename="../../quantgui/ui/main_window.py" line="440"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="427"/>
+        <location filename="../../quantgui/ui/main_window.py" line="444"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="429"/>
+        <location filename="../../quantgui/ui/main_window.py" line="446"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="438"/>
+        <location filename="../../quantgui/ui/main_window.py" line="455"/>
         <source>&amp;Reset settings to defaults</source>
         <translation>&amp;Restablecer los ajustes por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="443"/>
+        <location filename="../../quantgui/ui/main_window.py" line="460"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="468"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="453"/>
-        <location filename="../../quantgui/ui/main_window.py" line="466"/>
+        <location filename="../../quantgui/ui/main_window.py" line="471"/>
+        <location filename="../../quantgui/ui/main_window.py" line="484"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="463"/>
+        <location filename="../../quantgui/ui/main_window.py" line="481"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="466"/>
+        <location filename="../../quantgui/ui/main_window.py" line="484"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="467"/>
+        <location filename="../../quantgui/ui/main_window.py" line="485"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="476"/>
+        <location filename="../../quantgui/ui/main_window.py" line="494"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="477"/>
+        <location filename="../../quantgui/ui/main_window.py" line="495"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="479"/>
+        <location filename="../../quantgui/ui/main_window.py" line="497"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="482"/>
+        <location filename="../../quantgui/ui/main_window.py" line="500"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="498"/>
+        <location filename="../../quantgui/ui/main_window.py" line="516"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="531"/>
+        <location filename="../../quantgui/ui/main_window.py" line="549"/>
         <source>Opening…</source>
         <translation>Abriendo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="555"/>
+        <location filename="../../quantgui/ui/main_window.py" line="573"/>
         <source>Opening: {stage}</source>
         <translation>Abriendo: {stage}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="572"/>
+        <location filename="../../quantgui/ui/main_window.py" line="590"/>
         <source>Opening cancelled; {name} is still loaded.</source>
         <translation>Apertura cancelada; {name} sigue cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="575"/>
+        <location filename="../../quantgui/ui/main_window.py" line="593"/>
         <source>No model is loaded.</source>
         <translation>No hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="576"/>
+        <location filename="../../quantgui/ui/main_window.py" line="594"/>
         <source>Opening cancelled; no model is loaded.</source>
         <translation>Apertura cancelada; no hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="603"/>
+        <location filename="../../quantgui/ui/main_window.py" line="621"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="605"/>
+        <location filename="../../quantgui/ui/main_window.py" line="623"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="613"/>
+        <location filename="../../quantgui/ui/main_window.py" line="631"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="614"/>
+        <location filename="../../quantgui/ui/main_window.py" line="632"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="622"/>
+        <location filename="../../quantgui/ui/main_window.py" line="640"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="628"/>
+        <location filename="../../quantgui/ui/main_window.py" line="646"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="628"/>
+        <location filename="../../quantgui/ui/main_window.py" line="646"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="634"/>
+        <location filename="../../quantgui/ui/main_window.py" line="652"/>
         <source>Inputs</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="638"/>
+        <location filename="../../quantgui/ui/main_window.py" line="656"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="684"/>
+        <location filename="../../quantgui/ui/main_window.py" line="708"/>
         <source>{technique} selected: it quantizes the most of {name}.</source>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1020"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1043"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1022"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1045"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1055"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1078"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1058"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1081"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1063"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1086"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1094"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1117"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1098"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1121"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1128"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
         <source>Comparison, Layers and Outputs show {run}.</source>
         <translation>Comparación, Capas y Salidas muestran {run}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1165"/>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1143"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1166"/>
         <source>Per-layer error</source>
         <translation>Error por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1167"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1167"/>
         <source>Compiling</source>
         <translation>Compilando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1145"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1168"/>
         <source>Opening the ONNX Runtime session</source>
         <translation>Abriendo la sesión de ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1146"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1169"/>
         <source>Checking the data</source>
         <translation>Comprobando los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1170"/>
         <source>Ranking layers</source>
         <translation>Clasificando las capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1172"/>
         <source>Reading the model</source>
         <translation>Leyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1173"/>
         <source>Importing its code</source>
         <translation>Importando su código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1174"/>
         <source>Building the model</source>
         <translation>Construyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1152"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1175"/>
         <source>Loading the weights</source>
         <translation>Cargando los pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1153"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1176"/>
         <source>Loading the tokenizer</source>
         <translation>Cargando el tokenizador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1154"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1177"/>
         <source>Reading the data</source>
         <translation>Leyendo los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1155"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1178"/>
         <source>Reading images</source>
         <translation>Leyendo imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1156"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1179"/>
         <source>Tokenizing</source>
         <translation>Tokenizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1157"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1180"/>
         <source>Checking the model</source>
         <translation>Comprobando el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1254"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1277"/>
         <source>{count} of the runs carry a warning (see the Log): do not rely on their figures.</source>
         <translation>{count} de las ejecuciones llevan un aviso (vea el Registro): no se fíe de sus cifras.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1284"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1307"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1336"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1359"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1357"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1380"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1370"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1393"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1376"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1399"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1381"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1404"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1447"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1470"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1449"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1472"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1473"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1453"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1476"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1465"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1488"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1468"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1491"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1470"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1493"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1472"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1495"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1503"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1526"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="373"/>
-        <location filename="../../quantgui/ui/main_window.py" line="630"/>
+        <location filename="../../quantgui/ui/main_window.py" line="390"/>
+        <location filename="../../quantgui/ui/main_window.py" line="648"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="500"/>
+        <location filename="../../quantgui/ui/main_window.py" line="518"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="631"/>
+        <location filename="../../quantgui/ui/main_window.py" line="649"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="632"/>
+        <location filename="../../quantgui/ui/main_window.py" line="650"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="635"/>
+        <location filename="../../quantgui/ui/main_window.py" line="653"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <location filename="../../quantgui/ui/main_window.py" line="654"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="636"/>
+        <location filename="../../quantgui/ui/main_window.py" line="654"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="638"/>
+        <location filename="../../quantgui/ui/main_window.py" line="656"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="642"/>
+        <location filename="../../quantgui/ui/main_window.py" line="660"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="714"/>
+        <location filename="../../quantgui/ui/main_window.py" line="737"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="877"/>
-        <location filename="../../quantgui/ui/main_window.py" line="910"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1018"/>
+        <location filename="../../quantgui/ui/main_window.py" line="900"/>
+        <location filename="../../quantgui/ui/main_window.py" line="933"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1041"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="884"/>
+        <location filename="../../quantgui/ui/main_window.py" line="907"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="886"/>
+        <location filename="../../quantgui/ui/main_window.py" line="909"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="911"/>
+        <location filename="../../quantgui/ui/main_window.py" line="934"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="913"/>
+        <location filename="../../quantgui/ui/main_window.py" line="936"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="928"/>
+        <location filename="../../quantgui/ui/main_window.py" line="951"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="933"/>
+        <location filename="../../quantgui/ui/main_window.py" line="956"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="939"/>
+        <location filename="../../quantgui/ui/main_window.py" line="962"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="972"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1089"/>
+        <location filename="../../quantgui/ui/main_window.py" line="995"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1112"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="976"/>
+        <location filename="../../quantgui/ui/main_window.py" line="999"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1134"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1137"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1157"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1160"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1163"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1140"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1163"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1142"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1165"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1172"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1195"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1188"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1211"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1198"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1235"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1221"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1258"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="960"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1076"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1215"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1230"/>
+        <location filename="../../quantgui/ui/main_window.py" line="983"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1099"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1238"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1253"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1260"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1274"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1278"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1297"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1301"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1276"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1299"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1279"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1302"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1287"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1310"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1288"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1311"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1285"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1308"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1286"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1309"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1308"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1331"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1314"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1337"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1399"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1422"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -3593,27 +3593,27 @@ propio</translation>
         <translation>nombres de capas, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="237"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="248"/>
         <source>Why this engine</source>
         <translation>Por qué este motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="242"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="253"/>
         <source>Advanced</source>
         <translation>Avanzado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="247"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="258"/>
         <source>Show advanced settings</source>
         <translation>Mostrar ajustes avanzados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="248"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="259"/>
         <source>Show or hide the settings most runs do not need to change.</source>
         <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="346"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="374"/>
         <source>Checking which engine can quantize this model…</source>
         <translation>Comprobando qué motor puede cuantizar este modelo…</translation>
     </message>
