@@ -126,6 +126,17 @@ def test_each_setting_label_shows_its_controls_tooltip(qtbot, window, back_to_en
     assert untipped(win) == []
 
 
+
+def test_the_open_dialogs_labels_show_their_controls_tooltips(qtbot, window, tiny_pt2):  # noqa: F811
+    dialog = open_dialog(qtbot, window, str(tiny_pt2))
+    try:
+        rows = labelled_rows(dialog)
+        assert {label.text() for label, _ in rows} >= {"Factory:", "Validation fraction:"}
+        assert untipped(dialog) == []
+    finally:
+        dialog.reject()
+
+
 def tab_from(widget, key=Qt.Key.Key_Tab) -> QWidget:
     QTest.keyClick(widget, key)
     return QApplication.focusWidget()
