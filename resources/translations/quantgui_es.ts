@@ -2224,7 +2224,7 @@ propio</translation>
     <name>OpenModelDialog</name>
     <message>
         <location filename="../../quantgui/ui/open_dialog.py" line="192"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="574"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="581"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
@@ -2360,7 +2360,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/open_dialog.py" line="338"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="587"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="594"/>
         <source>Weights file</source>
         <translation>Archivo de pesos</translation>
     </message>
@@ -2555,239 +2555,239 @@ propio</translation>
         <translation>Fracción de validación:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="418"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="425"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="422"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="429"/>
         <source>Data preview</source>
         <translation>Vista previa de los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="424"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="431"/>
         <source>First rows</source>
         <translation>Primeras filas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="429"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="436"/>
         <source>First text as tokens</source>
         <translation>Primer texto en tokens</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="444"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="451"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="449"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="456"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="450"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="457"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="580"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="587"/>
         <source>Model folder</source>
         <translation>Carpeta del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="596"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="603"/>
         <source>Image folder</source>
         <translation>Carpeta de imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="600"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="607"/>
         <source>Data file</source>
         <translation>Archivo de datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="656"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="663"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="657"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="664"/>
         <source>Checking the name…</source>
         <translation>Comprobando el nombre…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="669"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="676"/>
         <source>Python package folder</source>
         <translation>Carpeta de paquete de Python</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="700"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="707"/>
         <source>Inputs: {inputs}</source>
         <translation>Entradas: {inputs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="702"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="709"/>
         <source>Inputs: pixel_values of {shape}</source>
         <translation>Entradas: pixel_values de {shape}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="705"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="712"/>
         <source>Tokenizer: {tokenizer}</source>
         <translation>Tokenizador: {tokenizer}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="706"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="713"/>
         <source>Tokenizer: none in the folder</source>
         <translation>Tokenizador: ninguno en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="716"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="723"/>
         <source>not a model QuantGUI can open</source>
         <translation>no es un modelo que QuantGUI pueda abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="826"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="833"/>
         <source>256 random samples of the input shape: enough to calibrate, but there are no labels, so no accuracy.</source>
         <translation>256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay etiquetas, así que no hay exactitud.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="833"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="985"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="840"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="992"/>
         <source>Choose the data.</source>
         <translation>Elija los datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="836"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="843"/>
         <source>Reading the data…</source>
         <translation>Leyendo los datos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="854"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="861"/>
         <source>{count} samples</source>
         <translation>{count} muestras</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="856"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="863"/>
         <source>shape {shape}</source>
         <translation>forma {shape}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="859"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="866"/>
         <source>texts from column {column}</source>
         <translation>textos de la columna {column}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="864"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="871"/>
         <source>per class: {counts}</source>
         <translation>por clase: {counts}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="866"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="873"/>
         <source>no labels</source>
         <translation>sin etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="873"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="880"/>
         <source>The first text as the model sees it: {tokens}</source>
         <translation>El primer texto tal como lo ve el modelo: {tokens}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="882"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="889"/>
         <source>Image of class {label}</source>
         <translation>Imagen de la clase {label}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="892"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="899"/>
         <source>(no labels)</source>
         <translation>(sin etiquetas)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="934"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="941"/>
         <source>Not valid JSON: {error} (at character {pos}).</source>
         <translation>JSON no válido: {error} (en el carácter {pos}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="937"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="944"/>
         <source>Give a JSON object, e.g. {&quot;hidden&quot;: 64}.</source>
         <translation>Escriba un objeto JSON, p. ej. {&quot;hidden&quot;: 64}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="947"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="954"/>
         <source>Give the architecture, e.g. py:torchvision.models:resnet18, or choose one in the list.</source>
         <translation>Indique la arquitectura, p. ej. py:torchvision.models:resnet18, o elija una de la lista.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="949"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="956"/>
         <source>Choose a model file.</source>
         <translation>Elija un archivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="953"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="1026"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="960"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1033"/>
         <source>Reading the model file…</source>
         <translation>Leyendo el archivo del modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="955"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="962"/>
         <source>This file holds only weights. Choose the Python file that defines the model, and give this file as its weights.</source>
         <translation>Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e indique este archivo como sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="959"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="966"/>
         <source>Choose the model&apos;s class.</source>
         <translation>Elija la clase del modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="962"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="969"/>
         <source>Constructor arguments: {problem}</source>
         <translation>Argumentos del constructor: {problem}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="966"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="973"/>
         <source>The weights file {path} does not exist.</source>
         <translation>El archivo de pesos {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="976"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="983"/>
         <source>Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.</source>
         <translation>Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="980"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="987"/>
         <source>Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per sample).</source>
         <translation>Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda (p. ej. 3,32,32, por muestra).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="987"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="994"/>
         <source>The image folder {path} does not exist.</source>
         <translation>La carpeta de imágenes {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="989"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="996"/>
         <source>The data file {path} does not exist.</source>
         <translation>El archivo de datos {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="991"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="998"/>
         <source>Tensor data must be a .pt, .pth, .npy or .npz file.</source>
         <translation>Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="993"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1000"/>
         <source>Choose a .csv file.</source>
         <translation>Elija un archivo .csv.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="995"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1002"/>
         <source>Choose a .txt file, one example per line.</source>
         <translation>Elija un archivo .txt, un ejemplo por línea.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="997"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1004"/>
         <source>Text data needs the model&apos;s tokenizer (tokenizer.json, vocab.txt, … in a Hugging Face folder), and this model has none. Use random data, or a tensor file of token ids.</source>
         <translation>Los datos de texto necesitan el tokenizador del modelo (tokenizer.json, vocab.txt, … en una carpeta de Hugging Face), y este modelo no tiene. Use datos aleatorios o un archivo de tensores con ids de tokens.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="1006"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1013"/>
         <source>Image size: write H,W or one number, e.g. 32,32.</source>
         <translation>Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.</translation>
     </message>
