@@ -250,6 +250,9 @@ class MainWindow(QMainWindow):
         self.method_buttons: dict[str, QRadioButton] = {}
         for method in technique_names():
             button = QRadioButton(self.method_titles[method], technique_box)
+            # Tab reaches the group (its checked button; the arrows move within it), also
+            # where the style gives buttons Tab focus only (macOS: Tab then skips them)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setToolTip(self.method_help[method])
             button.setAccessibleName(self.tr("{title} quantization").format(
                 title=self.method_titles[method]))
@@ -362,6 +365,20 @@ class MainWindow(QMainWindow):
         left.addWidget(line)
         left.addWidget(actions)
         self.method_buttons[self._method].setChecked(True)
+        self.settings_panel.built.connect(self._order_tabs)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the settings panel as it reads, from the model to the last button
+        under it; each new settings form is put back in its place (made after the tabs, its
+        controls came last: Shift+Tab from the Engine box went to the Start tab's Compare all
+        three, and Space there started a comparison)."""
+        chain: list[QWidget] = [self.model_combo, *self.method_buttons.values(),
+                                *self.settings_panel.focus_chain(), self.reset_button,
+                                self.quantize_button, self.cancel_button, self.compare_button,
+                                self.techniques_button]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _build_tabs(self) -> None:
         theme.configure_pyqtgraph()
@@ -450,7 +467,8 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         for index, key in enumerate(self.tab_names):
             action = QAction(self.tab_names[key], self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            if index < 10:  # Ctrl+1 … Ctrl+9, and Ctrl+0 for the tenth ("Ctrl+10" is no key)
+                action.setShortcut(QKeySequence(f"Ctrl+{(index + 1) % 10}"))
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -658,6 +676,12 @@ class MainWindow(QMainWindow):
     # --- technique and settings -------------------------------------------------------------
     def _on_method(self, method: str) -> None:
         self._method = method
+        # Tab enters the group at the checked button, however it was checked (Qt moves it
+        # only when a button takes the focus: Shift+Tab from the settings went to the one
+        # checked before)
+        for name, button in self.method_buttons.items():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if name == method
+                                  else Qt.FocusPolicy.ClickFocus)
         self.method_explanation.setText(self.method_help[method])
         if not self._auto_method:
             self.settings.setValue("method", method)
@@ -693,16 +717,15 @@ class MainWindow(QMainWindow):
                                                   name=self.loaded.name))
 
     def _show_start(self) -> None:
-        """A model is loaded: the Start tab says what to do with it (and is shown instead of
-        the panels a new model leaves empty)."""
+        """A model is loaded: the Start tab says what to do with it, and is shown whichever
+        tab was current (a demo and a file of the user's alike; the panels a new model leaves
+        empty are not left on screen)."""
         self.start_page.show_model(self.loaded.name, self.loaded.description)
         advising = self._auto_method and self.advisor.runner.is_running()
         self.start_page.show_technique(self._method, advising)
         if not advising:
             self.start_page.show_chosen(self._method)
-        if self.tabs.currentWidget() in (self.training, self.comparison, self.outputs,
-                                         self.layers_panel):
-            self.tabs.setCurrentWidget(self.start_page)
+        self.tabs.setCurrentWidget(self.start_page)
 
     def _validate(self) -> None:
         """The form's recipe into the state, and what is wrong with it under the form."""

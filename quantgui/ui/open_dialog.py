@@ -414,6 +414,13 @@ class OpenModelDialog(QDialog):
                                          "models; the rest calibrates and trains."))
         data_form.addRow(self.tr("Validation fraction:"), self.val_spin)
         right.addWidget(data_box)
+        for each in (form, data_form):  # a row's label explains it as its control does
+            for row in range(each.rowCount()):
+                label = each.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = each.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if (label is not None and field is not None and field.widget() is not None
+                        and isinstance(label.widget(), QLabel) and field.widget().toolTip()):
+                    label.widget().setToolTip(field.widget().toolTip())
 
         preview_box = QGroupBox(self.tr("Preview"), self)
         preview_layout = QVBoxLayout(preview_box)

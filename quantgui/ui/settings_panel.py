@@ -111,10 +111,17 @@ class _Field:
                 edit.setPlaceholderText(
                     QCoreApplication.translate("SettingsPanel", "layer names, comma-separated"))
         self.label = label
+        self.label_widget: QLabel | None = None  # the form's label of the row (set_method)
         self.widget.setToolTip(tip)
         self.widget.setAccessibleName(label)
         self.widget.setAccessibleDescription(tip)
         self.widget.setObjectName(f"setting_{self.name}")
+
+    def show_tip_on_label(self) -> None:
+        """The row's label says what the control's tooltip says (hovering the name of a
+        setting explains it, not only hovering its box)."""
+        if self.label_widget is not None:
+            self.label_widget.setToolTip(self.widget.toolTip())
 
     def focus_widget(self) -> QWidget:
         """The editor that takes the focus (a list of check boxes: its first one)."""
@@ -174,6 +181,7 @@ class SettingsPanel(QWidget):
     one line why the engine was chosen, or warns about the one chosen by hand."""
 
     changed = Signal()
+    built = Signal()  # a new form: the window puts its controls in the Tab order again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,6 +237,9 @@ class SettingsPanel(QWidget):
             self.fields[field.name] = editor
             target = advanced if field.metadata.get("advanced") else basic
             target.addRow(editor.label, editor.widget)
+            label = target.labelForField(editor.widget)
+            editor.label_widget = label if isinstance(label, QLabel) else None
+            editor.show_tip_on_label()
             if field.name == ENGINE:
                 editor.widget.activated.connect(self._engine_activated)
                 self.engine_note = QLabel(body)
@@ -269,7 +280,24 @@ class SettingsPanel(QWidget):
             old.hide()  # gone now, not at the next event loop turn (no two forms drawn)
             old.deleteLater()
         self._building = False
+        self.built.emit()
         self.changed.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's controls in the order they read: the basic settings, the Advanced
+        button, the advanced settings (Tab skips them while the section is closed)."""
+        basic = [w for editor in self.fields.values() if not editor.meta.get("advanced")
+                 for w in (editor.boxes or [editor.widget])]
+        advanced = [w for editor in self.fields.values() if editor.meta.get("advanced")
+                    for w in (editor.boxes or [editor.widget])]
+        button = [self.advanced_button] if self.advanced_button is not None else []
+        return [*basic, *button, *advanced]
+
+    def retranslate(self) -> None:
+        """After a language switch (``quantgui.ui.retranslate``): each label's tooltip is its
+        control's again, in the new language."""
+        for editor in self.fields.values():
+            editor.show_tip_on_label()
 
     def reset_to_defaults(self) -> None:
         """Every technique's settings back to their defaults: what was typed for each is

@@ -1431,7 +1431,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="189"/>
-        <location filename="../../quantgui/ui/main_window.py" line="529"/>
+        <location filename="../../quantgui/ui/main_window.py" line="547"/>
         <source>Loading {name}…</source>
         <translation>Cargando {name}…</translation>
     </message>
@@ -1453,7 +1453,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/main_window.py" line="233"/>
-        <location filename="../../quantgui/ui/main_window.py" line="536"/>
+        <location filename="../../quantgui/ui/main_window.py" line="554"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -1468,759 +1468,759 @@ propio</translation>
         <translation>Técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="254"/>
+        <location filename="../../quantgui/ui/main_window.py" line="257"/>
         <source>{title} quantization</source>
         <translation>Cuantización {title}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="265"/>
+        <location filename="../../quantgui/ui/main_window.py" line="268"/>
         <source>Technique explanation</source>
         <translation>Explicación de la técnica</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="269"/>
+        <location filename="../../quantgui/ui/main_window.py" line="272"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="275"/>
+        <location filename="../../quantgui/ui/main_window.py" line="278"/>
         <source>Settings problem</source>
         <translation>Problema en los ajustes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="277"/>
+        <location filename="../../quantgui/ui/main_window.py" line="280"/>
         <source>Reset to defaults</source>
         <translation>Valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="278"/>
+        <location filename="../../quantgui/ui/main_window.py" line="281"/>
         <source>Reset the settings to their defaults</source>
         <translation>Devolver los ajustes a sus valores por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="279"/>
+        <location filename="../../quantgui/ui/main_window.py" line="282"/>
         <source>Every technique&apos;s settings back to their defaults (the technique stays chosen).</source>
         <translation>Los ajustes de todas las técnicas vuelven a sus valores por defecto (la técnica elegida se mantiene).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="299"/>
-        <location filename="../../quantgui/ui/main_window.py" line="301"/>
+        <location filename="../../quantgui/ui/main_window.py" line="302"/>
+        <location filename="../../quantgui/ui/main_window.py" line="304"/>
         <source>Quantize</source>
         <translation>Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="302"/>
+        <location filename="../../quantgui/ui/main_window.py" line="305"/>
         <source>Quantize a copy of the model with these settings and compare it (Ctrl+R).</source>
         <translation>Cuantiza una copia del modelo con estos ajustes y la compara (Ctrl+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="305"/>
-        <location filename="../../quantgui/ui/main_window.py" line="306"/>
+        <location filename="../../quantgui/ui/main_window.py" line="308"/>
+        <location filename="../../quantgui/ui/main_window.py" line="309"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="307"/>
+        <location filename="../../quantgui/ui/main_window.py" line="310"/>
         <source>Stop the run; the model is left as it was (Esc).</source>
         <translation>Detiene la ejecución; el modelo queda como estaba (Esc).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="309"/>
-        <location filename="../../quantgui/ui/main_window.py" line="310"/>
+        <location filename="../../quantgui/ui/main_window.py" line="312"/>
+        <location filename="../../quantgui/ui/main_window.py" line="313"/>
         <source>Compare engines</source>
         <translation>Comparar motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="311"/>
+        <location filename="../../quantgui/ui/main_window.py" line="314"/>
         <source>Quantize with these settings on every engine available here, time them together and recommend one (Ctrl+Shift+R).</source>
         <translation>Cuantizar con estos ajustes en cada motor disponible aquí, medirlos juntos y recomendar uno (Ctrl+Mayús+R).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="319"/>
-        <location filename="../../quantgui/ui/main_window.py" line="320"/>
+        <location filename="../../quantgui/ui/main_window.py" line="322"/>
+        <location filename="../../quantgui/ui/main_window.py" line="323"/>
         <source>Compare all three</source>
         <translation>Comparar las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="322"/>
+        <location filename="../../quantgui/ui/main_window.py" line="325"/>
         <source>Quantize with Dynamic, Static and QAT with the settings they share, time them together with the original and mark the best trade-offs (Ctrl+Shift+A).</source>
         <translation>Cuantizar con Dinámica, Estática y QAT con los ajustes que comparten, medirlas junto con el original y marcar los mejores compromisos (Ctrl+Mayús+A).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="333"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="338"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1226"/>
+        <location filename="../../quantgui/ui/main_window.py" line="341"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1249"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="339"/>
+        <location filename="../../quantgui/ui/main_window.py" line="342"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="341"/>
+        <location filename="../../quantgui/ui/main_window.py" line="344"/>
         <source>Elapsed time</source>
         <translation>Tiempo transcurrido</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="369"/>
+        <location filename="../../quantgui/ui/main_window.py" line="386"/>
         <source>Results</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="379"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
+        <location filename="../../quantgui/ui/main_window.py" line="396"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1173"/>
         <source>Training</source>
         <translation>Entrenamiento</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="379"/>
+        <location filename="../../quantgui/ui/main_window.py" line="396"/>
         <source>Start</source>
         <translation>Inicio</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="380"/>
+        <location filename="../../quantgui/ui/main_window.py" line="397"/>
         <source>Comparison</source>
         <translation>Comparación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="381"/>
+        <location filename="../../quantgui/ui/main_window.py" line="398"/>
         <source>Outputs</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="381"/>
+        <location filename="../../quantgui/ui/main_window.py" line="398"/>
         <source>Log</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="389"/>
+        <location filename="../../quantgui/ui/main_window.py" line="406"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="390"/>
+        <location filename="../../quantgui/ui/main_window.py" line="407"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="394"/>
+        <location filename="../../quantgui/ui/main_window.py" line="411"/>
         <source>Engines</source>
         <translation>Motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="397"/>
+        <location filename="../../quantgui/ui/main_window.py" line="414"/>
         <source>Techniques</source>
         <translation>Técnicas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="402"/>
+        <location filename="../../quantgui/ui/main_window.py" line="419"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="403"/>
+        <location filename="../../quantgui/ui/main_window.py" line="420"/>
         <source>&amp;Open model…</source>
         <translation>&amp;Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="416"/>
+        <location filename="../../quantgui/ui/main_window.py" line="433"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="421"/>
+        <location filename="../../quantgui/ui/main_window.py" line="438"/>
         <source>&amp;Run</source>
         <translation>&amp;Ejecutar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="422"/>
+        <location filename="../../quantgui/ui/main_window.py" line="439"/>
         <source>&amp;Quantize</source>
         <translation>&amp;Cuantizar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="425"/>
+        <location filename="../../quantgui/ui/main_window.py" line="442"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="428"/>
+        <location filename="../../quantgui/ui/main_window.py" line="445"/>
         <source>Compare &amp;engines</source>
         <translation>Comparar &amp;motores</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="430"/>
+        <location filename="../../quantgui/ui/main_window.py" line="447"/>
         <source>Run these settings on every engine and recommend the fastest that keeps agreement.</source>
         <translation>Ejecutar estos ajustes en cada motor y recomendar el más rápido que mantenga la concordancia.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="434"/>
+        <location filename="../../quantgui/ui/main_window.py" line="451"/>
         <source>Compare &amp;all three</source>
         <translation>Comparar &amp;las tres</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="436"/>
+        <location filename="../../quantgui/ui/main_window.py" line="453"/>
         <source>Run Dynamic, Static and QAT on this model and show them side by side.</source>
         <translation>Ejecutar Dinámica, Estática y QAT con este modelo y mostrarlas lado a lado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="445"/>
+        <location filename="../../quantgui/ui/main_window.py" line="462"/>
         <source>&amp;Reset settings to defaults</source>
         <translation>&amp;Restablecer los ajustes por defecto</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="450"/>
+        <location filename="../../quantgui/ui/main_window.py" line="467"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="457"/>
+        <location filename="../../quantgui/ui/main_window.py" line="475"/>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="460"/>
-        <location filename="../../quantgui/ui/main_window.py" line="473"/>
+        <location filename="../../quantgui/ui/main_window.py" line="478"/>
+        <location filename="../../quantgui/ui/main_window.py" line="491"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="470"/>
+        <location filename="../../quantgui/ui/main_window.py" line="488"/>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="473"/>
+        <location filename="../../quantgui/ui/main_window.py" line="491"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="474"/>
+        <location filename="../../quantgui/ui/main_window.py" line="492"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="483"/>
+        <location filename="../../quantgui/ui/main_window.py" line="501"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="484"/>
+        <location filename="../../quantgui/ui/main_window.py" line="502"/>
         <source>&amp;Guide</source>
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="486"/>
+        <location filename="../../quantgui/ui/main_window.py" line="504"/>
         <source>What each technique, engine and number means.</source>
         <translation>Qué significa cada técnica, cada motor y cada cifra.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="489"/>
+        <location filename="../../quantgui/ui/main_window.py" line="507"/>
         <source>&amp;About QuantGUI</source>
         <translation>&amp;Acerca de QuantGUI</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="505"/>
+        <location filename="../../quantgui/ui/main_window.py" line="523"/>
         <source>Open model…</source>
         <translation>Abrir modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="538"/>
+        <location filename="../../quantgui/ui/main_window.py" line="556"/>
         <source>Opening…</source>
         <translation>Abriendo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="562"/>
+        <location filename="../../quantgui/ui/main_window.py" line="580"/>
         <source>Opening: {stage}</source>
         <translation>Abriendo: {stage}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="579"/>
+        <location filename="../../quantgui/ui/main_window.py" line="597"/>
         <source>Opening cancelled; {name} is still loaded.</source>
         <translation>Apertura cancelada; {name} sigue cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="582"/>
+        <location filename="../../quantgui/ui/main_window.py" line="600"/>
         <source>No model is loaded.</source>
         <translation>No hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="583"/>
+        <location filename="../../quantgui/ui/main_window.py" line="601"/>
         <source>Opening cancelled; no model is loaded.</source>
         <translation>Apertura cancelada; no hay ningún modelo cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="610"/>
+        <location filename="../../quantgui/ui/main_window.py" line="628"/>
         <source>Loaded {name}: {source}.</source>
         <translation>Cargado {name}: {source}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="612"/>
+        <location filename="../../quantgui/ui/main_window.py" line="630"/>
         <source>{name} loaded.</source>
         <translation>{name} cargado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="620"/>
+        <location filename="../../quantgui/ui/main_window.py" line="638"/>
         <source>The model could not be loaded.</source>
         <translation>No se pudo cargar el modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="621"/>
+        <location filename="../../quantgui/ui/main_window.py" line="639"/>
         <source>The model could not be loaded: {message}</source>
         <translation>No se pudo cargar el modelo: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="629"/>
+        <location filename="../../quantgui/ui/main_window.py" line="647"/>
         <source>The model could not be loaded</source>
         <translation>No se pudo cargar el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="635"/>
+        <location filename="../../quantgui/ui/main_window.py" line="653"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="635"/>
+        <location filename="../../quantgui/ui/main_window.py" line="653"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="641"/>
+        <location filename="../../quantgui/ui/main_window.py" line="659"/>
         <source>Inputs</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="645"/>
+        <location filename="../../quantgui/ui/main_window.py" line="663"/>
         <source>{answer} ({count} classes)</source>
         <translation>{answer} ({count} clases)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="691"/>
+        <location filename="../../quantgui/ui/main_window.py" line="715"/>
         <source>{technique} selected: it quantizes the most of {name}.</source>
         <translation>{technique} seleccionada: es la que más cuantiza de {name}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1027"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1050"/>
         <source>Compare all three, {label}: {recipe}</source>
         <translation>Comparar las tres, {label}: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1029"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1052"/>
         <source>Comparing {techniques} on {name}…</source>
         <translation>Comparando {techniques} con {name}…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1062"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1085"/>
         <source>Timing all results together…</source>
         <translation>Midiendo todos los resultados juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1065"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1088"/>
         <source>Technique {index}/{count}: {technique}</source>
         <translation>Técnica {index}/{count}: {technique}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1070"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1093"/>
         <source>epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1101"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1124"/>
         <source>{label} was not run: {reason}</source>
         <translation>{label} no se ejecutó: {reason}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1105"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1128"/>
         <source>Compared {count} technique(s) in {seconds:.1f} s; Pareto front: {front}; {added} run(s) added to the history.</source>
         <translation>{count} técnica(s) comparada(s) en {seconds:.1f} s; frente de Pareto: {front}; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1135"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1158"/>
         <source>Comparison, Layers and Outputs show {run}.</source>
         <translation>Comparación, Capas y Salidas muestran {run}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1172"/>
         <source>Predicting</source>
         <translation>Prediciendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1150"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1173"/>
         <source>Per-layer error</source>
         <translation>Error por capa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1174"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1151"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1174"/>
         <source>Compiling</source>
         <translation>Compilando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1152"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1175"/>
         <source>Opening the ONNX Runtime session</source>
         <translation>Abriendo la sesión de ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1153"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1176"/>
         <source>Checking the data</source>
         <translation>Comprobando los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1154"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1177"/>
         <source>Ranking layers</source>
         <translation>Clasificando las capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1156"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1179"/>
         <source>Reading the model</source>
         <translation>Leyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1157"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1180"/>
         <source>Importing its code</source>
         <translation>Importando su código</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1158"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1181"/>
         <source>Building the model</source>
         <translation>Construyendo el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1159"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1182"/>
         <source>Loading the weights</source>
         <translation>Cargando los pesos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1160"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1183"/>
         <source>Loading the tokenizer</source>
         <translation>Cargando el tokenizador</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1161"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1184"/>
         <source>Reading the data</source>
         <translation>Leyendo los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1162"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1185"/>
         <source>Reading images</source>
         <translation>Leyendo imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1163"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1186"/>
         <source>Tokenizing</source>
         <translation>Tokenizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1187"/>
         <source>Checking the model</source>
         <translation>Comprobando el modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1219"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1242"/>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1276"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1299"/>
         <source>{count} of the runs carry a warning (see the Log): do not rely on their figures.</source>
         <translation>{count} de las ejecuciones llevan un aviso (vea el Registro): no se fíe de sus cifras.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1306"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1329"/>
         <source>Compare all three failed</source>
         <translation>Comparar las tres falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1358"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1381"/>
         <source>Language: {language}</source>
         <translation>Idioma: {language}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1379"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1402"/>
         <source>The settings are back to their defaults.</source>
         <translation>Los ajustes vuelven a sus valores por defecto.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1392"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1415"/>
         <source>QuantGUI {version} · PyTorch {torch} (quantized engine {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</source>
         <translation>QuantGUI {version} · PyTorch {torch} (motor cuantizado {engine}) · PySide6 {pyside} (Qt {qt}) · Python {python}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1398"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1421"/>
         <source>See and do PyTorch quantization: load a model, quantize a copy, and compare size, latency, accuracy and how far the outputs agree, layer by layer.</source>
         <translation>Ver y hacer cuantización de PyTorch: cargue un modelo, cuantice una copia y compare tamaño, latencia, exactitud y cuánto concuerdan las salidas, capa a capa.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1403"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1426"/>
         <source>MIT licence. The README beside the program explains every number; the same pipeline runs without a screen as quantgui-cli.</source>
         <translation>Licencia MIT. El README junto al programa explica cada número; el mismo proceso se ejecuta sin pantalla con quantgui-cli.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1469"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1492"/>
         <source>An engine comparison is running.</source>
         <translation>Hay una comparación de motores en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1471"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1494"/>
         <source>Compare all three is running.</source>
         <translation>Comparar las tres está en marcha.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1472"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1495"/>
         <source>A {method} run is in progress.</source>
         <translation>Hay una ejecución {method} en curso.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1475"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1498"/>
         <source>The layers are being ranked (Layers tab).</source>
         <translation>Se están clasificando las capas (pestaña Capas).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1487"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1510"/>
         <source>Quit QuantGUI?</source>
         <translation>¿Salir de QuantGUI?</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1490"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1513"/>
         <source>Quitting stops it, and its result is lost. Keep it running to see the result.</source>
         <translation>Salir la detiene y su resultado se pierde. Déjela en marcha para ver el resultado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1492"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1515"/>
         <source>Stop and quit</source>
         <translation>Detener y salir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1494"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1517"/>
         <source>Keep running</source>
         <translation>Seguir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1525"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1548"/>
         <source>Cancelled; the window is closing.</source>
         <translation>Cancelado; la ventana se está cerrando.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="380"/>
-        <location filename="../../quantgui/ui/main_window.py" line="637"/>
+        <location filename="../../quantgui/ui/main_window.py" line="397"/>
+        <location filename="../../quantgui/ui/main_window.py" line="655"/>
         <source>Layers</source>
         <translation>Capas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="507"/>
+        <location filename="../../quantgui/ui/main_window.py" line="525"/>
         <source>Open a model file of your own, with its data.</source>
         <translation>Abrir un archivo de modelo propio, con sus datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="638"/>
+        <location filename="../../quantgui/ui/main_window.py" line="656"/>
         <source>Parameters</source>
         <translation>Parámetros</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="639"/>
+        <location filename="../../quantgui/ui/main_window.py" line="657"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="642"/>
+        <location filename="../../quantgui/ui/main_window.py" line="660"/>
         <source>Input shape</source>
         <translation>Forma de entrada</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="643"/>
+        <location filename="../../quantgui/ui/main_window.py" line="661"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="643"/>
+        <location filename="../../quantgui/ui/main_window.py" line="661"/>
         <source>{train} training, {val} validation samples</source>
         <translation>{train} muestras de entrenamiento, {val} de validación</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="645"/>
+        <location filename="../../quantgui/ui/main_window.py" line="663"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="649"/>
+        <location filename="../../quantgui/ui/main_window.py" line="667"/>
         <source>Accuracy</source>
         <translation>Exactitud</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="721"/>
+        <location filename="../../quantgui/ui/main_window.py" line="744"/>
         <source>{field}: enter a number.</source>
         <translation>{field}: escriba un número.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="884"/>
-        <location filename="../../quantgui/ui/main_window.py" line="915"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1025"/>
+        <location filename="../../quantgui/ui/main_window.py" line="907"/>
+        <location filename="../../quantgui/ui/main_window.py" line="938"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1048"/>
         <source>Starting…</source>
         <translation>Empezando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="891"/>
+        <location filename="../../quantgui/ui/main_window.py" line="914"/>
         <source>Run: {recipe}</source>
         <translation>Ejecución: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="893"/>
+        <location filename="../../quantgui/ui/main_window.py" line="916"/>
         <source>Quantizing {name} ({method})…</source>
         <translation>Cuantizando {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="916"/>
+        <location filename="../../quantgui/ui/main_window.py" line="939"/>
         <source>Compare engines: {recipe}</source>
         <translation>Comparar motores: {recipe}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="918"/>
+        <location filename="../../quantgui/ui/main_window.py" line="941"/>
         <source>Comparing engines on {name} ({method})…</source>
         <translation>Comparando motores con {name} ({method})…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="935"/>
+        <location filename="../../quantgui/ui/main_window.py" line="958"/>
         <source>Timing all engines together…</source>
         <translation>Midiendo todos los motores juntos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="940"/>
+        <location filename="../../quantgui/ui/main_window.py" line="963"/>
         <source>Engine {index}/{count}: {engine}</source>
         <translation>Motor {index}/{count}: {engine}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="946"/>
+        <location filename="../../quantgui/ui/main_window.py" line="969"/>
         <source>epoch {epoch}/{epochs}</source>
         <translation>época {epoch}/{epochs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="979"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1096"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1002"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1119"/>
         <source>A run could not be added to the history: {reason}.</source>
         <translation>No se pudo añadir una ejecución al historial: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="983"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1006"/>
         <source>Compared {count} engine(s) in {seconds:.1f} s; {added} run(s) added to the history.</source>
         <translation>{count} motor(es) comparado(s) en {seconds:.1f} s; {added} ejecución(es) añadida(s) al historial.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1141"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1144"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1164"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1167"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1170"/>
         <source>Preparing</source>
         <translation>Preparando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1147"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1170"/>
         <source>Calibrating</source>
         <translation>Calibrando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1148"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1171"/>
         <source>Quantizing</source>
         <translation>Cuantizando</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1148"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1171"/>
         <source>Converting</source>
         <translation>Convirtiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1149"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1172"/>
         <source>Measuring</source>
         <translation>Midiendo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1179"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1202"/>
         <source>Epoch {epoch}/{epochs}: train loss {loss:.4f}, validation accuracy {accuracy}</source>
         <translation>Época {epoch}/{epochs}: pérdida de entrenamiento {loss:.4f}, exactitud de validación {accuracy}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1198"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1221"/>
         <source>Epoch {epoch}/{epochs}, step {step}/{steps}</source>
         <translation>Época {epoch}/{epochs}, paso {step}/{steps}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1214"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1257"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1237"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1280"/>
         <source>{seconds:.1f} s</source>
         <translation>{seconds:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="967"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1083"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1237"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1252"/>
+        <location filename="../../quantgui/ui/main_window.py" line="990"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1106"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1260"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1275"/>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1259"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1282"/>
         <source>Done in {seconds:.1f} s: {size:.2f}× the size, {latency:.2f}× the latency, {count} of {total} layers quantized.</source>
         <translation>Hecho en {seconds:.1f} s: {size:.2f}× el tamaño, {latency:.2f}× la latencia, {count} de {total} capas cuantizadas.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1296"/>
-        <location filename="../../quantgui/ui/main_window.py" line="1300"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1319"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1323"/>
         <source>Cancelled</source>
         <translation>Cancelado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1298"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1321"/>
         <source>Cancelled; the last completed run is shown.</source>
         <translation>Cancelado; se muestra la última ejecución completada.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1301"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1324"/>
         <source>Cancelled; the model is unchanged.</source>
         <translation>Cancelado; el modelo no ha cambiado.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1309"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1332"/>
         <source>Failed</source>
         <translation>Falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1310"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1333"/>
         <source>The run failed: {message}</source>
         <translation>La ejecución falló: {message}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1307"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1330"/>
         <source>The engine comparison failed</source>
         <translation>La comparación de motores falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1308"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1331"/>
         <source>Quantization failed</source>
         <translation>La cuantización falló</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1330"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1353"/>
         <source>This looks like a bug in QuantGUI or in torch; the details below help to report it.</source>
         <translation>Parece un error de QuantGUI o de torch; los detalles de abajo ayudan a notificarlo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1336"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1359"/>
         <source>Change and try again…</source>
         <translation>Cambiar y reintentar…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/main_window.py" line="1421"/>
+        <location filename="../../quantgui/ui/main_window.py" line="1444"/>
         <source>About QuantGUI</source>
         <translation>Acerca de QuantGUI</translation>
     </message>
@@ -2229,7 +2229,7 @@ propio</translation>
     <name>OpenModelDialog</name>
     <message>
         <location filename="../../quantgui/ui/open_dialog.py" line="192"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="574"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="581"/>
         <source>Open model</source>
         <translation>Abrir modelo</translation>
     </message>
@@ -2365,7 +2365,7 @@ propio</translation>
     </message>
     <message>
         <location filename="../../quantgui/ui/open_dialog.py" line="338"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="587"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="594"/>
         <source>Weights file</source>
         <translation>Archivo de pesos</translation>
     </message>
@@ -2560,239 +2560,239 @@ propio</translation>
         <translation>Fracción de validación:</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="418"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="425"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="422"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="429"/>
         <source>Data preview</source>
         <translation>Vista previa de los datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="424"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="431"/>
         <source>First rows</source>
         <translation>Primeras filas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="429"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="436"/>
         <source>First text as tokens</source>
         <translation>Primer texto en tokens</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="444"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="451"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="449"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="456"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="450"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="457"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="580"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="587"/>
         <source>Model folder</source>
         <translation>Carpeta del modelo</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="596"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="603"/>
         <source>Image folder</source>
         <translation>Carpeta de imágenes</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="600"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="607"/>
         <source>Data file</source>
         <translation>Archivo de datos</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="656"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="663"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="657"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="664"/>
         <source>Checking the name…</source>
         <translation>Comprobando el nombre…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="669"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="676"/>
         <source>Python package folder</source>
         <translation>Carpeta de paquete de Python</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="700"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="707"/>
         <source>Inputs: {inputs}</source>
         <translation>Entradas: {inputs}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="702"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="709"/>
         <source>Inputs: pixel_values of {shape}</source>
         <translation>Entradas: pixel_values de {shape}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="705"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="712"/>
         <source>Tokenizer: {tokenizer}</source>
         <translation>Tokenizador: {tokenizer}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="706"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="713"/>
         <source>Tokenizer: none in the folder</source>
         <translation>Tokenizador: ninguno en la carpeta</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="716"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="723"/>
         <source>not a model QuantGUI can open</source>
         <translation>no es un modelo que QuantGUI pueda abrir</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="826"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="833"/>
         <source>256 random samples of the input shape: enough to calibrate, but there are no labels, so no accuracy.</source>
         <translation>256 muestras aleatorias de la forma de entrada: bastan para calibrar, pero no hay etiquetas, así que no hay exactitud.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="833"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="985"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="840"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="992"/>
         <source>Choose the data.</source>
         <translation>Elija los datos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="836"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="843"/>
         <source>Reading the data…</source>
         <translation>Leyendo los datos…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="854"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="861"/>
         <source>{count} samples</source>
         <translation>{count} muestras</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="856"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="863"/>
         <source>shape {shape}</source>
         <translation>forma {shape}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="859"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="866"/>
         <source>texts from column {column}</source>
         <translation>textos de la columna {column}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="864"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="871"/>
         <source>per class: {counts}</source>
         <translation>por clase: {counts}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="866"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="873"/>
         <source>no labels</source>
         <translation>sin etiquetas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="873"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="880"/>
         <source>The first text as the model sees it: {tokens}</source>
         <translation>El primer texto tal como lo ve el modelo: {tokens}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="882"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="889"/>
         <source>Image of class {label}</source>
         <translation>Imagen de la clase {label}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="892"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="899"/>
         <source>(no labels)</source>
         <translation>(sin etiquetas)</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="934"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="941"/>
         <source>Not valid JSON: {error} (at character {pos}).</source>
         <translation>JSON no válido: {error} (en el carácter {pos}).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="937"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="944"/>
         <source>Give a JSON object, e.g. {&quot;hidden&quot;: 64}.</source>
         <translation>Escriba un objeto JSON, p. ej. {&quot;hidden&quot;: 64}.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="947"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="954"/>
         <source>Give the architecture, e.g. py:torchvision.models:resnet18, or choose one in the list.</source>
         <translation>Indique la arquitectura, p. ej. py:torchvision.models:resnet18, o elija una de la lista.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="949"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="956"/>
         <source>Choose a model file.</source>
         <translation>Elija un archivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="953"/>
-        <location filename="../../quantgui/ui/open_dialog.py" line="1026"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="960"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1033"/>
         <source>Reading the model file…</source>
         <translation>Leyendo el archivo del modelo…</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="955"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="962"/>
         <source>This file holds only weights. Choose the Python file that defines the model, and give this file as its weights.</source>
         <translation>Este archivo solo contiene pesos. Elija el archivo de Python que define el modelo e indique este archivo como sus pesos.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="959"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="966"/>
         <source>Choose the model&apos;s class.</source>
         <translation>Elija la clase del modelo.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="962"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="969"/>
         <source>Constructor arguments: {problem}</source>
         <translation>Argumentos del constructor: {problem}</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="966"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="973"/>
         <source>The weights file {path} does not exist.</source>
         <translation>El archivo de pesos {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="976"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="983"/>
         <source>Input shape: write positive whole numbers separated by commas, e.g. 3,32,32.</source>
         <translation>Forma de entrada: escriba enteros positivos separados por comas, p. ej. 3,32,32.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="980"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="987"/>
         <source>Input shape: needed for random data, as this file does not store it (e.g. 3,32,32, per sample).</source>
         <translation>Forma de entrada: hace falta para datos aleatorios, porque este archivo no la guarda (p. ej. 3,32,32, por muestra).</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="987"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="994"/>
         <source>The image folder {path} does not exist.</source>
         <translation>La carpeta de imágenes {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="989"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="996"/>
         <source>The data file {path} does not exist.</source>
         <translation>El archivo de datos {path} no existe.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="991"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="998"/>
         <source>Tensor data must be a .pt, .pth, .npy or .npz file.</source>
         <translation>Los datos de tensores deben ser un archivo .pt, .pth, .npy o .npz.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="993"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1000"/>
         <source>Choose a .csv file.</source>
         <translation>Elija un archivo .csv.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="995"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1002"/>
         <source>Choose a .txt file, one example per line.</source>
         <translation>Elija un archivo .txt, un ejemplo por línea.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="997"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1004"/>
         <source>Text data needs the model&apos;s tokenizer (tokenizer.json, vocab.txt, … in a Hugging Face folder), and this model has none. Use random data, or a tensor file of token ids.</source>
         <translation>Los datos de texto necesitan el tokenizador del modelo (tokenizer.json, vocab.txt, … en una carpeta de Hugging Face), y este modelo no tiene. Use datos aleatorios o un archivo de tensores con ids de tokens.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/open_dialog.py" line="1006"/>
+        <location filename="../../quantgui/ui/open_dialog.py" line="1013"/>
         <source>Image size: write H,W or one number, e.g. 32,32.</source>
         <translation>Tamaño de imagen: escriba Al,An o un solo número, p. ej. 32,32.</translation>
     </message>
@@ -3598,27 +3598,27 @@ propio</translation>
         <translation>nombres de capas, separados por comas</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="237"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="248"/>
         <source>Why this engine</source>
         <translation>Por qué este motor</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="242"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="253"/>
         <source>Advanced</source>
         <translation>Avanzado</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="247"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="258"/>
         <source>Show advanced settings</source>
         <translation>Mostrar ajustes avanzados</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="248"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="259"/>
         <source>Show or hide the settings most runs do not need to change.</source>
         <translation>Muestra u oculta los ajustes que casi nunca hace falta cambiar.</translation>
     </message>
     <message>
-        <location filename="../../quantgui/ui/settings_panel.py" line="346"/>
+        <location filename="../../quantgui/ui/settings_panel.py" line="374"/>
         <source>Checking which engine can quantize this model…</source>
         <translation>Comprobando qué motor puede cuantizar este modelo…</translation>
     </message>
