@@ -12,6 +12,7 @@ def cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
                           text=True, timeout=timeout)
 
 
+@pytest.mark.slow
 def test_demos_lists_every_demo_with_its_description():
     from quantgui.core.demos import DEMOS
 
@@ -21,6 +22,7 @@ def test_demos_lists_every_demo_with_its_description():
         assert f"{name}" in result.stdout and demo.description[:30] in result.stdout
 
 
+@pytest.mark.slow
 def test_quantize_prints_a_table_and_writes_the_report(tmp_path):
     report_path = tmp_path / "report.json"
     saved = tmp_path / "quantized.pt"
@@ -60,6 +62,7 @@ def test_quantize_prints_a_table_and_writes_the_report(tmp_path):
      "threads=0 is out of range"),
     (("quantize", "--model", "demo:seed-linear", "--method", "sparse"), "invalid choice"),
 ])
+@pytest.mark.slow
 def test_bad_arguments_exit_non_zero_with_one_clear_line(args, message):
     result = cli(*args)
     assert result.returncode == 2
@@ -68,6 +71,7 @@ def test_bad_arguments_exit_non_zero_with_one_clear_line(args, message):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_inspect_prints_plan_errors_and_sensitivity(tmp_path):
     report_path = tmp_path / "inspect.json"
     result = cli("inspect", "--model", "demo:digits-mlp", "--method", "static", "--sensitivity",
@@ -87,6 +91,7 @@ def test_inspect_prints_plan_errors_and_sensitivity(tmp_path):
 
 
 @pytest.mark.parametrize("demo", ["digits-cnn", "digits-transformer"])
+@pytest.mark.slow
 def test_inspect_reports_every_layer_and_ranks_them_on_the_issue_demos(tmp_path, demo):
     report_path = tmp_path / "inspect.json"
     result = cli("inspect", "--model", f"demo:{demo}", "--method", "static",
@@ -107,6 +112,7 @@ def test_inspect_reports_every_layer_and_ranks_them_on_the_issue_demos(tmp_path,
     assert gains == sorted(gains, reverse=True)
 
 
+@pytest.mark.slow
 def test_keep_float_flag(tmp_path):
     report_path = tmp_path / "r.json"
     result = cli("quantize", "--model", "demo:digits-mlp", "--method", "dynamic",
@@ -119,6 +125,7 @@ def test_keep_float_flag(tmp_path):
     assert bad.returncode == 2 and "names no layer of the model: fc9" in bad.stderr
 
 
+@pytest.mark.slow
 def test_save_script_html_recipe_and_history(tmp_path):
     recipe = tmp_path / "recipe.json"
     result = cli("quantize", "--model", "demo:seed-linear", "--method", "static", "--save",
@@ -142,6 +149,7 @@ def test_save_script_html_recipe_and_history(tmp_path):
     assert cli("history").stdout.count("seed-linear") == 1
 
 
+@pytest.mark.slow
 def test_identical_outputs_print_inf_instead_of_crashing():
     result = cli("quantize", "--model", "demo:seed-linear", "--method", "dynamic",
                  "--sensitivity", "--no-history")
@@ -197,6 +205,7 @@ def snapshot(folder) -> dict[str, bytes]:
     ("--save", "weights.pt"), ("--report", "./sub/../data.pt"), ("--html", "model.py"),
     ("--export-script", "model.py"), ("--save-recipe", "recipe.json"),
     ("--report", "link-to-weights.pt")])
+@pytest.mark.slow
 def test_an_output_never_replaces_an_input_of_the_run(user_model, option, target):
     (user_model / "sub").mkdir()
     (user_model / "link-to-weights.pt").symlink_to(user_model / "weights.pt")
@@ -211,6 +220,7 @@ def test_an_output_never_replaces_an_input_of_the_run(user_model, option, target
     assert snapshot(user_model) == before
 
 
+@pytest.mark.slow
 def test_the_script_export_never_silently_replaces_the_files_beside_it(user_model):
     spec = ["quantize", "--model", "model.py:Net:weights.pt", "--data", "data.pt", "--method",
             "dynamic", "--no-history"]
@@ -234,6 +244,7 @@ def test_the_script_export_never_silently_replaces_the_files_beside_it(user_mode
     assert snapshot(user_model) == before
 
 
+@pytest.mark.slow
 def test_outputs_are_checked_before_the_run_starts(tmp_path):
     (tmp_path / "folder").mkdir()
     for option, target, message in [
@@ -282,6 +293,7 @@ class Boom(nn.Module):
 '''
 
 
+@pytest.mark.slow
 def test_an_unexpected_error_says_where_in_one_line_and_logs_the_traceback(tmp_path):
     (tmp_path / "boom.py").write_text(BOOM_PY)
     args = ["quantize", "--model", "boom.py:Boom", "--input-shape", "8", "--method", "dynamic",
@@ -351,6 +363,7 @@ def test_cli_opens_a_factory_by_name_and_says_its_weights_are_random(tmp_path):
     assert sum(layer["quantized"] for layer in saved["layers"]) == 2
 
 
+@pytest.mark.slow
 def test_cli_runs_a_hugging_face_folder_and_reports_the_output_compared(tmp_path):
     from tests.fixtures import hf
 
@@ -377,6 +390,7 @@ def test_cli_runs_a_hugging_face_folder_and_reports_the_output_compared(tmp_path
     assert sum(layer["quantized"] for layer in saved["layers"]) >= 10
 
 
+@pytest.mark.slow
 def test_cli_opens_a_model_file_that_imports_its_neighbour(tmp_path):
     (tmp_path / "layers.py").write_text(
         "from torch import nn\n\n\nclass Block(nn.Sequential):\n"
@@ -394,6 +408,7 @@ def test_cli_opens_a_model_file_that_imports_its_neighbour(tmp_path):
     assert snapshot(tmp_path) == before and not (tmp_path / "__pycache__").exists()
 
 
+@pytest.mark.slow
 def test_cli_runs_a_two_input_model_and_an_embedding_model(tmp_path):
     report = tmp_path / "r.json"
     result = cli_models(tmp_path, "quantize", "--model", "py:tests.fixtures.models:TwoInputNet",
@@ -424,6 +439,7 @@ def test_cli_runs_a_two_input_model_and_an_embedding_model(tmp_path):
     (("--model", "py:tests.fixtures.models:make_mlp", "--model-args", '{"pretrained": true}',
       "--input-shape", "8"), "never downloads"),
 ])
+@pytest.mark.slow
 def test_cli_model_opening_errors_are_one_line(tmp_path, args, message):
     fake = tmp_path / "site"
     (fake / "torchvision").mkdir(parents=True)

@@ -45,6 +45,7 @@ def test_without_engine_a_hugging_face_resnet_runs_on_pt2e_and_says_so_first(res
     assert sum(layer["quantized"] for layer in saved["layers"]) > 2
 
 
+@pytest.mark.slow
 def test_an_engine_given_is_kept_with_a_warning_before_the_run(resnet, tmp_path, capsys):
     report = tmp_path / "r.json"
     assert _quantize(resnet, report, "--engine", "torch_ao") == 0

@@ -59,6 +59,7 @@ def _bert_model(tmp_path: Path) -> list[str]:
     (_python_model, "building model", signal.SIGINT),
     (_bert_model, "tokenizing", signal.SIGTERM),
 ])
+@pytest.mark.slow
 def test_a_signal_while_opening_cancels_cleanly(tmp_path, model, stage, signum):
     args = ["quantize", *model(tmp_path), "--method", "dynamic", "--no-progress",
             "--threads", "1", "--report", str(tmp_path / "r.json")]
@@ -125,6 +126,7 @@ def test_the_report_and_html_show_the_models_details_once(tmp_path):
     assert html.count("<h2>Model</h2>") == 1
 
 
+@pytest.mark.slow
 def test_cli_runs_a_vision_hugging_face_folder_on_images_and_reports_it(tmp_path):
     """The kind the command-line tests lacked: a vision folder (a tiny ViT saved with
     safetensors), real images resized to its 16x16, dynamic, its report checked (static on

@@ -7,11 +7,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.fixtures import hf
 
 NOISE = ("Failed to load", "is an Enum subclass", "Loading weights", "it/s]")
 
 
+@pytest.mark.slow
 def test_a_hugging_face_run_prints_no_library_chatter(tmp_path):
     folder = hf.bert_classifier(tmp_path / "bert")
     done = subprocess.run(

@@ -41,6 +41,7 @@ def read_until(child: subprocess.Popen, marker: str) -> list[str]:
     ("measuring", "dynamic", signal.SIGINT, True),  # the comparison
     ("committing", "static", signal.SIGTERM, True),  # every output staged, none renamed yet
 ])
+@pytest.mark.slow
 def test_a_signal_at_any_stage_cancels_cleanly_and_writes_nothing(tmp_path, stage, method,
                                                                   signum, pause):
     report = tmp_path / "report.json"
@@ -69,6 +70,7 @@ def test_a_signal_at_any_stage_cancels_cleanly_and_writes_nothing(tmp_path, stag
     assert not (tmp_path / "data" / "history.json").exists()  # --no-history not given
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_ranking_layers_of_inspect(tmp_path):
     child = start(tmp_path, "sensitivity", "inspect", "--model", "demo:digits-mlp", "--method",
                   "static", "--sensitivity", "--report", "i.json")

@@ -12,6 +12,7 @@ from tests.import_cycles import import_cycles
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_core_and_cli_import_no_qt():
     code = (
         "import pkgutil, importlib, sys\n"

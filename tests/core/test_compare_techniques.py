@@ -55,6 +55,7 @@ def test_latencies_within_each_others_p10_p90_tie_on_the_pareto_front():
     assert pareto_front({"static": static, "larger": larger}) == ["static"]
 
 
+@pytest.mark.slow
 def test_the_table_rows_say_each_runs_settings_and_latency_ties(comparison):
     _, result, _ = comparison
     rows = {row["label"]: row for row in result.rows()}

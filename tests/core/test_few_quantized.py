@@ -4,6 +4,8 @@ a word), and a run that converts them all does not."""
 
 from __future__ import annotations
 
+import pytest
+
 from quantgui.core.demos import load_demo
 from quantgui.core.events import LogMessage, drive
 from quantgui.core.pipeline import run
@@ -19,6 +21,7 @@ def _warnings(loaded, recipe) -> tuple[list[str], object]:
     return [m.text for m in messages if m.level == "warning"], result
 
 
+@pytest.mark.slow
 def test_a_partly_converted_model_is_named_in_a_warning(tmp_path):
     loaded = open_user_model(str(hf.resnet(tmp_path / "resnet")), data="random")
     warnings, result = _warnings(loaded, recipe_for("static", threads=1, calibration_batches=1))

@@ -6,6 +6,8 @@ the run's records alike."""
 
 from __future__ import annotations
 
+import pytest
+
 from quantgui.core.analysis import plan_layers
 from quantgui.core.events import drive
 from quantgui.core.pipeline import run
@@ -17,6 +19,7 @@ from tests.fixtures import hf
 STEM = "model.resnet.embedder.embedder.convolution"
 
 
+@pytest.mark.slow
 def test_a_quantized_layer_inside_untraceable_code_says_it_is_int8(tmp_path):
     loaded = open_user_model(str(hf.resnet(tmp_path / "resnet")), data="random")
     recipe = recipe_for("static", engine="torch_ao", threads=1, calibration_batches=1)

@@ -106,6 +106,7 @@ def _settings(technique: str, engine: str) -> dict:
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("model", list(MODELS))
+@pytest.mark.slow
 def test_every_technique_completes_or_refuses_clearly(opened, model, engine):
     loaded = opened[model]
     reason = get_engine(engine).unavailable_reason()

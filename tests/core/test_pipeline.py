@@ -33,6 +33,7 @@ def result_for(demo: str, method: str) -> tuple[RunResult, list, dict]:
 
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize("demo", list(DEMOS))
+@pytest.mark.slow
 def test_every_demo_quantizes_and_runs_on_float_input(demo, method):
     result, _, extra = result_for(demo, method)
     data = extra["loaded"].data

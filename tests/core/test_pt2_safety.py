@@ -245,6 +245,7 @@ def test_hostile_archive_refused_through_the_core(kind, clean, tmp_path):
     assert path.name in caught.value.message
 
 
+@pytest.mark.slow
 def test_the_payloads_are_live(clean, tmp_path):
     """Plain torch runs every LIVE payload: without the check, the tests above would fail."""
     built = {kind: build(kind, clean, tmp_path) for kind in LIVE}
@@ -349,6 +350,7 @@ def _deflated_member(clean: Path, target: Path, inflated: int) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_zip_bomb_refused_before_it_inflates(clean, tmp_path):
     path = _deflated_member(clean, tmp_path / "bomb.pt2", GiB)
     assert path.stat().st_size < 2 << 20  # about 1 MiB on disk: 1000 times smaller

@@ -72,6 +72,7 @@ def test_a_measurement_past_its_budget_stops_at_the_minimum_and_says_how_many():
     assert stats["a"].repeats == 12
 
 
+@pytest.mark.slow
 def test_the_report_states_the_repeats_of_each_model(deep_static):
     _, result = deep_static
     report = result.to_report()

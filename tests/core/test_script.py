@@ -22,6 +22,7 @@ from .helpers import PartlyTraceable, random_loaded
     ("digits-mlp", "qat", {"epochs": 1, "freeze_observers_epoch": 1}),
     ("digits-transformer", "static", {"observer": "minmax"}),
 ])
+@pytest.mark.slow
 def test_generated_script_reproduces_the_outputs(tmp_path, demo, method, settings):
     loaded = load_demo(demo)
     recipe = recipe_for(method, **settings)
@@ -39,6 +40,7 @@ def test_generated_script_reproduces_the_outputs(tmp_path, demo, method, setting
     assert torch.equal(torch.load(outputs), result.quantized_outputs)
 
 
+@pytest.mark.slow
 def test_script_for_a_users_python_model_and_data(tmp_path):
     model_file = tmp_path / "tiny.py"
     model_file.write_text(

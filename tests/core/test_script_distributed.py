@@ -34,6 +34,7 @@ def _accuracy(model: torch.nn.Module, inputs: torch.Tensor, labels: torch.Tensor
 
 @pytest.mark.timeout(900)
 @pytest.mark.parametrize(("engine", "suffix"), [("torch_ao", ".pt"), ("pt2e", ".pt2")])
+@pytest.mark.slow
 def test_the_qat_script_trains_on_two_gloo_processes_and_rank_0_saves(tmp_path, engine,
                                                                        suffix):
     loaded = load_demo("digits-mlp")

@@ -75,6 +75,7 @@ def script_run(tmp_path_factory):
 
 
 @pytest.mark.parametrize("engine, method, settings, needs, saved_name", CASES)
+@pytest.mark.slow
 def test_script_rebuilds_the_engines_quantized_model(script_run, engine, method, settings,
                                                      needs, saved_name):
     done = script_run(engine, method)

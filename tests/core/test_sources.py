@@ -255,6 +255,7 @@ def cli(*args: str, cwd: Path | None = None, env_path: Path | None = None):
                           text=True, timeout=120, cwd=cwd, env=env)
 
 
+@pytest.mark.slow
 def test_cli_runs_user_models(files, tmp_path):
     root = files["root"]
     before = _snapshot(root)
@@ -291,6 +292,7 @@ def test_cli_bad_user_input_exits_2_with_one_line(files, args, message):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_readme_example_runs(tmp_path):
     """The exact files of README's "Bring your own model" section, through the CLI."""
     import re

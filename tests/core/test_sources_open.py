@@ -352,6 +352,7 @@ def test_a_bert_folder_opens_with_token_inputs_from_its_config(hf_folders):
     assert _snapshot(hf_folders["root"]) == before
 
 
+@pytest.mark.slow
 def test_static_quantization_of_the_bert_folder_completes_on_pt2e(hf_folders):
     loaded = open_user_model(str(hf_folders["bert"]), input_shape=(8,), method="static")
     assert loaded.data.input_shape == (16,)  # --input-shape: the sequence length
@@ -386,6 +387,7 @@ def test_vision_folders_take_pixel_values(hf_folders, name, shape, expected, hea
 
 
 @pytest.mark.parametrize("make", ["mobilenet_v2", "convnext"])
+@pytest.mark.slow
 def test_more_vision_configs_open_with_their_image_size(tmp_path, make):
     from tests.fixtures import hf
 
@@ -585,6 +587,7 @@ def test_bad_input_specs_say_what_to_write(text, message):
         parse_input(text)
 
 
+@pytest.mark.slow
 def test_readme_hugging_face_example_runs(tmp_path):
     """The exact lines of README's "Opening the models people bring" example, run as written."""
     import json

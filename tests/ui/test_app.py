@@ -6,9 +6,11 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QImage
 
 
+@pytest.mark.slow
 def test_screenshot_after_a_run(tmp_path, isolated_settings):
     out = tmp_path / "window.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(isolated_settings)}

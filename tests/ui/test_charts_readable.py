@@ -73,6 +73,7 @@ def assert_plot_inside(widget, plot) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
+@pytest.mark.slow
 def test_size_and_latency_charts_stay_readable_with_the_what_if(qtbot, sized, size):
     win = sized(size)
     assert run_to_end(qtbot, win, "static", calibration_batches=2) == "finished"
@@ -120,6 +121,7 @@ def label_rects(panel) -> list[QRectF]:
 
 
 @pytest.mark.parametrize("size", SIZES)
+@pytest.mark.slow
 def test_techniques_chart_labels_do_not_collide(qtbot, sized, size):
     win = sized(size)
     win.select_method("qat")
@@ -149,6 +151,7 @@ def test_techniques_chart_labels_do_not_collide(qtbot, sized, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+@pytest.mark.slow
 def test_engines_chart_bars_and_values_inside(qtbot, sized, size):
     win = sized(size)
     with qtbot.waitSignal(win.run_finished, timeout=RUN_TIMEOUT_MS):

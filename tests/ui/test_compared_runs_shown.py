@@ -4,6 +4,7 @@ and can save it; selecting another row of the Techniques or Engines table shows 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from .helpers import RUN_TIMEOUT_MS
@@ -37,6 +38,7 @@ def _assert_shown(window, method_title: str) -> None:
     assert window.results_io.save_report_action.isEnabled()
 
 
+@pytest.mark.slow
 def test_compare_all_three_shows_the_chosen_technique_and_another_on_selection(
         qtbot, window, tmp_path):
     window.select_method("qat")

@@ -52,6 +52,7 @@ def test_static_on_a_hugging_face_resnet_shows_pt2e_and_why_before_any_run(qtbot
     assert window.result is None and not window.runner.is_running()  # nothing has run
 
 
+@pytest.mark.slow
 def test_a_picked_engine_is_kept_and_a_torch_ao_run_never_contradicts_itself(qtbot,
                                                                             resnet_window):
     window = resnet_window

@@ -85,6 +85,7 @@ def test_save_each_format_and_the_html_report(qtbot, open_window, tmp_path):
     assert "HTML report written" in win.statusBar().currentMessage()
 
 
+@pytest.mark.slow
 def test_code_view_follows_the_settings_and_the_script_reproduces_the_run(qtbot, open_window,
                                                                          tmp_path):
     win = open_window(method="static")
@@ -131,6 +132,7 @@ def test_code_view_follows_the_settings_and_the_script_reproduces_the_run(qtbot,
     assert torch.equal(torch.load(outputs), win.result.quantized_outputs)
 
 
+@pytest.mark.slow
 def test_recipe_round_trip_and_a_recipe_from_the_command_line(qtbot, open_window, tmp_path):
     win = open_window()
     io = win.results_io

@@ -43,6 +43,7 @@ def back_to_english(qapp):
     install_translator(qapp, "en")
 
 
+@pytest.mark.slow
 def test_switch_to_spanish_with_a_result_and_back(qtbot, back_to_english):
     from quantgui.ui.i18n import chosen_language, current_language
     from quantgui.ui.main_window import MainWindow

@@ -201,6 +201,7 @@ def test_sensitivity_keep_suggested_and_what_if_rerun(qtbot, open_window):
 
 
 @pytest.mark.parametrize("demo", ["digits-cnn", "digits-transformer"])
+@pytest.mark.slow
 def test_issue_demos_show_layer_errors_ranking_and_the_gain_of_keeping_the_worst(
         qtbot, open_window, demo):
     win = open_window(demo, "static")

@@ -293,6 +293,7 @@ def test_drop_opens_the_dialog_and_recent_reopens(qtbot, window, tiny_pt2):
     assert run_to_end(qtbot, window, "dynamic") == "finished"
 
 
+@pytest.mark.slow
 def test_command_line_opens_a_python_model(tmp_path, tiny_py, isolated_settings):
     path, weights = tiny_py
     out = tmp_path / "window.png"

@@ -95,6 +95,7 @@ def test_hugging_face_folder_is_read_before_loading_and_runs_dynamic(qtbot, wind
     shot(window, tmp_path / "window-hf-comparison.png")
 
 
+@pytest.mark.slow
 def test_hugging_face_folder_static_on_pt2e(qtbot, window, bert, tmp_path):
     """Static quantization of a transformers model completes on the PT2E engine."""
     texts = tmp_path / "texts.txt"

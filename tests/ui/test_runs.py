@@ -24,6 +24,7 @@ def test_opens_with_default_demo(window):
 
 
 @pytest.mark.parametrize("method", ["dynamic", "static", "qat"])
+@pytest.mark.slow
 def test_technique_to_comparison(qtbot, window, method):
     settings = {"epochs": 2} if method == "qat" else {}
     assert run_to_end(qtbot, window, method, **settings) == "finished"

@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from .helpers import RUN_TIMEOUT_MS, run_to_end
@@ -78,6 +79,7 @@ def _check_table(panel, report: dict) -> None:
     assert not table.horizontalScrollBar().isVisible()
 
 
+@pytest.mark.slow
 def test_compare_all_three_fills_the_tab_and_the_history(qtbot, window):
     panel = window.techniques_panel
     assert panel.stack.currentIndex() == 0  # the empty state says what to do

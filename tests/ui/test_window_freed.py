@@ -9,10 +9,13 @@ from __future__ import annotations
 import gc
 import weakref
 
+import pytest
+
 from .conftest import delete_now
 from .helpers import LOAD_TIMEOUT_MS
 
 
+@pytest.mark.slow
 def test_a_deleted_window_is_freed_without_the_garbage_collector(qtbot):
     from quantgui.ui.main_window import MainWindow
 

@@ -43,6 +43,7 @@ def _layers(report: dict) -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("engine", ["pt2e", "onnxruntime"])
+@pytest.mark.slow
 def test_static_quantization_of_a_bert_shaped_encoder_completes(engine, encoder_file, tmp_path):
     if reason := get_engine(engine).unavailable_reason():
         pytest.skip(reason)

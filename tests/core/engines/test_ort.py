@@ -228,6 +228,7 @@ def test_transformer_encoder_exports_and_quantizes_dynamically():
 
 
 @pytest.mark.filterwarnings("ignore::FutureWarning")  # torch.export's own pytree notice
+@pytest.mark.slow
 def test_torch_export_based_nodes_are_named_after_their_modules():
     # the fallback exporter: its node names come from the module scopes each node records
     from quantgui.core.engines.ort import ModuleScopes, _rename_dynamo_nodes

@@ -80,6 +80,7 @@ CASES = [(demo, technique) for demo in DEMOS for technique in TECHNIQUES]
 
 
 @pytest.mark.parametrize("demo, technique", CASES)
+@pytest.mark.slow
 def test_quantized_model_runs_and_agrees_with_the_original(built, demo, technique):
     result = built(demo, technique)
     outputs = result.quantized_outputs
@@ -230,6 +231,7 @@ def test_static_calibration_reports_progress(built):
     assert [(e.current, e.total) for e in calibrating] == [(i, 8) for i in range(1, 9)]
 
 
+@pytest.mark.slow
 def test_per_tensor_weights_and_minmax_observer_are_honoured():
     loaded = load_demo("digits-cnn")
     recipe = recipe_for("static", per_channel=False, observer="minmax", calibration_batches=2)
@@ -275,6 +277,7 @@ def test_missing_compiler_makes_the_engine_unavailable(monkeypatch):
     assert reason is not None and "C++ compiler" in reason and "quantgui-test-g++" in reason
 
 
+@pytest.mark.slow
 def test_registry_finds_the_engine_and_it_does_not_import_torchao_on_import():
     engine = get_engine("pt2e")
     assert isinstance(engine, Pt2eEngine) and engine.save_formats == ("pt2",)

@@ -25,6 +25,7 @@ def vit_folder(tmp_path_factory):
 
 
 @pytest.mark.parametrize("technique", ["static", "qat"])
+@pytest.mark.slow
 def test_a_transformer_fx_cannot_rewrite_is_refused_with_the_engine_that_can(vit_folder,
                                                                               technique):
     loaded = open_user_model(str(vit_folder))

@@ -63,6 +63,7 @@ def test_registered_available_and_says_what_it_does():
     assert "static" in engine.unsupported_reason(load_demo("digits-mlp").model, "static")
 
 
+@pytest.mark.slow
 def test_quantized_model_runs_and_agrees(built):
     # 359 validation samples in batches of 32: the last batch (7) has another size
     outputs = predict(built.build.quantized, built.inputs, 32)
@@ -72,6 +73,7 @@ def test_quantized_model_runs_and_agrees(built):
     assert agreement(built.original, reference).sqnr_db >= 80.0  # compiled float32
 
 
+@pytest.mark.slow
 def test_other_batch_sizes_do_not_recompile_endlessly(built):
     from torch._dynamo.utils import counters
 
@@ -167,6 +169,7 @@ def test_recipe_settings_it_cannot_honour_are_refused():
             drive(engine.build(loaded, recipe, CancelToken()))
 
 
+@pytest.mark.slow
 def test_pipeline_end_to_end():
     loaded = load_demo("digits-mlp")
     result = drive(pipeline.run(loaded, recipe_for("dynamic", engine="weight_only", threads=2)))
