@@ -37,7 +37,9 @@ SHOTS: dict[str, tuple[str, str, str, str, str, str]] = {
 
 def take(name: str) -> int:
     """Take one picture in this process; 0 when it was saved."""
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    from quantgui.app import set_up_process
+
+    set_up_process()  # as the window's own start: threads that do not spin, a quiet terminal
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -96,7 +98,7 @@ def take(name: str) -> int:
     def on_finished(result: str) -> None:
         if action == "qat-live":
             return
-        if result != "finished":
+        if result not in ("finished", "compared"):
             print(f"{name}: the run ended {result}", file=sys.stderr)
             window.close_without_asking()
             app.quit()

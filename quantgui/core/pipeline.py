@@ -146,8 +146,10 @@ def environment(recipe: Recipe) -> dict[str, Any]:
 
 
 def cpu_flags() -> list[str]:
-    """The CPU features int8 speed depends on (AVX2, AVX512, VNNI, AMX), as Linux reports them."""
-    wanted = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8", "neon", "asimd")
+    """The CPU features int8 and bf16 speed depend on (AVX2, AVX512, VNNI, BF16, AMX), as Linux
+    reports them."""
+    wanted = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_int8", "amx_bf16",
+              "neon", "asimd")
     try:
         with open("/proc/cpuinfo", encoding="ascii", errors="replace") as handle:
             for line in handle:
