@@ -24,11 +24,11 @@ class Demo:
 
 
 # Each description says what the demo shows on a small CPU (int8 against float32 with the
-# default engine, batch 32, 2 threads, on a 2-core x86 CPU: bench/results/engines-2026-11-27.txt),
-# and never promises a speed-up that does not happen there (tests/core/test_demos.py).
+# default engine, batch 32, 2 threads, on the 2-core x86 CPUs of bench/results/engines-*.txt),
+# and never promises a speed-up that does not happen on each of them (tests/core/test_demos.py).
 DEMOS: dict[str, Demo] = {demo.name: demo for demo in (
     Demo("digits-cnn", "Conv-BatchNorm-ReLU network on 8x8 handwritten digits: static "
-         "quantization fuses each block into int8 kernels, about 3x faster than float at a "
+         "quantization fuses each block into int8 kernels, 2-3x faster than float at a "
          "quarter of the size; dynamic leaves its convolutions float.", zoo.DigitsCNN,
          "digits"),
     Demo("digits-mlp", "Three-layer perceptron on 8x8 handwritten digits, 0.1 ms a batch: so "
@@ -42,7 +42,8 @@ DEMOS: dict[str, Demo] = {demo.name: demo for demo in (
          "(attention, LayerNorm, GELU): int8 keeps its accuracy, but at this size it is no "
          "faster than float (static runs slower).", zoo.DigitsTransformer, "digits"),
     Demo("digits-wide", "Wide MLP (3 x Linear 1024) on digits: large enough for int8 to run "
-         "3-5x faster than float (dynamic and static).", zoo.DigitsWideMLP, "digits"),
+         "faster than float, 1.4-4.6x depending on the CPU (dynamic and static).",
+         zoo.DigitsWideMLP, "digits"),
     Demo("seed-linear", "The seed tutorial's Linear(10, 2) on random data: so small that int8 "
          "is slower than float and, with file overhead, larger.", zoo.SeedLinear, "seed"),
 )}

@@ -163,7 +163,7 @@ MODEL = (
     QT_TRANSLATE_NOOP(
         "model",
         "Conv-BatchNorm-ReLU network on 8x8 handwritten digits: static quantization fuses each "
-        "block into int8 kernels, about 3x faster than float at a quarter of the size; dynamic "
+        "block into int8 kernels, 2-3x faster than float at a quarter of the size; dynamic "
         "leaves its convolutions float."),
     QT_TRANSLATE_NOOP(
         "model",
@@ -181,8 +181,8 @@ MODEL = (
         "slower)."),
     QT_TRANSLATE_NOOP(
         "model",
-        "Wide MLP (3 x Linear 1024) on digits: large enough for int8 to run 3-5x faster than "
-        "float (dynamic and static)."),
+        "Wide MLP (3 x Linear 1024) on digits: large enough for int8 to run faster than float, "
+        "1.4-4.6x depending on the CPU (dynamic and static)."),
     QT_TRANSLATE_NOOP(
         "model",
         "The seed tutorial's Linear(10, 2) on random data: so small that int8 is slower than "
