@@ -16,7 +16,6 @@ from quantgui.core import engines as registry
 from quantgui.core.engines import Engine, EngineBuild
 from quantgui.core.events import Progress
 
-from .conftest import delete_now
 from .helpers import LOAD_TIMEOUT_MS, RUN_TIMEOUT_MS
 
 LONG = ("Engine 1/3: a very long engine title that no settings panel is wide enough for — "
@@ -33,18 +32,12 @@ def _where(widget, window) -> QRect:
 
 
 @pytest.fixture
-def small_window(qtbot):
-    from quantgui.ui.main_window import MainWindow
-
-    win = MainWindow(method="dynamic")
-    qtbot.addWidget(win)
-    win.resize(1024, 768)
-    with qtbot.waitSignal(win.model_loaded, timeout=LOAD_TIMEOUT_MS):
-        win.show()
-    yield win
-    win.close()
-    assert not win.runner.is_running()
-    delete_now(win)
+def small_window(window, qtbot):
+    """The shared window (tests/ui/conftest.py) at 1024x768, laid out at that size."""
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 768)
+    QApplication.processEvents()
+    return window
 
 
 def test_a_long_stage_stays_one_line_and_moves_nothing(small_window):
